@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+#include "app.hpp"
+
+#include "commands/commands.hpp"
+#include "exit_code.hpp"
+
+#include <normdoc/error.hpp>
+#include <normdoc/util/text.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+namespace normdoc::cli {
+
+namespace {
+
+int code(ExitCode exit_code)
+{
+  return static_cast<int>(exit_code);
+}
+
+std::string translate(const CLI::Error& e)
+{
+  const std::string name = e.get_name();
+  if (name == "RequiredError") {
+    return fmt::format("缺少必需的参数（{}）", e.what());
+  }
+  if (name == "ExtrasError") {
+    return fmt::format("无法识别的参数（{}）", e.what());
+  }
+  if (name == "ValidationError" || name == "ConversionError") {
+    return fmt::format("参数值无效（{}）", e.what());
+  }
+  if (name == "ArgumentMismatch") {
+    return fmt::format("参数个数不对（{}）", e.what());
+  }
+  if (name == "ExcludesError") {
+    return fmt::format("这些参数不能同时使用（{}）", e.what());
+  }
+  return e.what();
+}
+
+std::string failure_message(const CLI::App* app, const CLI::Error& e)
+{
+  std::string hint = fmt::format("运行 {} --help 查看用法", app->get_name() == "normdoc" ? "normdoc" : "normdoc " + app->get_name());
+  if (const auto* extras = dynamic_cast<const CLI::ExtrasError*>(&e); extras && app->get_parent() == nullptr) {
+    std::vector<std::string> names;
+    for (const auto* sub : app->get_subcommands([](const CLI::App*) { return true; })) {
+      names.push_back(sub->get_name());
+    }
+    const std::string what = e.what();
+    const auto first = what.find_last_of(' ');
+    const std::string word = first == std::string::npos ? what : what.substr(first + 1);
+    if (const auto suggestion = util::closest_match(word, names)) {
+      hint = fmt::format("是否想用 normdoc {}？", *suggestion);
+    }
+  }
+  return fmt::format("normdoc: error: {}\nnormdoc: hint: {}\n", translate(e), hint);
+}
+
+void localize_help(CLI::App& app)
+{
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", "用法");
+  formatter->label("OPTIONS", "选项");
+  formatter->label("Options", "选项");
+  formatter->label("Positionals", "位置参数");
+  formatter->label("SUBCOMMAND", "子命令");
+  formatter->label("SUBCOMMANDS", "子命令");
+  formatter->label("Subcommands", "子命令");
+  formatter->label("REQUIRED", "（必填）");
+  formatter->label("Excludes", "不能与以下同用");
+  formatter->label("Needs", "需要");
+  formatter->column_width(34);
+}
+
+int report(const Error& e, ExitCode exit_code)
+{
+  std::cerr << "normdoc: error: " << e.what() << '\n';
+  if (!e.hint().empty()) {
+    std::cerr << "normdoc: hint: " << e.hint() << '\n';
+  }
+  return code(exit_code);
+}
+
+} // namespace
+
+int run(int argc, char** argv)
+{
+  Context ctx;
+  CLI::App app("normdoc：行政规范性文件登记、审核、备案与清理工具", "normdoc");
+  app.set_version_flag("--version", NORMDOC_VERSION);
+  app.set_help_flag("-h,--help", "显示帮助并退出");
+  localize_help(app);
+  app.failure_message(failure_message);
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.add_option("--db", ctx.options.db, "数据库文件（默认依次取 NORMDOC_DB、配置中的 db、$XDG_DATA_HOME/normdoc/registry.db）");
+  app.add_option("--config", ctx.options.config, "配置文件（默认依次取 NORMDOC_CONFIG、./normdoc.toml、$XDG_CONFIG_HOME/normdoc/config.toml）");
+  app.add_option("--as", ctx.options.actor, "写入操作日志的经办人（默认取配置 user，再取 $USER）");
+  for (const auto& registrar : {register_init, register_add, register_show, register_list, register_edit,
+                                register_log, register_publish, register_repeal, register_amend, register_audit}) {
+    registrar(app, ctx);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // CLI11's own exit codes (e.g. 109) are not our contract: a usage error is 2.
+    app.exit(e);
+    return code(ExitCode::usage);
+  } catch (const UsageError& e) {
+    return report(e, ExitCode::usage);
+  } catch (const DataError& e) {
+    return report(e, ExitCode::data);
+  } catch (const DatabaseError& e) {
+    return report(e, ExitCode::database);
+  } catch (const Error& e) {
+    return report(e, ExitCode::data);
+  } catch (const std::filesystem::filesystem_error& e) {
+    return report(Error(fmt::format("文件系统错误：{}", e.what())), ExitCode::data);
+  }
+  return code(ExitCode::ok);
+}
+
+} // namespace normdoc::cli

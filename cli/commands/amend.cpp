@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+#include "output/views.hpp"
+
+#include <normdoc/registry/registry.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct AmendOptions
+{
+  std::string ref, by, date;
+  std::string format = "text";
+};
+
+void run_amend(const AmendOptions& o, Context& ctx)
+{
+  const util::Date date = parse_date_option(o.date, "--date");
+  store::Database db = ctx.open_database();
+  const registry::Registry registry(ctx.config());
+  store::Transaction txn(db);
+  const registry::Document doc =
+    registry.amend(txn, registry::resolve(db, o.ref), registry::resolve(db, o.by), date, ctx.stamp());
+  txn.commit();
+  print(render_document(doc, RenderOptions{parse_format(o.format), ctx.today()}));
+}
+
+} // namespace
+
+void register_amend(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<AmendOptions>();
+  auto* sub = app.add_subcommand("amend", "记录文件被新版本修改：原文件变为“已修改”，指向新文件");
+  sub->add_option("REF", o->ref, "被修改的文件")->required();
+  sub->add_option("--by", o->by, "修改后的新文件（须已登记）")->required();
+  sub->add_option("--date", o->date, "新版本取代原文件的日期")->required();
+  sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
+  sub->callback([o, &ctx] { run_amend(*o, ctx); });
+}
+
+} // namespace normdoc::cli

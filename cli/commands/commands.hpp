@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "context.hpp"
+
+#include <optional>
+#include <string>
+
+namespace CLI {
+class App;
+class Option;
+} // namespace CLI
+
+namespace normdoc::cli {
+
+// Each subcommand lives in commands/<name>.cpp and registers itself here.
+void register_init(CLI::App& app, Context& ctx);
+void register_add(CLI::App& app, Context& ctx);
+void register_show(CLI::App& app, Context& ctx);
+void register_list(CLI::App& app, Context& ctx);
+void register_edit(CLI::App& app, Context& ctx);
+void register_log(CLI::App& app, Context& ctx);
+void register_publish(CLI::App& app, Context& ctx);
+void register_repeal(CLI::App& app, Context& ctx);
+void register_amend(CLI::App& app, Context& ctx);
+void register_audit(CLI::App& app, Context& ctx);
+
+// The value of a string option when it was given on the command line.
+std::optional<std::string> given(const CLI::Option* option, const std::string& value);
+
+// Writes `text` to standard output.
+void print(const std::string& text);
+
+} // namespace normdoc::cli

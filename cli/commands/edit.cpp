@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+#include "output/views.hpp"
+
+#include <normdoc/registry/meta_file.hpp>
+#include <normdoc/registry/registry.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct EditOptions
+{
+  std::string ref;
+  std::string title, issuer, doc_no, drafting_unit, index_no, subject, text, concerns_business;
+  std::map<std::string, CLI::Option*> given;
+  std::string format = "text";
+};
+
+void run_edit(const EditOptions& o, Context& ctx)
+{
+  registry::Changes changes;
+  changes.title = given(o.given.at("--title"), o.title);
+  changes.issuer = given(o.given.at("--issuer"), o.issuer);
+  changes.doc_no = given(o.given.at("--doc-no"), o.doc_no);
+  changes.drafting_unit = given(o.given.at("--drafting-unit"), o.drafting_unit);
+  changes.index_no = given(o.given.at("--index-no"), o.index_no);
+  changes.subject = given(o.given.at("--subject"), o.subject);
+  if (const auto flag = given(o.given.at("--concerns-business"), o.concerns_business)) {
+    changes.concerns_business = *flag == "yes";
+  }
+  if (const auto path = given(o.given.at("--text"), o.text)) {
+    changes.text = registry::read_document_text(*path);
+  }
+  store::Database db = ctx.open_database();
+  const registry::Registry registry(ctx.config());
+  store::Transaction txn(db);
+  const registry::Document doc = registry.edit(txn, registry::resolve(db, o.ref), changes, ctx.stamp());
+  txn.commit();
+  print(render_document(doc, RenderOptions{parse_format(o.format), ctx.today()}));
+}
+
+} // namespace
+
+void register_edit(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<EditOptions>();
+  auto* sub = app.add_subcommand("edit", "更正文件的登记信息（记入操作日志）");
+  sub->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
+  o->given["--title"] = sub->add_option("--title", o->title, "标题");
+  o->given["--issuer"] = sub->add_option("--issuer", o->issuer, "制定机关");
+  o->given["--doc-no"] = sub->add_option("--doc-no", o->doc_no, "文号（给空字符串则清除）");
+  o->given["--drafting-unit"] = sub->add_option("--drafting-unit", o->drafting_unit, "起草单位");
+  o->given["--index-no"] = sub->add_option("--index-no", o->index_no, "索引号");
+  o->given["--subject"] = sub->add_option("--subject", o->subject, "主题分类");
+  o->given["--text"] = sub->add_option("--text", o->text, "用此文件替换全文");
+  o->given["--concerns-business"] = sub->add_option("--concerns-business", o->concerns_business,
+                                                    "是否涉及市场主体经济活动：yes 或 no")
+                                      ->check(CLI::IsMember({"yes", "no"}));
+  sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
+  sub->callback([o, &ctx] { run_edit(*o, ctx); });
+}
+
+} // namespace normdoc::cli

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+
+#include <normdoc/config/config.hpp>
+#include <normdoc/error.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct InitOptions
+{
+  std::string office = "某某市某某局";
+  std::string code = "ND";
+  bool no_config = false;
+};
+
+void run_init(const InitOptions& options, Context& ctx)
+{
+  namespace fs = std::filesystem;
+  const std::string path = ctx.db_path();
+  const bool existed = fs::exists(path);
+  store::Database db = ctx.create_database();
+  print(fmt::format("{}数据库：{}（结构版本 {}）\n", existed ? "已有" : "已创建", path, db.schema_version()));
+  if (options.no_config) {
+    return;
+  }
+  const fs::path target = ctx.config_target();
+  if (fs::exists(target)) {
+    print(fmt::format("配置文件已存在，未改动：{}\n", target.string()));
+    return;
+  }
+  if (target.has_parent_path()) {
+    fs::create_directories(target.parent_path());
+  }
+  std::ofstream out(target, std::ios::binary);
+  out << config::starter(options.office, options.code);
+  out.close();
+  if (!out) {
+    throw DataError("无法写入配置文件", Location{target.string(), 0, 0, {}});
+  }
+  print(fmt::format("已写入配置文件：{}（请填写本机关名称和代码）\n", target.string()));
+}
+
+} // namespace
+
+void register_init(CLI::App& app, Context& ctx)
+{
+  auto options = std::make_shared<InitOptions>();
+  auto* sub = app.add_subcommand("init", "创建数据库，并写一份带注释的配置文件");
+  sub->add_option("--office", options->office, "写入配置的制定机关名称");
+  sub->add_option("--code", options->code, "写入配置的登记编号机关代码");
+  sub->add_flag("--no-config", options->no_config, "只创建数据库，不写配置文件");
+  sub->callback([options, &ctx] { run_init(*options, ctx); });
+}
+
+} // namespace normdoc::cli

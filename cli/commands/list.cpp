@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+#include "output/views.hpp"
+
+#include <normdoc/error.hpp>
+#include <normdoc/registry/registry.hpp>
+#include <normdoc/util/text.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct ListOptions
+{
+  std::string status;
+  std::string issuer;
+  int year = 0;
+  bool in_force = false;
+  std::string as_of;
+  std::string expiring_within;
+  std::string format = "table";
+  bool bom = false;
+};
+
+void run_list(const ListOptions& options, Context& ctx)
+{
+  registry::ListFilter filter{options.as_of.empty() ? ctx.today() : parse_date_option(options.as_of, "--as-of")};
+  if (!options.status.empty()) {
+    filter.status = registry::parse_status(options.status);
+    if (!filter.status) {
+      const auto suggestion = util::closest_match(options.status, registry::status_keys());
+      throw UsageError(fmt::format("未知的状态“{}”", options.status),
+                       suggestion ? fmt::format("是否想写 {}？", *suggestion)
+                                  : "可用：draft reviewing approved published amended repealed expired invalidated");
+    }
+  }
+  if (!options.issuer.empty()) {
+    filter.issuer = options.issuer;
+  }
+  if (options.year != 0) {
+    filter.year = options.year;
+  }
+  filter.in_force = options.in_force;
+  if (!options.expiring_within.empty()) {
+    filter.expiring_within = parse_duration_option(options.expiring_within, "--expiring-within");
+  }
+  store::Database db = ctx.open_database();
+  const auto documents = registry::list(db, filter);
+  print(render_documents(documents, RenderOptions{parse_format(options.format), filter.as_of, options.bom}));
+}
+
+} // namespace
+
+void register_list(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<ListOptions>();
+  auto* sub = app.add_subcommand("list", "列出登记的文件");
+  sub->add_option("--status", o->status, "按状态筛选：draft、published、repealed、expired 等，或中文（现行有效）");
+  sub->add_option("--issuer", o->issuer, "按制定机关筛选");
+  sub->add_option("--year", o->year, "按发布年份筛选（草稿按登记年份）")->check(CLI::Range(1900, 2199));
+  sub->add_flag("--in-force", o->in_force, "只列在 --as-of 当日有效的文件");
+  sub->add_option("--as-of", o->as_of, "判断状态的日期（默认今天）");
+  sub->add_option("--expiring-within", o->expiring_within, "只列有效期在此期限内届满的现行文件，例如 6m");
+  sub->add_option("--format", o->format, "输出格式：table、json 或 csv")->check(CLI::IsMember({"table", "json", "csv"}));
+  sub->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM（便于 Excel 打开）");
+  sub->callback([o, &ctx] { run_list(*o, ctx); });
+}
+
+} // namespace normdoc::cli

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+#include "output/views.hpp"
+
+#include <normdoc/audit/event_log.hpp>
+#include <normdoc/registry/registry.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct LogOptions
+{
+  std::string ref;
+  std::string format = "table";
+  bool bom = false;
+};
+
+void run_log(const LogOptions& options, Context& ctx)
+{
+  store::Database db = ctx.open_database();
+  std::optional<std::int64_t> document;
+  if (!options.ref.empty()) {
+    document = registry::resolve(db, options.ref).id;
+  }
+  const auto events = audit::list(db, document);
+  print(render_events(events, RenderOptions{parse_format(options.format), ctx.today(), options.bom}));
+}
+
+} // namespace
+
+void register_log(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<LogOptions>();
+  auto* sub = app.add_subcommand("log", "显示操作日志（全部，或一份文件的）");
+  sub->add_option("REF", o->ref, "文件编号、登记编号或文号");
+  sub->add_option("--format", o->format, "输出格式：table、json 或 csv")->check(CLI::IsMember({"table", "json", "csv"}));
+  sub->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM（便于 Excel 打开）");
+  sub->callback([o, &ctx] { run_log(*o, ctx); });
+}
+
+} // namespace normdoc::cli

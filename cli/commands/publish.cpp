@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+#include "output/views.hpp"
+
+#include <normdoc/registry/registry.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct PublishOptions
+{
+  std::string ref, date, effective, expires, validity, reg_no;
+  std::string format = "text";
+};
+
+void run_publish(const PublishOptions& o, Context& ctx)
+{
+  registry::Publication publication{parse_date_option(o.date, "--date")};
+  if (!o.effective.empty()) {
+    publication.effective = parse_date_option(o.effective, "--effective");
+  }
+  if (!o.expires.empty()) {
+    publication.expires = parse_date_option(o.expires, "--expires");
+  }
+  if (!o.validity.empty()) {
+    publication.validity = parse_duration_option(o.validity, "--validity");
+  }
+  if (!o.reg_no.empty()) {
+    publication.reg_no = o.reg_no;
+  }
+  store::Database db = ctx.open_database();
+  const registry::Registry registry(ctx.config());
+  store::Transaction txn(db);
+  const registry::Document doc = registry.publish(txn, registry::resolve(db, o.ref), publication, ctx.stamp());
+  txn.commit();
+  print(render_document(doc, RenderOptions{parse_format(o.format), ctx.today()}));
+}
+
+} // namespace
+
+void register_publish(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<PublishOptions>();
+  auto* sub = app.add_subcommand("publish", "发布文件：统一登记编号，确定施行日期和有效期");
+  sub->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
+  sub->add_option("--date", o->date, "发布日期")->required();
+  sub->add_option("--effective", o->effective, "施行日期（默认同发布日期）");
+  auto* expires = sub->add_option("--expires", o->expires, "有效期截止日（最后一个有效日）");
+  auto* validity = sub->add_option("--validity", o->validity, "有效期，例如 5y（默认按配置：一般 5 年，暂行/试行 2 年）");
+  expires->excludes(validity);
+  sub->add_option("--reg-no", o->reg_no, "使用已有的登记编号（默认按配置自动编号）");
+  sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
+  sub->callback([o, &ctx] { run_publish(*o, ctx); });
+}
+
+} // namespace normdoc::cli

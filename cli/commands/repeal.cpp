@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+#include "output/views.hpp"
+
+#include <normdoc/registry/registry.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct RepealOptions
+{
+  std::string ref, date, reason;
+  std::string format = "text";
+};
+
+void run_repeal(const RepealOptions& o, Context& ctx)
+{
+  const util::Date date = parse_date_option(o.date, "--date");
+  store::Database db = ctx.open_database();
+  const registry::Registry registry(ctx.config());
+  store::Transaction txn(db);
+  const registry::Document doc = registry.repeal(txn, registry::resolve(db, o.ref), date, o.reason, ctx.stamp());
+  txn.commit();
+  print(render_document(doc, RenderOptions{parse_format(o.format), ctx.today()}));
+}
+
+} // namespace
+
+void register_repeal(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<RepealOptions>();
+  auto* sub = app.add_subcommand("repeal", "废止一份现行有效的文件");
+  sub->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
+  sub->add_option("--date", o->date, "废止日期")->required();
+  sub->add_option("--reason", o->reason, "废止理由")->required();
+  sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
+  sub->callback([o, &ctx] { run_repeal(*o, ctx); });
+}
+
+} // namespace normdoc::cli

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+#include "output/views.hpp"
+
+#include <normdoc/error.hpp>
+#include <normdoc/registry/registry.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct ShowOptions
+{
+  std::string ref;
+  std::string as_of;
+  std::string format = "text";
+  bool full_text = false;
+};
+
+void run_show(const ShowOptions& options, Context& ctx)
+{
+  const util::Date as_of = options.as_of.empty() ? ctx.today() : parse_date_option(options.as_of, "--as-of");
+  store::Database db = ctx.open_database();
+  const registry::Document doc = registry::resolve(db, options.ref);
+  if (options.full_text) {
+    const auto text = registry::text_of(db, doc.id);
+    if (!text) {
+      throw DataError(fmt::format("文件 #{} 没有保存全文", doc.id), {}, "用 normdoc edit REF --text FILE 补充");
+    }
+    print(*text);
+    return;
+  }
+  print(render_document(doc, RenderOptions{parse_format(options.format), as_of}));
+}
+
+} // namespace
+
+void register_show(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<ShowOptions>();
+  auto* sub = app.add_subcommand("show", "显示一份文件的登记信息");
+  sub->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
+  sub->add_option("--as-of", o->as_of, "按该日期判断状态（默认今天）");
+  sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
+  sub->add_flag("--text", o->full_text, "输出保存的全文");
+  sub->callback([o, &ctx] { run_show(*o, ctx); });
+}
+
+} // namespace normdoc::cli

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+#include "context.hpp"
+
+#include <normdoc/error.hpp>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+
+namespace normdoc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string env(const char* name)
+{
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+fs::path xdg_dir(const char* variable, const char* fallback)
+{
+  const std::string value = env(variable);
+  if (!value.empty()) {
+    return value;
+  }
+  return fs::path(env("HOME")) / fallback;
+}
+
+} // namespace
+
+const config::Config& Context::config()
+{
+  if (m_config) {
+    return *m_config;
+  }
+  const std::string explicit_path = !options.config.empty() ? options.config : env("NORMDOC_CONFIG");
+  if (!explicit_path.empty()) {
+    if (!fs::exists(explicit_path)) {
+      throw DataError("配置文件不存在", Location{explicit_path, 0, 0, {}}, "用 normdoc init 生成一个");
+    }
+    m_config = config::load(explicit_path);
+  } else if (fs::exists("normdoc.toml")) {
+    m_config = config::load("normdoc.toml");
+  } else if (const fs::path user = xdg_dir("XDG_CONFIG_HOME", ".config") / "normdoc" / "config.toml"; fs::exists(user)) {
+    m_config = config::load(user);
+  } else {
+    m_config = config::Config{};
+  }
+  return *m_config;
+}
+
+fs::path Context::config_target() const
+{
+  const std::string explicit_path = !options.config.empty() ? options.config : env("NORMDOC_CONFIG");
+  if (!explicit_path.empty()) {
+    return explicit_path;
+  }
+  return xdg_dir("XDG_CONFIG_HOME", ".config") / "normdoc" / "config.toml";
+}
+
+std::string Context::db_path()
+{
+  if (!options.db.empty()) {
+    return options.db;
+  }
+  if (const std::string from_env = env("NORMDOC_DB"); !from_env.empty()) {
+    return from_env;
+  }
+  const config::Config& settings = config();
+  if (settings.db) {
+    // A relative path in a config file is relative to that file, not to where normdoc runs.
+    const fs::path configured = *settings.db;
+    return configured.is_absolute() || settings.source.empty()
+             ? configured.string()
+             : (fs::path(settings.source).parent_path() / configured).string();
+  }
+  return (xdg_dir("XDG_DATA_HOME", ".local/share") / "normdoc" / "registry.db").string();
+}
+
+store::Database Context::open_database()
+{
+  const std::string path = db_path();
+  return store::Database::open(path, store::Database::OpenMode::existing, config().busy_timeout);
+}
+
+store::Database Context::create_database()
+{
+  const std::string path = db_path();
+  return store::Database::open(path, store::Database::OpenMode::create, config().busy_timeout);
+}
+
+audit::Stamp Context::stamp()
+{
+  std::string actor = options.actor;
+  if (actor.empty() && config().user) {
+    actor = *config().user;
+  }
+  if (actor.empty()) {
+    actor = env("USER");
+  }
+  if (actor.empty()) {
+    actor = "unknown";
+  }
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  return audit::Stamp{actor, fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now)};
+}
+
+util::Date Context::today() const
+{
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return util::Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                              static_cast<unsigned>(local.tm_mday));
+}
+
+util::Date parse_date_option(const std::string& text, const std::string& option)
+{
+  try {
+    return util::Date::parse(text);
+  } catch (const DataError& e) {
+    throw e.located(Location{{}, 0, 0, option});
+  }
+}
+
+util::Duration parse_duration_option(const std::string& text, const std::string& option)
+{
+  try {
+    return util::Duration::parse(text);
+  } catch (const DataError& e) {
+    throw e.located(Location{{}, 0, 0, option});
+  }
+}
+
+} // namespace normdoc::cli

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <normdoc/audit/event_log.hpp>
+#include <normdoc/config/config.hpp>
+#include <normdoc/store/database.hpp>
+#include <normdoc/util/date.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace normdoc::cli {
+
+struct GlobalOptions
+{
+  std::string db;
+  std::string config;
+  std::string actor;
+};
+
+// What every command needs besides its own options: settings, the database, the actor and
+// the clock. Resolved lazily, so `--help` touches nothing.
+class Context
+{
+public:
+  GlobalOptions options;
+
+  // --config, else $NORMDOC_CONFIG, else ./normdoc.toml, else $XDG_CONFIG_HOME/normdoc/config.toml;
+  // built-in defaults when none exists.
+  const config::Config& config();
+  // Where `init` writes a starter config: the explicit choice, else the user's config dir.
+  std::filesystem::path config_target() const;
+  // --db, else $NORMDOC_DB, else the config's `db`, else $XDG_DATA_HOME/normdoc/registry.db.
+  std::string db_path();
+
+  store::Database open_database();
+  store::Database create_database();
+
+  // The actor (--as, else config `user`, else $USER) and the current UTC time.
+  audit::Stamp stamp();
+  // Today's date on this machine's clock, in local time.
+  util::Date today() const;
+
+private:
+  std::optional<config::Config> m_config;
+};
+
+// Parses a date given on the command line; errors name the option.
+util::Date parse_date_option(const std::string& text, const std::string& option);
+util::Duration parse_duration_option(const std::string& text, const std::string& option);
+
+} // namespace normdoc::cli

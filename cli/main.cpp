@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+#include "app.hpp"
+
+int main(int argc, char** argv)
+{
+  return normdoc::cli::run(argc, argv);
+}

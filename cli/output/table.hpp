@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace normdoc::cli {
+
+// A plain-text table whose columns align by display width, so that Chinese text (two
+// columns a character) lines up in a terminal.
+class Table
+{
+public:
+  explicit Table(std::vector<std::string> headers);
+
+  void right_align(std::size_t column);
+  void add_row(std::vector<std::string> cells);
+  bool empty() const { return m_rows.empty(); }
+  // Header, then one line per row; columns two spaces apart; no trailing spaces.
+  std::string render() const;
+
+private:
+  std::vector<std::string> m_headers;
+  std::vector<bool> m_right;
+  std::vector<std::vector<std::string>> m_rows;
+};
+
+} // namespace normdoc::cli

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: MIT
+#include "output/views.hpp"
+
+#include "output/csv.hpp"
+#include "output/table.hpp"
+
+#include <normdoc/error.hpp>
+#include <normdoc/util/json.hpp>
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <variant>
+
+namespace normdoc::cli {
+
+namespace {
+
+using registry::Document;
+using Value = std::variant<std::monostate, std::string, std::int64_t, bool>;
+
+struct Field
+{
+  std::string_view key;   // JSON and CSV
+  std::string_view label; // people
+  std::function<Value(const Document&, const util::Date&)> get;
+};
+
+Value of(const std::optional<std::string>& text)
+{
+  return text ? Value(*text) : Value();
+}
+
+Value of(const std::optional<util::Date>& date)
+{
+  return date ? Value(date->iso()) : Value();
+}
+
+Value of(const std::optional<std::int64_t>& number)
+{
+  return number ? Value(*number) : Value();
+}
+
+// Every document field, in the order JSON, CSV and `show` present them.
+const std::vector<Field>& document_fields()
+{
+  static const std::vector<Field> k_fields = {
+    {"id", "文件编号", [](const Document& d, const util::Date&) { return Value(d.id); }},
+    {"reg_no", "登记编号", [](const Document& d, const util::Date&) { return of(d.reg_no); }},
+    {"doc_no", "文号", [](const Document& d, const util::Date&) { return of(d.doc_no); }},
+    {"title", "标题", [](const Document& d, const util::Date&) { return Value(d.title); }},
+    {"issuer", "制定机关", [](const Document& d, const util::Date&) { return Value(d.issuer); }},
+    {"drafting_unit", "起草单位", [](const Document& d, const util::Date&) { return of(d.drafting_unit); }},
+    {"kind", "类别", [](const Document& d, const util::Date&) { return Value(d.kind); }},
+    {"status", "状态",
+     [](const Document& d, const util::Date& as_of) { return Value(std::string(registry::status_key(d.status_on(as_of)))); }},
+    {"status_label", "状态说明",
+     [](const Document& d, const util::Date& as_of) { return Value(std::string(registry::status_label(d.status_on(as_of)))); }},
+    {"in_force", "是否有效", [](const Document& d, const util::Date& as_of) { return Value(d.in_force_on(as_of)); }},
+    {"trial", "暂行/试行", [](const Document& d, const util::Date&) { return Value(d.trial); }},
+    {"concerns_business", "涉及市场主体经济活动", [](const Document& d, const util::Date&) { return Value(d.concerns_business); }},
+    {"drafted", "起草日期", [](const Document& d, const util::Date&) { return of(d.drafted); }},
+    {"published", "发布日期", [](const Document& d, const util::Date&) { return of(d.published); }},
+    {"effective", "施行日期", [](const Document& d, const util::Date&) { return of(d.effective); }},
+    {"expires", "有效期至", [](const Document& d, const util::Date&) { return of(d.expires); }},
+    {"validity", "有效期", [](const Document& d, const util::Date&) { return of(d.validity); }},
+    {"repealed", "废止日期", [](const Document& d, const util::Date&) { return of(d.repealed); }},
+    {"repeal_reason", "废止理由", [](const Document& d, const util::Date&) { return of(d.repeal_reason); }},
+    {"amended", "修改日期", [](const Document& d, const util::Date&) { return of(d.amended); }},
+    {"invalidated", "宣布失效日期", [](const Document& d, const util::Date&) { return of(d.invalidated); }},
+    {"amends", "修改的文件", [](const Document& d, const util::Date&) { return of(d.amends); }},
+    {"superseded_by", "被以下文件修改", [](const Document& d, const util::Date&) { return of(d.superseded_by); }},
+    {"index_no", "索引号", [](const Document& d, const util::Date&) { return of(d.index_no); }},
+    {"subject", "主题分类", [](const Document& d, const util::Date&) { return of(d.subject); }},
+    {"text_sha256", "全文 SHA-256", [](const Document& d, const util::Date&) { return of(d.text_sha256); }},
+    {"text_source", "全文来源", [](const Document& d, const util::Date&) { return of(d.text_source); }},
+    {"created_at", "登记时间", [](const Document& d, const util::Date&) { return Value(d.created_at); }},
+    {"updated_at", "更新时间", [](const Document& d, const util::Date&) { return Value(d.updated_at); }},
+  };
+  return k_fields;
+}
+
+void write_json(util::JsonWriter& json, const Value& value)
+{
+  std::visit(
+    [&](const auto& v) {
+      if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::monostate>) {
+        json.null();
+      } else {
+        json.value(v);
+      }
+    },
+    value);
+}
+
+std::string to_text(const Value& value, std::string_view yes, std::string_view no)
+{
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    return *text;
+  }
+  if (const auto* number = std::get_if<std::int64_t>(&value)) {
+    return std::to_string(*number);
+  }
+  if (const auto* flag = std::get_if<bool>(&value)) {
+    return std::string(*flag ? yes : no);
+  }
+  return {};
+}
+
+void write_document_json(util::JsonWriter& json, const Document& doc, const util::Date& as_of)
+{
+  json.begin_object();
+  for (const auto& field : document_fields()) {
+    json.key(field.key);
+    write_json(json, field.get(doc, as_of));
+  }
+  json.end_object();
+}
+
+std::string csv_of(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows, bool bom)
+{
+  std::string out = bom ? std::string(k_utf8_bom) : std::string();
+  out += csv_record(header);
+  for (const auto& row : rows) {
+    out += csv_record(row);
+  }
+  return out;
+}
+
+} // namespace
+
+Format parse_format(std::string_view name)
+{
+  if (name == "table") {
+    return Format::table;
+  }
+  if (name == "text") {
+    return Format::text;
+  }
+  if (name == "json") {
+    return Format::json;
+  }
+  if (name == "csv") {
+    return Format::csv;
+  }
+  throw UsageError(fmt::format("未知的输出格式“{}”", name));
+}
+
+std::string render_documents(const std::vector<Document>& documents, const RenderOptions& options)
+{
+  switch (options.format) {
+  case Format::json: {
+    util::JsonWriter json(2);
+    json.begin_array();
+    for (const auto& doc : documents) {
+      write_document_json(json, doc, options.as_of);
+    }
+    json.end_array();
+    return json.str() + "\n";
+  }
+  case Format::csv: {
+    std::vector<std::string> header;
+    for (const auto& field : document_fields()) {
+      header.emplace_back(field.key);
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& doc : documents) {
+      auto& row = rows.emplace_back();
+      for (const auto& field : document_fields()) {
+        row.push_back(to_text(field.get(doc, options.as_of), "true", "false"));
+      }
+    }
+    return csv_of(header, rows, options.bom);
+  }
+  case Format::table:
+  case Format::text:
+    break;
+  }
+  Table table({"编号", "登记编号", "文号", "标题", "制定机关", "状态", "施行日期", "有效期至"});
+  table.right_align(0);
+  for (const auto& doc : documents) {
+    table.add_row({std::to_string(doc.id), doc.reg_no.value_or("-"), doc.doc_no.value_or("-"), doc.title, doc.issuer,
+                   std::string(registry::status_label(doc.status_on(options.as_of))),
+                   doc.effective ? doc.effective->iso() : "-", doc.expires ? doc.expires->iso() : "-"});
+  }
+  return table.render();
+}
+
+std::string render_document(const Document& doc, const RenderOptions& options)
+{
+  if (options.format == Format::json) {
+    util::JsonWriter json(2);
+    write_document_json(json, doc, options.as_of);
+    return json.str() + "\n";
+  }
+  Table table({"项目", "内容"});
+  for (const auto& field : document_fields()) {
+    if (field.key == "status") {
+      continue; // the label line says the same in words
+    }
+    const std::string text = to_text(field.get(doc, options.as_of), "是", "否");
+    if (!text.empty()) {
+      table.add_row({std::string(field.label), text});
+    }
+  }
+  const std::string rendered = table.render();
+  // Drop the header line: a detail view reads as labelled lines, not as a table.
+  return rendered.substr(rendered.find('\n') + 1);
+}
+
+std::string_view event_label(std::string_view kind)
+{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> k_labels{{
+    {"add", "登记"}, {"publish", "发布"}, {"repeal", "废止"}, {"amend", "修改"}, {"edit", "更正"},
+  }};
+  for (const auto& [key, label] : k_labels) {
+    if (key == kind) {
+      return label;
+    }
+  }
+  return kind;
+}
+
+std::string render_events(const std::vector<audit::Event>& events, const RenderOptions& options)
+{
+  switch (options.format) {
+  case Format::json: {
+    util::JsonWriter json(2);
+    json.begin_array();
+    for (const auto& event : events) {
+      json.begin_object()
+        .key("id").value(event.id)
+        .key("at").value(event.at)
+        .key("actor").value(event.actor)
+        .key("document").value(event.document)
+        .key("kind").value(event.kind)
+        .key("payload").raw(event.payload)
+        .key("prev_hash").value(event.prev_hash)
+        .key("hash").value(event.hash)
+        .end_object();
+    }
+    json.end_array();
+    return json.str() + "\n";
+  }
+  case Format::csv: {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& event : events) {
+      rows.push_back({std::to_string(event.id), event.at, event.actor,
+                      event.document ? std::to_string(*event.document) : "", event.kind, event.payload,
+                      event.prev_hash, event.hash});
+    }
+    return csv_of({"id", "at", "actor", "document", "kind", "payload", "prev_hash", "hash"}, rows, options.bom);
+  }
+  case Format::table:
+  case Format::text:
+    break;
+  }
+  Table table({"序号", "时间", "经办人", "文件", "事件", "内容"});
+  table.right_align(0);
+  for (const auto& event : events) {
+    table.add_row({std::to_string(event.id), event.at, event.actor,
+                   event.document ? fmt::format("#{}", *event.document) : "-", std::string(event_label(event.kind)),
+                   event.payload});
+  }
+  return table.render();
+}
+
+} // namespace normdoc::cli

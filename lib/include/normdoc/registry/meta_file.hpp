@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <normdoc/registry/registry.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string_view>
+
+namespace normdoc::registry {
+
+// What a metadata file (`normdoc add --from meta.toml`) describes: the document, and its
+// publication when it was issued before the office used normdoc.
+struct DocumentMeta
+{
+  NewDocument document;
+  std::optional<Publication> publication;
+};
+
+// Parses a metadata file. Keys: title, issuer, doc_no, drafting_unit, kind, concerns_business,
+// validity, expires, drafted, index_no, subject, text (a path relative to the metadata file),
+// published, effective, reg_no. Dates may be TOML dates or strings. Unknown keys, wrong
+// types and bad values throw DataError with file:line and the key.
+DocumentMeta parse_meta(std::string_view toml_text, const std::filesystem::path& source);
+DocumentMeta load_meta(const std::filesystem::path& path);
+
+// Reads a full-text file. Throws DataError when it cannot be read, is empty, or is not
+// UTF-8 (naming the byte offset and line).
+DocumentText read_document_text(const std::filesystem::path& path);
+
+} // namespace normdoc::registry

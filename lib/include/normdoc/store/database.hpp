@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace normdoc::store {
+
+enum class Step { row, done };
+
+// A prepared statement. Parameters are always bound, never spliced into the SQL text.
+class Statement
+{
+public:
+  Statement(sqlite3* db, std::string_view sql);
+
+  Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, std::int64_t number);
+  Statement& bind(int index, int number) { return bind(index, static_cast<std::int64_t>(number)); }
+  Statement& bind(int index, bool flag) { return bind(index, static_cast<std::int64_t>(flag ? 1 : 0)); }
+  Statement& bind(int index, std::nullopt_t);
+  template<typename T> Statement& bind(int index, const std::optional<T>& value);
+  // Binds `values` to parameters 1…N in order.
+  template<typename... Args> Statement& bind_all(const Args&... values);
+
+  Step step();
+  // Runs a statement that returns no rows.
+  void run() { step(); }
+  void reset();
+
+  bool is_null(int column) const;
+  std::string text(int column) const;
+  std::optional<std::string> optional_text(int column) const;
+  std::int64_t integer(int column) const;
+  std::optional<std::int64_t> optional_integer(int column) const;
+
+private:
+  struct Finalize
+  {
+    void operator()(sqlite3_stmt* stmt) const;
+  };
+  sqlite3* m_db;
+  std::unique_ptr<sqlite3_stmt, Finalize> m_stmt;
+};
+
+// One SQLite database file (or `:memory:`), opened with foreign keys on, WAL and a busy
+// timeout, and migrated to the schema this binary knows.
+class Database
+{
+public:
+  enum class OpenMode { existing, create };
+
+  // Throws DatabaseError: `missing` when the file does not exist and `mode` is `existing`,
+  // `too_new` when its schema is newer than this binary's (the file is left untouched),
+  // `corrupt` when it is not a normdoc database, `busy` when another process holds it.
+  static Database open(const std::string& path, OpenMode mode, std::chrono::milliseconds busy_timeout);
+  static Database open_in_memory();
+
+  Database(Database&&) noexcept = default;
+  Database& operator=(Database&&) noexcept = default;
+  ~Database() = default;
+
+  Statement prepare(std::string_view sql) { return Statement(m_db.get(), sql); }
+  // Runs SQL without parameters (schema scripts, pragmas).
+  void exec(std::string_view sql);
+  std::int64_t last_insert_rowid() const;
+  int schema_version();
+  // The first column of the first row of a parameterless query.
+  std::int64_t single_integer(std::string_view sql);
+  const std::string& path() const { return m_path; }
+
+private:
+  struct Close
+  {
+    void operator()(sqlite3* db) const;
+  };
+  Database(sqlite3* db, std::string path);
+  void configure(std::chrono::milliseconds busy_timeout);
+  void migrate();
+
+  std::unique_ptr<sqlite3, Close> m_db;
+  std::string m_path;
+};
+
+// `BEGIN IMMEDIATE` on construction; rolls back on destruction unless `commit()` was called.
+// Every write goes through one, so an error leaves the database as it was.
+class Transaction
+{
+public:
+  explicit Transaction(Database& db);
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+
+  void commit();
+  Database& database() { return m_db; }
+
+private:
+  Database& m_db;
+  bool m_open = true;
+};
+
+// --- Inline implementations ---
+
+template<typename T>
+Statement& Statement::bind(int index, const std::optional<T>& value)
+{
+  return value ? bind(index, *value) : bind(index, std::nullopt);
+}
+
+template<typename... Args>
+Statement& Statement::bind_all(const Args&... values)
+{
+  int index = 0;
+  (bind(++index, values), ...);
+  return *this;
+}
+
+} // namespace normdoc::store

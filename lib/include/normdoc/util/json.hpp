@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace normdoc::util {
+
+// `text` as a JSON string literal, quotes included. Control characters are escaped; other
+// characters, Chinese included, are kept as UTF-8.
+std::string json_quote(std::string_view text);
+
+// A small streaming JSON writer. Keys come out in the order they are written, so the caller
+// decides the (stable) order. `indent` 0 writes one line.
+class JsonWriter
+{
+public:
+  explicit JsonWriter(int indent = 0) : m_indent(indent) {}
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view name);
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
+  JsonWriter& value(std::int64_t number);
+  JsonWriter& value(int number) { return value(static_cast<std::int64_t>(number)); }
+  JsonWriter& value(bool flag);
+  JsonWriter& null();
+  // Null when empty.
+  JsonWriter& value(const std::optional<std::string>& text);
+  JsonWriter& value(const std::optional<std::int64_t>& number);
+  // An already serialised JSON value, inserted as is.
+  JsonWriter& raw(std::string_view json);
+
+  const std::string& str() const { return m_out; }
+
+private:
+  void before_value();
+  JsonWriter& close(char bracket);
+  void newline();
+
+  std::string m_out;
+  int m_indent;
+  // One entry per open container: whether it has had an element yet.
+  std::vector<bool> m_has_element;
+  bool m_after_key = false;
+};
+
+} // namespace normdoc::util

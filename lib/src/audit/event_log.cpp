@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/audit/event_log.hpp>
+
+#include <normdoc/util/json.hpp>
+#include <normdoc/util/sha256.hpp>
+
+#include <fmt/format.h>
+
+namespace normdoc::audit {
+
+namespace {
+
+constexpr std::string_view k_select = "SELECT id, at, actor, document, kind, payload, prev_hash, hash FROM event";
+
+Event read_event(const store::Statement& stmt)
+{
+  return Event{stmt.integer(0), stmt.text(1), stmt.text(2), stmt.optional_integer(3),
+               stmt.text(4),    stmt.text(5), stmt.text(6), stmt.text(7)};
+}
+
+} // namespace
+
+std::string compute_hash(const Event& event)
+{
+  util::JsonWriter canonical;
+  canonical.begin_array()
+    .value(event.id)
+    .value(event.at)
+    .value(event.actor)
+    .value(event.document)
+    .value(event.kind)
+    .raw(event.payload)
+    .end_array();
+  return util::sha256_hex(event.prev_hash + "\n" + canonical.str());
+}
+
+Event append(store::Transaction& txn, const Stamp& stamp, std::optional<std::int64_t> document,
+             std::string_view kind, std::string payload)
+{
+  store::Database& db = txn.database();
+  Event event;
+  event.prev_hash = std::string(k_genesis_hash);
+  event.id = 1;
+  auto head = db.prepare("SELECT event, hash FROM chain_head WHERE singleton = 1");
+  if (head.step() == store::Step::row) {
+    event.id = head.integer(0) + 1;
+    event.prev_hash = head.text(1);
+  }
+  event.at = stamp.at;
+  event.actor = stamp.actor;
+  event.document = document;
+  event.kind = std::string(kind);
+  event.payload = std::move(payload);
+  event.hash = compute_hash(event);
+  db.prepare("INSERT INTO event (id, at, actor, document, kind, payload, prev_hash, hash)"
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    .bind_all(event.id, event.at, event.actor, event.document, event.kind, event.payload, event.prev_hash,
+              event.hash)
+    .run();
+  db.prepare("INSERT INTO chain_head (singleton, event, hash) VALUES (1, ?, ?)"
+             " ON CONFLICT (singleton) DO UPDATE SET event = excluded.event, hash = excluded.hash")
+    .bind_all(event.id, event.hash)
+    .run();
+  return event;
+}
+
+std::vector<Event> list(store::Database& db, std::optional<std::int64_t> document)
+{
+  auto stmt = document ? db.prepare(std::string(k_select) + " WHERE document = ? ORDER BY id")
+                       : db.prepare(std::string(k_select) + " ORDER BY id");
+  if (document) {
+    stmt.bind(1, *document);
+  }
+  std::vector<Event> events;
+  while (stmt.step() == store::Step::row) {
+    events.push_back(read_event(stmt));
+  }
+  return events;
+}
+
+Verification verify(store::Database& db)
+{
+  Verification result;
+  result.head_hash = std::string(k_genesis_hash);
+  auto stmt = db.prepare(std::string(k_select) + " ORDER BY id");
+  std::int64_t expected_id = 1;
+  while (stmt.step() == store::Step::row) {
+    const Event event = read_event(stmt);
+    ++result.events;
+    if (event.id != expected_id) {
+      result.first_bad = event.id;
+      result.problem = fmt::format("事件 {} 之前缺少事件 {}（被删除）", event.id, expected_id);
+      return result;
+    }
+    if (event.prev_hash != result.head_hash) {
+      result.first_bad = event.id;
+      result.problem = fmt::format("事件 {} 记录的前一哈希与事件 {} 不符（前一事件被改动或删除）", event.id, event.id - 1);
+      return result;
+    }
+    if (compute_hash(event) != event.hash) {
+      result.first_bad = event.id;
+      result.problem = fmt::format("事件 {} 的内容与其哈希不符（被改动）", event.id);
+      return result;
+    }
+    result.head_hash = event.hash;
+    ++expected_id;
+  }
+  auto head = db.prepare("SELECT event, hash FROM chain_head WHERE singleton = 1");
+  const bool has_head = head.step() == store::Step::row;
+  const std::int64_t head_id = has_head ? head.integer(0) : 0;
+  const std::string head_hash = has_head ? head.text(1) : std::string(k_genesis_hash);
+  if (head_id != expected_id - 1 || head_hash != result.head_hash) {
+    result.first_bad = expected_id;
+    result.problem = fmt::format("日志记录的末尾为事件 {}，实际只到事件 {}（最新的事件被删除或链头被改动）", head_id,
+                                 expected_id - 1);
+  }
+  return result;
+}
+
+} // namespace normdoc::audit

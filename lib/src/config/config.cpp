@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/config/config.hpp>
+
+#include <normdoc/error.hpp>
+#include <normdoc/util/text.hpp>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <type_traits>
+
+namespace normdoc::config {
+
+namespace {
+
+Location location_of(const toml::node& node, const std::string& source, const std::string& key)
+{
+  return Location{source, static_cast<int>(node.source().begin.line), static_cast<int>(node.source().begin.column),
+                  key};
+}
+
+std::string expect_string(const toml::node& node, const std::string& source, const std::string& key)
+{
+  if (const auto* value = node.as_string()) {
+    return value->get();
+  }
+  throw DataError("应为字符串（用双引号括起）", location_of(node, source, key));
+}
+
+util::Duration expect_duration(const toml::node& node, const std::string& source, const std::string& key)
+{
+  const std::string text = expect_string(node, source, key);
+  try {
+    return util::Duration::parse(text);
+  } catch (const DataError& e) {
+    throw e.located(location_of(node, source, key));
+  }
+}
+
+using Setter = std::function<void(Config&, const toml::node&, const std::string& source, const std::string& key)>;
+
+template<typename T>
+Setter field(T Config::*member)
+{
+  return [member](Config& config, const toml::node& node, const std::string& source, const std::string& key) {
+    if constexpr (std::is_same_v<T, util::Duration>) {
+      config.*member = expect_duration(node, source, key);
+    } else {
+      config.*member = expect_string(node, source, key);
+    }
+  };
+}
+
+void set_busy_timeout(Config& config, const toml::node& node, const std::string& source, const std::string& key)
+{
+  const auto* value = node.as_integer();
+  if (!value || value->get() < 0 || value->get() > 3'600'000) {
+    throw DataError("应为 0 到 3600000 之间的整数（毫秒）", location_of(node, source, key));
+  }
+  config.busy_timeout = std::chrono::milliseconds{value->get()};
+}
+
+void set_reg_pattern(Config& config, const toml::node& node, const std::string& source, const std::string& key)
+{
+  config.reg_pattern = expect_string(node, source, key);
+  try {
+    format_reg_no(config.reg_pattern, "X", 2024, 1);
+  } catch (const DataError& e) {
+    throw e.located(location_of(node, source, key));
+  }
+}
+
+void set_trial_markers(Config& config, const toml::node& node, const std::string& source, const std::string& key)
+{
+  const auto* array = node.as_array();
+  if (!array) {
+    throw DataError("应为字符串数组，例如 [\"暂行\", \"试行\"]", location_of(node, source, key));
+  }
+  config.trial_markers.clear();
+  for (const auto& element : *array) {
+    config.trial_markers.push_back(expect_string(element, source, key));
+  }
+}
+
+const std::map<std::string, Setter>& setters()
+{
+  static const std::map<std::string, Setter> k_setters = {
+    {"db", field(&Config::db)},
+    {"user", field(&Config::user)},
+    {"busy_timeout_ms", set_busy_timeout},
+    {"office.name", field(&Config::office_name)},
+    {"office.code", field(&Config::office_code)},
+    {"registration.pattern", set_reg_pattern},
+    {"validity.default", field(&Config::validity_default)},
+    {"validity.trial", field(&Config::validity_trial)},
+    {"validity.trial_markers", set_trial_markers},
+    {"reminders.evaluation_lead", field(&Config::evaluation_lead)},
+    {"reminders.due_within", field(&Config::due_within)},
+  };
+  return k_setters;
+}
+
+std::vector<std::string> known_keys()
+{
+  std::vector<std::string> keys;
+  for (const auto& [key, setter] : setters()) {
+    keys.push_back(key);
+  }
+  return keys;
+}
+
+void apply_table(Config& config, const toml::table& table, const std::string& prefix, const std::string& source)
+{
+  for (const auto& [raw_key, node] : table) {
+    const std::string key = prefix.empty() ? std::string(raw_key.str()) : prefix + "." + std::string(raw_key.str());
+    if (const auto* sub = node.as_table(); sub && prefix.empty()) {
+      apply_table(config, *sub, key, source);
+      continue;
+    }
+    const auto setter = setters().find(key);
+    if (setter == setters().end()) {
+      const auto suggestion = util::closest_match(key, known_keys());
+      throw DataError(fmt::format("未知的配置项“{}”", key), location_of(node, source, key),
+                      suggestion ? fmt::format("是否想写“{}”？", *suggestion) : "可用的配置项见 man normdoc");
+    }
+    setter->second(config, node, source, key);
+  }
+}
+
+} // namespace
+
+Config parse(std::string_view text, const std::string& source)
+{
+  if (const auto bad = util::find_invalid_utf8(text)) {
+    throw DataError(fmt::format("不是有效的 UTF-8 文本（第 {} 字节），配置文件须以 UTF-8 保存", *bad + 1),
+                    Location{source, 0, 0, {}});
+  }
+  Config config;
+  config.source = source;
+  try {
+    const toml::table table = toml::parse(text, source);
+    apply_table(config, table, "", source);
+  } catch (const toml::parse_error& e) {
+    throw DataError(fmt::format("TOML 语法错误：{}", e.description()),
+                    Location{source, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), {}});
+  }
+  return config;
+}
+
+Config load(const std::filesystem::path& path)
+{
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw DataError("无法读取配置文件", Location{path.string(), 0, 0, {}});
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  return parse(content.str(), path.string());
+}
+
+std::string format_reg_no(std::string_view pattern, std::string_view code, int year, std::int64_t seq)
+{
+  std::string out;
+  std::size_t pos = 0;
+  bool has_seq = false;
+  while (pos < pattern.size()) {
+    const auto open = pattern.find('{', pos);
+    if (open == std::string_view::npos) {
+      out.append(pattern.substr(pos));
+      break;
+    }
+    out.append(pattern.substr(pos, open - pos));
+    const auto close = pattern.find('}', open);
+    if (close == std::string_view::npos) {
+      throw DataError(fmt::format("登记编号格式“{}”缺少右花括号", pattern));
+    }
+    const std::string_view name = pattern.substr(open + 1, close - open - 1);
+    if (name == "code") {
+      out.append(code);
+    } else if (name == "year") {
+      out += std::to_string(year);
+    } else if (name == "seq") {
+      out += std::to_string(seq);
+      has_seq = true;
+    } else if (name.size() == 6 && name.substr(0, 5) == "seq:0" && name[5] >= '1' && name[5] <= '9') {
+      out += fmt::format("{:0{}}", seq, name[5] - '0');
+      has_seq = true;
+    } else {
+      throw DataError(fmt::format("登记编号格式含未知的占位符“{{{}}}”", name), {},
+                      "可用占位符：{code}、{year}、{seq}、{seq:03}");
+    }
+    pos = close + 1;
+  }
+  if (!has_seq) {
+    throw DataError(fmt::format("登记编号格式“{}”须含序号 {{seq}}，否则编号会重复", pattern));
+  }
+  return out;
+}
+
+std::string starter(std::string_view office_name, std::string_view office_code)
+{
+  return fmt::format(R"(# normdoc 配置文件（TOML）。未写的项使用注释中的默认值。
+# 查找顺序：--config、环境变量 NORMDOC_CONFIG、./normdoc.toml、$XDG_CONFIG_HOME/normdoc/config.toml
+
+# 数据库文件；默认 $XDG_DATA_HOME/normdoc/registry.db
+# db = "/srv/normdoc/registry.db"
+
+# 写入操作日志的默认经办人；默认取 $USER
+# user = "张三"
+
+# 另一进程占用数据库时的最长等待（毫秒）
+# busy_timeout_ms = 5000
+
+[office]
+# 制定机关名称（add 未给 --issuer 时使用）
+name = "{}"
+# 登记编号中的机关代码
+code = "{}"
+
+[registration]
+# 登记编号格式：{{code}} 机关代码，{{year}} 年份，{{seq}} 序号（{{seq:03}} 补零到 3 位）
+pattern = "{{code}}-{{year}}-{{seq:03}}"
+
+[validity]
+# 有效期默认值：一般 5 年；标题含“暂行”“试行”的 2 年（各地规定不一，按本地规定修改）
+default = "5y"
+trial = "2y"
+trial_markers = ["暂行", "试行"]
+
+[reminders]
+# 有效期届满前多久开始后评估
+evaluation_lead = "6m"
+# normdoc due 默认提前提醒的时间
+due_within = "30d"
+)",
+                     office_name, office_code);
+}
+
+} // namespace normdoc::config

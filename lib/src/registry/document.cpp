@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/registry/document.hpp>
+
+#include <array>
+#include <utility>
+
+namespace normdoc::registry {
+
+namespace {
+
+struct StatusName
+{
+  Status status;
+  std::string_view key;
+  std::string_view label;
+};
+
+constexpr std::array<StatusName, 8> k_status_names{{
+  {Status::draft, "draft", "起草中"},
+  {Status::reviewing, "reviewing", "审核中"},
+  {Status::approved, "approved", "已审议"},
+  {Status::published, "published", "现行有效"},
+  {Status::amended, "amended", "已修改"},
+  {Status::repealed, "repealed", "已废止"},
+  {Status::expired, "expired", "已失效"},
+  {Status::invalidated, "invalidated", "宣布失效"},
+}};
+
+const StatusName& name_of(Status status)
+{
+  for (const auto& name : k_status_names) {
+    if (name.status == status) {
+      return name;
+    }
+  }
+  return k_status_names[0];
+}
+
+bool reached(const std::optional<util::Date>& date, const util::Date& as_of)
+{
+  return date && *date <= as_of;
+}
+
+} // namespace
+
+std::string_view status_key(Status status)
+{
+  return name_of(status).key;
+}
+
+std::string_view status_label(Status status)
+{
+  return name_of(status).label;
+}
+
+std::optional<Status> parse_status(std::string_view text)
+{
+  for (const auto& name : k_status_names) {
+    if (text == name.key || text == name.label) {
+      return name.status;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> status_keys()
+{
+  std::vector<std::string> keys;
+  for (const auto& name : k_status_names) {
+    keys.emplace_back(name.key);
+  }
+  return keys;
+}
+
+Status Document::status_on(const util::Date& as_of) const
+{
+  if (!published) {
+    return recorded_status;
+  }
+  if (!reached(published, as_of)) {
+    return Status::draft;
+  }
+  if (reached(repealed, as_of)) {
+    return Status::repealed;
+  }
+  if (reached(invalidated, as_of)) {
+    return Status::invalidated;
+  }
+  if (reached(amended, as_of)) {
+    return Status::amended;
+  }
+  if (expires && *expires < as_of) {
+    return Status::expired;
+  }
+  return Status::published;
+}
+
+bool Document::in_force_on(const util::Date& as_of) const
+{
+  return status_on(as_of) == Status::published && reached(effective, as_of);
+}
+
+bool is_trial_title(std::string_view title, const std::vector<std::string>& markers)
+{
+  for (const auto& marker : markers) {
+    if (!marker.empty() && title.find(marker) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+util::Date expiry_for(const util::Date& effective, const util::Duration& validity)
+{
+  return validity.after(effective).add_days(-1);
+}
+
+} // namespace normdoc::registry

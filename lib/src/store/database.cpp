@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/store/database.hpp>
+
+#include "store/migrations_data.hpp"
+
+#include <normdoc/error.hpp>
+#include <normdoc/store/migrations.hpp>
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+namespace normdoc::store {
+
+namespace {
+
+// 'NDOC': marks a file as ours, so that `--db` pointed at another program's SQLite file is
+// refused instead of migrated.
+constexpr int k_application_id = 0x4E444F43;
+
+[[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view context)
+{
+  const int extended = db ? sqlite3_extended_errcode(db) : rc;
+  const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  using Kind = DatabaseError::Kind;
+  switch (rc & 0xFF) {
+  case SQLITE_BUSY:
+  case SQLITE_LOCKED:
+    throw DatabaseError(Kind::busy, "数据库正被另一个进程使用，等待超时", rc, extended,
+                        "稍后重试；若持续出现，检查是否有其他 normdoc 进程未结束");
+  case SQLITE_CORRUPT:
+  case SQLITE_NOTADB:
+    throw DatabaseError(Kind::corrupt, fmt::format("数据库文件已损坏或不是 SQLite 数据库（{}）", detail), rc,
+                        extended, "用 normdoc backup 做的备份恢复，或用 --db 指定正确的文件");
+  case SQLITE_READONLY:
+  case SQLITE_PERM:
+  case SQLITE_CANTOPEN:
+    throw DatabaseError(Kind::read_only, fmt::format("无法写入数据库（{}）", detail), rc, extended,
+                        "检查数据库文件及其所在目录的写权限");
+  case SQLITE_CONSTRAINT:
+    throw DataError(fmt::format("数据违反约束：{}", detail));
+  case SQLITE_FULL:
+  case SQLITE_IOERR:
+    throw DatabaseError(Kind::other, fmt::format("读写数据库失败（{}），数据库未改动", detail), rc, extended,
+                        "检查磁盘空间");
+  default:
+    throw DatabaseError(Kind::other, fmt::format("数据库错误：{}（{}）", detail, context), rc, extended);
+  }
+}
+
+void check(sqlite3* db, int rc, std::string_view context)
+{
+  if (rc != SQLITE_OK) {
+    throw_sqlite(db, rc, context);
+  }
+}
+
+} // namespace
+
+void Statement::Finalize::operator()(sqlite3_stmt* stmt) const
+{
+  sqlite3_finalize(stmt);
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db)
+{
+  sqlite3_stmt* raw = nullptr;
+  check(db, sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr), sql);
+  m_stmt.reset(raw);
+}
+
+Statement& Statement::bind(int index, std::string_view text)
+{
+  check(m_db,
+        sqlite3_bind_text64(m_stmt.get(), index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+        sqlite3_sql(m_stmt.get()));
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t number)
+{
+  check(m_db, sqlite3_bind_int64(m_stmt.get(), index, number), sqlite3_sql(m_stmt.get()));
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::nullopt_t)
+{
+  check(m_db, sqlite3_bind_null(m_stmt.get(), index), sqlite3_sql(m_stmt.get()));
+  return *this;
+}
+
+Step Statement::step()
+{
+  const int rc = sqlite3_step(m_stmt.get());
+  if (rc == SQLITE_ROW) {
+    return Step::row;
+  }
+  if (rc == SQLITE_DONE) {
+    return Step::done;
+  }
+  throw_sqlite(m_db, rc, sqlite3_sql(m_stmt.get()));
+}
+
+void Statement::reset()
+{
+  sqlite3_reset(m_stmt.get());
+  sqlite3_clear_bindings(m_stmt.get());
+}
+
+bool Statement::is_null(int column) const
+{
+  return sqlite3_column_type(m_stmt.get(), column) == SQLITE_NULL;
+}
+
+std::string Statement::text(int column) const
+{
+  const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt.get(), column));
+  const int size = sqlite3_column_bytes(m_stmt.get(), column);
+  return data ? std::string(data, static_cast<std::size_t>(size)) : std::string();
+}
+
+std::optional<std::string> Statement::optional_text(int column) const
+{
+  if (is_null(column)) {
+    return std::nullopt;
+  }
+  return text(column);
+}
+
+std::int64_t Statement::integer(int column) const
+{
+  return sqlite3_column_int64(m_stmt.get(), column);
+}
+
+std::optional<std::int64_t> Statement::optional_integer(int column) const
+{
+  if (is_null(column)) {
+    return std::nullopt;
+  }
+  return integer(column);
+}
+
+void Database::Close::operator()(sqlite3* db) const
+{
+  sqlite3_close_v2(db);
+}
+
+Database::Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+
+Database Database::open(const std::string& path, OpenMode mode, std::chrono::milliseconds busy_timeout)
+{
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool exists = fs::exists(path, ec);
+  if (!exists && mode == OpenMode::existing) {
+    throw DatabaseError(DatabaseError::Kind::missing, fmt::format("数据库不存在：{}", path), 0, 0,
+                        "先运行 normdoc init 创建数据库，或用 --db 指定已有的数据库");
+  }
+  if (!exists) {
+    const fs::path parent = fs::path(path).parent_path();
+    if (!parent.empty()) {
+      fs::create_directories(parent, ec);
+      if (ec) {
+        throw DatabaseError(DatabaseError::Kind::read_only,
+                            fmt::format("无法创建数据库目录 {}：{}", parent.string(), ec.message()));
+      }
+    }
+  }
+  sqlite3* raw = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::create ? SQLITE_OPEN_CREATE : 0)
+                    | SQLITE_OPEN_NOFOLLOW;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  Database db(raw, path);
+  check(raw, rc, path);
+  db.configure(busy_timeout);
+  db.migrate();
+  return db;
+}
+
+Database Database::open_in_memory()
+{
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  Database db(raw, ":memory:");
+  check(raw, rc, ":memory:");
+  db.configure(std::chrono::milliseconds{0});
+  db.migrate();
+  return db;
+}
+
+void Database::configure(std::chrono::milliseconds busy_timeout)
+{
+  check(m_db.get(), sqlite3_busy_timeout(m_db.get(), static_cast<int>(busy_timeout.count())), "busy_timeout");
+  exec("PRAGMA foreign_keys = ON");
+}
+
+void Database::exec(std::string_view sql)
+{
+  const std::string copy(sql);
+  check(m_db.get(), sqlite3_exec(m_db.get(), copy.c_str(), nullptr, nullptr, nullptr), sql);
+}
+
+std::int64_t Database::last_insert_rowid() const
+{
+  return sqlite3_last_insert_rowid(m_db.get());
+}
+
+std::int64_t Database::single_integer(std::string_view sql)
+{
+  // The statement is finalised on return, so no read transaction stays open behind it.
+  Statement stmt = prepare(sql);
+  stmt.step();
+  return stmt.integer(0);
+}
+
+int Database::schema_version()
+{
+  return static_cast<int>(single_integer("PRAGMA user_version"));
+}
+
+void Database::migrate()
+{
+  const int latest = latest_schema_version();
+  int current = schema_version();
+  if (current > latest) {
+    throw DatabaseError(DatabaseError::Kind::too_new,
+                        fmt::format("数据库由更新版本的 normdoc 创建（结构版本 {} > {}），未做任何改动", current, latest),
+                        0, 0, "升级 normdoc 后再使用此数据库");
+  }
+  const auto id = single_integer("PRAGMA application_id");
+  if (current == 0) {
+    if (single_integer("SELECT count(*) FROM sqlite_schema") > 0 && id != k_application_id) {
+      throw DatabaseError(DatabaseError::Kind::corrupt, fmt::format("{} 不是 normdoc 数据库", m_path), 0, 0,
+                          "用 --db 指定 normdoc 的数据库，或用 normdoc init 新建");
+    }
+  } else if (id != k_application_id) {
+    throw DatabaseError(DatabaseError::Kind::corrupt, fmt::format("{} 不是 normdoc 数据库", m_path));
+  }
+  if (current == latest) {
+    return;
+  }
+  // WAL lets readers go on while one writer works; it is a property of the file, so it is set
+  // once, when the file is created, and never rewritten by a later open.
+  if (current == 0 && m_path != ":memory:") {
+    exec("PRAGMA journal_mode = WAL");
+  }
+  for (const Migration& migration : all_migrations()) {
+    if (migration.version <= current) {
+      continue;
+    }
+    Transaction txn(*this);
+    exec(migration.sql);
+    // PRAGMA takes no bound parameters; the values are our own integer constants.
+    exec(fmt::format("PRAGMA user_version = {}", migration.version));
+    exec(fmt::format("PRAGMA application_id = {}", k_application_id));
+    txn.commit();
+    current = migration.version;
+  }
+}
+
+Transaction::Transaction(Database& db) : m_db(db)
+{
+  m_db.exec("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction()
+{
+  if (m_open) {
+    try {
+      m_db.exec("ROLLBACK");
+    } catch (...) {
+      // Never throw from a destructor; SQLite rolls back on close anyway.
+    }
+  }
+}
+
+void Transaction::commit()
+{
+  m_db.exec("COMMIT");
+  m_open = false;
+}
+
+} // namespace normdoc::store

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/util/json.hpp>
+
+#include <fmt/format.h>
+
+namespace normdoc::util {
+
+std::string json_quote(std::string_view text)
+{
+  std::string out;
+  out.reserve(text.size() + 2);
+  out.push_back('"');
+  for (const char ch : text) {
+    switch (ch) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default:
+      if (static_cast<unsigned char>(ch) < 0x20) {
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(ch));
+      } else {
+        out.push_back(ch);
+      }
+    }
+  }
+  out.push_back('"');
+  return out;
+}
+
+void JsonWriter::newline()
+{
+  if (m_indent > 0) {
+    m_out.push_back('\n');
+    m_out.append(m_has_element.size() * static_cast<std::size_t>(m_indent), ' ');
+  }
+}
+
+void JsonWriter::before_value()
+{
+  if (m_after_key) {
+    m_after_key = false;
+    return;
+  }
+  if (!m_has_element.empty()) {
+    if (m_has_element.back()) {
+      m_out.push_back(',');
+    }
+    m_has_element.back() = true;
+    newline();
+  }
+}
+
+JsonWriter& JsonWriter::begin_object()
+{
+  before_value();
+  m_out.push_back('{');
+  m_has_element.push_back(false);
+  return *this;
+}
+
+JsonWriter& JsonWriter::close(char bracket)
+{
+  const bool had_element = m_has_element.back();
+  m_has_element.pop_back();
+  if (had_element) {
+    newline();
+  }
+  m_out.push_back(bracket);
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_object()
+{
+  return close('}');
+}
+
+JsonWriter& JsonWriter::begin_array()
+{
+  before_value();
+  m_out.push_back('[');
+  m_has_element.push_back(false);
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_array()
+{
+  return close(']');
+}
+
+JsonWriter& JsonWriter::key(std::string_view name)
+{
+  before_value();
+  m_out += json_quote(name);
+  m_out += m_indent > 0 ? ": " : ":";
+  m_after_key = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view text)
+{
+  before_value();
+  m_out += json_quote(text);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::int64_t number)
+{
+  before_value();
+  m_out += std::to_string(number);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(bool flag)
+{
+  before_value();
+  m_out += flag ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::null()
+{
+  before_value();
+  m_out += "null";
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(const std::optional<std::string>& text)
+{
+  return text ? value(*text) : null();
+}
+
+JsonWriter& JsonWriter::value(const std::optional<std::int64_t>& number)
+{
+  return number ? value(*number) : null();
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json)
+{
+  before_value();
+  m_out += json;
+  return *this;
+}
+
+} // namespace normdoc::util

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/util/text.hpp>
+
+#include <algorithm>
+
+namespace normdoc::util {
+
+namespace {
+
+constexpr char32_t k_replacement = 0xFFFD;
+
+// Decodes one code point at `pos` and advances it; returns nothing on malformed input
+// (overlong forms, surrogates and values above U+10FFFF included).
+std::optional<char32_t> next_code_point(std::string_view text, std::size_t& pos)
+{
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(pos);
+  if (lead < 0x80) {
+    ++pos;
+    return lead;
+  }
+  std::size_t length = 0;
+  char32_t value = 0;
+  char32_t minimum = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2;
+    value = lead & 0x1F;
+    minimum = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3;
+    value = lead & 0x0F;
+    minimum = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4;
+    value = lead & 0x07;
+    minimum = 0x10000;
+  } else {
+    return std::nullopt;
+  }
+  if (pos + length > text.size()) {
+    return std::nullopt;
+  }
+  for (std::size_t i = 1; i < length; ++i) {
+    if ((byte(pos + i) & 0xC0) != 0x80) {
+      return std::nullopt;
+    }
+    value = (value << 6) | (byte(pos + i) & 0x3F);
+  }
+  if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
+    return std::nullopt;
+  }
+  pos += length;
+  return value;
+}
+
+bool is_space(char32_t c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x3000
+         || c == 0x00A0;
+}
+
+bool is_wide(char32_t c)
+{
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF)
+         || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF)
+         || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F)
+         || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F)
+         || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+bool is_combining(char32_t c)
+{
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) || (c >= 0xFE00 && c <= 0xFE0F);
+}
+
+} // namespace
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text)
+{
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    if (!next_code_point(text, pos)) {
+      return start;
+    }
+  }
+  return std::nullopt;
+}
+
+std::u32string decode_utf8(std::string_view text)
+{
+  std::u32string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (auto c = next_code_point(text, pos)) {
+      out.push_back(*c);
+    } else {
+      out.push_back(k_replacement);
+      ++pos;
+    }
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t c)
+{
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::string normalize_width(std::string_view text)
+{
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t c : decode_utf8(text)) {
+    if (c >= 0xFF01 && c <= 0xFF5E) {
+      c -= 0xFEE0;
+    } else if (c == 0x3000) {
+      c = ' ';
+    }
+    append_utf8(out, c);
+  }
+  return out;
+}
+
+std::string remove_spaces(std::string_view text)
+{
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t c : decode_utf8(text)) {
+    if (!is_space(c)) {
+      append_utf8(out, c);
+    }
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view text)
+{
+  constexpr std::string_view k_blank = " \t\r\n\v\f";
+  const auto first = text.find_first_not_of(k_blank);
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  const auto last = text.find_last_not_of(k_blank);
+  return text.substr(first, last - first + 1);
+}
+
+int display_width(std::string_view text)
+{
+  int width = 0;
+  for (char32_t c : decode_utf8(text)) {
+    if (is_combining(c)) {
+      continue;
+    }
+    width += is_wide(c) ? 2 : 1;
+  }
+  return width;
+}
+
+std::vector<std::string> split(std::string_view text, char separator)
+{
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    const auto end = text.find(separator, start);
+    parts.emplace_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) {
+      return parts;
+    }
+    start = end + 1;
+  }
+}
+
+} // namespace normdoc::util
+
+namespace normdoc::util {
+
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates)
+{
+  const std::u32string target = decode_utf8(word);
+  std::optional<std::string> best;
+  std::size_t best_distance = 0;
+  for (const auto& candidate : candidates) {
+    const std::u32string other = decode_utf8(candidate);
+    std::vector<std::size_t> row(other.size() + 1);
+    for (std::size_t j = 0; j <= other.size(); ++j) {
+      row[j] = j;
+    }
+    for (std::size_t i = 1; i <= target.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= other.size(); ++j) {
+        const std::size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (target[i - 1] == other[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    const std::size_t distance = row[other.size()];
+    if (!best || distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  // Beyond a third of the word it is a different word, not a typo.
+  if (best && best_distance <= std::max<std::size_t>(1, target.size() / 3)) {
+    return best;
+  }
+  return std::nullopt;
+}
+
+} // namespace normdoc::util
