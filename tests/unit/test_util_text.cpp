@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/error.hpp>
+#include <normdoc/util/duration.hpp>
+#include <normdoc/util/json.hpp>
+#include <normdoc/util/sha256.hpp>
+#include <normdoc/util/text.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace normdoc;
+
+TEST_SUITE_BEGIN("util");
+
+TEST_CASE("util::display_width counts CJK as two columns")
+{
+  CHECK(util::display_width("abc") == 3);
+  CHECK(util::display_width("现行有效") == 8);
+  CHECK(util::display_width("济示文旅〔2024〕5号") == 4 * 2 + 2 + 4 + 2 + 1 + 2);
+  CHECK(util::display_width("ＡＢ") == 4);
+  CHECK(util::display_width("e\u0301") == 1);
+}
+
+TEST_CASE("util::find_invalid_utf8")
+{
+  CHECK_FALSE(util::find_invalid_utf8("规范性文件 ok"));
+  CHECK(util::find_invalid_utf8("ab\xC4\xE3") == 2u);            // GBK 你
+  CHECK(util::find_invalid_utf8("\xC0\xAF") == 0u);              // overlong '/'
+  CHECK(util::find_invalid_utf8("\xED\xA0\x80") == 0u);          // surrogate
+  CHECK(util::find_invalid_utf8("\xE4\xBD") == 0u);              // truncated
+}
+
+TEST_CASE("util::normalize_width and remove_spaces")
+{
+  CHECK(util::normalize_width("ＡＢＣ１２３，") == "ABC123,");
+  CHECK(util::normalize_width("中\u3000文") == "中 文");
+  CHECK(util::remove_spaces(" a\tb\u3000c\n") == "abc");
+  CHECK(util::trim("  x y \n") == "x y");
+}
+
+TEST_CASE("util::closest_match suggests near misses only")
+{
+  const std::vector<std::string> words{"publish", "repeal", "amend", "list"};
+  CHECK(util::closest_match("pubish", words) == std::optional<std::string>("publish"));
+  CHECK(util::closest_match("lst", words) == std::optional<std::string>("list"));
+  CHECK_FALSE(util::closest_match("frobnicate", words));
+}
+
+TEST_CASE("util::Duration::parse")
+{
+  using util::Duration;
+  CHECK(Duration::parse("30d") == Duration{30, Duration::Unit::days});
+  CHECK(Duration::parse("6m") == Duration{6, Duration::Unit::months});
+  CHECK(Duration::parse("5y") == Duration{5, Duration::Unit::years});
+  CHECK(Duration::parse("5年") == Duration{5, Duration::Unit::years});
+  CHECK(Duration::parse("6个月") == Duration{6, Duration::Unit::months});
+  CHECK(Duration::parse("５ｙ").to_string() == "5y");
+  for (const char* bad : {"", "y", "0d", "-3d", "5", "5w", "5yy"}) {
+    CAPTURE(bad);
+    CHECK_THROWS_AS(Duration::parse(bad), DataError);
+  }
+  CHECK(Duration::parse("6m").after(util::Date::parse("2024-08-31")).iso() == "2025-02-28");
+}
+
+TEST_CASE("util::sha256_hex")
+{
+  CHECK(util::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(util::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("util::JsonWriter")
+{
+  util::JsonWriter json;
+  json.begin_object()
+    .key("a").value("引号\"与\\反斜杠\n")
+    .key("b").begin_array().value(1).value(true).null().end_array()
+    .key("c").value(std::optional<std::string>())
+    .key("d").raw("{\"x\":1}")
+    .key("e").value("\x01")
+    .end_object();
+  CHECK(json.str() == R"({"a":"引号\"与\\反斜杠\n","b":[1,true,null],"c":null,"d":{"x":1},"e":"\u0001"})");
+
+  util::JsonWriter pretty(2);
+  pretty.begin_array().begin_object().key("k").value("v").end_object().begin_array().end_array().end_array();
+  CHECK(pretty.str() == "[\n  {\n    \"k\": \"v\"\n  },\n  []\n]");
+}
+
+TEST_SUITE_END();
