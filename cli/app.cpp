@@ -12,6 +12,8 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <string_view>
 
 namespace normdoc::cli {
 
@@ -45,20 +47,45 @@ std::string translate(const CLI::Error& e)
 
 std::string failure_message(const CLI::App* app, const CLI::Error& e)
 {
-  std::string hint = fmt::format("运行 {} --help 查看用法", app->get_name() == "normdoc" ? "normdoc" : "normdoc " + app->get_name());
-  if (const auto* extras = dynamic_cast<const CLI::ExtrasError*>(&e); extras && app->get_parent() == nullptr) {
-    std::vector<std::string> names;
-    for (const auto* sub : app->get_subcommands([](const CLI::App*) { return true; })) {
-      names.push_back(sub->get_name());
-    }
-    const std::string what = e.what();
-    const auto first = what.find_last_of(' ');
-    const std::string word = first == std::string::npos ? what : what.substr(first + 1);
-    if (const auto suggestion = util::closest_match(word, names)) {
-      hint = fmt::format("是否想用 normdoc {}？", *suggestion);
+  const std::string command = app->get_parent() == nullptr ? "normdoc" : "normdoc " + app->get_name();
+  return fmt::format("normdoc: error: {}\nnormdoc: hint: 运行 {} --help 查看用法\n", translate(e), command);
+}
+
+// The first word that is not an option or a global option's value: the subcommand name.
+std::optional<std::string> subcommand_word(int argc, char** argv)
+{
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--db" || arg == "--config" || arg == "--as") {
+      ++i;
+    } else if (!arg.starts_with("-")) {
+      return std::string(arg);
     }
   }
-  return fmt::format("normdoc: error: {}\nnormdoc: hint: {}\n", translate(e), hint);
+  return std::nullopt;
+}
+
+// CLI11 reports an unknown subcommand as "a subcommand is required"; say what was typed
+// and what was probably meant instead.
+std::optional<int> reject_unknown_subcommand(const CLI::App& app, int argc, char** argv)
+{
+  const auto word = subcommand_word(argc, argv);
+  if (!word) {
+    return std::nullopt;
+  }
+  std::vector<std::string> names;
+  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->get_name() == *word) {
+      return std::nullopt;
+    }
+    names.push_back(sub->get_name());
+  }
+  std::cerr << fmt::format("normdoc: error: 未知的子命令“{}”\n", *word);
+  const auto suggestion = util::closest_match(*word, names);
+  std::cerr << "normdoc: hint: "
+            << (suggestion ? fmt::format("是否想用 normdoc {}？", *suggestion) : "运行 normdoc --help 查看全部子命令")
+            << '\n';
+  return code(ExitCode::usage);
 }
 
 void localize_help(CLI::App& app)
@@ -104,6 +131,9 @@ int run(int argc, char** argv)
   for (const auto& registrar : {register_init, register_add, register_show, register_list, register_edit,
                                 register_log, register_publish, register_repeal, register_amend, register_audit}) {
     registrar(app, ctx);
+  }
+  if (const auto refused = reject_unknown_subcommand(app, argc, argv)) {
+    return *refused;
   }
   try {
     app.parse(argc, argv);
