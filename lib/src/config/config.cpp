@@ -17,10 +17,14 @@ namespace normdoc::config {
 
 namespace {
 
+Location location_of(const toml::source_region& region, const std::string& source, const std::string& key)
+{
+  return Location{source, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column), key};
+}
+
 Location location_of(const toml::node& node, const std::string& source, const std::string& key)
 {
-  return Location{source, static_cast<int>(node.source().begin.line), static_cast<int>(node.source().begin.column),
-                  key};
+  return location_of(node.source(), source, key);
 }
 
 std::string expect_string(const toml::node& node, const std::string& source, const std::string& key)
@@ -124,7 +128,7 @@ void apply_table(Config& config, const toml::table& table, const std::string& pr
     const auto setter = setters().find(key);
     if (setter == setters().end()) {
       const auto suggestion = util::closest_match(key, known_keys());
-      throw DataError(fmt::format("未知的配置项“{}”", key), location_of(node, source, key),
+      throw DataError(fmt::format("未知的配置项“{}”", key), location_of(raw_key.source(), source, key),
                       suggestion ? fmt::format("是否想写“{}”？", *suggestion) : "可用的配置项见 man normdoc");
     }
     setter->second(config, node, source, key);

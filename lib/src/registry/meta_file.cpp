@@ -138,7 +138,9 @@ DocumentMeta parse_meta(std::string_view toml_text, const std::filesystem::path&
     const std::string key_text(key.str());
     if (std::find(k_meta_keys.begin(), k_meta_keys.end(), key_text) == k_meta_keys.end()) {
       const auto suggestion = util::closest_match(key_text, k_meta_keys);
-      throw DataError(fmt::format("未知的字段“{}”", key_text), reader.where(node, key_text),
+      throw DataError(fmt::format("未知的字段“{}”", key_text),
+                      Location{name, static_cast<int>(key.source().begin.line),
+                               static_cast<int>(key.source().begin.column), key_text},
                       suggestion ? fmt::format("是否想写“{}”？", *suggestion) : "可用字段见 man normdoc");
     }
   }
