@@ -104,6 +104,18 @@ void localize_help(CLI::App& app)
   formatter->column_width(34);
 }
 
+// CLI11 names its help groups in English; a legal officer reads Chinese.
+void localize_groups(CLI::App& app)
+{
+  for (auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    sub->group("子命令");
+    if (auto* help = sub->get_help_ptr()) {
+      help->group("选项");
+    }
+    localize_groups(*sub);
+  }
+}
+
 int report(const Error& e, ExitCode exit_code)
 {
   std::cerr << "normdoc: error: " << e.what() << '\n';
@@ -119,7 +131,8 @@ int run(int argc, char** argv)
 {
   Context ctx;
   CLI::App app("normdoc：行政规范性文件登记、审核、备案与清理工具", "normdoc");
-  app.set_version_flag("--version", NORMDOC_VERSION);
+  app.option_defaults()->group("选项");
+  app.set_version_flag("--version", NORMDOC_VERSION, "显示版本并退出");
   app.set_help_flag("-h,--help", "显示帮助并退出");
   localize_help(app);
   app.failure_message(failure_message);
@@ -132,6 +145,7 @@ int run(int argc, char** argv)
                                 register_log, register_publish, register_repeal, register_amend, register_audit}) {
     registrar(app, ctx);
   }
+  localize_groups(app);
   if (const auto refused = reject_unknown_subcommand(app, argc, argv)) {
     return *refused;
   }
