@@ -9,6 +9,10 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <iostream>
+
 namespace normdoc::cli {
 
 namespace {
@@ -49,7 +53,16 @@ void run_list(const ListOptions& options, Context& ctx)
   }
   store::Database db = ctx.open_database();
   const auto documents = registry::list(db, filter);
-  print(render_documents(documents, RenderOptions{parse_format(options.format), filter.as_of, options.bom}));
+  const Format format = parse_format(options.format);
+  // An empty table prints nothing, so a cron job stays silent; JSON and CSV always print
+  // (an empty array, a header) for scripts.
+  if (documents.empty() && format == Format::table) {
+    if (isatty(STDERR_FILENO)) {
+      std::cerr << "没有符合条件的文件\n";
+    }
+    return;
+  }
+  print(render_documents(documents, RenderOptions{format, filter.as_of, options.bom}));
 }
 
 } // namespace

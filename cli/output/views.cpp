@@ -201,7 +201,10 @@ std::string render_document(const Document& doc, const RenderOptions& options)
     if (field.key == "status") {
       continue; // the label line says the same in words
     }
-    const std::string text = to_text(field.get(doc, options.as_of), "是", "否");
+    std::string text = to_text(field.get(doc, options.as_of), "是", "否");
+    if (field.key == "kind") {
+      text = doc.kind == "normative" ? "规范性文件" : "其他文件";
+    }
     if (!text.empty()) {
       table.add_row({std::string(field.label), text});
     }

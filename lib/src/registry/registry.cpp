@@ -444,9 +444,8 @@ std::vector<Document> list(store::Database& db, const ListFilter& filter)
                            " ORDER BY d.id");
   stmt.bind(1, filter.issuer);
   stmt.bind(2, filter.year ? std::optional(fmt::format("{:04}", *filter.year)) : std::nullopt);
-  const auto window_end = filter.expiring_within
-                            ? std::optional(filter.expiring_within->after(filter.as_of))
-                            : std::nullopt;
+  const bool windowed = filter.expiring_within.has_value();
+  const util::Date window_end = windowed ? filter.expiring_within->after(filter.as_of) : filter.as_of;
   std::vector<Document> documents;
   while (stmt.step() == store::Step::row) {
     Document doc = read_document(stmt);
@@ -456,7 +455,7 @@ std::vector<Document> list(store::Database& db, const ListFilter& filter)
     if (filter.in_force && !doc.in_force_on(filter.as_of)) {
       continue;
     }
-    if (window_end && !(doc.in_force_on(filter.as_of) && doc.expires && *doc.expires <= *window_end)) {
+    if (windowed && !(doc.in_force_on(filter.as_of) && doc.expires && *doc.expires <= window_end)) {
       continue;
     }
     documents.push_back(std::move(doc));

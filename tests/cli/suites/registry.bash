@@ -195,3 +195,11 @@ nd_ok add --title 乙办法 --issuer 其他局 --doc-no "济示文旅[2024]5号"
 nd show "济示文旅〔2024〕5号"
 expect_exit 3
 expect_stderr_contains '对应多个文件'
+
+TEST "an empty listing prints nothing as a table, an empty array as JSON, a header as CSV"
+nd_ok list --status published
+expect_stdout_empty
+nd_ok list --status published --format json
+expect_json 'length' 0
+nd_ok list --status published --format csv
+[ "$(wc -l <"$dir/stdout")" = 1 ] || fail "CSV header missing"
