@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
-#include "output/views.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/registry/meta_file.hpp>
@@ -70,16 +69,11 @@ registry::DocumentMeta collect(const AddOptions& o, const config::Config& config
 void run_add(const AddOptions& options, Context& ctx)
 {
   const registry::DocumentMeta meta = collect(options, ctx.config());
-  store::Database db = ctx.open_database();
-  const registry::Registry registry(ctx.config());
-  const audit::Stamp stamp = ctx.stamp();
-  store::Transaction txn(db);
-  registry::Document doc = registry.add(txn, meta.document, stamp);
-  if (meta.publication) {
-    doc = registry.publish(txn, doc, *meta.publication, stamp);
-  }
-  txn.commit();
-  print(render_document(doc, RenderOptions{parse_format(options.format), ctx.today()}));
+  apply_document_change(ctx, options.format, [&](const registry::Registry& registry, store::Transaction& txn,
+                                                  const audit::Stamp& stamp) {
+    const registry::Document doc = registry.add(txn, meta.document, stamp);
+    return meta.publication ? registry.publish(txn, doc, *meta.publication, stamp) : doc;
+  });
 }
 
 } // namespace

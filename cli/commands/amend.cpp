@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
-#include "output/views.hpp"
 
 #include <normdoc/registry/registry.hpp>
 
@@ -19,13 +18,11 @@ struct AmendOptions
 void run_amend(const AmendOptions& o, Context& ctx)
 {
   const util::Date date = parse_date_option(o.date, "--date");
-  store::Database db = ctx.open_database();
-  const registry::Registry registry(ctx.config());
-  store::Transaction txn(db);
-  const registry::Document doc =
-    registry.amend(txn, registry::resolve(db, o.ref), registry::resolve(db, o.by), date, ctx.stamp());
-  txn.commit();
-  print(render_document(doc, RenderOptions{parse_format(o.format), ctx.today()}));
+  apply_document_change(ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn,
+                                            const audit::Stamp& stamp) {
+    store::Database& db = txn.database();
+    return registry.amend(txn, registry::resolve(db, o.ref), registry::resolve(db, o.by), date, stamp);
+  });
 }
 
 } // namespace

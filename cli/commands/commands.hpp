@@ -3,6 +3,9 @@
 
 #include "context.hpp"
 
+#include <normdoc/registry/registry.hpp>
+
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -30,5 +33,12 @@ std::optional<std::string> given(const CLI::Option* option, const std::string& v
 
 // Writes `text` to standard output.
 void print(const std::string& text);
+
+using DocumentChange =
+  std::function<registry::Document(const registry::Registry&, store::Transaction&, const audit::Stamp&)>;
+
+// Opens the database, runs `change` in one transaction (the change and its log events commit
+// together or not at all) and prints the document it returns in `format` (text or json).
+void apply_document_change(Context& ctx, const std::string& format, const DocumentChange& change);
 
 } // namespace normdoc::cli

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
+#include "output/views.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -18,6 +19,17 @@ std::optional<std::string> given(const CLI::Option* option, const std::string& v
 void print(const std::string& text)
 {
   std::cout << text << std::flush;
+}
+
+void apply_document_change(Context& ctx, const std::string& format, const DocumentChange& change)
+{
+  store::Database db = ctx.open_database();
+  const registry::Registry registry(ctx.config());
+  const audit::Stamp stamp = ctx.stamp();
+  store::Transaction txn(db);
+  const registry::Document doc = change(registry, txn, stamp);
+  txn.commit();
+  print(render_document(doc, RenderOptions{parse_format(format), ctx.today()}));
 }
 
 } // namespace normdoc::cli

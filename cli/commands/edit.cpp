@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
-#include "output/views.hpp"
 
 #include <normdoc/registry/meta_file.hpp>
 #include <normdoc/registry/registry.hpp>
@@ -34,12 +33,10 @@ void run_edit(const EditOptions& o, Context& ctx)
   if (const auto path = given(o.given.at("--text"), o.text)) {
     changes.text = registry::read_document_text(*path);
   }
-  store::Database db = ctx.open_database();
-  const registry::Registry registry(ctx.config());
-  store::Transaction txn(db);
-  const registry::Document doc = registry.edit(txn, registry::resolve(db, o.ref), changes, ctx.stamp());
-  txn.commit();
-  print(render_document(doc, RenderOptions{parse_format(o.format), ctx.today()}));
+  apply_document_change(ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn,
+                                            const audit::Stamp& stamp) {
+    return registry.edit(txn, registry::resolve(txn.database(), o.ref), changes, stamp);
+  });
 }
 
 } // namespace

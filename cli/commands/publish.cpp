@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
-#include "output/views.hpp"
 
 #include <normdoc/registry/registry.hpp>
 
@@ -31,12 +30,10 @@ void run_publish(const PublishOptions& o, Context& ctx)
   if (!o.reg_no.empty()) {
     publication.reg_no = o.reg_no;
   }
-  store::Database db = ctx.open_database();
-  const registry::Registry registry(ctx.config());
-  store::Transaction txn(db);
-  const registry::Document doc = registry.publish(txn, registry::resolve(db, o.ref), publication, ctx.stamp());
-  txn.commit();
-  print(render_document(doc, RenderOptions{parse_format(o.format), ctx.today()}));
+  apply_document_change(ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn,
+                                            const audit::Stamp& stamp) {
+    return registry.publish(txn, registry::resolve(txn.database(), o.ref), publication, stamp);
+  });
 }
 
 } // namespace
