@@ -29,6 +29,19 @@ trial_markers = ["暂行"]
 [reminders]
 evaluation_lead = "3m"
 due_within = "15d"
+[calendar]
+files = ["office-2027.toml"]
+[procedure]
+comment_business = "45d"
+comment_general = "10wd"
+legality_review_limit = "10wd"
+[filing]
+deadline = "15wd"
+review_period = "2m"
+supplement_period = "10d"
+correction_period = "20d"
+bodies = ["示范区管委会", "示范区人大工委"]
+materials = ["备案报告", "正式文本"]
 )",
                                     "normdoc.toml");
   CHECK(config.db == std::optional<std::string>("registry.db"));
@@ -40,6 +53,16 @@ due_within = "15d"
   CHECK(config.trial_markers == std::vector<std::string>{"暂行"});
   CHECK(config.evaluation_lead.to_string() == "3m");
   CHECK(config.due_within.to_string() == "15d");
+  CHECK(config.calendar_files == std::vector<std::string>{"office-2027.toml"});
+  CHECK(config.comment_business.to_string() == "45d");
+  CHECK(config.comment_general.to_string() == "10wd");
+  CHECK(config.legality_review_limit.to_string() == "10wd");
+  CHECK(config.filing_deadline.to_string() == "15wd");
+  CHECK(config.filing_review_period.to_string() == "2m");
+  CHECK(config.filing_supplement_period.to_string() == "10d");
+  CHECK(config.correction_period.to_string() == "20d");
+  CHECK(config.filing_bodies.size() == 2);
+  CHECK(config.filing_materials == std::vector<std::string>{"备案报告", "正式文本"});
   CHECK(config::format_reg_no(config.reg_pattern, config.office_code, 2017, 9) == "JYWL—2017—9");
 }
 
@@ -65,6 +88,8 @@ TEST_CASE("config::parse errors name file, line and key")
   }
   SUBCASE("bad duration")
   {
+    CHECK_THROWS_WITH_AS(config::parse("[validity]\n\ndefault = \"20wd\"\n", "d.toml"),
+                         doctest::Contains("d.toml:3:"), DataError);
     CHECK_THROWS_WITH_AS(config::parse("[validity]\ntrial = \"two years\"\n", "d.toml"),
                          doctest::Contains("d.toml:2:"), DataError);
   }

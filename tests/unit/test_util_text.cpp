@@ -54,6 +54,9 @@ TEST_CASE("util::Duration::parse")
   CHECK(Duration::parse("5年") == Duration{5, Duration::Unit::years});
   CHECK(Duration::parse("6个月") == Duration{6, Duration::Unit::months});
   CHECK(Duration::parse("５ｙ").to_string() == "5y");
+  CHECK(Duration::parse("15wd") == Duration{15, Duration::Unit::working_days});
+  CHECK(Duration::parse("15个工作日").to_string() == "15wd");
+  CHECK_THROWS_AS(Duration::parse("15wd").after(util::Date::parse("2024-01-01")), DataError);
   for (const char* bad : {"", "y", "0d", "-3d", "5", "5w", "5yy"}) {
     CAPTURE(bad);
     CHECK_THROWS_AS(Duration::parse(bad), DataError);

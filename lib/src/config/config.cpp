@@ -53,9 +53,30 @@ Setter field(T Config::*member)
   return [member](Config& config, const toml::node& node, const std::string& source, const std::string& key) {
     if constexpr (std::is_same_v<T, util::Duration>) {
       config.*member = expect_duration(node, source, key);
+    } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+      const auto* array = node.as_array();
+      if (!array) {
+        throw DataError("应为字符串数组，例如 [\"甲\", \"乙\"]", location_of(node, source, key));
+      }
+      (config.*member).clear();
+      for (const auto& element : *array) {
+        (config.*member).push_back(expect_string(element, source, key));
+      }
     } else {
       config.*member = expect_string(node, source, key);
     }
+  };
+}
+
+// A validity period counts calendar time: working days make no sense for it.
+Setter calendar_period(util::Duration Config::*member)
+{
+  return [member](Config& config, const toml::node& node, const std::string& source, const std::string& key) {
+    const util::Duration period = expect_duration(node, source, key);
+    if (period.in_working_days()) {
+      throw DataError("有效期应以日、月或年计，不能用工作日", location_of(node, source, key));
+    }
+    config.*member = period;
   };
 }
 
@@ -78,18 +99,6 @@ void set_reg_pattern(Config& config, const toml::node& node, const std::string& 
   }
 }
 
-void set_trial_markers(Config& config, const toml::node& node, const std::string& source, const std::string& key)
-{
-  const auto* array = node.as_array();
-  if (!array) {
-    throw DataError("应为字符串数组，例如 [\"暂行\", \"试行\"]", location_of(node, source, key));
-  }
-  config.trial_markers.clear();
-  for (const auto& element : *array) {
-    config.trial_markers.push_back(expect_string(element, source, key));
-  }
-}
-
 const std::map<std::string, Setter>& setters()
 {
   static const std::map<std::string, Setter> k_setters = {
@@ -99,11 +108,21 @@ const std::map<std::string, Setter>& setters()
     {"office.name", field(&Config::office_name)},
     {"office.code", field(&Config::office_code)},
     {"registration.pattern", set_reg_pattern},
-    {"validity.default", field(&Config::validity_default)},
-    {"validity.trial", field(&Config::validity_trial)},
-    {"validity.trial_markers", set_trial_markers},
-    {"reminders.evaluation_lead", field(&Config::evaluation_lead)},
+    {"validity.default", calendar_period(&Config::validity_default)},
+    {"validity.trial", calendar_period(&Config::validity_trial)},
+    {"validity.trial_markers", field(&Config::trial_markers)},
+    {"reminders.evaluation_lead", calendar_period(&Config::evaluation_lead)},
     {"reminders.due_within", field(&Config::due_within)},
+    {"calendar.files", field(&Config::calendar_files)},
+    {"procedure.comment_business", field(&Config::comment_business)},
+    {"procedure.comment_general", field(&Config::comment_general)},
+    {"procedure.legality_review_limit", field(&Config::legality_review_limit)},
+    {"filing.deadline", field(&Config::filing_deadline)},
+    {"filing.review_period", field(&Config::filing_review_period)},
+    {"filing.supplement_period", field(&Config::filing_supplement_period)},
+    {"filing.correction_period", field(&Config::correction_period)},
+    {"filing.bodies", field(&Config::filing_bodies)},
+    {"filing.materials", field(&Config::filing_materials)},
   };
   return k_setters;
 }
@@ -240,6 +259,29 @@ trial_markers = ["暂行", "试行"]
 evaluation_lead = "6m"
 # normdoc due 默认提前提醒的时间
 due_within = "30d"
+
+[calendar]
+# 本地补充的工作日历文件（格式同 schemas/calendar/2024.toml），覆盖内置年份
+# files = ["calendar-2027.toml"]
+
+[procedure]
+# 公开征求意见最短期限：涉及市场主体经济活动的 30 日（优化营商环境条例第六十二条），其他 7 个工作日
+comment_business = "30d"
+comment_general = "7wd"
+# 合法性审核最长期限（国办发〔2018〕115号）
+legality_review_limit = "15wd"
+
+[filing]
+# 报送备案期限（自公布之日起；按本地规定，可写 "15wd" 表示工作日）
+deadline = "30d"
+# 备案审查期限、暂缓登记后补报期限、纠正期限
+review_period = "30d"
+supplement_period = "15d"
+correction_period = "30d"
+# 每份文件都应报送的备案机关；留空表示至少报送一处
+# bodies = ["济源示范区管委会", "济源示范区人大工委"]
+# 备案材料清单
+materials = ["备案报告", "正式文本", "起草说明", "制定依据", "合法性审核意见", "公平竞争审查结论"]
 )",
                      office_name, office_code);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <normdoc/store/database.hpp>
 
-#include "store/migrations_data.hpp"
+#include "store/migrations.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/store/migrations.hpp>

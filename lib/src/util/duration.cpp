@@ -18,7 +18,8 @@ Duration Duration::parse(std::string_view raw)
   int count = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), count);
   const std::string_view suffix(end, static_cast<std::size_t>(text.data() + text.size() - end));
-  static constexpr std::array<std::pair<std::string_view, Unit>, 9> k_units{{
+  static constexpr std::array<std::pair<std::string_view, Unit>, 12> k_units{{
+    {"wd", Unit::working_days}, {"个工作日", Unit::working_days}, {"工作日", Unit::working_days},
     {"d", Unit::days}, {"日", Unit::days}, {"天", Unit::days},
     {"m", Unit::months}, {"个月", Unit::months}, {"月", Unit::months},
     {"y", Unit::years}, {"年", Unit::years}, {"a", Unit::years},
@@ -31,7 +32,7 @@ Duration Duration::parse(std::string_view raw)
     }
   }
   throw DataError(fmt::format("无法识别的期限“{}”", raw), {},
-                  "期限写作 数字+单位：30d（日）、6m（月）、5y（年）");
+                  "期限写作 数字+单位：30d（日）、15wd（工作日）、6m（月）、5y（年）");
 }
 
 Date Duration::after(const Date& from) const
@@ -43,13 +44,18 @@ Date Duration::after(const Date& from) const
     return from.add_months(count);
   case Unit::years:
     return from.add_years(count);
+  case Unit::working_days:
+    break;
   }
-  return from;
+  throw DataError(fmt::format("期限 {} 按工作日计算，此处只能用日、月、年", to_string()));
 }
 
 std::string Duration::to_string() const
 {
-  const char* suffix = unit == Unit::days ? "d" : unit == Unit::months ? "m" : "y";
+  const char* suffix = unit == Unit::days     ? "d"
+                       : unit == Unit::months ? "m"
+                       : unit == Unit::years  ? "y"
+                                              : "wd";
   return fmt::format("{}{}", count, suffix);
 }
 

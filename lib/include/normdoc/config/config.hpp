@@ -34,6 +34,32 @@ struct Config
   util::Duration evaluation_lead{6, util::Duration::Unit::months};
   util::Duration due_within{30, util::Duration::Unit::days};
 
+  // The office's own calendar files, read after (and overriding) the built-in years.
+  std::vector<std::string> calendar_files;
+
+  // Public comment: "一般不少于30日" for documents closely related to business (优化营商环境条例
+  // 第六十二条), otherwise "不少于7个工作日" (市县法治政府建设示范指标体系 item 24).
+  util::Duration comment_business{30, util::Duration::Unit::days};
+  util::Duration comment_general{7, util::Duration::Unit::working_days};
+  // Legality review "最长不超过15个工作日" (国办发〔2018〕115号 (五)).
+  util::Duration legality_review_limit{15, util::Duration::Unit::working_days};
+
+  // Filing "自公布之日起30日内" is local practice (regulations.md 6.2, 6.3: 河南 监督法实施办法
+  // 第五十一条); some localities count working days, so any unit is accepted.
+  util::Duration filing_deadline{30, util::Duration::Unit::days};
+  // The supervising body's review: 30 days (河南 监督法实施办法 第五十四条).
+  util::Duration filing_review_period{30, util::Duration::Unit::days};
+  // 暂缓办理备案登记: supplement within 15 days (法规规章备案审查条例 第九条).
+  util::Duration filing_supplement_period{15, util::Duration::Unit::days};
+  // Correction after a review opinion: 30 days (法规规章备案审查条例 第二十一条; 河南 第五十六条).
+  util::Duration correction_period{30, util::Duration::Unit::days};
+  // Bodies every published document is filed with, e.g. the government and the People's
+  // Congress standing committee; empty means "at least one filing".
+  std::vector<std::string> filing_bodies;
+  // The filing package (regulations.md 6.1–6.3).
+  std::vector<std::string> filing_materials{"备案报告", "正式文本", "起草说明", "制定依据", "合法性审核意见",
+                                            "公平竞争审查结论"};
+
   std::string source;                       // file it was read from; empty for defaults
 };
 

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 namespace normdoc::store {
 
 struct Migration
 {
-  int version;
-  const char* name;
-  const char* sql;
+  int version;           // NNN from the file name
+  std::string_view name;
+  std::string_view sql;
 };
 
-// Every schema step from schemas/sql/, in version order (generated at build time).
+// Every schema step from schemas/sql/, in version order.
 const std::vector<Migration>& all_migrations();
 
 } // namespace normdoc::store

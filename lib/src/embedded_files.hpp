@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace normdoc {
+
+// A data file from schemas/, compiled into the program.
+struct EmbeddedFile
+{
+  std::string_view name; // file name, e.g. `001_init.sql`
+  std::string_view text;
+};
+
+// schemas/sql/NNN_*.sql, sorted by name.
+const std::vector<EmbeddedFile>& migration_files();
+// schemas/calendar/*.toml, sorted by name.
+const std::vector<EmbeddedFile>& calendar_files();
+
+} // namespace normdoc
