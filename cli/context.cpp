@@ -31,6 +31,16 @@ fs::path xdg_dir(const char* variable, const char* fallback)
   return fs::path(env("HOME")) / fallback;
 }
 
+// A relative path in a config file is relative to that file, not to where normdoc runs.
+fs::path relative_to_config(const config::Config& settings, const std::string& path)
+{
+  const fs::path configured = path;
+  if (configured.is_absolute() || settings.source.empty()) {
+    return configured;
+  }
+  return fs::path(settings.source).parent_path() / configured;
+}
+
 } // namespace
 
 const config::Config& Context::config()
@@ -73,11 +83,7 @@ std::string Context::db_path()
   }
   const config::Config& settings = config();
   if (settings.db) {
-    // A relative path in a config file is relative to that file, not to where normdoc runs.
-    const fs::path configured = *settings.db;
-    return configured.is_absolute() || settings.source.empty()
-             ? configured.string()
-             : (fs::path(settings.source).parent_path() / configured).string();
+    return relative_to_config(settings, *settings.db).string();
   }
   return (xdg_dir("XDG_DATA_HOME", ".local/share") / "normdoc" / "registry.db").string();
 }
@@ -117,6 +123,24 @@ util::Date Context::today() const
   localtime_r(&now, &local);
   return util::Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
                               static_cast<unsigned>(local.tm_mday));
+}
+
+util::Date Context::as_of(const std::string& option_value) const
+{
+  return option_value.empty() ? today() : parse_date_option(option_value, "--as-of");
+}
+
+const calendar::Calendar& Context::calendar()
+{
+  if (!m_calendar) {
+    calendar::Calendar loaded = calendar::Calendar::built_in();
+    const config::Config& settings = config();
+    for (const auto& file : settings.calendar_files) {
+      loaded.add_year_file(relative_to_config(settings, file).string());
+    }
+    m_calendar = std::move(loaded);
+  }
+  return *m_calendar;
 }
 
 util::Date parse_date_option(const std::string& text, const std::string& option)

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "exit_code.hpp"
+
 #include <normdoc/audit/event_log.hpp>
+#include <normdoc/calendar/calendar.hpp>
 #include <normdoc/config/config.hpp>
 #include <normdoc/store/database.hpp>
 #include <normdoc/util/date.hpp>
@@ -25,6 +28,8 @@ class Context
 {
 public:
   GlobalOptions options;
+  // What the command found, for commands whose exit code reports findings (`due`).
+  ExitCode exit_code = ExitCode::ok;
 
   // --config, else $NORMDOC_CONFIG, else ./normdoc.toml, else $XDG_CONFIG_HOME/normdoc/config.toml;
   // built-in defaults when none exists.
@@ -41,9 +46,15 @@ public:
   audit::Stamp stamp();
   // Today's date on this machine's clock, in local time.
   util::Date today() const;
+  // `--as-of` when given, else today.
+  util::Date as_of(const std::string& option_value) const;
+
+  // The built-in working-day calendar plus the office's files from the config.
+  const calendar::Calendar& calendar();
 
 private:
   std::optional<config::Config> m_config;
+  std::optional<calendar::Calendar> m_calendar;
 };
 
 // Parses a date given on the command line; errors name the option.

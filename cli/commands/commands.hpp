@@ -27,6 +27,11 @@ void register_publish(CLI::App& app, Context& ctx);
 void register_repeal(CLI::App& app, Context& ctx);
 void register_amend(CLI::App& app, Context& ctx);
 void register_audit(CLI::App& app, Context& ctx);
+void register_record(CLI::App& app, Context& ctx);
+void register_file(CLI::App& app, Context& ctx);
+void register_filing(CLI::App& app, Context& ctx);
+void register_due(CLI::App& app, Context& ctx);
+void register_report(CLI::App& app, Context& ctx);
 
 // The value of a string option when it was given on the command line.
 std::optional<std::string> given(const CLI::Option* option, const std::string& value);

@@ -31,7 +31,7 @@ struct ListOptions
 
 void run_list(const ListOptions& options, Context& ctx)
 {
-  registry::ListFilter filter{options.as_of.empty() ? ctx.today() : parse_date_option(options.as_of, "--as-of")};
+  registry::ListFilter filter{ctx.as_of(options.as_of)};
   if (!options.status.empty()) {
     filter.status = registry::parse_status(options.status);
     if (!filter.status) {

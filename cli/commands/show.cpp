@@ -3,6 +3,8 @@
 #include "output/views.hpp"
 
 #include <normdoc/error.hpp>
+#include <normdoc/filing/filing.hpp>
+#include <normdoc/procedure/procedure.hpp>
 #include <normdoc/registry/registry.hpp>
 
 #include <CLI/CLI.hpp>
@@ -18,11 +20,12 @@ struct ShowOptions
   std::string as_of;
   std::string format = "text";
   bool full_text = false;
+  bool procedure = false;
 };
 
 void run_show(const ShowOptions& options, Context& ctx)
 {
-  const util::Date as_of = options.as_of.empty() ? ctx.today() : parse_date_option(options.as_of, "--as-of");
+  const util::Date as_of = ctx.as_of(options.as_of);
   store::Database db = ctx.open_database();
   const registry::Document doc = registry::resolve(db, options.ref);
   if (options.full_text) {
@@ -33,7 +36,14 @@ void run_show(const ShowOptions& options, Context& ctx)
     print(*text);
     return;
   }
-  print(render_document(doc, RenderOptions{parse_format(options.format), as_of}));
+  const RenderOptions render{parse_format(options.format), as_of};
+  if (options.procedure) {
+    const auto steps = procedure::steps_of(db, doc.id);
+    const auto issues = procedure::check(doc, steps, ctx.config(), ctx.calendar());
+    print(render_procedure(doc, steps, filing::filings_of(db, doc.id), issues, render));
+    return;
+  }
+  print(render_document(doc, render));
 }
 
 } // namespace
@@ -46,6 +56,7 @@ void register_show(CLI::App& app, Context& ctx)
   sub->add_option("--as-of", o->as_of, "按该日期判断状态（默认今天）");
   sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
   sub->add_flag("--text", o->full_text, "输出保存的全文");
+  sub->add_flag("--procedure", o->procedure, "同时显示制定程序、备案情况和发现的程序问题");
   sub->callback([o, &ctx] { run_show(*o, ctx); });
 }
 

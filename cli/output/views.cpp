@@ -2,6 +2,7 @@
 #include "output/views.hpp"
 
 #include "output/csv.hpp"
+#include "output/detail.hpp"
 #include "output/table.hpp"
 
 #include <normdoc/error.hpp>
@@ -110,13 +111,20 @@ std::string to_text(const Value& value, std::string_view yes, std::string_view n
   return {};
 }
 
-void write_document_json(util::JsonWriter& json, const Document& doc, const util::Date& as_of)
+} // namespace
+
+void write_document_fields(util::JsonWriter& json, const Document& doc, const util::Date& as_of)
 {
-  json.begin_object();
   for (const auto& field : document_fields()) {
     json.key(field.key);
     write_json(json, field.get(doc, as_of));
   }
+}
+
+void write_document_json(util::JsonWriter& json, const Document& doc, const util::Date& as_of)
+{
+  json.begin_object();
+  write_document_fields(json, doc, as_of);
   json.end_object();
 }
 
@@ -129,8 +137,6 @@ std::string csv_of(const std::vector<std::string>& header, const std::vector<std
   }
   return out;
 }
-
-} // namespace
 
 Format parse_format(std::string_view name)
 {
@@ -145,6 +151,12 @@ Format parse_format(std::string_view name)
   }
   if (name == "csv") {
     return Format::csv;
+  }
+  if (name == "ics") {
+    return Format::ics;
+  }
+  if (name == "md") {
+    return Format::md;
   }
   throw UsageError(fmt::format("未知的输出格式“{}”", name));
 }
@@ -175,8 +187,7 @@ std::string render_documents(const std::vector<Document>& documents, const Rende
     }
     return csv_of(header, rows, options.bom);
   }
-  case Format::table:
-  case Format::text:
+  default:
     break;
   }
   Table table({"编号", "登记编号", "文号", "标题", "制定机关", "状态", "施行日期", "有效期至"});
@@ -189,13 +200,8 @@ std::string render_documents(const std::vector<Document>& documents, const Rende
   return table.render();
 }
 
-std::string render_document(const Document& doc, const RenderOptions& options)
+std::string render_document_text(const Document& doc, const RenderOptions& options)
 {
-  if (options.format == Format::json) {
-    util::JsonWriter json(2);
-    write_document_json(json, doc, options.as_of);
-    return json.str() + "\n";
-  }
   Table table({"项目", "内容"});
   for (const auto& field : document_fields()) {
     if (field.key == "status") {
@@ -212,6 +218,16 @@ std::string render_document(const Document& doc, const RenderOptions& options)
   const std::string rendered = table.render();
   // Drop the header line: a detail view reads as labelled lines, not as a table.
   return rendered.substr(rendered.find('\n') + 1);
+}
+
+std::string render_document(const Document& doc, const RenderOptions& options)
+{
+  if (options.format == Format::json) {
+    util::JsonWriter json(2);
+    write_document_json(json, doc, options.as_of);
+    return json.str() + "\n";
+  }
+  return render_document_text(doc, options);
 }
 
 std::string_view event_label(std::string_view kind)
@@ -257,8 +273,7 @@ std::string render_events(const std::vector<audit::Event>& events, const RenderO
     }
     return csv_of({"id", "at", "actor", "document", "kind", "payload", "prev_hash", "hash"}, rows, options.bom);
   }
-  case Format::table:
-  case Format::text:
+  default:
     break;
   }
   Table table({"序号", "时间", "经办人", "文件", "事件", "内容"});

@@ -11,7 +11,7 @@
 
 namespace normdoc::cli {
 
-enum class Format { table, text, json, csv };
+enum class Format { table, text, json, csv, ics, md };
 
 Format parse_format(std::string_view name);
 
@@ -33,5 +33,31 @@ std::string render_events(const std::vector<audit::Event>& events, const RenderO
 
 // Chinese name of an event kind (`publish` → 发布).
 std::string_view event_label(std::string_view kind);
+
+} // namespace normdoc::cli
+
+#include <normdoc/deadline/due.hpp>
+#include <normdoc/filing/filing.hpp>
+#include <normdoc/procedure/procedure.hpp>
+
+namespace normdoc::cli {
+
+// A document with its procedure steps, filings and the defects found in them
+// (`show --procedure`): labelled sections as text, or the document JSON with a
+// `procedure` object.
+std::string render_procedure(const registry::Document& document, const std::vector<procedure::Step>& steps,
+                             const std::vector<filing::Filing>& filings, const std::vector<procedure::Issue>& issues,
+                             const RenderOptions& options);
+
+// One recorded step as a line of text or a JSON object.
+std::string render_step(const procedure::Step& step, const RenderOptions& options);
+
+// The filings of one document as a table or a JSON array.
+std::string render_filings(const std::vector<filing::Filing>& filings, const RenderOptions& options);
+
+// `due` items: one line each (text), a JSON array, CSV, or an iCalendar file of VTODOs stamped
+// `now_utc` (`YYYYMMDDTHHMMSSZ`).
+std::string render_due(const std::vector<deadline::DueItem>& items, const RenderOptions& options,
+                       std::string_view now_utc);
 
 } // namespace normdoc::cli

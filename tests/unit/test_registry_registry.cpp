@@ -4,6 +4,8 @@
 #include <normdoc/registry/meta_file.hpp>
 #include <normdoc/registry/registry.hpp>
 
+#include "fixture.hpp"
+
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -12,43 +14,8 @@ using namespace normdoc;
 using registry::Status;
 using util::Date;
 
-namespace {
-
-const audit::Stamp k_stamp{"tester", "2026-01-01T00:00:00Z"};
-
-struct Fixture
-{
-  store::Database db = store::Database::open_in_memory();
-  config::Config config;
-  registry::Registry reg{config};
-
-  registry::Document add(const std::string& title, std::optional<std::string> doc_no = std::nullopt)
-  {
-    store::Transaction txn(db);
-    registry::NewDocument input;
-    input.title = title;
-    input.issuer = "济源示范区文化广电和旅游局";
-    input.doc_no = std::move(doc_no);
-    auto doc = reg.add(txn, input, k_stamp);
-    txn.commit();
-    return doc;
-  }
-
-  registry::Document publish(const registry::Document& doc, const char* date)
-  {
-    store::Transaction txn(db);
-    auto published = reg.publish(txn, doc, registry::Publication{Date::parse(date)}, k_stamp);
-    txn.commit();
-    return published;
-  }
-
-  std::int64_t count(const char* table)
-  {
-    return db.single_integer(std::string("SELECT count(*) FROM ") + table);
-  }
-};
-
-} // namespace
+using test::Fixture;
+using test::k_stamp;
 
 TEST_SUITE_BEGIN("registry");
 

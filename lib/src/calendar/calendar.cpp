@@ -189,4 +189,17 @@ util::Date Calendar::period_end(const util::Date& start, const util::Duration& p
   return next_working_day_from(period.after(start));
 }
 
+Calendar::Deadline Calendar::deadline(const util::Date& start, const util::Duration& period) const
+{
+  try {
+    return Deadline{period_end(start, period), {}};
+  } catch (const DataError& e) {
+    // N working days are at least N calendar days, and the roll-over only moves a date later,
+    // so this is the earliest possible end.
+    const util::Duration calendar_days{period.count,
+                                       period.in_working_days() ? util::Duration::Unit::days : period.unit};
+    return Deadline{calendar_days.after(start), fmt::format("（{}，未按节假日顺延，以实际为准）", e.bare_message())};
+  }
+}
+
 } // namespace normdoc::calendar

@@ -22,16 +22,6 @@ constexpr std::string_view k_select =
   " d.created_at, d.updated_at"
   " FROM document d LEFT JOIN document_text t ON t.document = d.id";
 
-std::optional<util::Date> optional_date(const store::Statement& stmt, int column)
-{
-  const auto text = stmt.optional_text(column);
-  return text ? std::optional(util::Date::parse(*text)) : std::nullopt;
-}
-
-std::optional<std::string> optional_iso(const std::optional<util::Date>& date)
-{
-  return date ? std::optional(date->iso()) : std::nullopt;
-}
 
 Document read_document(const store::Statement& stmt)
 {
@@ -47,14 +37,14 @@ Document read_document(const store::Statement& stmt)
   doc.trial = stmt.integer(8) != 0;
   doc.recorded_status = parse_status(stmt.text(9)).value_or(Status::draft);
   doc.validity = stmt.optional_text(10);
-  doc.drafted = optional_date(stmt, 11);
-  doc.published = optional_date(stmt, 12);
-  doc.effective = optional_date(stmt, 13);
-  doc.expires = optional_date(stmt, 14);
-  doc.repealed = optional_date(stmt, 15);
+  doc.drafted = stmt.optional_date(11);
+  doc.published = stmt.optional_date(12);
+  doc.effective = stmt.optional_date(13);
+  doc.expires = stmt.optional_date(14);
+  doc.repealed = stmt.optional_date(15);
   doc.repeal_reason = stmt.optional_text(16);
-  doc.amended = optional_date(stmt, 17);
-  doc.invalidated = optional_date(stmt, 18);
+  doc.amended = stmt.optional_date(17);
+  doc.invalidated = stmt.optional_date(18);
   doc.amends = stmt.optional_integer(19);
   doc.superseded_by = stmt.optional_integer(20);
   doc.index_no = stmt.optional_text(21);
@@ -158,7 +148,7 @@ Document Registry::add(store::Transaction& txn, const NewDocument& input, const 
              " validity, drafted, expires, index_no, subject, created_at, updated_at)"
              " VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)")
     .bind_all(doc_no, title, issuer, input.drafting_unit, input.kind, input.concerns_business, trial, validity,
-              optional_iso(input.drafted), optional_iso(input.expires), input.index_no, input.subject, stamp.at,
+              util::to_iso(input.drafted), util::to_iso(input.expires), input.index_no, input.subject, stamp.at,
               stamp.at)
     .run();
   const std::int64_t id = db.last_insert_rowid();
@@ -176,7 +166,7 @@ Document Registry::add(store::Transaction& txn, const NewDocument& input, const 
     .key("concerns_business").value(doc.concerns_business)
     .key("trial").value(doc.trial)
     .key("validity").value(doc.validity)
-    .key("expires").value(optional_iso(doc.expires))
+    .key("expires").value(util::to_iso(doc.expires))
     .key("text_sha256").value(doc.text_sha256)
     .end_object();
   audit::append(txn, stamp, id, "add", payload.str());

@@ -141,6 +141,11 @@ std::optional<std::int64_t> Statement::optional_integer(int column) const
   return integer(column);
 }
 
+std::optional<util::Date> Statement::optional_date(int column) const
+{
+  return util::parse_optional_date(optional_text(column));
+}
+
 void Database::Close::operator()(sqlite3* db) const
 {
   sqlite3_close_v2(db);

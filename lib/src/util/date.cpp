@@ -139,4 +139,14 @@ int Date::days_until(const Date& other) const
   return static_cast<int>((other.m_days - m_days).count());
 }
 
+std::optional<std::string> to_iso(const std::optional<Date>& date)
+{
+  return date ? std::optional(date->iso()) : std::nullopt;
+}
+
+std::optional<Date> parse_optional_date(const std::optional<std::string>& text)
+{
+  return text ? std::optional(Date::parse(*text)) : std::nullopt;
+}
+
 } // namespace normdoc::util

@@ -59,4 +59,13 @@ std::string Duration::to_string() const
   return fmt::format("{}{}", count, suffix);
 }
 
+std::string Duration::chinese() const
+{
+  const char* suffix = unit == Unit::days     ? "日"
+                       : unit == Unit::months ? "个月"
+                       : unit == Unit::years  ? "年"
+                                              : "个工作日";
+  return fmt::format("{}{}", count, suffix);
+}
+
 } // namespace normdoc::util

@@ -42,6 +42,16 @@ public:
   // periods count working days after `start`.
   util::Date period_end(const util::Date& start, const util::Duration& period) const;
 
+  // period_end when the calendar covers the years involved; otherwise the earliest the period
+  // can end (no holiday roll-over; N working days taken as N calendar days) and, in `caveat`,
+  // which year is missing. Reminders use it so that a gap in the calendar is said, not hidden.
+  struct Deadline
+  {
+    util::Date date;
+    std::string caveat; // empty when exact
+  };
+  Deadline deadline(const util::Date& start, const util::Duration& period) const;
+
 private:
   struct Year
   {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <normdoc/util/date.hpp>
+
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -29,6 +31,7 @@ public:
   Statement& bind(int index, int number) { return bind(index, static_cast<std::int64_t>(number)); }
   Statement& bind(int index, bool flag) { return bind(index, static_cast<std::int64_t>(flag ? 1 : 0)); }
   Statement& bind(int index, std::nullopt_t);
+  Statement& bind(int index, const util::Date& date) { return bind(index, std::string_view(date.iso())); }
   template<typename T> Statement& bind(int index, const std::optional<T>& value);
   // Binds `values` to parameters 1…N in order.
   template<typename... Args> Statement& bind_all(const Args&... values);
@@ -43,6 +46,8 @@ public:
   std::optional<std::string> optional_text(int column) const;
   std::int64_t integer(int column) const;
   std::optional<std::int64_t> optional_integer(int column) const;
+  // A `YYYY-MM-DD` column; NULL gives nothing.
+  std::optional<util::Date> optional_date(int column) const;
 
 private:
   struct Finalize

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <compare>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -44,5 +45,9 @@ private:
   explicit Date(std::chrono::sys_days days) : m_days(days) {}
   std::chrono::sys_days m_days;
 };
+
+// ISO text of an optional date (for binding to SQL), and back.
+std::optional<std::string> to_iso(const std::optional<Date>& date);
+std::optional<Date> parse_optional_date(const std::optional<std::string>& text);
 
 } // namespace normdoc::util

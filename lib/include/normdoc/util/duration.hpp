@@ -24,6 +24,8 @@ struct Duration
   bool in_working_days() const { return unit == Unit::working_days; }
   // Canonical short form, e.g. `5y`.
   std::string to_string() const;
+  // As written in Chinese documents: `30日`, `15个工作日`, `6个月`, `5年`.
+  std::string chinese() const;
 
   bool operator==(const Duration&) const = default;
 };

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+#include "exit_code.hpp"
+#include "output/views.hpp"
+
+#include <normdoc/deadline/due.hpp>
+#include <normdoc/error.hpp>
+#include <normdoc/util/text.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct DueOptions
+{
+  std::string as_of, within, issuer;
+  std::vector<std::string> kinds;
+  std::string format = "text";
+  std::string fail_on = "overdue";
+  bool bom = false;
+};
+
+std::set<std::string> parse_kinds(const std::vector<std::string>& raw)
+{
+  std::vector<std::string> known;
+  for (const auto& [key, label] : deadline::due_kinds()) {
+    known.push_back(key);
+  }
+  std::set<std::string> kinds;
+  for (const auto& option : raw) {
+    for (const auto& kind : util::split(option, ',')) {
+      if (std::find(known.begin(), known.end(), kind) == known.end()) {
+        const auto suggestion = util::closest_match(kind, known);
+        throw UsageError(fmt::format("未知的事项类别“{}”", kind),
+                         suggestion ? fmt::format("是否想写 {}？", *suggestion)
+                                    : "可用：filing filing-supplement filing-review correction legality-review comment "
+                                      "exception evaluation expired procedure");
+      }
+      kinds.insert(kind);
+    }
+  }
+  return kinds;
+}
+
+// ISO 8601 basic form for iCalendar: 2026-11-25T07:00:00Z → 20261125T070000Z.
+std::string ics_timestamp(const std::string& iso)
+{
+  std::string out;
+  std::copy_if(iso.begin(), iso.end(), std::back_inserter(out), [](char c) { return c != '-' && c != ':'; });
+  return out;
+}
+
+void run_due(const DueOptions& o, Context& ctx)
+{
+  deadline::DueQuery query{ctx.as_of(o.as_of)};
+  query.within = o.within.empty() ? ctx.config().due_within : parse_duration_option(o.within, "--within");
+  if (query.within.in_working_days()) {
+    throw UsageError("--within 以日、月或年计，例如 30d");
+  }
+  query.kinds = parse_kinds(o.kinds);
+  if (!o.issuer.empty()) {
+    query.issuer = o.issuer;
+  }
+  store::Database db = ctx.open_database();
+  const auto items = deadline::due_items(db, ctx.config(), ctx.calendar(), query);
+  const Format format = parse_format(o.format);
+  // The cron contract: nothing due prints nothing (in text), so no mail is sent.
+  if (!items.empty() || format != Format::text) {
+    print(render_due(items, RenderOptions{format, query.as_of, o.bom}, ics_timestamp(ctx.stamp().at)));
+  }
+  const bool overdue = std::any_of(items.begin(), items.end(), [](const auto& item) { return item.overdue; });
+  if ((o.fail_on == "overdue" && overdue) || (o.fail_on == "due" && !items.empty())) {
+    ctx.exit_code = ExitCode::findings;
+  }
+}
+
+} // namespace
+
+void register_due(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<DueOptions>();
+  auto* sub = app.add_subcommand("due", "列出到期和逾期的事项：备案、审查、纠正、审核期限、征求意见、后评估、有效期（供 cron 使用）");
+  sub->add_option("--as-of", o->as_of, "按此日期计算（默认今天）");
+  sub->add_option("--within", o->within, "列出此期限内到期的事项（默认按配置，通常 30d）");
+  sub->add_option("--kind", o->kinds, "只列这些类别，逗号分隔：filing、filing-review、correction、evaluation …");
+  sub->add_option("--issuer", o->issuer, "只列此制定机关的文件");
+  sub->add_option("--format", o->format, "输出格式：text、json、csv 或 ics（iCalendar）")
+    ->check(CLI::IsMember({"text", "json", "csv", "ics"}));
+  sub->add_option("--fail-on", o->fail_on, "何时以退出码 1 结束：overdue（有逾期，默认）、due（有任何事项）、never")
+    ->check(CLI::IsMember({"overdue", "due", "never"}));
+  sub->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM（便于 Excel 打开）");
+  sub->callback([o, &ctx] { run_due(*o, ctx); });
+}
+
+} // namespace normdoc::cli

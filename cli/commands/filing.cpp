@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+#include "output/views.hpp"
+
+#include <normdoc/error.hpp>
+#include <normdoc/filing/filing.hpp>
+#include <normdoc/registry/registry.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct FilingOptions
+{
+  std::string ref, body, result, date, until, note;
+  std::string format = "table";
+};
+
+void print_filing(const filing::Filing& filing, const FilingOptions& o, Context& ctx)
+{
+  print(render_filings({filing}, RenderOptions{parse_format(o.format), ctx.today()}));
+}
+
+void run_result(const FilingOptions& o, Context& ctx)
+{
+  const auto result = filing::parse_result(o.result);
+  if (!result) {
+    throw UsageError(fmt::format("未知的备案结果“{}”", o.result),
+                     "可用：registered（登记）deferred（暂缓登记）refused（不予登记）passed（通过）correct（责令改正）revoke（撤销）");
+  }
+  const util::Date date = parse_date_option(o.date, "--date");
+  const auto until = o.until.empty() ? std::nullopt : std::optional(parse_date_option(o.until, "--until"));
+  const auto note = o.note.empty() ? std::nullopt : std::optional(o.note);
+  store::Database db = ctx.open_database();
+  store::Transaction txn(db);
+  const auto filing =
+    filing::record_result(txn, registry::resolve(db, o.ref), o.body, *result, date, until, note, ctx.stamp());
+  txn.commit();
+  print_filing(filing, o, ctx);
+}
+
+void run_corrected(const FilingOptions& o, Context& ctx)
+{
+  const util::Date date = parse_date_option(o.date, "--date");
+  store::Database db = ctx.open_database();
+  store::Transaction txn(db);
+  const auto filing = filing::record_correction(txn, registry::resolve(db, o.ref), o.body, date, o.note, ctx.stamp());
+  txn.commit();
+  print_filing(filing, o, ctx);
+}
+
+void common_options(CLI::App* sub, FilingOptions& o)
+{
+  sub->add_option("REF", o.ref, "文件编号、登记编号或文号")->required();
+  sub->add_option("--to", o.body, "备案机关（与报送时一致）")->required();
+  sub->add_option("--date", o.date, "日期")->required();
+  sub->add_option("--format", o.format, "输出格式：table 或 json")->check(CLI::IsMember({"table", "json"}));
+}
+
+} // namespace
+
+void register_filing(CLI::App& app, Context& ctx)
+{
+  auto* group = app.add_subcommand("filing", "备案之后：登记与审查结果（有备必审）、纠正（有错必纠）");
+  group->require_subcommand(1);
+
+  auto result = std::make_shared<FilingOptions>();
+  auto* result_cmd = group->add_subcommand("result", "记录备案机关的登记决定或审查意见");
+  common_options(result_cmd, *result);
+  result_cmd->add_option("--result", result->result,
+                         "registered（予以登记）、deferred（暂缓登记）、refused（不予登记）、passed（审查通过）、"
+                         "correct（责令改正）、revoke（撤销）")
+    ->required();
+  result_cmd->add_option("--until", result->until, "暂缓登记的补报期限，或纠正期限（默认按配置）");
+  result_cmd->add_option("--note", result->note, "审查意见摘要");
+  result_cmd->callback([result, &ctx] { run_result(*result, ctx); });
+
+  auto corrected = std::make_shared<FilingOptions>();
+  auto* corrected_cmd = group->add_subcommand("corrected", "记录已按审查意见纠正");
+  common_options(corrected_cmd, *corrected);
+  corrected_cmd->add_option("--note", corrected->note, "作了哪些修改")->required();
+  corrected_cmd->callback([corrected, &ctx] { run_corrected(*corrected, ctx); });
+}
+
+} // namespace normdoc::cli

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+#include "output/views.hpp"
+
+#include <normdoc/error.hpp>
+#include <normdoc/procedure/procedure.hpp>
+#include <normdoc/registry/registry.hpp>
+#include <normdoc/util/text.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct RecordOptions
+{
+  std::string ref, step, date, from, to, received, until, channel, meeting, result, note;
+  std::string format = "text";
+};
+
+std::optional<util::Date> date_of(const std::string& value, const std::string& option)
+{
+  return value.empty() ? std::nullopt : std::optional(parse_date_option(value, option));
+}
+
+std::optional<std::string> text_of(const std::string& value)
+{
+  return value.empty() ? std::nullopt : std::optional(value);
+}
+
+void run_record(const RecordOptions& o, Context& ctx)
+{
+  const auto kind = procedure::parse_step(o.step);
+  if (!kind) {
+    const auto suggestion = util::closest_match(o.step, procedure::step_keys());
+    throw UsageError(fmt::format("未知的程序步骤“{}”", o.step),
+                     suggestion ? fmt::format("是否想写 {}？", *suggestion)
+                                : "可用：assessment comment legality-review fair-competition-review deliberation "
+                                  "signing publication");
+  }
+  procedure::StepInput input{*kind};
+  input.date = date_of(o.date, "--date");
+  input.from = date_of(o.from, "--from");
+  input.to = date_of(o.to, "--to");
+  input.received = date_of(o.received, "--received");
+  input.until = date_of(o.until, "--until");
+  input.channel = text_of(o.channel);
+  input.meeting = text_of(o.meeting);
+  input.result = text_of(o.result);
+  input.note = text_of(o.note);
+
+  store::Database db = ctx.open_database();
+  store::Transaction txn(db);
+  const registry::Document doc = registry::resolve(db, o.ref);
+  const procedure::Step step = procedure::record(txn, doc, input, ctx.stamp());
+  txn.commit();
+  print(render_step(step, RenderOptions{parse_format(o.format), ctx.today()}));
+  // Say at once what the recorded dates break, while the officer can still act on it.
+  for (const auto& issue : procedure::check(doc, procedure::steps_of(db, doc.id), ctx.config(), ctx.calendar())) {
+    std::cerr << fmt::format("normdoc: warning: {}（{}）\n", issue.message, issue.article);
+  }
+}
+
+} // namespace
+
+void register_record(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<RecordOptions>();
+  auto* sub = app.add_subcommand("record", "记录制定程序的一个步骤：评估论证、征求意见、合法性审核、公平竞争审查、集体审议、签发、公开发布");
+  sub->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
+  sub->add_option("STEP", o->step,
+                  "步骤：assessment、comment、legality-review、fair-competition-review、deliberation、signing、"
+                  "publication")
+    ->required();
+  sub->add_option("--date", o->date, "日期（审核、审查为结论日期）");
+  sub->add_option("--from", o->from, "征求意见开始日期");
+  sub->add_option("--to", o->to, "征求意见截止日期");
+  sub->add_option("--received", o->received, "合法性审核：收到送审稿的日期（审核期限自此计算）");
+  sub->add_option("--result", o->result,
+                  "审核结论：lawful、unlawful、revise（合法/不合法/应当予以修改）；审查结论：compliant、"
+                  "noncompliant、exception（符合/不符合/适用例外）");
+  sub->add_option("--until", o->until, "适用例外时实施期限的截止日");
+  sub->add_option("--channel", o->channel, "征求意见或公开发布的渠道，例如 政府网站");
+  sub->add_option("--meeting", o->meeting, "集体审议的会议，例如 局党组会议");
+  sub->add_option("--note", o->note, "备注");
+  sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
+  sub->callback([o, &ctx] { run_record(*o, ctx); });
+}
+
+} // namespace normdoc::cli

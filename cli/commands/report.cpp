@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+#include "output/csv.hpp"
+#include "output/table.hpp"
+
+#include <normdoc/filing/filing.hpp>
+#include <normdoc/util/json.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct ReportOptions
+{
+  int year = 0;
+  std::string format = "table";
+  bool bom = false;
+};
+
+std::string percent(double rate)
+{
+  return fmt::format("{:.1f}%", rate * 100.0);
+}
+
+std::string render_compliance(const filing::Compliance& c, const ReportOptions& o)
+{
+  const std::vector<std::pair<std::string, std::string>> rows = {
+    {"发布文件数", std::to_string(c.published)},  {"已备案", std::to_string(c.filed)},
+    {"按时备案", std::to_string(c.filed_on_time)}, {"备案率", percent(c.filing_rate())},
+    {"按时备案率", percent(c.on_time_rate())},    {"未完成的纠正", std::to_string(c.open_corrections)},
+  };
+  if (o.format == "json") {
+    util::JsonWriter json(2);
+    json.begin_object()
+      .key("year").value(c.year)
+      .key("published").value(c.published)
+      .key("filed").value(c.filed)
+      .key("filed_on_time").value(c.filed_on_time)
+      .key("filing_rate").raw(fmt::format("{:.4f}", c.filing_rate()))
+      .key("on_time_rate").raw(fmt::format("{:.4f}", c.on_time_rate()))
+      .key("open_corrections").value(c.open_corrections)
+      .end_object();
+    return json.str() + "\n";
+  }
+  if (o.format == "csv") {
+    std::string out = o.bom ? std::string(k_utf8_bom) : std::string();
+    out += csv_record({"year", "published", "filed", "filed_on_time", "filing_rate", "on_time_rate", "open_corrections"});
+    out += csv_record({std::to_string(c.year), std::to_string(c.published), std::to_string(c.filed),
+                       std::to_string(c.filed_on_time), fmt::format("{:.4f}", c.filing_rate()),
+                       fmt::format("{:.4f}", c.on_time_rate()), std::to_string(c.open_corrections)});
+    return out;
+  }
+  if (o.format == "md") {
+    std::string out = fmt::format("# {} 年规范性文件备案情况\n\n| 项目 | 数值 |\n|---|---|\n", c.year);
+    for (const auto& [label, value] : rows) {
+      out += fmt::format("| {} | {} |\n", label, value);
+    }
+    return out;
+  }
+  Table table({fmt::format("{} 年备案情况", c.year), "数值"});
+  table.right_align(1);
+  for (const auto& [label, value] : rows) {
+    table.add_row({label, value});
+  }
+  return table.render();
+}
+
+void run_filing_report(const ReportOptions& o, Context& ctx)
+{
+  const int year = o.year != 0 ? o.year : ctx.today().year();
+  store::Database db = ctx.open_database();
+  const auto report = filing::compliance(db, ctx.config(), ctx.calendar(), year);
+  print(render_compliance(report, o));
+  for (const auto& gap : report.calendar_gaps) {
+    std::cerr << "normdoc: warning: 部分期限" << gap << '\n';
+  }
+}
+
+} // namespace
+
+void register_report(CLI::App& app, Context& ctx)
+{
+  auto* group = app.add_subcommand("report", "报表");
+  group->require_subcommand(1);
+  auto o = std::make_shared<ReportOptions>();
+  auto* filing_cmd = group->add_subcommand("filing", "备案情况：发布数、备案数、按时备案率、未完成的纠正");
+  filing_cmd->add_option("--year", o->year, "年份（默认今年）")->check(CLI::Range(1900, 2199));
+  filing_cmd->add_option("--format", o->format, "输出格式：table、json、csv 或 md")
+    ->check(CLI::IsMember({"table", "json", "csv", "md"}));
+  filing_cmd->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM");
+  filing_cmd->callback([o, &ctx] { run_filing_report(*o, ctx); });
+}
+
+} // namespace normdoc::cli

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "output/views.hpp"
+
+#include <normdoc/util/json.hpp>
+
+#include <string>
+#include <vector>
+
+// Building blocks shared by the renderers in output/; not for commands.
+namespace normdoc::cli {
+
+// Every document field as key/value pairs into an open JSON object.
+void write_document_fields(util::JsonWriter& json, const registry::Document& doc, const util::Date& as_of);
+void write_document_json(util::JsonWriter& json, const registry::Document& doc, const util::Date& as_of);
+// Labelled lines, one per non-empty field.
+std::string render_document_text(const registry::Document& doc, const RenderOptions& options);
+// A header and rows as RFC 4180 CSV, with a BOM when asked.
+std::string csv_of(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows, bool bom);
+
+} // namespace normdoc::cli

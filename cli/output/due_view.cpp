@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+#include "output/detail.hpp"
+#include "output/views.hpp"
+
+#include <normdoc/util/sha256.hpp>
+
+#include <fmt/format.h>
+
+namespace normdoc::cli {
+
+namespace {
+
+std::string days_phrase(const deadline::DueItem& item)
+{
+  if (item.days_left < 0) {
+    return fmt::format("逾期 {} 天", -item.days_left);
+  }
+  if (item.days_left == 0) {
+    return "今天到期";
+  }
+  return fmt::format("还有 {} 天", item.days_left);
+}
+
+// RFC 5545 3.3.11: backslash, semicolon, comma and newline are escaped in TEXT values.
+std::string ics_text(std::string_view text)
+{
+  std::string out;
+  for (const char ch : text) {
+    if (ch == '\\' || ch == ';' || ch == ',') {
+      out += '\\';
+      out += ch;
+    } else if (ch == '\n') {
+      out += "\\n";
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+// RFC 5545 3.1: lines longer than 75 octets are folded with CRLF and a space, never inside a
+// UTF-8 sequence.
+std::string ics_line(std::string_view line)
+{
+  std::string out;
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t length = 1;
+    const auto lead = static_cast<unsigned char>(line[i]);
+    if (lead >= 0xF0) {
+      length = 4;
+    } else if (lead >= 0xE0) {
+      length = 3;
+    } else if (lead >= 0xC0) {
+      length = 2;
+    }
+    if (width + length > 75) {
+      out += "\r\n ";
+      width = 1;
+    }
+    out.append(line.substr(i, length));
+    width += length;
+    i += length;
+  }
+  return out + "\r\n";
+}
+
+std::string render_ics(const std::vector<deadline::DueItem>& items, std::string_view now_utc)
+{
+  std::string out = ics_line("BEGIN:VCALENDAR") + ics_line("VERSION:2.0") + ics_line("PRODID:-//normdoc//due//ZH")
+                    + ics_line("CALSCALE:GREGORIAN");
+  for (const auto& item : items) {
+    // The same obligation keeps its UID from one run to the next, so calendars update it.
+    const std::string uid = util::sha256_hex(fmt::format("{}|{}|{}", item.kind, item.document, item.what)).substr(0, 32);
+    out += ics_line("BEGIN:VTODO");
+    out += ics_line(fmt::format("UID:{}@normdoc", uid));
+    out += ics_line(fmt::format("DTSTAMP:{}", now_utc));
+    out += ics_line(fmt::format("DUE;VALUE=DATE:{:04}{:02}{:02}", item.due.year(), item.due.month(), item.due.day()));
+    out += ics_line(ics_text(fmt::format("SUMMARY:[{}] #{}《{}》", deadline::kind_label(item.kind), item.document,
+                                         item.title)));
+    out += ics_line("DESCRIPTION:" + ics_text(fmt::format("{}（{}）", item.what, item.article)));
+    out += ics_line(fmt::format("CATEGORIES:{}", item.kind));
+    if (item.overdue) {
+      out += ics_line("PRIORITY:1");
+    }
+    out += ics_line("END:VTODO");
+  }
+  return out + ics_line("END:VCALENDAR");
+}
+
+} // namespace
+
+std::string render_due(const std::vector<deadline::DueItem>& items, const RenderOptions& options,
+                       std::string_view now_utc)
+{
+  switch (options.format) {
+  case Format::json: {
+    util::JsonWriter json(2);
+    json.begin_array();
+    for (const auto& item : items) {
+      json.begin_object()
+        .key("kind").value(item.kind)
+        .key("kind_label").value(deadline::kind_label(item.kind))
+        .key("document").value(item.document)
+        .key("title").value(item.title)
+        .key("what").value(item.what)
+        .key("due").value(item.due.iso())
+        .key("days_left").value(item.days_left)
+        .key("overdue").value(item.overdue)
+        .key("article").value(item.article)
+        .end_object();
+    }
+    json.end_array();
+    return json.str() + "\n";
+  }
+  case Format::csv: {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& item : items) {
+      rows.push_back({item.kind, std::to_string(item.document), item.title, item.what, item.due.iso(),
+                      std::to_string(item.days_left), item.overdue ? "true" : "false", item.article});
+    }
+    return csv_of({"kind", "document", "title", "what", "due", "days_left", "overdue", "article"}, rows, options.bom);
+  }
+  case Format::ics:
+    return render_ics(items, now_utc);
+  default:
+    break;
+  }
+  // One line per item, so that `grep` and `wc -l` work on it.
+  std::string out;
+  for (const auto& item : items) {
+    out += fmt::format("{}  {}  [{}] #{}《{}》{}\n", item.due.iso(), days_phrase(item), deadline::kind_label(item.kind),
+                       item.document, item.title, item.what);
+  }
+  return out;
+}
+
+} // namespace normdoc::cli

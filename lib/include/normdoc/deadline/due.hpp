@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <normdoc/calendar/calendar.hpp>
+#include <normdoc/config/config.hpp>
+#include <normdoc/store/database.hpp>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace normdoc::deadline {
+
+// One thing to do by a date, or already late.
+struct DueItem
+{
+  std::string kind;       // see due_kinds()
+  std::int64_t document = 0;
+  std::string title;
+  std::string what;       // Chinese: what has to be done
+  util::Date due;
+  int days_left = 0;      // negative when overdue
+  bool overdue = false;
+  std::string article;    // the rule behind the deadline
+};
+
+// The kinds `due` knows, with their Chinese labels, in report order.
+const std::vector<std::pair<std::string, std::string>>& due_kinds();
+std::string_view kind_label(std::string_view kind);
+
+struct DueQuery
+{
+  util::Date as_of;
+  util::Duration within{30, util::Duration::Unit::days};
+  std::set<std::string> kinds{};             // empty: all
+  std::optional<std::string> issuer{};
+};
+
+// Everything overdue on `as_of` and everything due within `within` after it, earliest first.
+// Deadlines that need a calendar year not covered are still reported, at the unadjusted date,
+// with the missing year named in `what`.
+std::vector<DueItem> due_items(store::Database& db, const config::Config& config, const calendar::Calendar& calendar,
+                               const DueQuery& query);
+
+} // namespace normdoc::deadline

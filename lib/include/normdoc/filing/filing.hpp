@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <normdoc/audit/event_log.hpp>
+#include <normdoc/config/config.hpp>
+#include <normdoc/registry/document.hpp>
+#include <normdoc/store/database.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace normdoc::filing {
+
+// What the supervising body decided (法规规章备案审查条例 第九条: 备案登记 / 暂缓办理 / 不予备案登记)
+// or concluded after review (通过 / 责令改正 / 撤销 / 纠正).
+enum class Result { registered, deferred, refused, passed, correct, revoke };
+
+std::string_view result_key(Result result);
+std::string_view result_label(Result result);
+std::optional<Result> parse_result(std::string_view key);
+// A review conclusion ends the review (有备必审); correct and revoke open a correction (有错必纠).
+bool concludes_review(Result result);
+bool orders_correction(Result result);
+
+struct Outcome
+{
+  std::string kind; // `result` or `corrected`
+  std::optional<Result> result;
+  util::Date date;
+  std::optional<util::Date> until;
+  std::optional<std::string> note;
+};
+
+struct Filing
+{
+  std::int64_t id = 0;
+  std::int64_t document = 0;
+  std::string body;
+  util::Date filed;
+  std::vector<std::string> materials;
+  std::vector<std::string> missing;
+  std::vector<Outcome> outcomes{}; // in the order recorded
+
+  // The last registration decision or review result, if any.
+  std::optional<Outcome> last_result() const;
+  // An open correction order: a correct/revoke result with no correction recorded after it.
+  std::optional<Outcome> open_correction() const;
+};
+
+// Files `doc` with each body in `bodies` on `date`. `sent` lists what was actually sent
+// (default: the configured package); the rest of the package is recorded as missing.
+// Throws DataError for an unpublished document, a date before publication, or a body it was
+// already filed with.
+std::vector<Filing> file(store::Transaction& txn, const registry::Document& doc, const std::vector<std::string>& bodies,
+                         const util::Date& date, const std::optional<std::vector<std::string>>& sent,
+                         const config::Config& config, const audit::Stamp& stamp);
+
+// Records the body's decision or review result. `until` is the supplement deadline for a
+// deferral or the correction deadline for an order; when absent the configured period applies.
+Filing record_result(store::Transaction& txn, const registry::Document& doc, const std::string& body, Result result,
+                     const util::Date& date, const std::optional<util::Date>& until, const std::optional<std::string>& note,
+                     const audit::Stamp& stamp);
+
+// Records that an ordered correction was made (有错必纠). Throws DataError when no correction is open.
+Filing record_correction(store::Transaction& txn, const registry::Document& doc, const std::string& body,
+                         const util::Date& date, const std::string& note, const audit::Stamp& stamp);
+
+std::vector<Filing> filings_of(store::Database& db, std::int64_t document);
+
+} // namespace normdoc::filing
+
+#include <normdoc/calendar/calendar.hpp>
+
+namespace normdoc::filing {
+
+// Filing compliance of the normative documents published in one year
+// (`normdoc report filing`).
+struct Compliance
+{
+  int year = 0;
+  int published = 0;        // normative documents published that year
+  int filed = 0;            // filed with every required body (or anywhere, when none is configured)
+  int filed_on_time = 0;    // ... each within the filing deadline
+  int open_corrections = 0; // correction orders not yet carried out
+  std::vector<std::string> calendar_gaps{}; // why some deadlines could not be adjusted for holidays
+
+  double filing_rate() const { return published == 0 ? 0.0 : static_cast<double>(filed) / published; }
+  double on_time_rate() const { return published == 0 ? 0.0 : static_cast<double>(filed_on_time) / published; }
+};
+
+Compliance compliance(store::Database& db, const config::Config& config, const calendar::Calendar& calendar, int year);
+
+} // namespace normdoc::filing

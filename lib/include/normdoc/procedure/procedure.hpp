@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <normdoc/audit/event_log.hpp>
+#include <normdoc/calendar/calendar.hpp>
+#include <normdoc/config/config.hpp>
+#include <normdoc/registry/document.hpp>
+#include <normdoc/store/database.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace normdoc::procedure {
+
+// The drafting steps of 国办发〔2018〕37号 (三): 评估论证、公开征求意见、合法性审核、集体审议决定、
+// 向社会公开发布, plus the fair-competition review (公平竞争审查条例 第二条) and signing.
+enum class StepKind { assessment, comment, legality_review, fair_competition_review, deliberation, signing, publication };
+
+std::string_view step_key(StepKind kind);
+std::string_view step_label(StepKind kind);
+std::optional<StepKind> parse_step(std::string_view key);
+std::vector<std::string> step_keys();
+
+// Review conclusions: 合法 / 不合法 / 应当予以修改 (115号 (六)); 符合 / 不符合 / 适用例外 (条例 第十二条).
+std::string_view result_label(std::string_view result);
+
+struct StepInput
+{
+  StepKind kind = StepKind::assessment;
+  std::optional<util::Date> date{};
+  std::optional<util::Date> from{};
+  std::optional<util::Date> to{};
+  std::optional<util::Date> received{};
+  std::optional<util::Date> until{};
+  std::optional<std::string> channel{};
+  std::optional<std::string> meeting{};
+  std::optional<std::string> result{};
+  std::optional<std::string> note{};
+};
+
+struct Step
+{
+  std::int64_t id = 0;
+  std::int64_t document = 0;
+  StepKind kind = StepKind::assessment;
+  std::optional<util::Date> date;
+  std::optional<util::Date> from;
+  std::optional<util::Date> to;
+  std::optional<util::Date> received;
+  std::optional<util::Date> until;
+  std::optional<std::string> channel;
+  std::optional<std::string> meeting;
+  std::optional<std::string> result;
+  std::optional<std::string> note;
+  std::string recorded_at;
+};
+
+// Records a step (and its log event) in `txn`. A legality review may be recorded open
+// (`received` only) and concluded later (`date` and `result`), which completes the open one.
+// Throws DataError for missing or inconsistent fields, naming them.
+Step record(store::Transaction& txn, const registry::Document& doc, const StepInput& input, const audit::Stamp& stamp);
+
+std::vector<Step> steps_of(store::Database& db, std::int64_t document);
+
+// A procedural defect found in the recorded dates, with the rule it breaks.
+struct Issue
+{
+  std::string code;    // stable English key, e.g. `comment-too-short`
+  std::string message; // Chinese
+  std::string article;
+  util::Date date;     // the day the defect arose
+};
+
+// Checks the recorded steps of `doc` against the drafting rules: comment period too short,
+// deliberation before a concluded legality review, publication before deliberation,
+// effective before publication, business documents without a fair-competition review.
+std::vector<Issue> check(const registry::Document& doc, const std::vector<Step>& steps, const config::Config& config,
+                         const calendar::Calendar& calendar);
+
+} // namespace normdoc::procedure

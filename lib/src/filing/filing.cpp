@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/filing/filing.hpp>
+
+#include <normdoc/error.hpp>
+#include <normdoc/util/json.hpp>
+#include <normdoc/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace normdoc::filing {
+
+namespace {
+
+struct ResultName
+{
+  Result result;
+  std::string_view key;
+  std::string_view label;
+};
+
+constexpr std::array<ResultName, 6> k_results{{
+  {Result::registered, "registered", "予以备案登记"},
+  {Result::deferred, "deferred", "暂缓办理备案登记"},
+  {Result::refused, "refused", "不予备案登记"},
+  {Result::passed, "passed", "审查通过"},
+  {Result::correct, "correct", "责令改正"},
+  {Result::revoke, "revoke", "撤销"},
+}};
+
+std::string join_lines(const std::vector<std::string>& items)
+{
+  std::string out;
+  for (const auto& item : items) {
+    out += out.empty() ? item : "\n" + item;
+  }
+  return out;
+}
+
+std::vector<std::string> split_lines(const std::string& text)
+{
+  return text.empty() ? std::vector<std::string>{} : util::split(text, '\n');
+}
+
+Filing find_filing(store::Database& db, const registry::Document& doc, const std::string& body)
+{
+  for (auto& filing : filings_of(db, doc.id)) {
+    if (filing.body == body) {
+      return filing;
+    }
+  }
+  throw DataError(fmt::format("文件 #{} 没有向“{}”报送备案的记录", doc.id, body), Location{{}, 0, 0, "to"},
+                  fmt::format("先用 normdoc file {} --to {} --date 日期 记录报送", doc.id, body));
+}
+
+void append_event(store::Transaction& txn, const registry::Document& doc, std::string_view kind,
+                  util::JsonWriter& payload, const audit::Stamp& stamp)
+{
+  payload.end_object();
+  audit::append(txn, stamp, doc.id, kind, payload.str());
+}
+
+} // namespace
+
+std::string_view result_key(Result result)
+{
+  return k_results.at(static_cast<std::size_t>(result)).key;
+}
+
+std::string_view result_label(Result result)
+{
+  return k_results.at(static_cast<std::size_t>(result)).label;
+}
+
+std::optional<Result> parse_result(std::string_view key)
+{
+  for (const auto& name : k_results) {
+    if (name.key == key || name.label == key) {
+      return name.result;
+    }
+  }
+  return std::nullopt;
+}
+
+bool concludes_review(Result result)
+{
+  return result == Result::passed || result == Result::correct || result == Result::revoke
+         || result == Result::refused;
+}
+
+bool orders_correction(Result result)
+{
+  return result == Result::correct || result == Result::revoke;
+}
+
+std::optional<Outcome> Filing::last_result() const
+{
+  for (auto it = outcomes.rbegin(); it != outcomes.rend(); ++it) {
+    if (it->kind == "result") {
+      return *it;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Outcome> Filing::open_correction() const
+{
+  std::optional<Outcome> open;
+  for (const auto& outcome : outcomes) {
+    if (outcome.kind == "result" && outcome.result && orders_correction(*outcome.result)) {
+      open = outcome;
+    } else if (outcome.kind == "corrected") {
+      open.reset();
+    }
+  }
+  return open;
+}
+
+std::vector<Filing> file(store::Transaction& txn, const registry::Document& doc, const std::vector<std::string>& bodies,
+                         const util::Date& date, const std::optional<std::vector<std::string>>& sent,
+                         const config::Config& config, const audit::Stamp& stamp)
+{
+  store::Database& db = txn.database();
+  if (!doc.published) {
+    throw DataError(fmt::format("文件 #{}《{}》尚未发布，不能报送备案", doc.id, doc.title));
+  }
+  if (date < *doc.published) {
+    throw DataError(fmt::format("报送日期 {} 早于发布日期 {}", date.iso(), doc.published->iso()),
+                    Location{{}, 0, 0, "date"});
+  }
+  if (bodies.empty()) {
+    throw UsageError("须用 --to 给出备案机关");
+  }
+  const std::vector<std::string> materials = sent.value_or(config.filing_materials);
+  std::vector<std::string> missing;
+  for (const auto& item : config.filing_materials) {
+    if (std::find(materials.begin(), materials.end(), item) == materials.end()) {
+      missing.push_back(item);
+    }
+  }
+  const auto existing = filings_of(db, doc.id);
+  for (const auto& raw_body : bodies) {
+    const std::string body(util::trim(raw_body));
+    if (body.empty()) {
+      throw UsageError("备案机关名称不能为空");
+    }
+    if (std::any_of(existing.begin(), existing.end(), [&](const Filing& f) { return f.body == body; })) {
+      throw DataError(fmt::format("文件 #{} 已向“{}”报送备案", doc.id, body), Location{{}, 0, 0, "to"});
+    }
+    db.prepare("INSERT INTO filing (document, body, filed, materials, missing) VALUES (?, ?, ?, ?, ?)")
+      .bind_all(doc.id, body, date, join_lines(materials), join_lines(missing))
+      .run();
+    util::JsonWriter payload;
+    payload.begin_object().key("body").value(body).key("date").value(date.iso()).key("materials").begin_array();
+    for (const auto& item : materials) {
+      payload.value(item);
+    }
+    payload.end_array().key("missing").begin_array();
+    for (const auto& item : missing) {
+      payload.value(item);
+    }
+    payload.end_array();
+    append_event(txn, doc, "file", payload, stamp);
+  }
+  return filings_of(db, doc.id);
+}
+
+Filing record_result(store::Transaction& txn, const registry::Document& doc, const std::string& body, Result result,
+                     const util::Date& date, const std::optional<util::Date>& until, const std::optional<std::string>& note,
+                     const audit::Stamp& stamp)
+{
+  store::Database& db = txn.database();
+  const Filing filing = find_filing(db, doc, body);
+  if (date < filing.filed) {
+    throw DataError(fmt::format("结果日期 {} 早于报送日期 {}", date.iso(), filing.filed.iso()), Location{{}, 0, 0, "date"});
+  }
+  if (until && *until < date) {
+    throw DataError(fmt::format("期限 {} 早于结果日期 {}", until->iso(), date.iso()), Location{{}, 0, 0, "until"});
+  }
+  db.prepare("INSERT INTO filing_outcome (filing, kind, result, date, until, note) VALUES (?, 'result', ?, ?, ?, ?)")
+    .bind_all(filing.id, result_key(result), date, until, note)
+    .run();
+  util::JsonWriter payload;
+  payload.begin_object()
+    .key("body").value(body)
+    .key("result").value(result_key(result))
+    .key("date").value(date.iso())
+    .key("until").value(util::to_iso(until))
+    .key("note").value(note);
+  append_event(txn, doc, "filing-result", payload, stamp);
+  return find_filing(db, doc, body);
+}
+
+Filing record_correction(store::Transaction& txn, const registry::Document& doc, const std::string& body,
+                         const util::Date& date, const std::string& note, const audit::Stamp& stamp)
+{
+  store::Database& db = txn.database();
+  const Filing filing = find_filing(db, doc, body);
+  const auto open = filing.open_correction();
+  if (!open) {
+    throw DataError(fmt::format("“{}”没有对文件 #{} 作出需要纠正的审查意见", body, doc.id));
+  }
+  if (date < open->date) {
+    throw DataError(fmt::format("纠正日期 {} 早于审查意见日期 {}", date.iso(), open->date.iso()),
+                    Location{{}, 0, 0, "date"});
+  }
+  if (util::trim(note).empty()) {
+    throw DataError("须用 --note 写明作了哪些修改", Location{{}, 0, 0, "note"});
+  }
+  db.prepare("INSERT INTO filing_outcome (filing, kind, date, note) VALUES (?, 'corrected', ?, ?)")
+    .bind_all(filing.id, date, note)
+    .run();
+  util::JsonWriter payload;
+  payload.begin_object().key("body").value(body).key("date").value(date.iso()).key("note").value(note);
+  append_event(txn, doc, "filing-corrected", payload, stamp);
+  return find_filing(db, doc, body);
+}
+
+std::vector<Filing> filings_of(store::Database& db, std::int64_t document)
+{
+  auto stmt = db.prepare("SELECT id, body, filed, materials, missing FROM filing WHERE document = ? ORDER BY id");
+  stmt.bind(1, document);
+  std::vector<Filing> filings;
+  while (stmt.step() == store::Step::row) {
+    filings.push_back(Filing{.id = stmt.integer(0),
+                             .document = document,
+                             .body = stmt.text(1),
+                             .filed = util::Date::parse(stmt.text(2)),
+                             .materials = split_lines(stmt.text(3)),
+                             .missing = split_lines(stmt.text(4))});
+  }
+  auto outcomes = db.prepare("SELECT kind, result, date, until, note FROM filing_outcome WHERE filing = ? ORDER BY id");
+  for (auto& filing : filings) {
+    outcomes.reset();
+    outcomes.bind(1, filing.id);
+    while (outcomes.step() == store::Step::row) {
+      const auto result = outcomes.optional_text(1);
+      filing.outcomes.push_back(Outcome{outcomes.text(0), result ? parse_result(*result) : std::nullopt,
+                                        util::Date::parse(outcomes.text(2)), outcomes.optional_date(3),
+                                        outcomes.optional_text(4)});
+    }
+  }
+  return filings;
+}
+
+} // namespace normdoc::filing
+
+#include <normdoc/registry/registry.hpp>
+
+namespace normdoc::filing {
+
+Compliance compliance(store::Database& db, const config::Config& config, const calendar::Calendar& calendar, int year)
+{
+  Compliance report;
+  report.year = year;
+  registry::ListFilter filter{util::Date::from_ymd(year, 12, 31)};
+  filter.year = year;
+  for (const auto& doc : registry::list(db, filter)) {
+    if (!doc.published || doc.published->year() != year || doc.kind != "normative") {
+      continue;
+    }
+    ++report.published;
+    const auto filings = filings_of(db, doc.id);
+    const auto deadline = calendar.deadline(*doc.published, config.filing_deadline);
+    if (!deadline.caveat.empty()) {
+      report.calendar_gaps.push_back(deadline.caveat);
+    }
+    const auto filing_with = [&](const std::string& body) -> const Filing* {
+      for (const auto& filing : filings) {
+        if (filing.body == body) {
+          return &filing;
+        }
+      }
+      return nullptr;
+    };
+    std::vector<const Filing*> required;
+    if (config.filing_bodies.empty()) {
+      if (!filings.empty()) {
+        required.push_back(&filings.front());
+      }
+    } else {
+      for (const auto& body : config.filing_bodies) {
+        required.push_back(filing_with(body));
+      }
+    }
+    const bool filed = !required.empty() && std::all_of(required.begin(), required.end(), [](const Filing* f) { return f; });
+    if (filed) {
+      ++report.filed;
+      if (std::all_of(required.begin(), required.end(), [&](const Filing* f) { return f->filed <= deadline.date; })) {
+        ++report.filed_on_time;
+      }
+    }
+    for (const auto& filing : filings) {
+      if (filing.open_correction()) {
+        ++report.open_corrections;
+      }
+    }
+  }
+  std::sort(report.calendar_gaps.begin(), report.calendar_gaps.end());
+  report.calendar_gaps.erase(std::unique(report.calendar_gaps.begin(), report.calendar_gaps.end()),
+                             report.calendar_gaps.end());
+  return report;
+}
+
+} // namespace normdoc::filing

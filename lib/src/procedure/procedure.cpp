@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/procedure/procedure.hpp>
+
+#include <normdoc/error.hpp>
+#include <normdoc/util/json.hpp>
+#include <normdoc/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace normdoc::procedure {
+
+namespace {
+
+struct StepName
+{
+  StepKind kind;
+  std::string_view key;
+  std::string_view label;
+};
+
+constexpr std::array<StepName, 7> k_steps{{
+  {StepKind::assessment, "assessment", "评估论证"},
+  {StepKind::comment, "comment", "公开征求意见"},
+  {StepKind::legality_review, "legality-review", "合法性审核"},
+  {StepKind::fair_competition_review, "fair-competition-review", "公平竞争审查"},
+  {StepKind::deliberation, "deliberation", "集体审议"},
+  {StepKind::signing, "signing", "签发"},
+  {StepKind::publication, "publication", "公开发布"},
+}};
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> k_results{{
+  {"lawful", "合法"}, {"unlawful", "不合法"}, {"revise", "应当予以修改"},
+  {"compliant", "符合"}, {"noncompliant", "不符合"}, {"exception", "适用例外"},
+}};
+
+constexpr std::string_view k_select =
+  "SELECT id, document, step, date, date_from, date_to, received, until, channel, meeting, result, note, recorded_at"
+  " FROM procedure_step";
+
+Step read_step(const store::Statement& stmt)
+{
+  Step step;
+  step.id = stmt.integer(0);
+  step.document = stmt.integer(1);
+  step.kind = parse_step(stmt.text(2)).value_or(StepKind::assessment);
+  step.date = stmt.optional_date(3);
+  step.from = stmt.optional_date(4);
+  step.to = stmt.optional_date(5);
+  step.received = stmt.optional_date(6);
+  step.until = stmt.optional_date(7);
+  step.channel = stmt.optional_text(8);
+  step.meeting = stmt.optional_text(9);
+  step.result = stmt.optional_text(10);
+  step.note = stmt.optional_text(11);
+  step.recorded_at = stmt.text(12);
+  return step;
+}
+
+[[noreturn]] void missing(std::string_view field, std::string_view why)
+{
+  throw DataError(std::string(why), Location{{}, 0, 0, std::string(field)});
+}
+
+void validate(const StepInput& input)
+{
+  const auto allowed = [&](std::initializer_list<std::string_view> results) {
+    if (!input.result) {
+      return;
+    }
+    if (std::find(results.begin(), results.end(), *input.result) == results.end()) {
+      std::string options;
+      for (const auto result : results) {
+        options += fmt::format(" {}（{}）", result, result_label(result));
+      }
+      missing("result", fmt::format("结论“{}”不适用于{}，可用：{}", *input.result, step_label(input.kind), options));
+    }
+  };
+  switch (input.kind) {
+  case StepKind::comment:
+    if (!input.from || !input.to) {
+      missing("from", "公开征求意见须给出起止日期 --from 和 --to");
+    }
+    if (*input.to < *input.from) {
+      missing("to", fmt::format("征求意见截止日 {} 早于开始日 {}", input.to->iso(), input.from->iso()));
+    }
+    break;
+  case StepKind::legality_review:
+    allowed({"lawful", "unlawful", "revise"});
+    if (!input.date && !input.received) {
+      missing("date", "合法性审核须给出收到送审稿的日期 --received，或审核结论日期 --date");
+    }
+    if (input.date && !input.result) {
+      missing("result", "审核结论日期须同时给出结论 --result lawful|unlawful|revise（合法/不合法/应当予以修改）");
+    }
+    if (input.result && !input.date) {
+      missing("date", "给出审核结论时须给出结论日期 --date");
+    }
+    if (input.received && input.date && *input.date < *input.received) {
+      missing("date", fmt::format("审核结论日期 {} 早于收到日期 {}", input.date->iso(), input.received->iso()));
+    }
+    break;
+  case StepKind::fair_competition_review:
+    allowed({"compliant", "noncompliant", "exception"});
+    if (!input.date || !input.result) {
+      missing("result", "公平竞争审查须给出结论日期 --date 和结论 --result compliant|noncompliant|exception");
+    }
+    // 公平竞争审查条例 第十二条: an exception needs a reasonable implementation period or
+    // termination condition; the end date is what the reminder needs.
+    if (*input.result == "exception" && !input.until) {
+      missing("until", "适用例外须给出实施期限的截止日 --until（公平竞争审查条例第十二条）");
+    }
+    break;
+  default:
+    if (!input.date) {
+      missing("date", fmt::format("{}须给出日期 --date", step_label(input.kind)));
+    }
+    if (input.result) {
+      missing("result", fmt::format("{}没有审查结论", step_label(input.kind)));
+    }
+  }
+}
+
+std::optional<std::int64_t> open_legality_review(store::Database& db, std::int64_t document)
+{
+  auto stmt = db.prepare("SELECT id FROM procedure_step WHERE document = ? AND step = 'legality-review'"
+                         " AND date IS NULL ORDER BY id DESC LIMIT 1");
+  stmt.bind(1, document);
+  return stmt.step() == store::Step::row ? std::optional(stmt.integer(0)) : std::nullopt;
+}
+
+// The last day of a comment period that is just long enough: the period counts its first day
+// ("自8月1日至8月30日" is 30 days), so N days end N-1 days after it; working days likewise
+// count the first day when it is one.
+util::Date shortest_comment_end(const util::Date& from, const util::Duration& required,
+                                const calendar::Calendar& calendar)
+{
+  if (required.in_working_days()) {
+    return calendar.add_working_days(from.add_days(-1), required.count);
+  }
+  return required.after(from).add_days(-1);
+}
+
+} // namespace
+
+std::string_view step_key(StepKind kind)
+{
+  for (const auto& step : k_steps) {
+    if (step.kind == kind) {
+      return step.key;
+    }
+  }
+  return {};
+}
+
+std::string_view step_label(StepKind kind)
+{
+  for (const auto& step : k_steps) {
+    if (step.kind == kind) {
+      return step.label;
+    }
+  }
+  return {};
+}
+
+std::optional<StepKind> parse_step(std::string_view key)
+{
+  for (const auto& step : k_steps) {
+    if (step.key == key || step.label == key) {
+      return step.kind;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> step_keys()
+{
+  std::vector<std::string> keys;
+  for (const auto& step : k_steps) {
+    keys.emplace_back(step.key);
+  }
+  return keys;
+}
+
+std::string_view result_label(std::string_view result)
+{
+  for (const auto& [key, label] : k_results) {
+    if (key == result) {
+      return label;
+    }
+  }
+  return result;
+}
+
+Step record(store::Transaction& txn, const registry::Document& doc, const StepInput& input, const audit::Stamp& stamp)
+{
+  validate(input);
+  store::Database& db = txn.database();
+  std::optional<std::int64_t> id;
+  if (input.kind == StepKind::legality_review && input.date) {
+    id = open_legality_review(db, doc.id);
+  }
+  if (id) {
+    db.prepare("UPDATE procedure_step SET date = ?, result = ?, received = coalesce(?, received),"
+               " note = coalesce(?, note) WHERE id = ?")
+      .bind_all(input.date, input.result, input.received, input.note, *id)
+      .run();
+  } else {
+    db.prepare("INSERT INTO procedure_step (document, step, date, date_from, date_to, received, until, channel,"
+               " meeting, result, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind_all(doc.id, step_key(input.kind), input.date, input.from, input.to, input.received, input.until,
+                input.channel, input.meeting, input.result, input.note, stamp.at)
+      .run();
+    id = db.last_insert_rowid();
+  }
+  util::JsonWriter payload;
+  payload.begin_object()
+    .key("step").value(step_key(input.kind))
+    .key("date").value(util::to_iso(input.date))
+    .key("from").value(util::to_iso(input.from))
+    .key("to").value(util::to_iso(input.to))
+    .key("received").value(util::to_iso(input.received))
+    .key("until").value(util::to_iso(input.until))
+    .key("channel").value(input.channel)
+    .key("meeting").value(input.meeting)
+    .key("result").value(input.result)
+    .key("note").value(input.note)
+    .end_object();
+  audit::append(txn, stamp, doc.id, "record", payload.str());
+  auto stmt = db.prepare(std::string(k_select) + " WHERE id = ?");
+  stmt.bind(1, *id);
+  stmt.step();
+  return read_step(stmt);
+}
+
+std::vector<Step> steps_of(store::Database& db, std::int64_t document)
+{
+  auto stmt = db.prepare(std::string(k_select) + " WHERE document = ? ORDER BY coalesce(date, date_from, received), id");
+  stmt.bind(1, document);
+  std::vector<Step> steps;
+  while (stmt.step() == store::Step::row) {
+    steps.push_back(read_step(stmt));
+  }
+  return steps;
+}
+
+std::vector<Issue> check(const registry::Document& doc, const std::vector<Step>& steps, const config::Config& config,
+                         const calendar::Calendar& calendar)
+{
+  std::vector<Issue> issues;
+  const auto of_kind = [&](StepKind kind) {
+    std::vector<const Step*> found;
+    for (const auto& step : steps) {
+      if (step.kind == kind) {
+        found.push_back(&step);
+      }
+    }
+    return found;
+  };
+
+  // 优化营商环境条例 第六十二条 (business: 30 days); 市县法治政府建设示范指标体系 24 (7 working days).
+  const util::Duration& required = doc.concerns_business ? config.comment_business : config.comment_general;
+  for (const Step* comment : of_kind(StepKind::comment)) {
+    try {
+      const util::Date shortest_end = shortest_comment_end(*comment->from, required, calendar);
+      if (*comment->to < shortest_end) {
+        issues.push_back(Issue{"comment-too-short",
+                               fmt::format("公开征求意见期 {} 至 {} 不足 {}（应至少到 {}）", comment->from->iso(),
+                                           comment->to->iso(), required.chinese(), shortest_end.iso()),
+                               doc.concerns_business ? "优化营商环境条例 第六十二条" : "市县法治政府建设示范指标体系 第24项",
+                               *comment->to});
+      }
+    } catch (const DataError& e) {
+      issues.push_back(Issue{"calendar-missing", fmt::format("无法核对征求意见期：{}", e.bare_message()),
+                             "国办发〔2018〕115号 (五)", *comment->from});
+    }
+  }
+
+  // 国办发〔2018〕115号 (七): 未经合法性审核或者经审核不合法的文件，不得提交集体审议.
+  const auto reviews = of_kind(StepKind::legality_review);
+  for (const Step* deliberation : of_kind(StepKind::deliberation)) {
+    const Step* latest = nullptr;
+    for (const Step* review : reviews) {
+      if (review->date && *review->date <= *deliberation->date && (!latest || *review->date >= *latest->date)) {
+        latest = review;
+      }
+    }
+    if (!latest) {
+      issues.push_back(Issue{"deliberation-before-legality-review",
+                             fmt::format("{} 集体审议时尚未完成合法性审核", deliberation->date->iso()),
+                             "国办发〔2018〕115号 (七)", *deliberation->date});
+    } else if (latest->result == "unlawful") {
+      issues.push_back(Issue{"deliberation-after-unlawful-review",
+                             fmt::format("{} 合法性审核结论为不合法，仍于 {} 提交集体审议", latest->date->iso(),
+                                         deliberation->date->iso()),
+                             "国办发〔2018〕115号 (七)", *deliberation->date});
+    }
+    // 国办发〔2018〕37号 (三): deliberation precedes publication.
+    if (doc.published && *doc.published < *deliberation->date) {
+      issues.push_back(Issue{"publication-before-deliberation",
+                             fmt::format("{} 发布，早于 {} 集体审议", doc.published->iso(), deliberation->date->iso()),
+                             "国办发〔2018〕37号 (三)", *doc.published});
+    }
+  }
+
+  // 优化营商环境条例 第六十四条第二款: 未经公布的不得作为行政管理依据.
+  if (doc.published && doc.effective && *doc.effective < *doc.published) {
+    issues.push_back(Issue{"effective-before-publication",
+                           fmt::format("施行日期 {} 早于发布日期 {}", doc.effective->iso(), doc.published->iso()),
+                           "优化营商环境条例 第六十四条第二款", *doc.effective});
+  }
+
+  // 公平竞争审查条例 第十八条: 未经公平竞争审查……不得出台; 优化营商环境条例 第六十三条.
+  const auto fair_reviews = of_kind(StepKind::fair_competition_review);
+  const auto deliberations = of_kind(StepKind::deliberation);
+  if (doc.concerns_business && (doc.published || !deliberations.empty())) {
+    const util::Date when = doc.published ? *doc.published : *deliberations.front()->date;
+    if (fair_reviews.empty()) {
+      issues.push_back(Issue{"no-fair-competition-review", "涉及市场主体经济活动，未记录公平竞争审查",
+                             "公平竞争审查条例 第十八条", when});
+    } else if (fair_reviews.back()->result == "noncompliant" && doc.published) {
+      issues.push_back(Issue{"noncompliant-published", "公平竞争审查结论为不符合，文件仍已发布",
+                             "公平竞争审查条例 第十八条", when});
+    }
+  }
+  std::sort(issues.begin(), issues.end(), [](const Issue& a, const Issue& b) { return a.date < b.date; });
+  return issues;
+}
+
+} // namespace normdoc::procedure

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: MIT
+#include "fixture.hpp"
+
+#include <normdoc/error.hpp>
+#include <normdoc/procedure/procedure.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace normdoc;
+using procedure::StepInput;
+using procedure::StepKind;
+using test::day;
+
+namespace {
+
+procedure::Step record(test::Fixture& f, const registry::Document& doc, StepInput input)
+{
+  store::Transaction txn(f.db);
+  auto step = procedure::record(txn, doc, input, test::k_stamp);
+  txn.commit();
+  return step;
+}
+
+StepInput comment(const char* from, const char* to)
+{
+  StepInput input{StepKind::comment};
+  input.from = day(from);
+  input.to = day(to);
+  return input;
+}
+
+StepInput dated(StepKind kind, const char* date, std::optional<std::string> result = std::nullopt)
+{
+  StepInput input{kind};
+  input.date = day(date);
+  input.result = std::move(result);
+  return input;
+}
+
+std::vector<std::string> codes(test::Fixture& f, const registry::Document& doc)
+{
+  std::vector<std::string> found;
+  const auto current = *registry::find(f.db, doc.id);
+  for (const auto& issue : procedure::check(current, procedure::steps_of(f.db, doc.id), f.config, f.calendar)) {
+    found.push_back(issue.code);
+  }
+  return found;
+}
+
+bool has(const std::vector<std::string>& codes, const char* code)
+{
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+} // namespace
+
+TEST_SUITE_BEGIN("procedure");
+
+TEST_CASE("procedure::record validates each step's fields")
+{
+  test::Fixture f;
+  const auto doc = f.add("文化市场管理办法");
+  store::Transaction txn(f.db);
+  CHECK_THROWS_WITH_AS(procedure::record(txn, doc, StepInput{StepKind::comment}, test::k_stamp),
+                       doctest::Contains("--from"), DataError);
+  CHECK_THROWS_AS(procedure::record(txn, doc, comment("2026-03-10", "2026-03-01"), test::k_stamp), DataError);
+  CHECK_THROWS_WITH_AS(procedure::record(txn, doc, dated(StepKind::legality_review, "2026-03-01"), test::k_stamp),
+                       doctest::Contains("--result"), DataError);
+  CHECK_THROWS_AS(procedure::record(txn, doc, dated(StepKind::legality_review, "2026-03-01", "compliant"), test::k_stamp),
+                  DataError);
+  CHECK_THROWS_WITH_AS(
+    procedure::record(txn, doc, dated(StepKind::fair_competition_review, "2026-03-01", "exception"), test::k_stamp),
+    doctest::Contains("--until"), DataError);
+  CHECK_THROWS_AS(procedure::record(txn, doc, StepInput{StepKind::deliberation}, test::k_stamp), DataError);
+  CHECK_THROWS_AS(procedure::record(txn, doc, dated(StepKind::deliberation, "2026-03-01", "lawful"), test::k_stamp),
+                  DataError);
+}
+
+TEST_CASE("procedure::record concludes an open legality review")
+{
+  test::Fixture f;
+  const auto doc = f.add("文化市场管理办法");
+  StepInput opened{StepKind::legality_review};
+  opened.received = day("2026-03-02");
+  record(f, doc, opened);
+  record(f, doc, dated(StepKind::legality_review, "2026-03-12", "lawful"));
+  const auto steps = procedure::steps_of(f.db, doc.id);
+  REQUIRE(steps.size() == 1);
+  CHECK(steps[0].received == day("2026-03-02"));
+  CHECK(steps[0].date == day("2026-03-12"));
+  CHECK(steps[0].result == std::optional<std::string>("lawful"));
+  CHECK(f.count("event") == 3);
+}
+
+TEST_CASE("procedure::check: comment period")
+{
+  test::Fixture f;
+  SUBCASE("business documents need 30 days, the first day counted")
+  {
+    const auto doc = f.add("民宿扶持办法", std::nullopt, true);
+    record(f, doc, comment("2026-03-01", "2026-03-30"));
+    CHECK_FALSE(has(codes(f, doc), "comment-too-short"));
+    const auto other = f.add("夜间消费措施", std::nullopt, true);
+    record(f, other, comment("2026-03-01", "2026-03-29"));
+    CHECK(has(codes(f, other), "comment-too-short"));
+  }
+  SUBCASE("other documents need 7 working days, across a holiday")
+  {
+    // 2025-09-30 (Tue) … 10-01 to 10-08 off; 7 working days: 09-30, 10-09, 10-10, 10-11 (Sat,
+    // 调休), 10-13, 10-14, 10-15.
+    const auto doc = f.add("景区管理办法");
+    record(f, doc, comment("2025-09-30", "2025-10-15"));
+    CHECK_FALSE(has(codes(f, doc), "comment-too-short"));
+    const auto other = f.add("演出管理规定");
+    record(f, other, comment("2025-09-30", "2025-10-14"));
+    CHECK(has(codes(f, other), "comment-too-short"));
+  }
+  SUBCASE("a year the calendar lacks is reported, not guessed")
+  {
+    const auto doc = f.add("旧办法");
+    record(f, doc, comment("2019-03-01", "2019-03-05"));
+    CHECK(has(codes(f, doc), "calendar-missing"));
+  }
+}
+
+TEST_CASE("procedure::check: deliberation, publication and review order")
+{
+  test::Fixture f;
+  SUBCASE("deliberation before the legality review concluded")
+  {
+    const auto doc = f.add("甲办法");
+    record(f, doc, dated(StepKind::deliberation, "2026-03-10"));
+    record(f, doc, dated(StepKind::legality_review, "2026-03-12", "lawful"));
+    CHECK(has(codes(f, doc), "deliberation-before-legality-review"));
+  }
+  SUBCASE("deliberation after a lawful review is fine; after an unlawful one it is not")
+  {
+    const auto good = f.add("乙办法");
+    record(f, good, dated(StepKind::legality_review, "2026-03-05", "revise"));
+    record(f, good, dated(StepKind::deliberation, "2026-03-10"));
+    CHECK(codes(f, good).empty());
+    const auto bad = f.add("丙办法");
+    record(f, bad, dated(StepKind::legality_review, "2026-03-05", "unlawful"));
+    record(f, bad, dated(StepKind::deliberation, "2026-03-10"));
+    CHECK(has(codes(f, bad), "deliberation-after-unlawful-review"));
+  }
+  SUBCASE("publication before deliberation")
+  {
+    const auto doc = f.add("丁办法");
+    record(f, doc, dated(StepKind::legality_review, "2026-03-01", "lawful"));
+    f.publish(doc, "2026-03-05");
+    record(f, doc, dated(StepKind::deliberation, "2026-03-10"));
+    CHECK(has(codes(f, doc), "publication-before-deliberation"));
+  }
+  SUBCASE("effective date before publication")
+  {
+    const auto doc = f.add("戊办法");
+    store::Transaction txn(f.db);
+    registry::Publication publication{day("2026-03-05")};
+    publication.effective = day("2026-03-01");
+    f.reg.publish(txn, doc, publication, test::k_stamp);
+    txn.commit();
+    CHECK(has(codes(f, doc), "effective-before-publication"));
+  }
+}
+
+TEST_CASE("procedure::check: business documents need a fair-competition review")
+{
+  test::Fixture f;
+  const auto doc = f.publish(f.add("专项资金管理办法", std::nullopt, true), "2026-03-05");
+  CHECK(has(codes(f, doc), "no-fair-competition-review"));
+  record(f, doc, dated(StepKind::fair_competition_review, "2026-03-01", "noncompliant"));
+  CHECK(has(codes(f, doc), "noncompliant-published"));
+  record(f, doc, dated(StepKind::fair_competition_review, "2026-03-03", "compliant"));
+  CHECK(codes(f, doc).empty());
+  const auto draft = f.add("未审议的草稿", std::nullopt, true);
+  CHECK(codes(f, draft).empty());
+}
+
+TEST_SUITE_END();
