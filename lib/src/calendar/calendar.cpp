@@ -126,7 +126,7 @@ const Calendar::Year& Calendar::year_of(const util::Date& day) const
 {
   const auto found = m_years.find(day.year());
   if (found == m_years.end()) {
-    throw DataError(fmt::format("工作日历没有 {} 年的数据，无法计算 {} 是否为工作日", day.year(), day.iso()), {},
+    throw DataError(fmt::format("工作日历没有 {} 年的数据", day.year()), {},
                     fmt::format("国务院办公厅公布 {} 年放假安排后，按 schemas/calendar/ 的格式写一个文件，"
                                 "加入配置 [calendar] files",
                                 day.year()));
@@ -198,7 +198,7 @@ Calendar::Deadline Calendar::deadline(const util::Date& start, const util::Durat
     // so this is the earliest possible end.
     const util::Duration calendar_days{period.count,
                                        period.in_working_days() ? util::Duration::Unit::days : period.unit};
-    return Deadline{calendar_days.after(start), fmt::format("（{}，未按节假日顺延，以实际为准）", e.bare_message())};
+    return Deadline{calendar_days.after(start), fmt::format("（{}，未按节假日顺延）", e.bare_message())};
   }
 }
 
