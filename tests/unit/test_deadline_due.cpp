@@ -168,6 +168,23 @@ TEST_CASE("deadline::due_items: evaluation lead, expiry, ended documents skipped
   CHECK_FALSE(find(due(f, "2026-06-01", {"evaluation"}), "evaluation", expiring.id));  // more than 6 months ahead
 }
 
+TEST_CASE("deadline::due_items: procedure defects are listed from the day they arose")
+{
+  test::Fixture f;
+  const auto doc = f.add("专项资金管理办法", std::nullopt, true);
+  store::Transaction txn(f.db);
+  registry::Publication publication{day("2026-11-02")};
+  publication.effective = day("2026-11-01");
+  f.reg.publish(txn, doc, publication, test::k_stamp);
+  txn.commit();
+  const auto items = due(f, "2026-11-25", {"procedure"});
+  REQUIRE(items.size() == 2);
+  CHECK(items[0].due == day("2026-11-01"));
+  CHECK(items[0].what.find("施行日期") != std::string::npos);
+  CHECK(items[1].article.find("公平竞争审查条例") != std::string::npos);
+  CHECK(items[1].overdue);
+}
+
 TEST_CASE("deadline::due_items: a missing calendar year is named, at the earliest date")
 {
   test::Fixture f;
