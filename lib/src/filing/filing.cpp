@@ -3,6 +3,7 @@
 
 #include <normdoc/error.hpp>
 #include <normdoc/util/json.hpp>
+#include <normdoc/util/named.hpp>
 #include <normdoc/util/text.hpp>
 
 #include <fmt/format.h>
@@ -14,14 +15,7 @@ namespace normdoc::filing {
 
 namespace {
 
-struct ResultName
-{
-  Result result;
-  std::string_view key;
-  std::string_view label;
-};
-
-constexpr std::array<ResultName, 6> k_results{{
+constexpr std::array<util::Named<Result>, 6> k_results{{
   {Result::registered, "registered", "予以备案登记"},
   {Result::deferred, "deferred", "暂缓办理备案登记"},
   {Result::refused, "refused", "不予备案登记"},
@@ -66,22 +60,17 @@ void append_event(store::Transaction& txn, const registry::Document& doc, std::s
 
 std::string_view result_key(Result result)
 {
-  return k_results.at(static_cast<std::size_t>(result)).key;
+  return util::named(k_results, result).key;
 }
 
 std::string_view result_label(Result result)
 {
-  return k_results.at(static_cast<std::size_t>(result)).label;
+  return util::named(k_results, result).label;
 }
 
 std::optional<Result> parse_result(std::string_view key)
 {
-  for (const auto& name : k_results) {
-    if (name.key == key || name.label == key) {
-      return name.result;
-    }
-  }
-  return std::nullopt;
+  return util::parse_named(k_results, key);
 }
 
 bool concludes_review(Result result)

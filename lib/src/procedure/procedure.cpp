@@ -3,6 +3,7 @@
 
 #include <normdoc/error.hpp>
 #include <normdoc/util/json.hpp>
+#include <normdoc/util/named.hpp>
 #include <normdoc/util/text.hpp>
 
 #include <fmt/format.h>
@@ -14,14 +15,7 @@ namespace normdoc::procedure {
 
 namespace {
 
-struct StepName
-{
-  StepKind kind;
-  std::string_view key;
-  std::string_view label;
-};
-
-constexpr std::array<StepName, 7> k_steps{{
+constexpr std::array<util::Named<StepKind>, 7> k_steps{{
   {StepKind::assessment, "assessment", "评估论证"},
   {StepKind::comment, "comment", "公开征求意见"},
   {StepKind::legality_review, "legality-review", "合法性审核"},
@@ -147,41 +141,22 @@ util::Date shortest_comment_end(const util::Date& from, const util::Duration& re
 
 std::string_view step_key(StepKind kind)
 {
-  for (const auto& step : k_steps) {
-    if (step.kind == kind) {
-      return step.key;
-    }
-  }
-  return {};
+  return util::named(k_steps, kind).key;
 }
 
 std::string_view step_label(StepKind kind)
 {
-  for (const auto& step : k_steps) {
-    if (step.kind == kind) {
-      return step.label;
-    }
-  }
-  return {};
+  return util::named(k_steps, kind).label;
 }
 
 std::optional<StepKind> parse_step(std::string_view key)
 {
-  for (const auto& step : k_steps) {
-    if (step.key == key || step.label == key) {
-      return step.kind;
-    }
-  }
-  return std::nullopt;
+  return util::parse_named(k_steps, key);
 }
 
 std::vector<std::string> step_keys()
 {
-  std::vector<std::string> keys;
-  for (const auto& step : k_steps) {
-    keys.emplace_back(step.key);
-  }
-  return keys;
+  return util::named_keys(k_steps);
 }
 
 std::string_view result_label(std::string_view result)

@@ -1,21 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include <normdoc/registry/document.hpp>
 
+#include <normdoc/util/named.hpp>
+
 #include <array>
-#include <utility>
 
 namespace normdoc::registry {
 
 namespace {
 
-struct StatusName
-{
-  Status status;
-  std::string_view key;
-  std::string_view label;
-};
-
-constexpr std::array<StatusName, 8> k_status_names{{
+constexpr std::array<util::Named<Status>, 8> k_status_names{{
   {Status::draft, "draft", "起草中"},
   {Status::reviewing, "reviewing", "审核中"},
   {Status::approved, "approved", "已审议"},
@@ -26,16 +20,6 @@ constexpr std::array<StatusName, 8> k_status_names{{
   {Status::invalidated, "invalidated", "宣布失效"},
 }};
 
-const StatusName& name_of(Status status)
-{
-  for (const auto& name : k_status_names) {
-    if (name.status == status) {
-      return name;
-    }
-  }
-  return k_status_names[0];
-}
-
 bool reached(const std::optional<util::Date>& date, const util::Date& as_of)
 {
   return date && *date <= as_of;
@@ -45,31 +29,22 @@ bool reached(const std::optional<util::Date>& date, const util::Date& as_of)
 
 std::string_view status_key(Status status)
 {
-  return name_of(status).key;
+  return util::named(k_status_names, status).key;
 }
 
 std::string_view status_label(Status status)
 {
-  return name_of(status).label;
+  return util::named(k_status_names, status).label;
 }
 
 std::optional<Status> parse_status(std::string_view text)
 {
-  for (const auto& name : k_status_names) {
-    if (text == name.key || text == name.label) {
-      return name.status;
-    }
-  }
-  return std::nullopt;
+  return util::parse_named(k_status_names, text);
 }
 
 std::vector<std::string> status_keys()
 {
-  std::vector<std::string> keys;
-  for (const auto& name : k_status_names) {
-    keys.emplace_back(name.key);
-  }
-  return keys;
+  return util::named_keys(k_status_names);
 }
 
 Status Document::status_on(const util::Date& as_of) const
