@@ -32,6 +32,7 @@ void register_file(CLI::App& app, Context& ctx);
 void register_filing(CLI::App& app, Context& ctx);
 void register_due(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
+void register_check(CLI::App& app, Context& ctx);
 
 // The value of a string option when it was given on the command line.
 std::optional<std::string> given(const CLI::Option* option, const std::string& value);

@@ -17,5 +17,7 @@ struct EmbeddedFile
 const std::vector<EmbeddedFile>& migration_files();
 // schemas/calendar/*.toml, sorted by name.
 const std::vector<EmbeddedFile>& calendar_files();
+// schemas/checklists/*.toml, sorted by name.
+const std::vector<EmbeddedFile>& checklist_files();
 
 } // namespace normdoc

@@ -10,7 +10,14 @@ std::string json_quote(std::string_view text)
   std::string out;
   out.reserve(text.size() + 2);
   out.push_back('"');
-  for (const char ch : text) {
+  std::size_t run = 0; // start of the current run of characters that need no escape
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto ch = static_cast<unsigned char>(text[i]);
+    if (ch >= 0x20 && ch != '"' && ch != '\\') {
+      continue;
+    }
+    out.append(text.substr(run, i - run));
+    run = i + 1;
     switch (ch) {
     case '"':
       out += "\\\"";
@@ -28,13 +35,10 @@ std::string json_quote(std::string_view text)
       out += "\\t";
       break;
     default:
-      if (static_cast<unsigned char>(ch) < 0x20) {
-        out += fmt::format("\\u{:04x}", static_cast<unsigned>(ch));
-      } else {
-        out.push_back(ch);
-      }
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(ch));
     }
   }
+  out.append(text.substr(run));
   out.push_back('"');
   return out;
 }

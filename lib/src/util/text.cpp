@@ -77,12 +77,41 @@ bool is_combining(char32_t c)
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text)
 {
+  // Runs on every line screened: a validating loop without decoding (RFC 3629 table 3-7).
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
   std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t start = pos;
-    if (!next_code_point(text, pos)) {
-      return start;
+  while (pos < size) {
+    const unsigned char lead = bytes[pos];
+    if (lead < 0x80) {
+      ++pos;
+      continue;
     }
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      low = lead == 0xE0 ? 0xA0 : 0x80;
+      high = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      low = lead == 0xF0 ? 0x90 : 0x80;
+      high = lead == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      return pos;
+    }
+    if (pos + length > size || bytes[pos + 1] < low || bytes[pos + 1] > high) {
+      return pos;
+    }
+    for (std::size_t i = 2; i < length; ++i) {
+      if ((bytes[pos + i] & 0xC0) != 0x80) {
+        return pos;
+      }
+    }
+    pos += length;
   }
   return std::nullopt;
 }
@@ -124,16 +153,29 @@ void append_utf8(std::string& out, char32_t c)
 
 std::string normalize_width(std::string_view text)
 {
-  std::string out;
-  out.reserve(text.size());
-  for (char32_t c : decode_utf8(text)) {
-    if (c >= 0xFF01 && c <= 0xFF5E) {
-      c -= 0xFEE0;
-    } else if (c == 0x3000) {
-      c = ' ';
+  // Byte-level, because it runs on every line screened: U+FF01–U+FF5E are EF BC 81 – EF BD 9E
+  // and map to 0x21–0x7E; U+3000 is E3 80 80. Everything else is copied as it is.
+  std::string out(text.size(), '\0');
+  std::size_t length = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == 0xEF && i + 2 < text.size()) {
+      const auto second = static_cast<unsigned char>(text[i + 1]);
+      const auto third = static_cast<unsigned char>(text[i + 2]);
+      const char32_t code_point = 0xF000 | ((second & 0x3F) << 6) | (third & 0x3F);
+      if ((second == 0xBC || second == 0xBD) && (third & 0xC0) == 0x80 && code_point >= 0xFF01 && code_point <= 0xFF5E) {
+        out[length++] = static_cast<char>(code_point - 0xFEE0);
+        i += 2;
+        continue;
+      }
+    } else if (byte == 0xE3 && i + 2 < text.size() && text[i + 1] == '\x80' && text[i + 2] == '\x80') {
+      out[length++] = ' ';
+      i += 2;
+      continue;
     }
-    append_utf8(out, c);
+    out[length++] = text[i];
   }
+  out.resize(length);
   return out;
 }
 

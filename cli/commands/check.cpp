@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+#include "exit_code.hpp"
+
+#include <normdoc/error.hpp>
+#include <normdoc/review/screen.hpp>
+#include <normdoc/util/json.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace normdoc::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CheckOptions
+{
+  std::vector<std::string> paths;
+  std::string checklist = "all";
+  std::string format = "text";
+  std::string fail_on = "error";
+};
+
+bool is_text_file(const fs::path& path)
+{
+  const std::string ext = path.extension().string();
+  return ext == ".txt" || ext == ".md" || ext == ".text";
+}
+
+// Files named on the command line are screened whatever their name; directories are walked
+// for .txt and .md files, in a stable order.
+std::vector<std::string> collect(const std::vector<std::string>& paths)
+{
+  std::vector<std::string> files;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (path == "-" || !fs::is_directory(path, ec)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec) && is_text_file(it->path())) {
+        found.push_back(it->path().string());
+      }
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+void write_finding_json(util::JsonWriter& json, const review::Finding& f)
+{
+  json.begin_object()
+    .key("file").value(f.file)
+    .key("line").value(f.line)
+    .key("column").value(f.column)
+    .key("rule").value(f.rule)
+    .key("checklist").value(f.checklist)
+    .key("item").value(f.item)
+    .key("article").value(f.article)
+    .key("severity").value(review::severity_key(f.severity))
+    .key("message").value(f.message)
+    .key("excerpt").value(f.excerpt)
+    .end_object();
+}
+
+std::string render_text(const review::Finding& f)
+{
+  return fmt::format("{}:{}:{}: {} [{}] {}\n    {}\n", f.file, f.line, f.column, review::severity_key(f.severity),
+                     f.rule, f.message, f.excerpt);
+}
+
+review::Severity threshold(const std::string& fail_on)
+{
+  return fail_on == "warning" ? review::Severity::warning : review::Severity::error;
+}
+
+void run_check(const CheckOptions& o, Context& ctx)
+{
+  const review::Screener screener(review::select_checklists(o.checklist));
+  const std::vector<std::string> files = collect(o.paths);
+  const bool progress = files.size() > 20 && isatty(STDERR_FILENO);
+  std::array<int, 3> counts{};
+  int file_errors = 0;
+  bool failed = false;
+  bool first_json = true;
+  if (o.format == "json") {
+    std::cout << "[";
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string& name = files[i];
+    if (progress) {
+      std::cerr << fmt::format("\r检查中 {}/{}", i + 1, files.size()) << std::flush;
+    }
+    const auto emit = [&](const review::Finding& finding) {
+      ++counts[static_cast<std::size_t>(finding.severity)];
+      failed = failed || (o.fail_on != "never" && finding.severity >= threshold(o.fail_on));
+      if (o.format == "text") {
+        std::cout << render_text(finding);
+        return;
+      }
+      util::JsonWriter json(o.format == "json" ? 2 : 0);
+      write_finding_json(json, finding);
+      if (o.format == "json") {
+        std::cout << (first_json ? "\n  " : ",\n  ") << json.str();
+        first_json = false;
+      } else {
+        std::cout << json.str() << '\n';
+      }
+    };
+    try {
+      std::ifstream file;
+      if (name != "-") {
+        file.open(name, std::ios::binary);
+        if (!file) {
+          throw DataError("无法读取文件", Location{name, 0, 0, {}});
+        }
+      }
+      review::screen_stream(name == "-" ? std::cin : file, name, screener, emit);
+    } catch (const DataError& e) {
+      // One unreadable file does not stop a batch: report it and go on with the rest.
+      if (progress) {
+        std::cerr << '\n';
+      }
+      std::cerr << "normdoc: error: " << e.what() << '\n';
+      ++file_errors;
+    }
+  }
+  if (progress) {
+    std::cerr << '\n';
+  }
+  if (o.format == "json") {
+    std::cout << (first_json ? "]\n" : "\n]\n");
+  }
+  const std::string summary =
+    fmt::format("检查了 {} 个文件：错误 {} 处，警告 {} 处，提示 {} 处{}", files.size() - static_cast<std::size_t>(file_errors),
+                counts[2], counts[1], counts[0], file_errors > 0 ? fmt::format("；{} 个文件无法读取", file_errors) : "");
+  // The summary is for people: on stdout beside text findings, on stderr beside JSON.
+  (o.format == "text" ? std::cout : std::cerr) << summary << '\n';
+  std::cout << std::flush;
+  if (file_errors > 0) {
+    ctx.exit_code = ExitCode::data;
+  } else if (failed) {
+    ctx.exit_code = ExitCode::findings;
+  }
+}
+
+} // namespace
+
+void register_check(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<CheckOptions>();
+  auto* sub = app.add_subcommand("check", "按审查清单的自动规则筛查文本（不使用登记簿），命中处供人工核对");
+  sub->add_option("FILE", o->paths, "文本文件（UTF-8 或 GB18030/GBK）、目录（查找其中的 .txt、.md）或 -（标准输入）")
+    ->required();
+  sub->add_option("--checklist", o->checklist, "清单：legality（合法性审核）、fair-competition（公平竞争审查）或 all")
+    ->check(CLI::IsMember({"legality", "fair-competition", "all"}));
+  sub->add_option("--format", o->format, "输出格式：text、json 或 jsonl")
+    ->check(CLI::IsMember({"text", "json", "jsonl"}));
+  sub->add_option("--fail-on", o->fail_on, "何时以退出码 1 结束：error（有错误级命中，默认）、warning、never")
+    ->check(CLI::IsMember({"error", "warning", "never"}));
+  sub->callback([o, &ctx] { run_check(*o, ctx); });
+}
+
+} // namespace normdoc::cli

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <normdoc/review/checklist.hpp>
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <optional>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace normdoc::review {
+
+// One place in a text that an automatic rule points at. A hit is a reason to look, not a
+// verdict: the reviewer decides.
+struct Finding
+{
+  std::string file;
+  int line = 0;
+  int column = 0;          // in characters, from 1
+  std::string rule;
+  std::string checklist;
+  std::string item;
+  std::string article;
+  Severity severity = Severity::warning;
+  std::string message;
+  std::string excerpt;
+};
+
+// All rules of the given checklists compiled into one automaton: every literal phrase of
+// every rule is found in a single pass over each line (Aho–Corasick over UTF-8 bytes).
+class Screener
+{
+public:
+  explicit Screener(const std::vector<const Checklist*>& checklists);
+
+  // Appends the findings of one line of UTF-8 text (full-width forms are folded first).
+  void screen_line(std::string_view line, int line_number, const std::string& file, std::vector<Finding>& out) const;
+
+  std::size_t pattern_count() const { return m_patterns.size(); }
+
+private:
+  struct RuleRef
+  {
+    const Checklist* checklist;
+    const Item* item;
+    const Rule* rule;
+  };
+  enum class Role : std::uint8_t { primary, near, unless, anchor };
+  struct Use
+  {
+    std::uint32_t rule;
+    Role role;
+  };
+  struct Hit
+  {
+    std::uint32_t pattern;
+    std::size_t begin; // byte offsets in the line
+    std::size_t end;
+  };
+
+  std::uint32_t add_pattern(const std::string& text);
+  void build();
+
+  std::vector<RuleRef> m_rules;
+  std::vector<std::string> m_patterns;
+  std::vector<std::vector<Use>> m_uses;               // per pattern
+  std::vector<std::array<std::int32_t, 256>> m_next;  // the automaton with failure links folded in
+  std::vector<std::vector<std::uint32_t>> m_output;   // patterns ending at each state
+  std::vector<std::uint32_t> m_regex_rules;
+  std::vector<std::regex> m_regexes;                  // parallel to m_regex_rules
+};
+
+enum class Encoding { utf8, gb18030 };
+std::string_view encoding_key(Encoding encoding);
+
+// Screens a whole stream line by line, in constant memory: each line is decoded from UTF-8,
+// or from GB18030/GBK when it is not valid UTF-8, and its findings are passed to `emit` in
+// column order before the next line is read. Returns the encoding seen (GB18030 if any line
+// needed it). Throws DataError naming the line when a line is neither.
+Encoding screen_stream(std::istream& in, const std::string& name, const Screener& screener,
+                       const std::function<void(const Finding&)>& emit);
+// The same, collecting the findings.
+Encoding screen_stream(std::istream& in, const std::string& name, const Screener& screener, std::vector<Finding>& out);
+
+// Decodes GB18030 (a superset of GBK and GB2312) to UTF-8; nothing when `bytes` is not GB18030.
+std::optional<std::string> decode_gb18030(std::string_view bytes);
+
+} // namespace normdoc::review

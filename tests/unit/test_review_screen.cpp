@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/error.hpp>
+#include <normdoc/review/screen.hpp>
+
+#include <doctest/doctest.h>
+
+#include <set>
+#include <sstream>
+
+using namespace normdoc;
+using review::Finding;
+
+namespace {
+
+std::vector<Finding> screen(const std::string& text, std::string_view which = "all")
+{
+  const review::Screener screener(review::select_checklists(which));
+  std::istringstream in(text);
+  std::vector<Finding> findings;
+  review::screen_stream(in, "t.txt", screener, findings);
+  return findings;
+}
+
+bool hits(const std::vector<Finding>& findings, const std::string& rule)
+{
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.rule == rule; });
+}
+
+struct Case
+{
+  const char* rule;
+  const char* hit;       // a sentence the rule must flag
+  const char* near_miss; // a lawful or harmless sentence it must not flag
+};
+
+// One hit and one deliberate near-miss for every shipped rule.
+const std::vector<Case> k_cases = {
+  {"L1-internal-unit", "本办法由市文化广电和旅游局市场管理科负责解释。", "本办法由市文化广电和旅游局负责解释。"},
+  {"L4-permit-gate", "经营者应当向镇人民政府备案，经审核同意后方可营业。", "依照《旅馆业治安管理办法》取得许可后方可营业。"},
+  {"L4-permit", "举办大型群众性活动须经批准。", "依法须经批准的项目，经相关部门批准后方可开展经营活动。"},
+  {"L4-penalty", "违反本办法的，处500元罚款。", "违反本办法的，依照《中华人民共和国旅游法》的规定处罚款。"},
+  {"L4-coercion", "对违规设置的广告牌予以强制拆除。", "依照《中华人民共和国行政强制法》的规定实施查封。"},
+  {"L4-fee", "申请人应当缴纳评审费2000元。", "用人单位应当依法缴纳社会保险费。"},
+  {"L4-levy", "各经营单位按比例摊派宣传费用。", "严禁向企业摊派。"},
+  {"L5-blacklist", "对违规经营者列入黑名单。", "依照《旅游法》将其列入黑名单。"},
+  {"L5-restriction", "对有不良记录的申请人，三年内不得申请专项资金。", "对不符合条件的申请，依法不予受理。"},
+  {"L5-market-entry", "本办法规定旅游经营者的市场准入条件如下：", "执行全国统一的市场准入负面清单。"},
+  {"L6-power", "执法人员有权随时进入经营场所检查。", "执法人员依法有权进入经营场所检查。"},
+  {"L6-duty", "因此造成损失的，本局概不负责。", "经营者应当承担相应的民事责任。"},
+  {"L7-not-public", "本规定内部执行，不对外公开。", "本办法自公布之日起施行。"},
+  {"L7-commencement", "本办法自2024年9月1日起施行。", "本办法自发布之日起施行。"},
+  {"L8-certificate", "申请人须提供无违法记录的证明材料。", "申请人须提交营业执照复印件。"},
+  {"L9-self-regulation", "民宿经营者必须加入民宿协会。", "鼓励民宿经营者自愿加入行业协会。"},
+  {"F8-1-approval-gate", "民宿开业前应当向文旅局备案，经认定后方可经营。", "经营者取得营业执照后即可开展经营。"},
+  {"F8-1-catalogue", "对旅行社实行准入目录管理。", "推进市场准入便利化。"},
+  {"F8-2-franchise", "景区观光车由一家企业独家经营。", "依照《基础设施和公用事业特许经营管理办法》选择特许经营者。"},
+  {"F8-3-designated", "床品、洗漱用品应当统一向示范区旅游商品服务中心采购。", "鼓励经营者自主采购符合标准的床品。"},
+  {"F8-3-list", "从合格供应商名录中选择承接单位。", "公开择优选择承接单位。"},
+  {"F8-4-conditions", "申报企业注册资本不低于500万元。", "企业应当具备相应的安全管理能力。"},
+  {"F8-4-exit", "享受奖励的企业五年内迁出的，应当退还奖励资金。", "企业依法办理注销登记。"},
+  {"F9-1-outside-goods", "外地产品进入本地销售须重新检测。", "外地产品和本地产品适用相同标准。"},
+  {"F9-1-local-goods", "景区餐饮应当优先使用本地产品。", "宣传推介本地特色产品。"},
+  {"F9-2-branch", "在本地注册的企业方可享受本办法扶持。", "各类企业在本地注册的，平等享受本办法扶持。"},
+  {"F9-3-local-bidding", "评标时对本地企业给予加分。", "本地企业和外地企业平等参与政府采购。"},
+  {"F9-3-onsite", "投标人须现场报名。", "投标人可以通过网上报名。"},
+  {"F9-4-discriminatory-charge", "对外地车辆加收停车费。", "外地游客与本地游客执行同一票价。"},
+  {"F9-5-enforcement", "外地施工企业进入本地须另行备案登记。", "外地企业在本地投资的，享受同等待遇。"},
+  {"F10-1-tax", "对入驻园区的企业给予税收返还。", "按照国家规定落实小微企业税收优惠政策。"},
+  {"F10-2-tax-linked", "按企业缴纳税收地方留成部分的50%给予奖励。", "对评定为甲级民宿的给予奖励。"},
+  {"F10-2-selective", "对纳入白名单的企业优先支持。", "公开申报条件和评审结果。"},
+  {"F10-2-reward", "给予一次性奖励10万元。", "给予通报表扬。"},
+  {"F10-3-fee-relief", "对新设企业减免行政事业性收费。", "按照国家规定的标准缓缴社会保险费。"},
+  {"F10-4-deposit", "经营者应当交纳服务保证金5万元。", "投标人应当提交投标保证金。"},
+  {"F11-1-cartel", "组织各景区统一定价。", "景区门票价格由经营者自主确定。"},
+  {"F11-1-sensitive-info", "各旅行社应当按月报送成本信息和客户信息。", "各旅行社应当按月报送经营统计数据。"},
+  {"F11-2-pricing", "对重点企业给予优惠价格。", "依照《价格法》和定价目录执行。"},
+  {"F11-3-price-cap", "民宿房价不得高于每晚500元。", "经营者应当明码标价。"},
+};
+
+} // namespace
+
+TEST_SUITE_BEGIN("review");
+
+TEST_CASE("review::builtin_checklists load and carry the official items")
+{
+  const auto& checklists = review::builtin_checklists();
+  REQUIRE(checklists.size() == 2);
+  const auto& fair = *review::select_checklists("fair-competition").front();
+  const auto& legality = *review::select_checklists("legality").front();
+  CHECK(legality.conclusions == std::vector<std::string>{"lawful", "unlawful", "revise"});
+  CHECK(fair.conclusions == std::vector<std::string>{"compliant", "noncompliant", "exception"});
+  // 115号 (六): seven review items, L1–L7.
+  for (const char* id : {"L1", "L2", "L3", "L4", "L5", "L6", "L7"}) {
+    CHECK(std::any_of(legality.items.begin(), legality.items.end(), [&](const auto& item) { return item.id == id; }));
+  }
+  // 公平竞争审查条例 第八条至第十一条: 5 + 6 + 4 + 4 = 19 items, plus the 第十二条 exception.
+  const auto standards = std::count_if(fair.items.begin(), fair.items.end(), [](const auto& item) {
+    return item.id.starts_with("F8-") || item.id.starts_with("F9-") || item.id.starts_with("F10-")
+           || item.id.starts_with("F11-");
+  });
+  CHECK(standards == 19);
+  for (const auto* checklist : review::select_checklists("all")) {
+    CHECK(checklist->sha256.size() == 64);
+    for (const auto& item : checklist->items) {
+      CAPTURE(item.id);
+      CHECK_FALSE(item.article.empty());
+    }
+  }
+  CHECK_THROWS_AS(review::select_checklists("tax"), UsageError);
+}
+
+TEST_CASE("review rules: a hit and a near-miss for every shipped rule")
+{
+  std::set<std::string> covered;
+  for (const Case& c : k_cases) {
+    const std::string rule = c.rule;
+    const std::string hit = c.hit;
+    const std::string near_miss = c.near_miss;
+    CAPTURE(rule);
+    CAPTURE(hit);
+    CAPTURE(near_miss);
+    CHECK(hits(screen(hit), rule));
+    CHECK_FALSE(hits(screen(near_miss), rule));
+    covered.insert(c.rule);
+  }
+  for (const auto* checklist : review::select_checklists("all")) {
+    for (const auto& item : checklist->items) {
+      for (const auto& rule : item.rules) {
+        CAPTURE(rule.id);
+        CHECK(covered.contains(rule.id));
+      }
+    }
+  }
+}
+
+TEST_CASE("review::Screener matches overlapping patterns in one pass and counts columns in characters")
+{
+  const auto findings = screen("第九条　逾期不缴纳的，加处罚款。\n", "legality");
+  REQUIRE(hits(findings, "L4-coercion"));
+  REQUIRE(hits(findings, "L4-penalty"));  // 罚款 inside 加处罚款
+  for (const auto& f : findings) {
+    CHECK(f.line == 1);
+    if (f.rule == "L4-coercion") {
+      CHECK(f.column == 12);  // 第九条, the ideographic space, 逾期不缴纳的， = 11 characters before
+      CHECK(f.excerpt == "第九条　逾期不缴纳的，加处罚款。");
+    }
+    if (f.rule == "L4-penalty") {
+      CHECK(f.column == 14);
+    }
+  }
+}
+
+TEST_CASE("review::Screener folds full-width forms and reports one finding per rule and line")
+{
+  // Full-width digits and letters, twice the same rule on one line.
+  const auto findings = screen("处２０００元罚款，再处ＡＢ罚款。\n第二行没有问题。\n", "legality");
+  CHECK(std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.rule == "L4-penalty"; }) == 1);
+  CHECK(findings.front().column == 7);
+  CHECK(findings.front().excerpt.find("２０００") != std::string::npos);  // quoted as written
+}
+
+TEST_CASE("review::screen_stream decodes GB18030, strips a BOM and CR")
+{
+  const std::string utf8 = "对外地车辆加收停车费。";
+  const auto gb = std::string("\xB6\xD4\xCD\xE2\xB5\xD8\xB3\xB5\xC1\xBE\xBC\xD3\xCA\xD5\xCD\xA3\xB3\xB5\xB7\xD1\xA1\xA3");
+  REQUIRE(review::decode_gb18030(gb) == std::optional<std::string>(utf8));
+  const review::Screener screener(review::select_checklists("fair-competition"));
+  std::istringstream in("\xEF\xBB\xBF第一行\r\n" + gb + "\r\n");
+  std::vector<Finding> findings;
+  CHECK(review::screen_stream(in, "gbk.txt", screener, findings) == review::Encoding::gb18030);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].line == 2);
+  CHECK(findings[0].column == 2);
+  CHECK(findings[0].excerpt == utf8);
+
+  std::istringstream binary(std::string("ok\n\xFF\xFE\xFD\x80\n"));
+  CHECK_THROWS_WITH_AS(review::screen_stream(binary, "bin.dat", screener, findings), doctest::Contains("bin.dat:2"),
+                       DataError);
+}
+
+TEST_CASE("review::parse_checklist reports bad files with file:line")
+{
+  const std::string head = "schema = 1\nid = \"x\"\nversion = \"1\"\ntitle = \"t\"\nsource = \"s\"\n";
+  const std::string item = "[[items]]\nid = \"A\"\ncategory = \"c\"\ntext = \"t\"\narticle = \"a\"\n";
+  CHECK(review::parse_checklist(head + item, "ok.toml").items.size() == 1);
+  CHECK_THROWS_WITH_AS(review::parse_checklist("schema = 2\n", "v.toml"), doctest::Contains("v.toml"), DataError);
+  CHECK_THROWS_WITH_AS(review::parse_checklist(head + item + "colour = 1\n", "u.toml"), doctest::Contains("u.toml:11:"),
+                       DataError);
+  CHECK_THROWS_WITH_AS(review::parse_checklist(head + item + item, "d.toml"), doctest::Contains("重复"), DataError);
+  const std::string rule = "[[items.rules]]\nid = \"R\"\nmessage = \"m\"\n";
+  CHECK_THROWS_WITH_AS(review::parse_checklist(head + item + rule + "severity = \"fatal\"\nphrases = [\"x\"]\n", "s.toml"),
+                       doctest::Contains("s.toml:14:"), DataError);
+  CHECK_THROWS_AS(review::parse_checklist(head + item + rule + "severity = \"info\"\n", "e.toml"), DataError);
+  CHECK_THROWS_AS(
+    review::parse_checklist(head + item + rule + "severity = \"info\"\nphrases = [\"x\"]\nregex = \"(\"\n", "r.toml"),
+    DataError);
+  CHECK_THROWS_AS(review::parse_checklist(head + item + rule + "severity = \"info\"\nphrases = [\"x\"]\nwithin = 0\n",
+                                          "w.toml"),
+                  DataError);
+}
+
+TEST_SUITE_END();
