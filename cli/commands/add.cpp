@@ -2,6 +2,7 @@
 #include "commands/commands.hpp"
 
 #include <normdoc/error.hpp>
+#include <normdoc/procedure/procedure.hpp>
 #include <normdoc/registry/meta_file.hpp>
 #include <normdoc/registry/registry.hpp>
 
@@ -14,7 +15,8 @@ namespace {
 struct AddOptions
 {
   std::string title, issuer, doc_no, drafting_unit, text, kind, validity, expires, from, drafted, index_no, subject;
-  std::string published, effective, reg_no;
+  std::string published, effective, reg_no, reason;
+  bool override_gate = false;
   bool concerns_business = false;
   std::string format = "text";
   std::map<std::string, CLI::Option*> given;
@@ -72,7 +74,12 @@ void run_add(const AddOptions& options, Context& ctx)
   apply_document_change(ctx, options.format, [&](const registry::Registry& registry, store::Transaction& txn,
                                                   const audit::Stamp& stamp) {
     const registry::Document doc = registry.add(txn, meta.document, stamp);
-    return meta.publication ? registry.publish(txn, doc, *meta.publication, stamp) : doc;
+    if (!meta.publication) {
+      return doc;
+    }
+    const auto override_reason = options.override_gate ? std::optional(options.reason) : meta.override_gate;
+    procedure::require_publication_gate(txn, doc, override_reason, stamp);
+    return registry.publish(txn, doc, *meta.publication, stamp);
   });
 }
 
@@ -102,6 +109,10 @@ void register_add(CLI::App& app, Context& ctx)
   option("--effective", o->effective, "施行日期（默认同发布日期；需 --published）");
   option("--reg-no", o->reg_no, "原有登记编号（需 --published；默认按配置自动编号）");
   sub->add_flag("--concerns-business", o->concerns_business, "涉及市场主体经济活动（需公平竞争审查）");
+  auto* reason = sub->add_option("--reason", o->reason, "越过把关的理由（与 --override-gate 同用）");
+  sub->add_flag("--override-gate", o->override_gate,
+                "越过发布把关（涉及经营者的文件没有公平竞争审查记录）：补登记旧文件时使用，理由记入日志")
+    ->needs(reason);
   sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
   o->given["--validity"]->excludes(o->given["--expires"]);
   sub->callback([o, &ctx] { run_add(*o, ctx); });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
 
+#include <normdoc/procedure/procedure.hpp>
 #include <normdoc/registry/registry.hpp>
 
 #include <CLI/CLI.hpp>
@@ -11,7 +12,8 @@ namespace {
 
 struct PublishOptions
 {
-  std::string ref, date, effective, expires, validity, reg_no;
+  std::string ref, date, effective, expires, validity, reg_no, reason;
+  bool override_gate = false;
   std::string format = "text";
 };
 
@@ -32,7 +34,9 @@ void run_publish(const PublishOptions& o, Context& ctx)
   }
   apply_document_change(ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn,
                                             const audit::Stamp& stamp) {
-    return registry.publish(txn, registry::resolve(txn.database(), o.ref), publication, stamp);
+    const registry::Document doc = registry::resolve(txn.database(), o.ref);
+    procedure::require_publication_gate(txn, doc, o.override_gate ? std::optional(o.reason) : std::nullopt, stamp);
+    return registry.publish(txn, doc, publication, stamp);
   });
 }
 
@@ -49,6 +53,10 @@ void register_publish(CLI::App& app, Context& ctx)
   auto* validity = sub->add_option("--validity", o->validity, "有效期，例如 5y（默认按配置：一般 5 年，暂行/试行 2 年）");
   expires->excludes(validity);
   sub->add_option("--reg-no", o->reg_no, "使用已有的登记编号（默认按配置自动编号）");
+  auto* reason = sub->add_option("--reason", o->reason, "越过把关的理由（与 --override-gate 同用）");
+  sub->add_flag("--override-gate", o->override_gate,
+                "越过把关（涉及经营者的文件未经公平竞争审查即发布）：仅用于补登记使用 normdoc 之前印发的文件，理由记入日志")
+    ->needs(reason);
   sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
   sub->callback([o, &ctx] { run_publish(*o, ctx); });
 }

@@ -18,7 +18,8 @@ namespace {
 
 struct RecordOptions
 {
-  std::string ref, step, date, from, to, received, until, channel, meeting, result, note;
+  std::string ref, step, date, from, to, received, until, channel, meeting, result, note, urgency, reason;
+  bool override_gate = false;
   std::string format = "text";
 };
 
@@ -52,11 +53,15 @@ void run_record(const RecordOptions& o, Context& ctx)
   input.meeting = text_of(o.meeting);
   input.result = text_of(o.result);
   input.note = text_of(o.note);
+  input.urgency = text_of(o.urgency);
+  if (o.override_gate) {
+    input.override_reason = o.reason;
+  }
 
   store::Database db = ctx.open_database();
   store::Transaction txn(db);
   const registry::Document doc = registry::resolve(db, o.ref);
-  const procedure::Step step = procedure::record(txn, doc, input, ctx.stamp());
+  const procedure::Step step = procedure::record(txn, doc, input, ctx.config(), ctx.calendar(), ctx.stamp());
   txn.commit();
   print(render_step(step, RenderOptions{parse_format(o.format), ctx.today()}));
   // Say at once what the recorded dates break, while the officer can still act on it.
@@ -87,6 +92,11 @@ void register_record(CLI::App& app, Context& ctx)
   sub->add_option("--channel", o->channel, "征求意见或公开发布的渠道，例如 政府网站");
   sub->add_option("--meeting", o->meeting, "集体审议的会议，例如 局党组会议");
   sub->add_option("--note", o->note, "备注");
+  sub->add_option("--urgency", o->urgency, "合法性审核不足 5 个工作日即作出结论的紧急理由（国办发〔2018〕115号 (五)）");
+  auto* reason = sub->add_option("--reason", o->reason, "越过把关的理由（与 --override-gate 同用）");
+  sub->add_flag("--override-gate", o->override_gate,
+                "越过把关（未完成合法性审核即记录集体审议）：仅用于补登记使用 normdoc 之前的文件，理由记入日志")
+    ->needs(reason);
   sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
   sub->callback([o, &ctx] { run_record(*o, ctx); });
 }

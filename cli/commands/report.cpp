@@ -33,6 +33,7 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
     {"发布文件数", std::to_string(c.published)},  {"已备案", std::to_string(c.filed)},
     {"按时备案", std::to_string(c.filed_on_time)}, {"备案率", percent(c.filing_rate())},
     {"按时备案率", percent(c.on_time_rate())},    {"未完成的纠正", std::to_string(c.open_corrections)},
+    {"越过审查把关", std::to_string(c.gate_overrides)},
   };
   if (o.format == "json") {
     util::JsonWriter json(2);
@@ -44,15 +45,18 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
       .key("filing_rate").raw(fmt::format("{:.4f}", c.filing_rate()))
       .key("on_time_rate").raw(fmt::format("{:.4f}", c.on_time_rate()))
       .key("open_corrections").value(c.open_corrections)
+      .key("gate_overrides").value(c.gate_overrides)
       .end_object();
     return json.str() + "\n";
   }
   if (o.format == "csv") {
     std::string out = o.bom ? std::string(k_utf8_bom) : std::string();
-    out += csv_record({"year", "published", "filed", "filed_on_time", "filing_rate", "on_time_rate", "open_corrections"});
+    out += csv_record({"year", "published", "filed", "filed_on_time", "filing_rate", "on_time_rate", "open_corrections",
+                       "gate_overrides"});
     out += csv_record({std::to_string(c.year), std::to_string(c.published), std::to_string(c.filed),
                        std::to_string(c.filed_on_time), fmt::format("{:.4f}", c.filing_rate()),
-                       fmt::format("{:.4f}", c.on_time_rate()), std::to_string(c.open_corrections)});
+                       fmt::format("{:.4f}", c.on_time_rate()), std::to_string(c.open_corrections),
+                       std::to_string(c.gate_overrides)});
     return out;
   }
   if (o.format == "md") {

@@ -46,7 +46,7 @@ void filing_result(test::Fixture& f, const registry::Document& doc, filing::Resu
 void record(test::Fixture& f, const registry::Document& doc, const procedure::StepInput& input)
 {
   store::Transaction txn(f.db);
-  procedure::record(txn, doc, input, test::k_stamp);
+  procedure::record(txn, doc, input, f.config, f.calendar, test::k_stamp);
   txn.commit();
 }
 

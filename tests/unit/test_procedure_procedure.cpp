@@ -2,6 +2,7 @@
 #include "fixture.hpp"
 
 #include <normdoc/error.hpp>
+#include <normdoc/audit/event_log.hpp>
 #include <normdoc/procedure/procedure.hpp>
 
 #include <doctest/doctest.h>
@@ -18,7 +19,7 @@ namespace {
 procedure::Step record(test::Fixture& f, const registry::Document& doc, StepInput input)
 {
   store::Transaction txn(f.db);
-  auto step = procedure::record(txn, doc, input, test::k_stamp);
+  auto step = procedure::record(txn, doc, input, f.config, f.calendar, test::k_stamp);
   txn.commit();
   return step;
 }
@@ -36,6 +37,14 @@ StepInput dated(StepKind kind, const char* date, std::optional<std::string> resu
   StepInput input{kind};
   input.date = day(date);
   input.result = std::move(result);
+  return input;
+}
+
+// A deliberation recorded for an older document, past the gate.
+StepInput overridden_deliberation(const char* date)
+{
+  StepInput input = dated(StepKind::deliberation, date);
+  input.override_reason = "使用 normdoc 之前审议";
   return input;
 }
 
@@ -63,18 +72,18 @@ TEST_CASE("procedure::record validates each step's fields")
   test::Fixture f;
   const auto doc = f.add("文化市场管理办法");
   store::Transaction txn(f.db);
-  CHECK_THROWS_WITH_AS(procedure::record(txn, doc, StepInput{StepKind::comment}, test::k_stamp),
+  CHECK_THROWS_WITH_AS(procedure::record(txn, doc, StepInput{StepKind::comment}, f.config, f.calendar, test::k_stamp),
                        doctest::Contains("--from"), DataError);
-  CHECK_THROWS_AS(procedure::record(txn, doc, comment("2026-03-10", "2026-03-01"), test::k_stamp), DataError);
-  CHECK_THROWS_WITH_AS(procedure::record(txn, doc, dated(StepKind::legality_review, "2026-03-01"), test::k_stamp),
+  CHECK_THROWS_AS(procedure::record(txn, doc, comment("2026-03-10", "2026-03-01"), f.config, f.calendar, test::k_stamp), DataError);
+  CHECK_THROWS_WITH_AS(procedure::record(txn, doc, dated(StepKind::legality_review, "2026-03-01"), f.config, f.calendar, test::k_stamp),
                        doctest::Contains("--result"), DataError);
-  CHECK_THROWS_AS(procedure::record(txn, doc, dated(StepKind::legality_review, "2026-03-01", "compliant"), test::k_stamp),
+  CHECK_THROWS_AS(procedure::record(txn, doc, dated(StepKind::legality_review, "2026-03-01", "compliant"), f.config, f.calendar, test::k_stamp),
                   DataError);
   CHECK_THROWS_WITH_AS(
-    procedure::record(txn, doc, dated(StepKind::fair_competition_review, "2026-03-01", "exception"), test::k_stamp),
+    procedure::record(txn, doc, dated(StepKind::fair_competition_review, "2026-03-01", "exception"), f.config, f.calendar, test::k_stamp),
     doctest::Contains("--until"), DataError);
-  CHECK_THROWS_AS(procedure::record(txn, doc, StepInput{StepKind::deliberation}, test::k_stamp), DataError);
-  CHECK_THROWS_AS(procedure::record(txn, doc, dated(StepKind::deliberation, "2026-03-01", "lawful"), test::k_stamp),
+  CHECK_THROWS_AS(procedure::record(txn, doc, StepInput{StepKind::deliberation}, f.config, f.calendar, test::k_stamp), DataError);
+  CHECK_THROWS_AS(procedure::record(txn, doc, dated(StepKind::deliberation, "2026-03-01", "lawful"), f.config, f.calendar, test::k_stamp),
                   DataError);
 }
 
@@ -131,7 +140,7 @@ TEST_CASE("procedure::check: deliberation, publication and review order")
   SUBCASE("deliberation before the legality review concluded")
   {
     const auto doc = f.add("甲办法");
-    record(f, doc, dated(StepKind::deliberation, "2026-03-10"));
+    record(f, doc, overridden_deliberation("2026-03-10"));
     record(f, doc, dated(StepKind::legality_review, "2026-03-12", "lawful"));
     CHECK(has(codes(f, doc), "deliberation-before-legality-review"));
   }
@@ -143,7 +152,7 @@ TEST_CASE("procedure::check: deliberation, publication and review order")
     CHECK(codes(f, good).empty());
     const auto bad = f.add("丙办法");
     record(f, bad, dated(StepKind::legality_review, "2026-03-05", "unlawful"));
-    record(f, bad, dated(StepKind::deliberation, "2026-03-10"));
+    record(f, bad, overridden_deliberation("2026-03-10"));
     CHECK(has(codes(f, bad), "deliberation-after-unlawful-review"));
   }
   SUBCASE("publication before deliberation")
@@ -164,6 +173,73 @@ TEST_CASE("procedure::check: deliberation, publication and review order")
     txn.commit();
     CHECK(has(codes(f, doc), "effective-before-publication"));
   }
+}
+
+TEST_CASE("procedure gates: deliberation needs a concluded legality review (115号 (七))")
+{
+  test::Fixture f;
+  const auto doc = f.add("甲办法");
+  {
+    store::Transaction txn(f.db);
+    CHECK_THROWS_WITH_AS(procedure::record(txn, doc, dated(StepKind::deliberation, "2026-03-10"), f.config, f.calendar,
+                                           test::k_stamp),
+                         doctest::Contains("115号 (七)"), DataError);
+  }
+  CHECK(f.count("procedure_step") == 0);
+  record(f, doc, overridden_deliberation("2026-03-10"));
+  const auto events = audit::list(f.db, doc.id);
+  CHECK(std::any_of(events.begin(), events.end(), [](const auto& e) { return e.kind == "gate-override"; }));
+  CHECK(registry::find(f.db, doc.id)->recorded_status == registry::Status::approved);
+
+  const auto other = f.add("乙办法");
+  record(f, other, dated(StepKind::legality_review, "2026-03-05", "revise"));
+  record(f, other, dated(StepKind::deliberation, "2026-03-10"));
+  CHECK(registry::find(f.db, other.id)->recorded_status == registry::Status::approved);
+}
+
+TEST_CASE("procedure gates: a legality review under 5 working days needs an urgency reason (115号 (五))")
+{
+  test::Fixture f;
+  const auto doc = f.add("甲办法");
+  StepInput opened{StepKind::legality_review};
+  opened.received = day("2026-09-28");
+  record(f, doc, opened);
+  // 5 working days after Monday 09-28 across 国庆: 09-29, 09-30, 10-08, 10-09, 10-10 (调休).
+  {
+    store::Transaction txn(f.db);
+    CHECK_THROWS_WITH_AS(procedure::record(txn, doc, dated(StepKind::legality_review, "2026-10-09", "lawful"), f.config,
+                                           f.calendar, test::k_stamp),
+                         doctest::Contains("不足 5个工作日"), DataError);
+  }
+  StepInput urgent = dated(StepKind::legality_review, "2026-10-09", "lawful");
+  urgent.urgency = "执行上级机关紧急决定";
+  CHECK(record(f, doc, urgent).urgency == urgent.urgency);
+  const auto later = f.add("乙办法");
+  StepInput review = dated(StepKind::legality_review, "2026-10-10", "lawful");
+  review.received = day("2026-09-28");
+  CHECK(record(f, later, review).date == day("2026-10-10"));
+}
+
+TEST_CASE("procedure gates: publication of a business document needs a fair-competition review (条例 第十八条)")
+{
+  test::Fixture f;
+  const auto doc = f.add("专项资金管理办法", std::nullopt, true);
+  {
+    store::Transaction txn(f.db);
+    CHECK_THROWS_WITH_AS(procedure::require_publication_gate(txn, doc, std::nullopt, test::k_stamp),
+                         doctest::Contains("第十八条"), DataError);
+    CHECK_THROWS_AS(procedure::require_publication_gate(txn, doc, std::string(" "), test::k_stamp), DataError);
+  }
+  record(f, doc, dated(StepKind::fair_competition_review, "2026-03-01", "noncompliant"));
+  {
+    store::Transaction txn(f.db);
+    CHECK_THROWS_AS(procedure::require_publication_gate(txn, doc, std::nullopt, test::k_stamp), DataError);
+  }
+  record(f, doc, dated(StepKind::fair_competition_review, "2026-03-03", "compliant"));
+  const auto plain = f.add("内部管理办法");
+  store::Transaction txn(f.db);
+  CHECK_NOTHROW(procedure::require_publication_gate(txn, doc, std::nullopt, test::k_stamp));
+  CHECK_NOTHROW(procedure::require_publication_gate(txn, plain, std::nullopt, test::k_stamp));
 }
 
 TEST_CASE("procedure::check: business documents need a fair-competition review")

@@ -117,6 +117,7 @@ const std::map<std::string, Setter>& setters()
     {"procedure.comment_business", field(&Config::comment_business)},
     {"procedure.comment_general", field(&Config::comment_general)},
     {"procedure.legality_review_limit", field(&Config::legality_review_limit)},
+    {"procedure.legality_review_minimum", field(&Config::legality_review_minimum)},
     {"filing.deadline", field(&Config::filing_deadline)},
     {"filing.review_period", field(&Config::filing_review_period)},
     {"filing.supplement_period", field(&Config::filing_supplement_period)},
@@ -268,8 +269,9 @@ due_within = "30d"
 # 公开征求意见最短期限：涉及市场主体经济活动的 30 日（优化营商环境条例第六十二条），其他 7 个工作日
 comment_business = "30d"
 comment_general = "7wd"
-# 合法性审核最长期限（国办发〔2018〕115号）
+# 合法性审核最长、最短期限（国办发〔2018〕115号 (五)）；短于最短期限须说明紧急情况
 legality_review_limit = "15wd"
+legality_review_minimum = "5wd"
 
 [filing]
 # 报送备案期限（自公布之日起；按本地规定，可写 "15wd" 表示工作日）

@@ -286,6 +286,10 @@ Compliance compliance(store::Database& db, const config::Config& config, const c
         ++report.open_corrections;
       }
     }
+    auto overrides = db.prepare("SELECT count(*) FROM event WHERE document = ? AND kind = 'gate-override'");
+    overrides.bind(1, doc.id);
+    overrides.step();
+    report.gate_overrides += static_cast<int>(overrides.integer(0));
   }
   std::sort(report.calendar_gaps.begin(), report.calendar_gaps.end());
   report.calendar_gaps.erase(std::unique(report.calendar_gaps.begin(), report.calendar_gaps.end()),

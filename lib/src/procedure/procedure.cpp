@@ -31,8 +31,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> k_results
 }};
 
 constexpr std::string_view k_select =
-  "SELECT id, document, step, date, date_from, date_to, received, until, channel, meeting, result, note, recorded_at"
-  " FROM procedure_step";
+  "SELECT id, document, step, date, date_from, date_to, received, until, channel, meeting, result, note, recorded_at,"
+  " urgency FROM procedure_step";
 
 Step read_step(const store::Statement& stmt)
 {
@@ -50,6 +50,7 @@ Step read_step(const store::Statement& stmt)
   step.result = stmt.optional_text(10);
   step.note = stmt.optional_text(11);
   step.recorded_at = stmt.text(12);
+  step.urgency = stmt.optional_text(13);
   return step;
 }
 
@@ -117,6 +118,52 @@ void validate(const StepInput& input)
   }
 }
 
+void log_override(store::Transaction& txn, const registry::Document& doc, std::string_view gate, const std::string& reason,
+                  const audit::Stamp& stamp)
+{
+  if (util::trim(reason).empty()) {
+    throw DataError("越过把关须写明理由", Location{{}, 0, 0, "reason"});
+  }
+  util::JsonWriter payload;
+  payload.begin_object().key("gate").value(gate).key("reason").value(reason).end_object();
+  audit::append(txn, stamp, doc.id, "gate-override", payload.str());
+}
+
+// 国办发〔2018〕115号 (七): 未经合法性审核或者经审核不合法的文件，不得提交集体审议.
+void require_deliberation_gate(store::Transaction& txn, const registry::Document& doc, const StepInput& input,
+                               const audit::Stamp& stamp)
+{
+  const auto steps = steps_of(txn.database(), doc.id);
+  const bool reviewed = std::any_of(steps.begin(), steps.end(), [&](const Step& step) {
+    return step.kind == StepKind::legality_review && step.date && *step.date <= *input.date
+           && (step.result == "lawful" || step.result == "revise");
+  });
+  if (reviewed) {
+    return;
+  }
+  if (!input.override_reason) {
+    throw DataError(fmt::format("文件 #{} 在 {} 之前没有结论为合法或应当予以修改的合法性审核，不得提交集体审议（国办发〔2018〕115号 (七)）",
+                                doc.id, input.date->iso()),
+                    {}, "先记录合法性审核结论；补登记在使用 normdoc 之前审议的文件时，用 --override-gate --reason 说明");
+  }
+  log_override(txn, doc, "deliberation", *input.override_reason, stamp);
+}
+
+// 国办发〔2018〕115号 (五): 合法性审核时间一般不少于5个工作日 — unless urgent.
+void require_review_time(const StepInput& input, const std::optional<util::Date>& received, const config::Config& config,
+                         const calendar::Calendar& calendar)
+{
+  if (!received || !input.date || input.urgency) {
+    return;
+  }
+  const util::Date earliest = calendar.period_end(*received, config.legality_review_minimum);
+  if (*input.date < earliest) {
+    throw DataError(fmt::format("{} 收到、{} 作出结论，不足 {}（国办发〔2018〕115号 (五)）", received->iso(),
+                                input.date->iso(), config.legality_review_minimum.chinese()),
+                    Location{{}, 0, 0, "date"}, "因突发事件或执行上级紧急命令需要立即审核的，用 --urgency 写明理由");
+  }
+}
+
 std::optional<std::int64_t> open_legality_review(store::Database& db, std::int64_t document)
 {
   auto stmt = db.prepare("SELECT id FROM procedure_step WHERE document = ? AND step = 'legality-review'"
@@ -169,24 +216,39 @@ std::string_view result_label(std::string_view result)
   return result;
 }
 
-Step record(store::Transaction& txn, const registry::Document& doc, const StepInput& input, const audit::Stamp& stamp)
+Step record(store::Transaction& txn, const registry::Document& doc, const StepInput& input, const config::Config& config,
+            const calendar::Calendar& calendar, const audit::Stamp& stamp)
 {
   validate(input);
   store::Database& db = txn.database();
   std::optional<std::int64_t> id;
+  std::optional<util::Date> received = input.received;
   if (input.kind == StepKind::legality_review && input.date) {
     id = open_legality_review(db, doc.id);
+    if (id && !received) {
+      auto opened = db.prepare(std::string(k_select) + " WHERE id = ?");
+      opened.bind(1, *id);
+      opened.step();
+      received = read_step(opened).received;
+    }
+    require_review_time(input, received, config, calendar);
+  }
+  if (input.kind == StepKind::deliberation) {
+    require_deliberation_gate(txn, doc, input, stamp);
+    if (doc.recorded_status == registry::Status::draft || doc.recorded_status == registry::Status::reviewing) {
+      db.prepare("UPDATE document SET status = 'approved', updated_at = ? WHERE id = ?").bind_all(stamp.at, doc.id).run();
+    }
   }
   if (id) {
     db.prepare("UPDATE procedure_step SET date = ?, result = ?, received = coalesce(?, received),"
-               " note = coalesce(?, note) WHERE id = ?")
-      .bind_all(input.date, input.result, input.received, input.note, *id)
+               " note = coalesce(?, note), urgency = ? WHERE id = ?")
+      .bind_all(input.date, input.result, input.received, input.note, input.urgency, *id)
       .run();
   } else {
     db.prepare("INSERT INTO procedure_step (document, step, date, date_from, date_to, received, until, channel,"
-               " meeting, result, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+               " meeting, result, note, urgency, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .bind_all(doc.id, step_key(input.kind), input.date, input.from, input.to, input.received, input.until,
-                input.channel, input.meeting, input.result, input.note, stamp.at)
+                input.channel, input.meeting, input.result, input.note, input.urgency, stamp.at)
       .run();
     id = db.last_insert_rowid();
   }
@@ -202,12 +264,34 @@ Step record(store::Transaction& txn, const registry::Document& doc, const StepIn
     .key("meeting").value(input.meeting)
     .key("result").value(input.result)
     .key("note").value(input.note)
+    .key("urgency").value(input.urgency)
     .end_object();
   audit::append(txn, stamp, doc.id, "record", payload.str());
   auto stmt = db.prepare(std::string(k_select) + " WHERE id = ?");
   stmt.bind(1, *id);
   stmt.step();
   return read_step(stmt);
+}
+
+void require_publication_gate(store::Transaction& txn, const registry::Document& doc,
+                              const std::optional<std::string>& override_reason, const audit::Stamp& stamp)
+{
+  if (!doc.concerns_business) {
+    return;
+  }
+  const auto steps = steps_of(txn.database(), doc.id);
+  const bool reviewed = std::any_of(steps.begin(), steps.end(), [](const Step& step) {
+    return step.kind == StepKind::fair_competition_review && (step.result == "compliant" || step.result == "exception");
+  });
+  if (reviewed) {
+    return;
+  }
+  if (!override_reason) {
+    throw DataError(fmt::format("文件 #{}《{}》涉及市场主体经济活动，没有结论为符合或适用例外的公平竞争审查，不得出台（公平竞争审查条例第十八条）",
+                                doc.id, doc.title),
+                    {}, "先记录公平竞争审查结论；补登记在使用 normdoc 之前印发的文件时，用 --override-gate --reason 说明");
+  }
+  log_override(txn, doc, "publication", *override_reason, stamp);
 }
 
 std::vector<Step> steps_of(store::Database& db, std::int64_t document)

@@ -18,7 +18,7 @@ namespace {
 
 const std::vector<std::string> k_meta_keys = {
   "title",    "issuer", "doc_no",  "drafting_unit", "kind",      "concerns_business", "validity", "expires",
-  "drafted",  "index_no", "subject", "text",        "published", "effective",         "reg_no",
+  "drafted",  "index_no", "subject", "text",        "published", "effective",         "reg_no",   "override_gate",
 };
 
 std::string read_file(const std::filesystem::path& path)
@@ -168,6 +168,7 @@ DocumentMeta parse_meta(std::string_view toml_text, const std::filesystem::path&
                                              : source.parent_path() / *text_path;
     reader.check("text", [&] { doc.text = read_document_text(resolved); });
   }
+  meta.override_gate = reader.text("override_gate");
   if (const auto published = reader.date("published")) {
     meta.publication = Publication{*published, reader.date("effective"), doc.expires, doc.validity, reader.text("reg_no")};
   } else if (table.contains("effective") || table.contains("reg_no")) {

@@ -88,14 +88,24 @@ nd record 1 comment --from 2026-11-01 --to 2026-11-20 --channel 政府网站
 expect_exit 0
 expect_stderr_contains 'normdoc: warning: 公开征求意见期 2026-11-01 至 2026-11-20 不足 30日'
 nd_ok record 1 legality-review --received 2026-11-23
-nd_ok record 1 deliberation --date 2026-11-24 --meeting 局党组会议
+nd record 1 deliberation --date 2026-11-24 --meeting 局党组会议
+expect_exit 3
+expect_stderr_contains '不得提交集体审议（国办发〔2018〕115号 (七)）'
+nd record 1 deliberation --date 2026-11-24 --override-gate
+expect_exit 2
+nd_ok record 1 deliberation --date 2026-11-24 --meeting 局党组会议 --override-gate --reason "补登记：纸质审核记录已归档"
+nd_ok log 1 --format json
+expect_json '[.[] | select(.kind == "gate-override") | .payload.gate] | join(",")' deliberation
 nd_ok show 1 --procedure --format json
 expect_json '[.procedure.issues[].code] | join(",")' \
   comment-too-short,deliberation-before-legality-review,no-fair-competition-review
 expect_json '[.procedure.steps[].step] | join(",")' comment,legality-review,deliberation
 nd due --as-of 2026-11-25 --kind legality-review --format json
 expect_json '.[0].due' 2026-12-14
-nd_ok record 1 legality-review --date 2026-11-24 --result revise
+nd record 1 legality-review --date 2026-11-24 --result revise
+expect_exit 3
+expect_stderr_contains '不足 5个工作日'
+nd_ok record 1 legality-review --date 2026-11-24 --result revise --urgency "执行上级紧急决定"
 nd due --as-of 2026-11-25 --kind legality-review --format json
 expect_json 'length' 0
 nd record 1 legality-review --date 2026-11-24
@@ -186,3 +196,20 @@ printf 'schema = 1\nyear = 2027\nholidays = ["2027-01-01"]\n' >cal-2027.toml
 nd due --as-of 2027-01-05
 expect_exit 3
 expect_stderr_contains 'cal-2027.toml:3:'
+
+TEST "publishing a business document needs a fair-competition review, or a logged override"
+office_config
+nd_ok add --title "民宿扶持办法" --concerns-business
+nd publish 1 --date 2026-11-25
+expect_exit 3
+expect_stderr_contains '公平竞争审查条例第十八条'
+nd_ok record 1 fair-competition-review --date 2026-11-20 --result compliant
+nd_ok publish 1 --date 2026-11-25 --format json
+expect_json '.status' published
+nd add --title "旧的扶持办法" --concerns-business --published 2020-05-06
+expect_exit 3
+nd_ok add --title "旧的扶持办法" --concerns-business --published 2020-05-06 --override-gate --reason "纸质审查表已归档"
+nd_ok log 2 --format json
+expect_json '[.[].kind] | join(",")' add,gate-override,publish
+nd_ok report filing --year 2020 --format json
+expect_json '.gate_overrides' 1

@@ -43,6 +43,8 @@ struct Config
   util::Duration comment_general{7, util::Duration::Unit::working_days};
   // Legality review "最长不超过15个工作日" (国办发〔2018〕115号 (五)).
   util::Duration legality_review_limit{15, util::Duration::Unit::working_days};
+  // "合法性审核时间一般不少于5个工作日" (115号 (五)): shorter needs an urgency reason.
+  util::Duration legality_review_minimum{5, util::Duration::Unit::working_days};
 
   // Filing "自公布之日起30日内" is local practice (regulations.md 6.2, 6.3: 河南 监督法实施办法
   // 第五十一条); some localities count working days, so any unit is accepted.

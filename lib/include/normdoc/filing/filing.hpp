@@ -84,6 +84,7 @@ struct Compliance
   int filed = 0;            // filed with every required body (or anywhere, when none is configured)
   int filed_on_time = 0;    // ... each within the filing deadline
   int open_corrections = 0; // correction orders not yet carried out
+  int gate_overrides = 0;   // review gates passed with --override-gate for these documents
   std::vector<std::string> calendar_gaps{}; // why some deadlines could not be adjusted for holidays
 
   double filing_rate() const { return published == 0 ? 0.0 : static_cast<double>(filed) / published; }

@@ -38,6 +38,12 @@ struct StepInput
   std::optional<std::string> meeting{};
   std::optional<std::string> result{};
   std::optional<std::string> note{};
+  // Why a legality review was concluded in under the minimum (115号 (五): emergencies, urgent
+  // orders from above).
+  std::optional<std::string> urgency{};
+  // Passes a gate that would refuse the step (a document issued before the office used
+  // normdoc); recorded in the log.
+  std::optional<std::string> override_reason{};
 };
 
 struct Step
@@ -54,13 +60,25 @@ struct Step
   std::optional<std::string> meeting;
   std::optional<std::string> result;
   std::optional<std::string> note;
+  std::optional<std::string> urgency;
   std::string recorded_at;
 };
 
 // Records a step (and its log event) in `txn`. A legality review may be recorded open
 // (`received` only) and concluded later (`date` and `result`), which completes the open one.
-// Throws DataError for missing or inconsistent fields, naming them.
-Step record(store::Transaction& txn, const registry::Document& doc, const StepInput& input, const audit::Stamp& stamp);
+// Throws DataError for missing or inconsistent fields, naming them, and at the gates:
+// deliberation needs a concluded legality review (合法 or 应当予以修改) on or before its date
+// (国办发〔2018〕115号 (七)); a legality review concluded less than the configured minimum
+// (5 working days) after it was received needs an urgency reason (115号 (五)). A deliberation
+// also marks a draft as approved (已审议).
+Step record(store::Transaction& txn, const registry::Document& doc, const StepInput& input, const config::Config& config,
+            const calendar::Calendar& calendar, const audit::Stamp& stamp);
+
+// The publication gate: a document that concerns business activity is published only after a
+// fair-competition review concluded 符合 or 适用例外 (公平竞争审查条例 第十八条). Throws DataError
+// naming the missing review, unless `override_reason` is given; the override is logged.
+void require_publication_gate(store::Transaction& txn, const registry::Document& doc,
+                              const std::optional<std::string>& override_reason, const audit::Stamp& stamp);
 
 std::vector<Step> steps_of(store::Database& db, std::int64_t document);
 

@@ -15,11 +15,13 @@ struct DocumentMeta
 {
   NewDocument document;
   std::optional<Publication> publication;
+  // Why the publication gate is passed without a recorded review (older documents).
+  std::optional<std::string> override_gate;
 };
 
 // Parses a metadata file. Keys: title, issuer, doc_no, drafting_unit, kind, concerns_business,
 // validity, expires, drafted, index_no, subject, text (a path relative to the metadata file),
-// published, effective, reg_no. Dates may be TOML dates or strings. Unknown keys, wrong
+// published, effective, reg_no, override_gate. Dates may be TOML dates or strings. Unknown keys, wrong
 // types and bad values throw DataError with file:line and the key.
 DocumentMeta parse_meta(std::string_view toml_text, const std::filesystem::path& source);
 DocumentMeta load_meta(const std::filesystem::path& path);
