@@ -98,13 +98,15 @@ TEST_CASE("deadline::due_items: review (有备必审), deferral and correction (
   const auto doc = f.publish(f.add("文化市场管理办法"), "2026-03-02");
   file(f, doc, "2026-03-20");
   // Review due 30 days after filing: 2026-04-19 (Sunday) → 04-20.
-  const auto* review = find(due(f, "2026-04-25"), "filing-review", doc.id);
+  const auto review_items = due(f, "2026-04-25");
+  const auto* review = find(review_items, "filing-review", doc.id);
   REQUIRE(review);
   CHECK(review->due == day("2026-04-20"));
   CHECK(review->overdue);
 
   filing_result(f, doc, filing::Result::deferred, "2026-03-25");
-  const auto* supplement = find(due(f, "2026-04-01"), "filing-supplement", doc.id);
+  const auto supplement_items = due(f, "2026-04-01");
+  const auto* supplement = find(supplement_items, "filing-supplement", doc.id);
   REQUIRE(supplement);
   CHECK(supplement->due == day("2026-04-09"));
 
@@ -189,7 +191,8 @@ TEST_CASE("deadline::due_items: a missing calendar year is named, at the earlies
 {
   test::Fixture f;
   const auto doc = f.publish(f.add("旧办法"), "2019-06-01");
-  const auto* item = find(due(f, "2026-11-25", {"filing"}), "filing", doc.id);
+  const auto item_items = due(f, "2026-11-25", {"filing"});
+  const auto* item = find(item_items, "filing", doc.id);
   REQUIRE(item);
   CHECK(item->due == day("2019-07-01"));
   CHECK(item->what.find("2019") != std::string::npos);
