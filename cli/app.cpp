@@ -39,6 +39,9 @@ std::string translate(const CLI::Error& e)
   if (name == "ArgumentMismatch") {
     return fmt::format("参数个数不对（{}）", e.what());
   }
+  if (name == "RequiresError") {
+    return fmt::format("缺少须同时给出的参数（{}）", e.what());
+  }
   if (name == "ExcludesError") {
     return fmt::format("这些参数不能同时使用（{}）", e.what());
   }
