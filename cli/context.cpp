@@ -152,6 +152,16 @@ util::Date parse_date_option(const std::string& text, const std::string& option)
   }
 }
 
+std::optional<util::Date> optional_date_option(const std::string& text, const std::string& option)
+{
+  return text.empty() ? std::nullopt : std::optional(parse_date_option(text, option));
+}
+
+std::optional<std::string> optional_text(const std::string& text)
+{
+  return text.empty() ? std::nullopt : std::optional(text);
+}
+
 util::Duration parse_duration_option(const std::string& text, const std::string& option)
 {
   try {

@@ -59,6 +59,10 @@ private:
 
 // Parses a date given on the command line; errors name the option.
 util::Date parse_date_option(const std::string& text, const std::string& option);
+// The same for an option that may be left out (empty).
+std::optional<util::Date> optional_date_option(const std::string& text, const std::string& option);
+// An option's text, or nothing when it was left empty.
+std::optional<std::string> optional_text(const std::string& text);
 util::Duration parse_duration_option(const std::string& text, const std::string& option);
 
 } // namespace normdoc::cli

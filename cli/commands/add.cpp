@@ -113,7 +113,7 @@ void register_add(CLI::App& app, Context& ctx)
   sub->add_flag("--override-gate", o->override_gate,
                 "越过发布把关（涉及经营者的文件没有公平竞争审查记录）：补登记旧文件时使用，理由记入日志")
     ->needs(reason);
-  sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
+  add_format_option(sub, o->format, {"text", "json"});
   o->given["--validity"]->excludes(o->given["--expires"]);
   sub->callback([o, &ctx] { run_add(*o, ctx); });
 }

@@ -34,7 +34,7 @@ void register_amend(CLI::App& app, Context& ctx)
   sub->add_option("REF", o->ref, "被修改的文件")->required();
   sub->add_option("--by", o->by, "修改后的新文件（须已登记）")->required();
   sub->add_option("--date", o->date, "新版本取代原文件的日期")->required();
-  sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
+  add_format_option(sub, o->format, {"text", "json"});
   sub->callback([o, &ctx] { run_amend(*o, ctx); });
 }
 

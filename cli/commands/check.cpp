@@ -166,8 +166,7 @@ void register_check(CLI::App& app, Context& ctx)
     ->required();
   sub->add_option("--checklist", o->checklist, "清单：legality（合法性审核）、fair-competition（公平竞争审查）或 all")
     ->check(CLI::IsMember({"legality", "fair-competition", "all"}));
-  sub->add_option("--format", o->format, "输出格式：text、json 或 jsonl")
-    ->check(CLI::IsMember({"text", "json", "jsonl"}));
+  add_format_option(sub, o->format, {"text", "json", "jsonl"});
   sub->add_option("--fail-on", o->fail_on, "何时以退出码 1 结束：error（有错误级命中，默认）、warning、never")
     ->check(CLI::IsMember({"error", "warning", "never"}));
   sub->callback([o, &ctx] { run_check(*o, ctx); });

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -39,6 +40,9 @@ std::optional<std::string> given(const CLI::Option* option, const std::string& v
 
 // Writes `text` to standard output.
 void print(const std::string& text);
+
+// `--format` with the given choices, the first being the default already in `target`.
+void add_format_option(CLI::App* command, std::string& target, const std::vector<std::string>& formats);
 
 using DocumentChange =
   std::function<registry::Document(const registry::Registry&, store::Transaction&, const audit::Stamp&)>;

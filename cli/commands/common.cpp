@@ -21,6 +21,16 @@ void print(const std::string& text)
   std::cout << text << std::flush;
 }
 
+void add_format_option(CLI::App* command, std::string& target, const std::vector<std::string>& formats)
+{
+  std::string names;
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    names += i == 0 ? "" : i + 1 == formats.size() ? " 或 " : "、";
+    names += formats[i];
+  }
+  command->add_option("--format", target, "输出格式：" + names)->check(CLI::IsMember(formats));
+}
+
 void apply_document_change(Context& ctx, const std::string& format, const DocumentChange& change)
 {
   store::Database db = ctx.open_database();

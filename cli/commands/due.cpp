@@ -89,8 +89,7 @@ void register_due(CLI::App& app, Context& ctx)
   sub->add_option("--within", o->within, "列出此期限内到期的事项（默认按配置，通常 30d）");
   sub->add_option("--kind", o->kinds, "只列这些类别，逗号分隔：filing、filing-review、correction、evaluation …");
   sub->add_option("--issuer", o->issuer, "只列此制定机关的文件");
-  sub->add_option("--format", o->format, "输出格式：text、json、csv 或 ics（iCalendar）")
-    ->check(CLI::IsMember({"text", "json", "csv", "ics"}));
+  add_format_option(sub, o->format, {"text", "json", "csv", "ics"});
   sub->add_option("--fail-on", o->fail_on, "何时以退出码 1 结束：overdue（有逾期，默认）、due（有任何事项）、never")
     ->check(CLI::IsMember({"overdue", "due", "never"}));
   sub->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM（便于 Excel 打开）");

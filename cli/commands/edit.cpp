@@ -56,7 +56,7 @@ void register_edit(CLI::App& app, Context& ctx)
   o->given["--concerns-business"] = sub->add_option("--concerns-business", o->concerns_business,
                                                     "是否涉及市场主体经济活动：yes 或 no")
                                       ->check(CLI::IsMember({"yes", "no"}));
-  sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
+  add_format_option(sub, o->format, {"text", "json"});
   sub->callback([o, &ctx] { run_edit(*o, ctx); });
 }
 

@@ -63,7 +63,7 @@ void register_file(CLI::App& app, Context& ctx)
   sub->add_option("--to", o->bodies, "备案机关；可重复或用逗号分隔，同时报送多处")->required();
   sub->add_option("--date", o->date, "报送日期")->required();
   sub->add_option("--materials", o->materials, "实际报送的材料，逗号或顿号分隔（默认为配置的全套材料）");
-  sub->add_option("--format", o->format, "输出格式：table 或 json")->check(CLI::IsMember({"table", "json"}));
+  add_format_option(sub, o->format, {"table", "json"});
   sub->callback([o, &ctx] { run_file(*o, ctx); });
 }
 

@@ -32,8 +32,8 @@ void run_result(const FilingOptions& o, Context& ctx)
                      "可用：registered（登记）deferred（暂缓登记）refused（不予登记）passed（通过）correct（责令改正）revoke（撤销）");
   }
   const util::Date date = parse_date_option(o.date, "--date");
-  const auto until = o.until.empty() ? std::nullopt : std::optional(parse_date_option(o.until, "--until"));
-  const auto note = o.note.empty() ? std::nullopt : std::optional(o.note);
+  const auto until = optional_date_option(o.until, "--until");
+  const auto note = optional_text(o.note);
   store::Database db = ctx.open_database();
   store::Transaction txn(db);
   const auto filing =
@@ -57,7 +57,7 @@ void common_options(CLI::App* sub, FilingOptions& o)
   sub->add_option("REF", o.ref, "文件编号、登记编号或文号")->required();
   sub->add_option("--to", o.body, "备案机关（与报送时一致）")->required();
   sub->add_option("--date", o.date, "日期")->required();
-  sub->add_option("--format", o.format, "输出格式：table 或 json")->check(CLI::IsMember({"table", "json"}));
+  add_format_option(sub, o.format, {"table", "json"});
 }
 
 } // namespace

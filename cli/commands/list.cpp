@@ -77,7 +77,7 @@ void register_list(CLI::App& app, Context& ctx)
   sub->add_flag("--in-force", o->in_force, "只列在 --as-of 当日有效的文件");
   sub->add_option("--as-of", o->as_of, "判断状态的日期（默认今天）");
   sub->add_option("--expiring-within", o->expiring_within, "只列有效期在此期限内届满的现行文件，例如 6m");
-  sub->add_option("--format", o->format, "输出格式：table、json 或 csv")->check(CLI::IsMember({"table", "json", "csv"}));
+  add_format_option(sub, o->format, {"table", "json", "csv"});
   sub->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM（便于 Excel 打开）");
   sub->callback([o, &ctx] { run_list(*o, ctx); });
 }

@@ -36,7 +36,7 @@ void register_log(CLI::App& app, Context& ctx)
   auto o = std::make_shared<LogOptions>();
   auto* sub = app.add_subcommand("log", "显示操作日志（全部，或一份文件的）");
   sub->add_option("REF", o->ref, "文件编号、登记编号或文号");
-  sub->add_option("--format", o->format, "输出格式：table、json 或 csv")->check(CLI::IsMember({"table", "json", "csv"}));
+  add_format_option(sub, o->format, {"table", "json", "csv"});
   sub->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM（便于 Excel 打开）");
   sub->callback([o, &ctx] { run_log(*o, ctx); });
 }

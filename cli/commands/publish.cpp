@@ -20,18 +20,12 @@ struct PublishOptions
 void run_publish(const PublishOptions& o, Context& ctx)
 {
   registry::Publication publication{parse_date_option(o.date, "--date")};
-  if (!o.effective.empty()) {
-    publication.effective = parse_date_option(o.effective, "--effective");
-  }
-  if (!o.expires.empty()) {
-    publication.expires = parse_date_option(o.expires, "--expires");
-  }
+  publication.effective = optional_date_option(o.effective, "--effective");
+  publication.expires = optional_date_option(o.expires, "--expires");
   if (!o.validity.empty()) {
     publication.validity = parse_duration_option(o.validity, "--validity");
   }
-  if (!o.reg_no.empty()) {
-    publication.reg_no = o.reg_no;
-  }
+  publication.reg_no = optional_text(o.reg_no);
   apply_document_change(ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn,
                                             const audit::Stamp& stamp) {
     const registry::Document doc = registry::resolve(txn.database(), o.ref);
@@ -57,7 +51,7 @@ void register_publish(CLI::App& app, Context& ctx)
   sub->add_flag("--override-gate", o->override_gate,
                 "越过把关（涉及经营者的文件未经公平竞争审查即发布）：仅用于补登记使用 normdoc 之前印发的文件，理由记入日志")
     ->needs(reason);
-  sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
+  add_format_option(sub, o->format, {"text", "json"});
   sub->callback([o, &ctx] { run_publish(*o, ctx); });
 }
 

@@ -23,16 +23,6 @@ struct RecordOptions
   std::string format = "text";
 };
 
-std::optional<util::Date> date_of(const std::string& value, const std::string& option)
-{
-  return value.empty() ? std::nullopt : std::optional(parse_date_option(value, option));
-}
-
-std::optional<std::string> text_of(const std::string& value)
-{
-  return value.empty() ? std::nullopt : std::optional(value);
-}
-
 void run_record(const RecordOptions& o, Context& ctx)
 {
   const auto kind = procedure::parse_step(o.step);
@@ -44,16 +34,16 @@ void run_record(const RecordOptions& o, Context& ctx)
                                   "signing publication");
   }
   procedure::StepInput input{*kind};
-  input.date = date_of(o.date, "--date");
-  input.from = date_of(o.from, "--from");
-  input.to = date_of(o.to, "--to");
-  input.received = date_of(o.received, "--received");
-  input.until = date_of(o.until, "--until");
-  input.channel = text_of(o.channel);
-  input.meeting = text_of(o.meeting);
-  input.result = text_of(o.result);
-  input.note = text_of(o.note);
-  input.urgency = text_of(o.urgency);
+  input.date = optional_date_option(o.date, "--date");
+  input.from = optional_date_option(o.from, "--from");
+  input.to = optional_date_option(o.to, "--to");
+  input.received = optional_date_option(o.received, "--received");
+  input.until = optional_date_option(o.until, "--until");
+  input.channel = optional_text(o.channel);
+  input.meeting = optional_text(o.meeting);
+  input.result = optional_text(o.result);
+  input.note = optional_text(o.note);
+  input.urgency = optional_text(o.urgency);
   if (o.override_gate) {
     input.override_reason = o.reason;
   }
@@ -97,7 +87,7 @@ void register_record(CLI::App& app, Context& ctx)
   sub->add_flag("--override-gate", o->override_gate,
                 "越过把关（未完成合法性审核即记录集体审议）：仅用于补登记使用 normdoc 之前的文件，理由记入日志")
     ->needs(reason);
-  sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
+  add_format_option(sub, o->format, {"text", "json"});
   sub->callback([o, &ctx] { run_record(*o, ctx); });
 }
 

@@ -33,7 +33,7 @@ void register_repeal(CLI::App& app, Context& ctx)
   sub->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
   sub->add_option("--date", o->date, "废止日期")->required();
   sub->add_option("--reason", o->reason, "废止理由")->required();
-  sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
+  add_format_option(sub, o->format, {"text", "json"});
   sub->callback([o, &ctx] { run_repeal(*o, ctx); });
 }
 

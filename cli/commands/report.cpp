@@ -94,8 +94,7 @@ void register_report(CLI::App& app, Context& ctx)
   auto o = std::make_shared<ReportOptions>();
   auto* filing_cmd = group->add_subcommand("filing", "备案情况：发布数、备案数、按时备案率、未完成的纠正");
   filing_cmd->add_option("--year", o->year, "年份（默认今年）")->check(CLI::Range(1900, 2199));
-  filing_cmd->add_option("--format", o->format, "输出格式：table、json、csv 或 md")
-    ->check(CLI::IsMember({"table", "json", "csv", "md"}));
+  add_format_option(filing_cmd, o->format, {"table", "json", "csv", "md"});
   filing_cmd->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM");
   filing_cmd->callback([o, &ctx] { run_filing_report(*o, ctx); });
 }

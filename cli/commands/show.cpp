@@ -54,7 +54,7 @@ void register_show(CLI::App& app, Context& ctx)
   auto* sub = app.add_subcommand("show", "显示一份文件的登记信息");
   sub->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
   sub->add_option("--as-of", o->as_of, "按该日期判断状态（默认今天）");
-  sub->add_option("--format", o->format, "输出格式：text 或 json")->check(CLI::IsMember({"text", "json"}));
+  add_format_option(sub, o->format, {"text", "json"});
   sub->add_flag("--text", o->full_text, "输出保存的全文");
   sub->add_flag("--procedure", o->procedure, "同时显示制定程序、备案情况和发现的程序问题");
   sub->callback([o, &ctx] { run_show(*o, ctx); });
