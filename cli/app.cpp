@@ -146,7 +146,8 @@ int run(int argc, char** argv)
   app.add_option("--as", ctx.options.actor, "写入操作日志的经办人（默认取配置 user，再取 $USER）");
   for (const auto& registrar : {register_init, register_add, register_show, register_list, register_edit, register_log,
                                 register_publish, register_repeal, register_amend, register_record, register_file,
-                                register_filing, register_due, register_report, register_check, register_audit}) {
+                                register_filing, register_due, register_report, register_check, register_review,
+                                register_audit}) {
     registrar(app, ctx);
   }
   localize_groups(app);

@@ -26,8 +26,10 @@ else
   "$normdoc" filing corrected 济示文旅〔2025〕1号 --to 济源示范区管委会 --date 2025-04-10 \
     --note "第四条改为依照有关法律法规处罚" >/dev/null
   "$normdoc" record 5 comment --from 2026-10-22 --to 2026-11-21 --channel 济源示范区人民政府网站 >/dev/null 2>&1
-  "$normdoc" record 5 legality-review --received 2026-11-23 >/dev/null 2>&1
-  echo "已记录备案和制定程序。"
+  # The legality review of the draft: screened on start, answered from a file, left open.
+  "$normdoc" review start 5 --checklist legality --received 2026-11-23 >/dev/null 2>&1
+  "$normdoc" review answer R1 --file "$here/reviews/05-legality-answers.toml" >/dev/null
+  echo "已记录备案、制定程序和合法性审核。"
 fi
 
 echo
@@ -39,5 +41,8 @@ echo "== 到期和逾期事项（normdoc due） =="
 echo
 echo "== 起草中的文件 =="
 "$normdoc" list --status draft
+echo
+echo "== 审查（normdoc review） =="
+"$normdoc" review list
 echo
 "$normdoc" audit verify

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
 #include "exit_code.hpp"
+#include "output/detail.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/review/screen.hpp>
@@ -59,22 +60,6 @@ std::vector<std::string> collect(const std::vector<std::string>& paths)
   return files;
 }
 
-void write_finding_json(util::JsonWriter& json, const review::Finding& f)
-{
-  json.begin_object()
-    .key("file").value(f.file)
-    .key("line").value(f.line)
-    .key("column").value(f.column)
-    .key("rule").value(f.rule)
-    .key("checklist").value(f.checklist)
-    .key("item").value(f.item)
-    .key("article").value(f.article)
-    .key("severity").value(review::severity_key(f.severity))
-    .key("message").value(f.message)
-    .key("excerpt").value(f.excerpt)
-    .end_object();
-}
-
 std::string render_text(const review::Finding& f)
 {
   return fmt::format("{}:{}:{}: {} [{}] {}\n    {}\n", f.file, f.line, f.column, review::severity_key(f.severity),
@@ -111,7 +96,7 @@ void run_check(const CheckOptions& o, Context& ctx)
         return;
       }
       util::JsonWriter json(o.format == "json" ? 2 : 0);
-      write_finding_json(json, finding);
+      write_finding_object(json, finding);
       if (o.format == "json") {
         std::cout << (first_json ? "\n  " : ",\n  ") << json.str();
         first_json = false;

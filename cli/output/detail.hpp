@@ -3,6 +3,7 @@
 
 #include "output/views.hpp"
 
+#include <normdoc/review/screen.hpp>
 #include <normdoc/util/json.hpp>
 
 #include <string>
@@ -16,6 +17,10 @@ void write_document_fields(util::JsonWriter& json, const registry::Document& doc
 void write_document_json(util::JsonWriter& json, const registry::Document& doc, const util::Date& as_of);
 // Labelled lines, one per non-empty field.
 std::string render_document_text(const registry::Document& doc, const RenderOptions& options);
+// A screening finding's fields (file line column rule checklist item article severity message
+// excerpt) into an open JSON object, or as a whole object.
+void write_finding_fields(util::JsonWriter& json, const review::Finding& finding);
+void write_finding_object(util::JsonWriter& json, const review::Finding& finding);
 // A header and rows as RFC 4180 CSV, with a BOM when asked.
 std::string csv_of(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows, bool bom);
 

@@ -128,6 +128,27 @@ void write_document_json(util::JsonWriter& json, const Document& doc, const util
   json.end_object();
 }
 
+void write_finding_fields(util::JsonWriter& json, const review::Finding& f)
+{
+  json.key("file").value(f.file)
+    .key("line").value(f.line)
+    .key("column").value(f.column)
+    .key("rule").value(f.rule)
+    .key("checklist").value(f.checklist)
+    .key("item").value(f.item)
+    .key("article").value(f.article)
+    .key("severity").value(review::severity_key(f.severity))
+    .key("message").value(f.message)
+    .key("excerpt").value(f.excerpt);
+}
+
+void write_finding_object(util::JsonWriter& json, const review::Finding& finding)
+{
+  json.begin_object();
+  write_finding_fields(json, finding);
+  json.end_object();
+}
+
 std::string csv_of(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows, bool bom)
 {
   std::string out = bom ? std::string(k_utf8_bom) : std::string();
@@ -157,6 +178,9 @@ Format parse_format(std::string_view name)
   }
   if (name == "md") {
     return Format::md;
+  }
+  if (name == "html") {
+    return Format::html;
   }
   throw UsageError(fmt::format("未知的输出格式“{}”", name));
 }
@@ -232,8 +256,11 @@ std::string render_document(const Document& doc, const RenderOptions& options)
 
 std::string_view event_label(std::string_view kind)
 {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> k_labels{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> k_labels{{
     {"add", "登记"}, {"publish", "发布"}, {"repeal", "废止"}, {"amend", "修改"}, {"edit", "更正"},
+    {"record", "程序步骤"}, {"gate-override", "越过把关"}, {"file", "报送备案"}, {"filing-result", "备案结果"},
+    {"filing-corrected", "纠正"}, {"review-start", "开始审查"}, {"review-answer", "回答审查事项"},
+    {"review-dismiss", "排除筛查发现"}, {"review-conclude", "审查结论"},
   }};
   for (const auto& [key, label] : k_labels) {
     if (key == kind) {

@@ -11,7 +11,7 @@
 
 namespace normdoc::cli {
 
-enum class Format { table, text, json, csv, ics, md };
+enum class Format { table, text, json, csv, ics, md, html };
 
 Format parse_format(std::string_view name);
 
@@ -59,5 +59,19 @@ std::string render_filings(const std::vector<filing::Filing>& filings, const Ren
 // `now_utc` (`YYYYMMDDTHHMMSSZ`).
 std::string render_due(const std::vector<deadline::DueItem>& items, const RenderOptions& options,
                        std::string_view now_utc);
+
+} // namespace normdoc::cli
+
+#include <normdoc/review/review.hpp>
+
+namespace normdoc::cli {
+
+// A review as its written opinion (审核意见书 / 公平竞争审查表): text, md, a printable html page,
+// or a JSON object with every item, finding and dismissal.
+std::string render_review(const review::Review& review, const registry::Document& document, const RenderOptions& options);
+
+// Reviews with their documents, one line each (table) or a JSON array.
+std::string render_reviews(const std::vector<std::pair<review::Review, registry::Document>>& reviews,
+                           const RenderOptions& options);
 
 } // namespace normdoc::cli

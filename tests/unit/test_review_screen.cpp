@@ -199,4 +199,19 @@ TEST_CASE("review::parse_checklist reports bad files with file:line")
                   DataError);
 }
 
+TEST_CASE("review::parse_checklist: the exception item must exist and the exception conclusion be allowed")
+{
+  const std::string head = "schema = 1\nid = \"x\"\nversion = \"1\"\ntitle = \"t\"\nsource = \"s\"\n";
+  const std::string item = "[[items]]\nid = \"E\"\ncategory = \"c\"\ntext = \"t\"\narticle = \"a\"\n";
+  const std::string allowed = "conclusions = [\"compliant\", \"exception\"]\n";
+  CHECK(review::parse_checklist(head + allowed + "exception_item = \"E\"\n" + item, "ok.toml").exception_item == "E");
+  CHECK_THROWS_WITH_AS(review::parse_checklist(head + allowed + "exception_item = \"F\"\n" + item, "f.toml"),
+                       doctest::Contains("f.toml:7:"), DataError);
+  CHECK_THROWS_WITH_AS(review::parse_checklist(head + "conclusions = [\"compliant\"]\nexception_item = \"E\"\n" + item,
+                                               "c.toml"),
+                       doctest::Contains("exception"), DataError);
+  CHECK(review::select_checklists("fair-competition").front()->exception_item == "F12");
+  CHECK(review::select_checklists("legality").front()->exception_item.empty());
+}
+
 TEST_SUITE_END();

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "toml_source.hpp"
+
+#include <normdoc/util/file.hpp>
 #include <normdoc/calendar/calendar.hpp>
 
 #include "embedded_files.hpp"
@@ -67,12 +70,7 @@ Calendar Calendar::built_in()
 
 void Calendar::add_year(std::string_view toml_text, const std::string& source)
 {
-  toml::table table;
-  try {
-    table = toml::parse(toml_text, source);
-  } catch (const toml::parse_error& e) {
-    throw DataError(fmt::format("TOML 语法错误：{}", e.description()), where(e.source(), source, {}));
-  }
+  const toml::table table = parse_toml(toml_text, source);
   for (const auto& [key, node] : table) {
     const std::string name(key.str());
     if (name != "schema" && name != "year" && name != "source" && name != "holidays" && name != "workdays") {
@@ -104,13 +102,7 @@ void Calendar::add_year(std::string_view toml_text, const std::string& source)
 
 void Calendar::add_year_file(const std::string& path)
 {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw DataError("无法读取工作日历文件", Location{path, 0, 0, {}});
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  add_year(text.str(), path);
+  add_year(util::read_file(path, "工作日历文件"), path);
 }
 
 std::vector<int> Calendar::years() const

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "toml_source.hpp"
+
+#include <normdoc/util/file.hpp>
 #include <normdoc/config/config.hpp>
 
 #include <normdoc/error.hpp>
@@ -165,25 +168,13 @@ Config parse(std::string_view text, const std::string& source)
   }
   Config config;
   config.source = source;
-  try {
-    const toml::table table = toml::parse(text, source);
-    apply_table(config, table, "", source);
-  } catch (const toml::parse_error& e) {
-    throw DataError(fmt::format("TOML 语法错误：{}", e.description()),
-                    Location{source, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), {}});
-  }
+  apply_table(config, parse_toml(text, source), "", source);
   return config;
 }
 
 Config load(const std::filesystem::path& path)
 {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw DataError("无法读取配置文件", Location{path.string(), 0, 0, {}});
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  return parse(content.str(), path.string());
+  return parse(util::read_file(path, "配置文件"), path.string());
 }
 
 std::string format_reg_no(std::string_view pattern, std::string_view code, int year, std::int64_t seq)

@@ -118,6 +118,19 @@ void validate(const StepInput& input)
   }
 }
 
+// The last concluded review step of `kind`, on or before `by` when given.
+std::optional<Step> last_conclusion(store::Database& db, std::int64_t document, StepKind kind,
+                                    const std::optional<util::Date>& by)
+{
+  std::optional<Step> last;
+  for (auto& step : steps_of(db, document)) {
+    if (step.kind == kind && step.date && step.result && (!by || *step.date <= *by)) {
+      last = std::move(step);
+    }
+  }
+  return last;
+}
+
 void log_override(store::Transaction& txn, const registry::Document& doc, std::string_view gate, const std::string& reason,
                   const audit::Stamp& stamp)
 {
@@ -133,12 +146,10 @@ void log_override(store::Transaction& txn, const registry::Document& doc, std::s
 void require_deliberation_gate(store::Transaction& txn, const registry::Document& doc, const StepInput& input,
                                const audit::Stamp& stamp)
 {
-  const auto steps = steps_of(txn.database(), doc.id);
-  const bool reviewed = std::any_of(steps.begin(), steps.end(), [&](const Step& step) {
-    return step.kind == StepKind::legality_review && step.date && *step.date <= *input.date
-           && (step.result == "lawful" || step.result == "revise");
-  });
-  if (reviewed) {
+  // The latest conclusion counts: a review that found the draft unlawful after an earlier
+  // favourable one stops it.
+  const auto concluded = last_conclusion(txn.database(), doc.id, StepKind::legality_review, *input.date);
+  if (concluded && (concluded->result == "lawful" || concluded->result == "revise")) {
     return;
   }
   if (!input.override_reason) {
@@ -279,11 +290,8 @@ void require_publication_gate(store::Transaction& txn, const registry::Document&
   if (!doc.concerns_business) {
     return;
   }
-  const auto steps = steps_of(txn.database(), doc.id);
-  const bool reviewed = std::any_of(steps.begin(), steps.end(), [](const Step& step) {
-    return step.kind == StepKind::fair_competition_review && (step.result == "compliant" || step.result == "exception");
-  });
-  if (reviewed) {
+  const auto concluded = last_conclusion(txn.database(), doc.id, StepKind::fair_competition_review, std::nullopt);
+  if (concluded && (concluded->result == "compliant" || concluded->result == "exception")) {
     return;
   }
   if (!override_reason) {

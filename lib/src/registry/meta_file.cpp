@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "toml_source.hpp"
+
+#include <normdoc/util/file.hpp>
 #include <normdoc/registry/meta_file.hpp>
 
 #include <normdoc/error.hpp>
@@ -21,17 +24,6 @@ const std::vector<std::string> k_meta_keys = {
   "drafted",  "index_no", "subject", "text",        "published", "effective",         "reg_no",   "override_gate",
 };
 
-std::string read_file(const std::filesystem::path& path)
-{
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw DataError("无法读取文件", Location{path.string(), 0, 0, {}});
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
 class MetaReader
 {
 public:
@@ -39,8 +31,7 @@ public:
 
   Location where(const toml::node& node, std::string_view key) const
   {
-    return Location{m_source, static_cast<int>(node.source().begin.line), static_cast<int>(node.source().begin.column),
-                    std::string(key)};
+    return location_of(node, m_source, key);
   }
 
   std::optional<std::string> text(std::string_view key) const
@@ -126,13 +117,7 @@ DocumentMeta parse_meta(std::string_view toml_text, const std::filesystem::path&
     throw DataError(fmt::format("不是有效的 UTF-8 文本（第 {} 字节）", *bad + 1), Location{name, 0, 0, {}},
                     "请以 UTF-8 保存，例如 iconv -f GB18030 -t UTF-8");
   }
-  toml::table table;
-  try {
-    table = toml::parse(toml_text, name);
-  } catch (const toml::parse_error& e) {
-    throw DataError(fmt::format("TOML 语法错误：{}", e.description()),
-                    Location{name, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), {}});
-  }
+  const toml::table table = parse_toml(toml_text, name);
   const MetaReader reader(table, name);
   for (const auto& [key, node] : table) {
     const std::string key_text(key.str());
@@ -180,7 +165,7 @@ DocumentMeta parse_meta(std::string_view toml_text, const std::filesystem::path&
 
 DocumentMeta load_meta(const std::filesystem::path& path)
 {
-  return parse_meta(read_file(path), path);
+  return parse_meta(util::read_file(path, "文件"), path);
 }
 
 DocumentText read_document_text(const std::filesystem::path& path)
@@ -189,7 +174,7 @@ DocumentText read_document_text(const std::filesystem::path& path)
   if (std::filesystem::is_directory(path, ec)) {
     throw DataError("是目录，不是文本文件", Location{path.string(), 0, 0, {}});
   }
-  std::string content = read_file(path);
+  std::string content = util::read_file(path, "文件");
   if (util::trim(content).empty()) {
     throw DataError("文件为空", Location{path.string(), 0, 0, {}});
   }

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "toml_source.hpp"
+
 #include <normdoc/review/checklist.hpp>
 
 #include "embedded_files.hpp"
@@ -33,8 +35,7 @@ public:
 
   Location at(const toml::node& node, std::string_view field) const
   {
-    return Location{m_source, static_cast<int>(node.source().begin.line),
-                    static_cast<int>(node.source().begin.column), std::string(field)};
+    return location_of(node, m_source, field);
   }
 
   void only(const toml::table& table, std::initializer_list<std::string_view> allowed) const
@@ -113,7 +114,7 @@ Rule parse_rule(const Reader& reader, const toml::table& table)
   Rule rule;
   rule.id = reader.text(table, "id");
   const std::string severity = reader.text(table, "severity");
-  const auto parsed = util::parse_named(k_severities, severity);
+  const auto parsed = parse_severity(severity);
   if (!parsed) {
     throw DataError(fmt::format("未知的严重程度“{}”，应为 error、warning 或 info", severity), reader.at(*table.get("severity"), "severity"));
   }
@@ -156,17 +157,16 @@ std::string_view severity_label(Severity severity)
   return util::named(k_severities, severity).label;
 }
 
+std::optional<Severity> parse_severity(std::string_view key)
+{
+  return util::parse_named(k_severities, key);
+}
+
 Checklist parse_checklist(std::string_view toml_text, const std::string& source)
 {
-  toml::table table;
-  try {
-    table = toml::parse(toml_text, source);
-  } catch (const toml::parse_error& e) {
-    throw DataError(fmt::format("TOML 语法错误：{}", e.description()),
-                    Location{source, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), {}});
-  }
+  const toml::table table = parse_toml(toml_text, source);
   const Reader reader(source);
-  reader.only(table, {"schema", "id", "version", "title", "source", "conclusions", "items"});
+  reader.only(table, {"schema", "id", "version", "title", "source", "conclusions", "exception_item", "items"});
   if (table["schema"].value<std::int64_t>() != k_schema) {
     throw DataError(fmt::format("不支持的清单格式版本，应为 schema = {}", k_schema), Location{source, 1, 0, "schema"});
   }
@@ -203,6 +203,18 @@ Checklist parse_checklist(std::string_view toml_text, const std::string& source)
       }
     }
     checklist.items.push_back(std::move(item));
+  }
+  checklist.exception_item = reader.text(table, "exception_item", false);
+  if (!checklist.exception_item.empty()) {
+    const auto& all = checklist.items;
+    const bool known =
+      std::any_of(all.begin(), all.end(), [&](const Item& item) { return item.id == checklist.exception_item; });
+    const auto& results = checklist.conclusions;
+    const bool concludable = std::find(results.begin(), results.end(), "exception") != results.end();
+    if (!known || !concludable) {
+      throw DataError(known ? "有例外条目的清单，conclusions 须含 \"exception\"" : fmt::format("没有编号为“{}”的条目", checklist.exception_item),
+                      reader.at(*table.get("exception_item"), "exception_item"));
+    }
   }
   return checklist;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,7 @@ enum class Severity { info, warning, error };
 
 std::string_view severity_key(Severity severity);
 std::string_view severity_label(Severity severity);
+std::optional<Severity> parse_severity(std::string_view key);
 
 // An automatic screening rule: a hit of any `phrases` (literal, compared after full-width
 // forms are folded to half-width) or of `regex`, counted only when one of `near` occurs within
@@ -47,6 +49,10 @@ struct Checklist
   std::string source;
   std::vector<std::string> conclusions;
   std::vector<Item> items;
+  // The item that asks whether a restrictive measure falls under an exception (公平竞争审查条例
+  // 第十二条); empty when the checklist has none. Answering it is what allows the `exception`
+  // conclusion despite failed items.
+  std::string exception_item;
   std::string sha256; // of the file's text, recorded with every review that uses it
 };
 

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: MIT
+#include "output/printed.hpp"
+#include "output/table.hpp"
+
+#include <normdoc/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace normdoc::cli {
+
+namespace {
+
+// Tables wider than this are printed as records instead.
+constexpr int k_terminal_width = 100;
+
+std::string escape_html(const std::string& text)
+{
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    case '\n': out += "<br>"; break;
+    default: out += c;
+    }
+  }
+  return out;
+}
+
+// Inside a Markdown table cell: pipes would end the cell and newlines the row.
+std::string escape_cell(const std::string& text)
+{
+  std::string out;
+  for (const char c : text) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n') {
+      out += "<br>";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Markdown paragraphs keep their line breaks only with two trailing spaces.
+std::string markdown_lines(const std::string& text)
+{
+  std::string out;
+  for (const char c : text) {
+    out += c == '\n' ? std::string("  \n") : std::string(1, c);
+  }
+  return out;
+}
+
+// A table row on a terminal is one line.
+std::string one_line(std::string text)
+{
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+} // namespace
+
+void Printed::section(std::string heading)
+{
+  m_blocks.push_back(Block{Block::Kind::section, {std::move(heading)}});
+}
+
+void Printed::fields(std::vector<std::pair<std::string, std::string>> pairs)
+{
+  Block block{Block::Kind::fields};
+  for (auto& [label, value] : pairs) {
+    if (!value.empty()) {
+      block.rows.push_back({std::move(label), std::move(value)});
+    }
+  }
+  m_blocks.push_back(std::move(block));
+}
+
+void Printed::table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows)
+{
+  m_blocks.push_back(Block{Block::Kind::table, std::move(header), std::move(rows)});
+}
+
+void Printed::paragraph(std::string text)
+{
+  m_blocks.push_back(Block{Block::Kind::paragraph, {std::move(text)}});
+}
+
+std::string Printed::text() const
+{
+  std::string out = m_title + "\n";
+  for (const auto& block : m_blocks) {
+    switch (block.kind) {
+    case Block::Kind::section:
+      out += fmt::format("\n{}\n", block.header.front());
+      break;
+    case Block::Kind::fields:
+      for (const auto& row : block.rows) {
+        out += fmt::format("  {}：{}\n", row[0], row[1]);
+      }
+      break;
+    case Block::Kind::table: {
+      if (block.rows.empty()) {
+        out += "  （无）\n";
+        break;
+      }
+      Table table(block.header);
+      for (const auto& row : block.rows) {
+        std::vector<std::string> cells;
+        for (const auto& cell : row) {
+          cells.push_back(one_line(cell));
+        }
+        table.add_row(std::move(cells));
+      }
+      const std::string rendered = table.render();
+      std::vector<std::string> lines = util::split(rendered, '\n');
+      const bool fits = std::all_of(lines.begin(), lines.end(),
+                                    [](const std::string& line) { return util::display_width(line) <= k_terminal_width; });
+      if (fits) {
+        for (const auto& line : lines) {
+          out += line.empty() ? "" : "  " + line + "\n";
+        }
+        break;
+      }
+      // Too wide for a terminal: one record per row, its first cell as the heading.
+      for (const auto& row : block.rows) {
+        out += fmt::format("  {}\n", row.front());
+        for (std::size_t i = 1; i < row.size() && i < block.header.size(); ++i) {
+          if (!row[i].empty()) {
+            out += fmt::format("      {}：{}\n", block.header[i], row[i]);
+          }
+        }
+      }
+      break;
+    }
+    case Block::Kind::paragraph:
+      out += "  " + block.header.front() + "\n";
+      break;
+    }
+  }
+  return out;
+}
+
+std::string Printed::markdown() const
+{
+  std::string out = fmt::format("# {}\n", m_title);
+  for (const auto& block : m_blocks) {
+    switch (block.kind) {
+    case Block::Kind::section:
+      out += fmt::format("\n## {}\n\n", block.header.front());
+      break;
+    case Block::Kind::fields:
+      for (const auto& row : block.rows) {
+        out += fmt::format("- **{}**：{}\n", row[0], markdown_lines(row[1]));
+      }
+      break;
+    case Block::Kind::table: {
+      if (block.rows.empty()) {
+        out += "（无）\n";
+        break;
+      }
+      std::string separator = "|";
+      out += "|";
+      for (const auto& cell : block.header) {
+        out += fmt::format(" {} |", escape_cell(cell));
+        separator += "---|";
+      }
+      out += "\n" + separator + "\n";
+      for (const auto& row : block.rows) {
+        out += "|";
+        for (const auto& cell : row) {
+          out += fmt::format(" {} |", escape_cell(cell));
+        }
+        out += "\n";
+      }
+      break;
+    }
+    case Block::Kind::paragraph:
+      out += markdown_lines(block.header.front()) + "\n\n";
+      break;
+    }
+  }
+  return out;
+}
+
+std::string Printed::html() const
+{
+  std::string out = fmt::format(
+    "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{0}</title>\n<style>\n"
+    "body {{ font-family: \"FangSong\", \"STFangsong\", \"Songti SC\", serif; max-width: 48em; margin: 2em auto; "
+    "line-height: 1.6; }}\n"
+    "h1 {{ text-align: center; font-family: \"SimHei\", \"Heiti SC\", sans-serif; }}\n"
+    "table {{ border-collapse: collapse; width: 100%; }}\n"
+    "th, td {{ border: 1px solid #444; padding: 0.2em 0.4em; vertical-align: top; }}\n"
+    "dt {{ font-weight: bold; float: left; clear: left; width: 8em; }} dd {{ margin-left: 8.5em; }}\n"
+    "@media print {{ body {{ margin: 0; }} }}\n"
+    "</style>\n</head>\n<body>\n<h1>{0}</h1>\n",
+    escape_html(m_title));
+  for (const auto& block : m_blocks) {
+    switch (block.kind) {
+    case Block::Kind::section:
+      out += fmt::format("<h2>{}</h2>\n", escape_html(block.header.front()));
+      break;
+    case Block::Kind::fields:
+      out += "<dl>\n";
+      for (const auto& row : block.rows) {
+        out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", escape_html(row[0]), escape_html(row[1]));
+      }
+      out += "</dl>\n";
+      break;
+    case Block::Kind::table:
+      if (block.rows.empty()) {
+        out += "<p>（无）</p>\n";
+        break;
+      }
+      out += "<table>\n<tr>";
+      for (const auto& cell : block.header) {
+        out += fmt::format("<th>{}</th>", escape_html(cell));
+      }
+      out += "</tr>\n";
+      for (const auto& row : block.rows) {
+        out += "<tr>";
+        for (const auto& cell : row) {
+          out += fmt::format("<td>{}</td>", escape_html(cell));
+        }
+        out += "</tr>\n";
+      }
+      out += "</table>\n";
+      break;
+    case Block::Kind::paragraph:
+      out += fmt::format("<p>{}</p>\n", escape_html(block.header.front()));
+      break;
+    }
+  }
+  return out + "</body>\n</html>\n";
+}
+
+} // namespace normdoc::cli

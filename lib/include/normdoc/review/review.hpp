@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <normdoc/audit/event_log.hpp>
+#include <normdoc/calendar/calendar.hpp>
+#include <normdoc/config/config.hpp>
+#include <normdoc/registry/document.hpp>
+#include <normdoc/review/checklist.hpp>
+#include <normdoc/review/screen.hpp>
+#include <normdoc/store/database.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace normdoc::review {
+
+enum class Answer { pass, fail, na };
+
+std::string_view answer_key(Answer answer);
+std::string_view answer_label(Answer answer);
+std::optional<Answer> parse_answer(std::string_view key);
+
+// The four grounds of 公平竞争审查条例 第十二条.
+std::string_view ground_label(std::string_view ground);
+std::vector<std::string> ground_keys();
+
+struct ItemAnswer
+{
+  std::string item;
+  std::string category;
+  std::string text;
+  std::string article;
+  std::optional<Answer> answer{};
+  std::optional<std::string> note{};
+  std::optional<std::string> evidence{};
+  std::optional<std::string> answered_by{};
+  std::optional<std::string> answered_at{};
+};
+
+struct RecordedFinding
+{
+  int number = 0;
+  Finding finding;
+  std::optional<std::string> dismissed_reason;
+  std::optional<std::string> dismissed_by;
+  std::optional<std::string> dismissed_at;
+};
+
+// A fair-competition measure admitted under 公平竞争审查条例 第十二条: all three parts argued.
+struct Exception
+{
+  std::string ground;       // security | innovation | public-interest | law
+  std::string alternatives; // why no measure with less effect on competition would do
+  util::Date until;         // end of the implementation period
+};
+
+struct Review
+{
+  std::int64_t id = 0;
+  std::int64_t document = 0;
+  std::string checklist;
+  std::string checklist_title;
+  std::string checklist_version;
+  std::string checklist_sha256;
+  std::vector<std::string> conclusions;
+  std::string exception_item;
+  std::optional<std::string> text_sha256;
+  std::string reviewer;
+  std::optional<util::Date> received;
+  std::string started_at;
+  std::optional<util::Date> concluded;
+  std::optional<std::string> result;
+  std::optional<std::string> opinion;
+  std::optional<std::string> urgency;
+  std::optional<Exception> exception;
+  std::optional<std::int64_t> superseded_by;
+  std::vector<ItemAnswer> items{};
+  std::vector<RecordedFinding> findings{};
+
+  bool is_open() const { return !result && !superseded_by; }
+};
+
+// Starts a review of `doc` against `checklist`: copies its items, screens the stored text and
+// records the findings, and supersedes the document's earlier reviews with the same checklist.
+// A legality review also opens the legality-review procedure step on `received` (the review
+// deadline of 国办发〔2018〕115号 (五) runs from it).
+Review start(store::Transaction& txn, const registry::Document& doc, const Checklist& checklist,
+             const util::Date& received, const config::Config& config, const calendar::Calendar& calendar,
+             const audit::Stamp& stamp);
+
+struct AnswerInput
+{
+  std::string item;
+  Answer answer = Answer::pass;
+  std::optional<std::string> note{};
+  std::optional<std::string> evidence{};
+};
+
+// Records answers (all or none). Throws DataError for a concluded or superseded review or an
+// unknown item (with the closest id).
+void answer(store::Transaction& txn, std::int64_t review, const std::vector<AnswerInput>& answers,
+            const audit::Stamp& stamp);
+
+// Parses an answers file: `L1 = "pass"` or a table `[L4]` with answer, note, evidence.
+// Throws DataError with file:line for a bad answer or field.
+std::vector<AnswerInput> parse_answers(std::string_view toml_text, const std::string& source);
+
+// Marks finding `number` as not a problem, with the reviewer's reason.
+void dismiss(store::Transaction& txn, std::int64_t review, int number, const std::string& reason,
+             const audit::Stamp& stamp);
+
+struct Conclusion
+{
+  std::string result;
+  util::Date date;
+  std::optional<std::string> opinion{};
+  std::optional<std::string> urgency{};
+  std::optional<std::string> exception_ground{};
+  std::optional<std::string> alternatives{};
+  std::optional<util::Date> until{};
+};
+
+// Concludes a review and records the matching procedure step in the same transaction, so the
+// gates and `due` see it. The conclusion must agree with the answers: every item answered; a
+// favourable conclusion (合法/符合) with no failed item and no undismissed error finding on a
+// passed item; 不合法/应当予以修改/不符合 with at least one failed item and a written opinion;
+// 适用例外 with failed items, the exception item passed and the ground, the alternatives and
+// the end date given, and the detailed explanation of 公平竞争审查条例 第十七条第二款 in the opinion.
+Review conclude(store::Transaction& txn, const registry::Document& doc, std::int64_t review,
+                const Conclusion& conclusion, const config::Config& config, const calendar::Calendar& calendar,
+                const audit::Stamp& stamp);
+
+// Throws DataError when there is no review `id`.
+Review load(store::Database& db, std::int64_t id);
+// The reviews of a document (all documents when absent), oldest first.
+std::vector<Review> list(store::Database& db, std::optional<std::int64_t> document);
+
+} // namespace normdoc::review

@@ -1,0 +1,198 @@
+# SPDX-License-Identifier: MIT
+# normdoc review: start, answer (one, file, terminal), dismiss, conclude, show, list, and the
+# gates that read the conclusions.
+
+draft=$examples/drafts/planted-violations.txt
+
+# Debian's python3-jsonschema, when installed, checks the JSON against schemas/output/.
+validator=/usr/bin/jsonschema
+[ -x "$validator" ] || validator=$(command -v jsonschema || true)
+validate_review() { # validate_review FILE
+  [ -n "$validator" ] || return 0
+  "$validator" -i "$1" "$NORMDOC_SOURCE_DIR/schemas/output/review.schema.json" >validation 2>&1 ||
+    fail "$1 does not match review.schema.json: $(head -c 400 validation)"
+}
+
+# Writes answers.toml answering every item of review $1 with pass, except the items in $2… (fail).
+answer_file() {
+  local review=$1 item failing
+  shift
+  nd_ok review show "$review" --format json
+  # Plain `ITEM = "pass"` lines first: after a [table] header, keys belong to that table.
+  jq -r '.items[].id' "$dir/stdout" >items.txt
+  : >answers.toml
+  while read -r item; do
+    for failing in "$@"; do [ "$item" = "$failing" ] && continue 2; done
+    printf '%s = "pass"\n' "$item" >>answers.toml
+  done <items.txt
+  for failing in "$@"; do
+    printf '[%s]\nanswer = "fail"\nnote = "第%s项存在问题"\n' "$failing" "$failing" >>answers.toml
+  done
+}
+
+TEST "start screens the stored text: the planted legality findings, the checklist hash, reviewing"
+nd_ok add --title "关于支持文化旅游产业发展的若干措施" --issuer 某局 --text "$draft"
+nd_ok review start 1 --checklist legality --received 2026-11-02
+expect_stdout_contains "R1"
+nd_ok review show R1 --format json
+cp "$dir/stdout" r1.json
+validate_review r1.json
+expect_json '.checklist.sha256' "$(sha256sum "$NORMDOC_SOURCE_DIR/schemas/checklists/legality.toml" | cut -d' ' -f1)"
+expect_json '.text_sha256' "$(sha256sum "$draft" | cut -d' ' -f1)"
+expect_json '.status' open
+expect_json '.items | length' 9
+jq -r '.findings[] | "\(.line):\(.column) \(.severity) \(.rule)"' r1.json >got.txt
+grep ' L' "$examples/drafts/planted-violations.expected" >want.txt
+diff want.txt got.txt >/dev/null || fail "findings differ from the expected: $(diff want.txt got.txt | head -5)"
+nd_ok show 1 --format json
+expect_json '.status' reviewing
+nd_ok show 1 --procedure
+expect_stdout_contains "2026-11-02 收到"
+
+TEST "a legality review concluded 应当予以修改 opens the deliberation gate; the opinion prints"
+nd_ok add --title "关于支持文化旅游产业发展的若干措施" --issuer 某局 --text "$draft"
+nd record 1 deliberation --date 2026-11-20
+expect_exit 3
+nd_ok review start 1 --checklist legality --received 2026-11-02
+answer_file R1 L4
+nd_ok review answer R1 --file answers.toml
+expect_stdout_contains "尚余 0 项"
+nd review conclude R1 --result lawful --date 2026-11-16
+expect_exit 3
+expect_one_line_error
+expect_stderr_contains "L4"
+nd review conclude R1 --result revise --date 2026-11-16
+expect_exit 3
+expect_stderr_contains "--opinion"
+nd_ok review conclude R1 --result revise --date 2026-11-16 --opinion "删除第五条的审核同意前置和第七条的罚款 <见附件>"
+expect_stdout_contains "应当予以修改"
+nd_ok record 1 deliberation --date 2026-11-20 --meeting 局务会议
+nd_ok show 1 --format json
+expect_json '.status' approved
+nd_ok review show R1 --format md
+expect_stdout_contains "# 合法性审核意见书"
+expect_stdout_contains "| L4 |"
+nd_ok review show R1 --format html
+expect_stdout_contains "&lt;见附件&gt;"
+grep -qF "<见附件>" "$dir/stdout" && fail "html output does not escape the opinion"
+nd_ok review show R1 --format json
+cp "$dir/stdout" r1.json
+validate_review r1.json
+expect_json '.result' revise
+expect_json '[.items[] | select(.answer == "fail") | .id] | join(",")' L4
+
+TEST "a concluded review cannot change; a new review supersedes it"
+nd_ok add --title 措施 --issuer 某局 --text "$draft"
+nd_ok review start 1 --checklist legality --received 2026-11-02
+answer_file R1 L4
+nd_ok review answer R1 --file answers.toml
+nd_ok review conclude R1 --result revise --date 2026-11-16 --opinion 修改
+before=$(db_digest)
+nd review answer R1 L4 pass
+expect_exit 3
+expect_one_line_error
+nd review dismiss R1 1 --reason 理由
+expect_exit 3
+[ "$(db_digest)" = "$before" ] || fail "a refused change altered the database"
+nd_ok review start 1 --checklist legality --received 2026-11-18
+nd_ok review list 1 --format json
+expect_json '[.[] | .status] | join(",")' superseded,open
+expect_json '.[0].superseded_by' 2
+nd_ok review list
+expect_stdout_contains "已被 R2 取代"
+
+TEST "a bad answers file names its line and applies nothing"
+nd_ok add --title 措施 --issuer 某局 --text "$draft"
+nd_ok review start 1 --checklist legality
+printf 'L1 = "pass"\nL2 = "pass"\nL3 = "maybe"\n' >answers.toml
+before=$(db_digest)
+nd review answer R1 --file answers.toml
+expect_exit 3
+expect_one_line_error
+expect_stderr_contains "answers.toml:3:"
+printf 'L1 = "pass"\nL99 = "pass"\n' >unknown.toml
+nd review answer R1 --file unknown.toml
+expect_exit 3
+expect_stderr_contains "L99"
+[ "$(db_digest)" = "$before" ] || fail "a rejected answers file changed the database"
+printf '\xff\xfe' >binary.toml
+nd review answer R1 --file binary.toml
+expect_exit 3
+nd review answer R1 --file missing.toml
+expect_exit 3
+expect_stderr_contains "missing.toml"
+
+TEST "usage errors: bad ids, answers, no item off a terminal"
+nd_ok add --title 措施 --issuer 某局
+nd_ok review start 1 --checklist legality
+nd review answer X1 L1 pass
+expect_exit 2
+nd review answer R1 L1 maybe
+expect_exit 2
+nd review answer R1
+expect_exit 2
+expect_stderr_contains "终端"
+nd review show R99
+expect_exit 3
+nd review start 1 --checklist legal
+expect_exit 2
+nd review dismiss R1 one --reason x
+expect_exit 2
+nd review conclude R1 --result lawful --until 2027-01-01
+expect_exit 2
+
+TEST "findings on passed items must be dismissed, with a reason, before 合法"
+nd_ok add --title 措施 --issuer 某局 --text "$draft"
+nd_ok review start 1 --checklist legality --received 2026-11-02
+answer_file R1
+nd_ok review answer R1 --file answers.toml
+nd review conclude R1 --result lawful --date 2026-11-16
+expect_exit 3
+expect_stderr_contains "review dismiss"
+nd_ok review show R1 --format json
+for number in $(jq -r '.findings[] | select(.severity == "error") | .number' "$dir/stdout"); do
+  nd_ok review dismiss R1 "#$number" --reason "已依照上位法写明依据"
+done
+nd_ok review conclude R1 --result lawful --date 2026-11-16 --format json
+expect_json '.result' lawful
+expect_json '[.findings[] | select(.dismissed != null)] | length' 2
+
+TEST "fair-competition exception: three parts of 第十二条, the publication gate, the reminder"
+nd_ok add --title 措施 --issuer 某局 --text "$draft" --concerns-business
+nd publish 1 --date 2026-12-01
+expect_exit 3
+expect_stderr_contains "公平竞争审查"
+nd_ok review start 1 --checklist fair-competition --received 2026-11-02
+answer_file R1 F9-3
+nd_ok review answer R1 --file answers.toml
+nd_ok review show R1 --format json
+for number in $(jq -r '.findings[] | select(.severity == "error" and .item != "F9-3") | .number' "$dir/stdout"); do
+  nd_ok review dismiss R1 "$number" --reason 已核实
+done
+nd review conclude R1 --result exception --date 2026-11-16 --opinion 救灾需要 --exception-ground public-interest --until 2027-11-15
+expect_exit 3
+expect_stderr_contains "--alternatives"
+nd review conclude R1 --result exception --date 2026-11-16 --opinion 救灾需要 --exception-ground nonsense --alternatives x --until 2027-11-15
+expect_exit 2
+nd_ok review conclude R1 --result exception --date 2026-11-16 --opinion "为救灾救助，临时优先本地应急物资" --exception-ground public-interest --alternatives "统一采购与补贴均不能满足时限" --until 2027-11-15 --format json
+cp "$dir/stdout" r1.json
+validate_review r1.json
+expect_json '.exception.ground' public-interest
+expect_json '.exception.until' 2027-11-15
+nd_ok publish 1 --date 2026-12-01
+nd_ok due --as-of 2027-11-01 --kind exception --format json
+expect_json '.[0].due' 2027-11-15
+
+TEST "answering on a terminal: one item at a time, each answer saved"
+if ! command -v script >/dev/null; then
+  echo "  (skipped: no script(1) to provide a terminal)"
+else
+  nd_ok add --title 措施 --issuer 某局 --text "$draft"
+  nd_ok review start 1 --checklist legality
+  printf 'y\nnote\n第五条设定许可\nn\nmaybe\nna\nq\n' |
+    script -qec "'$NORMDOC' review answer R1" /dev/null >walk.txt 2>&1
+  grep -qF "行政许可法" walk.txt || fail "the walk did not show the article of L4"
+  nd_ok review show R1 --format json
+  expect_json '[.items[] | select(.answer != null) | "\(.id)=\(.answer)"] | join(",")' L1=pass,L2=fail,L3=na
+  expect_json '.items[1].note' 第五条设定许可
+fi
