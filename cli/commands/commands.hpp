@@ -35,6 +35,9 @@ void register_due(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
 void register_check(CLI::App& app, Context& ctx);
 void register_review(CLI::App& app, Context& ctx);
+void register_evaluate(CLI::App& app, Context& ctx);
+void register_cleanup(CLI::App& app, Context& ctx);
+void register_basis(CLI::App& app, Context& ctx);
 
 // The value of a string option when it was given on the command line.
 std::optional<std::string> given(const CLI::Option* option, const std::string& value);

@@ -2,6 +2,7 @@
 #include "commands/commands.hpp"
 #include "output/views.hpp"
 
+#include <normdoc/basis/register.hpp>
 #include <normdoc/error.hpp>
 #include <normdoc/registry/registry.hpp>
 #include <normdoc/util/text.hpp>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <set>
 
 namespace normdoc::cli {
 
@@ -25,6 +27,7 @@ struct ListOptions
   bool in_force = false;
   std::string as_of;
   std::string expiring_within;
+  bool basis_changed = false;
   std::string format = "table";
   bool bom = false;
 };
@@ -52,7 +55,14 @@ void run_list(const ListOptions& options, Context& ctx)
     filter.expiring_within = parse_duration_option(options.expiring_within, "--expiring-within");
   }
   store::Database db = ctx.open_database();
-  const auto documents = registry::list(db, filter);
+  auto documents = registry::list(db, filter);
+  if (options.basis_changed) {
+    std::set<std::int64_t> flagged;
+    for (const auto& flag : basis::flags(db, filter.as_of)) {
+      flagged.insert(flag.document.id);
+    }
+    std::erase_if(documents, [&](const registry::Document& doc) { return !flagged.contains(doc.id); });
+  }
   const Format format = parse_format(options.format);
   // An empty table prints nothing, so a cron job stays silent; JSON and CSV always print
   // (an empty array, a header) for scripts.
@@ -77,6 +87,7 @@ void register_list(CLI::App& app, Context& ctx)
   sub->add_flag("--in-force", o->in_force, "只列在 --as-of 当日有效的文件");
   sub->add_option("--as-of", o->as_of, "判断状态的日期（默认今天）");
   sub->add_option("--expiring-within", o->expiring_within, "只列有效期在此期限内届满的现行文件，例如 6m");
+  sub->add_flag("--basis-changed", o->basis_changed, "只列所依据的法律在发布后修订或废止、尚未评估的现行文件");
   add_format_option(sub, o->format, {"table", "json", "csv"});
   sub->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM（便于 Excel 打开）");
   sub->callback([o, &ctx] { run_list(*o, ctx); });

@@ -2,8 +2,11 @@
 #include "commands/commands.hpp"
 #include "output/csv.hpp"
 #include "output/table.hpp"
+#include "output/views.hpp"
 
 #include <normdoc/filing/filing.hpp>
+#include <normdoc/registry/registry.hpp>
+#include <normdoc/report/stats.hpp>
 #include <normdoc/util/json.hpp>
 
 #include <CLI/CLI.hpp>
@@ -20,6 +23,8 @@ struct ReportOptions
   int year = 0;
   std::string format = "table";
   bool bom = false;
+  std::string as_of;
+  std::string issuer;
 };
 
 std::string percent(double rate)
@@ -85,6 +90,24 @@ void run_filing_report(const ReportOptions& o, Context& ctx)
   }
 }
 
+void run_catalog_report(const ReportOptions& o, Context& ctx)
+{
+  registry::ListFilter filter{ctx.as_of(o.as_of)};
+  filter.status = registry::Status::published;
+  if (!o.issuer.empty()) {
+    filter.issuer = o.issuer;
+  }
+  store::Database db = ctx.open_database();
+  print(render_catalog(registry::list(db, filter), RenderOptions{parse_format(o.format), filter.as_of, o.bom}));
+}
+
+void run_stats_report(const ReportOptions& o, Context& ctx)
+{
+  store::Database db = ctx.open_database();
+  const int year = o.year != 0 ? o.year : ctx.today().year();
+  print(render_stats(report::year_stats(db, year), RenderOptions{parse_format(o.format), ctx.today()}));
+}
+
 } // namespace
 
 void register_report(CLI::App& app, Context& ctx)
@@ -97,6 +120,22 @@ void register_report(CLI::App& app, Context& ctx)
   add_format_option(filing_cmd, o->format, {"table", "json", "csv", "md"});
   filing_cmd->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM");
   filing_cmd->callback([o, &ctx] { run_filing_report(*o, ctx); });
+
+  auto c = std::make_shared<ReportOptions>();
+  c->format = "md";
+  auto* catalog_cmd = group->add_subcommand("catalog", "现行有效规范性文件目录，按制定机关分组（html 为可打印的独立网页）");
+  catalog_cmd->add_option("--as-of", c->as_of, "目录的截止日期（默认今天）：当日现行有效的文件");
+  catalog_cmd->add_option("--issuer", c->issuer, "只列一个制定机关的文件");
+  add_format_option(catalog_cmd, c->format, {"md", "html", "text", "csv", "json"});
+  catalog_cmd->add_flag("--bom", c->bom, "CSV 前加 UTF-8 BOM");
+  catalog_cmd->callback([c, &ctx] { run_catalog_report(*c, ctx); });
+
+  auto s = std::make_shared<ReportOptions>();
+  s->format = "text";
+  auto* stats_cmd = group->add_subcommand("stats", "年度统计：各制定机关每月发文数量、审查结论、后评估、清理结果");
+  stats_cmd->add_option("--year", s->year, "年份（默认今年）")->check(CLI::Range(1900, 2199));
+  add_format_option(stats_cmd, s->format, {"text", "md", "html", "json"});
+  stats_cmd->callback([s, &ctx] { run_stats_report(*s, ctx); });
 }
 
 } // namespace normdoc::cli

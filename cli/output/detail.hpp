@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "output/printed.hpp"
 #include "output/views.hpp"
 
 #include <normdoc/review/screen.hpp>
@@ -21,6 +22,8 @@ std::string render_document_text(const registry::Document& doc, const RenderOpti
 // excerpt) into an open JSON object, or as a whole object.
 void write_finding_fields(util::JsonWriter& json, const review::Finding& finding);
 void write_finding_object(util::JsonWriter& json, const review::Finding& finding);
+// A printed document as md, html or (otherwise) terminal text.
+std::string render_printed(const Printed& printed, Format format);
 // A header and rows as RFC 4180 CSV, with a BOM when asked.
 std::string csv_of(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows, bool bom);
 

@@ -208,12 +208,8 @@ std::string render_review(const review::Review& review, const registry::Document
     write_review_json(json, review, document);
     return json.str() + "\n";
   }
-  case Format::md:
-    return printed_opinion(review, document).markdown();
-  case Format::html:
-    return printed_opinion(review, document).html();
   default:
-    return printed_opinion(review, document).text();
+    return render_printed(printed_opinion(review, document), options.format);
   }
 }
 

@@ -149,6 +149,18 @@ void write_finding_object(util::JsonWriter& json, const review::Finding& finding
   json.end_object();
 }
 
+std::string render_printed(const Printed& printed, Format format)
+{
+  switch (format) {
+  case Format::md:
+    return printed.markdown();
+  case Format::html:
+    return printed.html();
+  default:
+    return printed.text();
+  }
+}
+
 std::string csv_of(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows, bool bom)
 {
   std::string out = bom ? std::string(k_utf8_bom) : std::string();

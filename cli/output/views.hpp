@@ -75,3 +75,27 @@ std::string render_reviews(const std::vector<std::pair<review::Review, registry:
                            const RenderOptions& options);
 
 } // namespace normdoc::cli
+
+#include <normdoc/lifecycle/cleanup.hpp>
+#include <normdoc/lifecycle/evaluation.hpp>
+#include <normdoc/report/stats.hpp>
+
+namespace normdoc::cli {
+
+// A post-evaluation and what it did, as text or JSON.
+std::string render_evaluation(const lifecycle::Evaluation& evaluation, const registry::Document& document,
+                              const RenderOptions& options);
+
+// A campaign's decided and undecided documents (table) or counts and items (JSON).
+std::string render_campaign_status(const lifecycle::Campaign& campaign, const RenderOptions& options);
+
+// The four published lists of a cleanup (继续有效 / 修改 / 废止 / 宣布失效): md, html, text, csv, json.
+std::string render_cleanup_report(const lifecycle::Campaign& campaign, const RenderOptions& options);
+
+// 现行有效规范性文件目录 grouped by issuer: md, html (printable), text, csv, json.
+std::string render_catalog(const std::vector<registry::Document>& documents, const RenderOptions& options);
+
+// `report stats`: issued per issuer and month, review conclusions, evaluations, cleanups.
+std::string render_stats(const report::YearStats& stats, const RenderOptions& options);
+
+} // namespace normdoc::cli

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <normdoc/error.hpp>
 #include <normdoc/review/screen.hpp>
+#include <normdoc/util/encoding.hpp>
 
 #include <doctest/doctest.h>
 
@@ -163,7 +164,7 @@ TEST_CASE("review::screen_stream decodes GB18030, strips a BOM and CR")
 {
   const std::string utf8 = "对外地车辆加收停车费。";
   const auto gb = std::string("\xB6\xD4\xCD\xE2\xB5\xD8\xB3\xB5\xC1\xBE\xBC\xD3\xCA\xD5\xCD\xA3\xB3\xB5\xB7\xD1\xA1\xA3");
-  REQUIRE(review::decode_gb18030(gb) == std::optional<std::string>(utf8));
+  REQUIRE(util::decode_gb18030(gb) == std::optional<std::string>(utf8));
   const review::Screener screener(review::select_checklists("fair-competition"));
   std::istringstream in("\xEF\xBB\xBF第一行\r\n" + gb + "\r\n");
   std::vector<Finding> findings;

@@ -20,14 +20,9 @@ namespace normdoc::config {
 
 namespace {
 
-Location location_of(const toml::source_region& region, const std::string& source, const std::string& key)
+Location region_location(const toml::source_region& region, const std::string& source, const std::string& key)
 {
   return Location{source, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column), key};
-}
-
-Location location_of(const toml::node& node, const std::string& source, const std::string& key)
-{
-  return location_of(node.source(), source, key);
 }
 
 std::string expect_string(const toml::node& node, const std::string& source, const std::string& key)
@@ -35,7 +30,7 @@ std::string expect_string(const toml::node& node, const std::string& source, con
   if (const auto* value = node.as_string()) {
     return value->get();
   }
-  throw DataError("应为字符串（用双引号括起）", location_of(node, source, key));
+  throw DataError("应为字符串（用双引号括起）", normdoc::location_of(node, source, key));
 }
 
 util::Duration expect_duration(const toml::node& node, const std::string& source, const std::string& key)
@@ -44,7 +39,7 @@ util::Duration expect_duration(const toml::node& node, const std::string& source
   try {
     return util::Duration::parse(text);
   } catch (const DataError& e) {
-    throw e.located(location_of(node, source, key));
+    throw e.located(normdoc::location_of(node, source, key));
   }
 }
 
@@ -54,12 +49,18 @@ template<typename T>
 Setter field(T Config::*member)
 {
   return [member](Config& config, const toml::node& node, const std::string& source, const std::string& key) {
-    if constexpr (std::is_same_v<T, util::Duration>) {
+    if constexpr (std::is_same_v<T, bool>) {
+      const auto* value = node.as_boolean();
+      if (!value) {
+        throw DataError("应为 true 或 false", normdoc::location_of(node, source, key));
+      }
+      config.*member = value->get();
+    } else if constexpr (std::is_same_v<T, util::Duration>) {
       config.*member = expect_duration(node, source, key);
     } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
       const auto* array = node.as_array();
       if (!array) {
-        throw DataError("应为字符串数组，例如 [\"甲\", \"乙\"]", location_of(node, source, key));
+        throw DataError("应为字符串数组，例如 [\"甲\", \"乙\"]", normdoc::location_of(node, source, key));
       }
       (config.*member).clear();
       for (const auto& element : *array) {
@@ -77,7 +78,7 @@ Setter calendar_period(util::Duration Config::*member)
   return [member](Config& config, const toml::node& node, const std::string& source, const std::string& key) {
     const util::Duration period = expect_duration(node, source, key);
     if (period.in_working_days()) {
-      throw DataError("有效期应以日、月或年计，不能用工作日", location_of(node, source, key));
+      throw DataError("有效期应以日、月或年计，不能用工作日", normdoc::location_of(node, source, key));
     }
     config.*member = period;
   };
@@ -87,7 +88,7 @@ void set_busy_timeout(Config& config, const toml::node& node, const std::string&
 {
   const auto* value = node.as_integer();
   if (!value || value->get() < 0 || value->get() > 3'600'000) {
-    throw DataError("应为 0 到 3600000 之间的整数（毫秒）", location_of(node, source, key));
+    throw DataError("应为 0 到 3600000 之间的整数（毫秒）", normdoc::location_of(node, source, key));
   }
   config.busy_timeout = std::chrono::milliseconds{value->get()};
 }
@@ -98,7 +99,7 @@ void set_reg_pattern(Config& config, const toml::node& node, const std::string& 
   try {
     format_reg_no(config.reg_pattern, "X", 2024, 1);
   } catch (const DataError& e) {
-    throw e.located(location_of(node, source, key));
+    throw e.located(normdoc::location_of(node, source, key));
   }
 }
 
@@ -127,6 +128,8 @@ const std::map<std::string, Setter>& setters()
     {"filing.correction_period", field(&Config::correction_period)},
     {"filing.bodies", field(&Config::filing_bodies)},
     {"filing.materials", field(&Config::filing_materials)},
+    {"evaluation.renumber", field(&Config::renumber_on_continue)},
+    {"basis.review_within", field(&Config::basis_review_within)},
   };
   return k_setters;
 }
@@ -151,7 +154,7 @@ void apply_table(Config& config, const toml::table& table, const std::string& pr
     const auto setter = setters().find(key);
     if (setter == setters().end()) {
       const auto suggestion = util::closest_match(key, known_keys());
-      throw DataError(fmt::format("未知的配置项“{}”", key), location_of(raw_key.source(), source, key),
+      throw DataError(fmt::format("未知的配置项“{}”", key), region_location(raw_key.source(), source, key),
                       suggestion ? fmt::format("是否想写“{}”？", *suggestion) : "可用的配置项见 man normdoc");
     }
     setter->second(config, node, source, key);
@@ -275,6 +278,14 @@ correction_period = "30d"
 # bodies = ["济源示范区管委会", "济源示范区人大工委"]
 # 备案材料清单
 materials = ["备案报告", "正式文本", "起草说明", "制定依据", "合法性审核意见", "公平竞争审查结论"]
+
+[evaluation]
+# 后评估决定继续有效时是否重新登记编号（有的地方重新登记、重新计算有效期；有效期总是重新计算）
+renumber = false
+
+[basis]
+# 所依据的法律修订或废止后，多久之内完成评估（河南省优化营商环境条例第五十一条：“及时”清理）
+review_within = "3m"
 )",
                      office_name, office_code);
 }

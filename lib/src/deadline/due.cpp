@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <normdoc/deadline/due.hpp>
 
+#include <normdoc/basis/register.hpp>
 #include <normdoc/error.hpp>
 #include <normdoc/filing/filing.hpp>
 #include <normdoc/procedure/procedure.hpp>
@@ -131,7 +132,7 @@ const std::vector<std::pair<std::string, std::string>>& due_kinds()
     {"filing", "报送备案"},          {"filing-supplement", "补充备案材料"}, {"filing-review", "备案审查"},
     {"correction", "纠正"},          {"legality-review", "合法性审核"},     {"comment", "征求意见"},
     {"exception", "例外期限"},       {"evaluation", "后评估"},              {"expired", "有效期届满"},
-    {"procedure", "程序问题"},
+    {"procedure", "程序问题"},      {"basis", "上位法变化"},
   };
   return k_kinds;
 }
@@ -179,6 +180,17 @@ std::vector<DueItem> due_items(store::Database& db, const config::Config& config
         out.add("procedure", doc, issue.message, Deadline{issue.date, {}}, issue.article);
       }
     }
+  }
+  for (const auto& flag : basis::flags(db, query.as_of)) {
+    if (query.issuer && flag.document.issuer != *query.issuer) {
+      continue;
+    }
+    const std::string when = flag.change.date ? flag.change.date->iso() + " " : std::string();
+    out.add("basis", flag.document,
+            fmt::format("所依据的《{}》已于 {}{}，应及时评估，决定修改、废止或继续有效", flag.cited_as, when,
+                        basis::change_label(flag.change.kind)),
+            Deadline{config.basis_review_within.after(flag.change.recorded_on), {}},
+            "河南省优化营商环境条例 第五十一条");
   }
   return out.take();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <normdoc/registry/registry.hpp>
 
+#include <normdoc/basis/citation.hpp>
 #include <normdoc/error.hpp>
 #include <normdoc/registry/doc_no.hpp>
 #include <normdoc/util/json.hpp>
@@ -119,6 +120,7 @@ void store_text(store::Database& db, std::int64_t id, const DocumentText& text)
              " source = excluded.source")
     .bind_all(id, text.content, util::sha256_hex(text.content), text.source)
     .run();
+  replace_citations(db, id, text.content);
 }
 
 void require_not_before(const util::Date& date, const std::optional<util::Date>& reference, std::string_view what,
@@ -277,16 +279,7 @@ void require_endable(const Document& doc, const util::Date& date, std::string_vi
 Document Registry::repeal(store::Transaction& txn, const Document& doc, const util::Date& date,
                           const std::string& reason, const audit::Stamp& stamp) const
 {
-  store::Database& db = txn.database();
-  const std::string why = required_text(reason, "reason");
-  require_endable(doc, date, "废止");
-  db.prepare("UPDATE document SET status = 'repealed', repealed = ?, repeal_reason = ?, updated_at = ? WHERE id = ?")
-    .bind_all(date.iso(), why, stamp.at, doc.id)
-    .run();
-  util::JsonWriter payload;
-  payload.begin_object().key("date").value(date.iso()).key("reason").value(why).end_object();
-  audit::append(txn, stamp, doc.id, "repeal", payload.str());
-  return reload(db, doc.id);
+  return end_with_reason(txn, doc, date, reason, stamp, Status::repealed);
 }
 
 Document Registry::amend(store::Transaction& txn, const Document& doc, const Document& replacement,
@@ -310,6 +303,56 @@ Document Registry::amend(store::Transaction& txn, const Document& doc, const Doc
   util::JsonWriter payload;
   payload.begin_object().key("date").value(date.iso()).key("by").value(replacement.id).end_object();
   audit::append(txn, stamp, doc.id, "amend", payload.str());
+  return reload(db, doc.id);
+}
+
+Document Registry::invalidate(store::Transaction& txn, const Document& doc, const util::Date& date,
+                              const std::string& reason, const audit::Stamp& stamp) const
+{
+  return end_with_reason(txn, doc, date, reason, stamp, Status::invalidated);
+}
+
+// Repeal (废止) and declaring void (宣布失效) end a document the same way; only the status, the
+// date column and the event differ.
+Document Registry::end_with_reason(store::Transaction& txn, const Document& doc, const util::Date& date,
+                                   const std::string& reason, const audit::Stamp& stamp, Status status) const
+{
+  store::Database& db = txn.database();
+  const bool repeal = status == Status::repealed;
+  const std::string why = required_text(reason, "reason");
+  require_endable(doc, date, repeal ? "废止" : "宣布失效");
+  db.prepare(repeal ? "UPDATE document SET status = 'repealed', repealed = ?, repeal_reason = ?, updated_at = ? WHERE id = ?"
+                    : "UPDATE document SET status = 'invalidated', invalidated = ?, repeal_reason = ?, updated_at = ?"
+                      " WHERE id = ?")
+    .bind_all(date.iso(), why, stamp.at, doc.id)
+    .run();
+  util::JsonWriter payload;
+  payload.begin_object().key("date").value(date.iso()).key("reason").value(why).end_object();
+  audit::append(txn, stamp, doc.id, repeal ? "repeal" : "invalidate", payload.str());
+  return reload(db, doc.id);
+}
+
+Document Registry::renew(store::Transaction& txn, const Document& doc, const util::Date& date,
+                         const util::Date& expires, const audit::Stamp& stamp) const
+{
+  store::Database& db = txn.database();
+  require_endable(doc, date, "延续有效期");
+  if (expires <= date) {
+    throw DataError(fmt::format("新的有效期截止日 {} 不在决定日期 {} 之后", expires.iso(), date.iso()),
+                    Location{{}, 0, 0, "expires"});
+  }
+  const std::optional<std::string> reg_no =
+    m_config.renumber_on_continue ? std::optional(next_reg_no(db, date.year())) : doc.reg_no;
+  db.prepare("UPDATE document SET expires = ?, reg_no = ?, updated_at = ? WHERE id = ?")
+    .bind_all(expires.iso(), reg_no, stamp.at, doc.id)
+    .run();
+  util::JsonWriter payload;
+  payload.begin_object()
+    .key("date").value(date.iso())
+    .key("expires").begin_object().key("from").value(util::to_iso(doc.expires)).key("to").value(expires.iso()).end_object()
+    .key("reg_no").begin_object().key("from").value(doc.reg_no).key("to").value(reg_no).end_object()
+    .end_object();
+  audit::append(txn, stamp, doc.id, "renew", payload.str());
   return reload(db, doc.id);
 }
 
@@ -399,6 +442,13 @@ Document resolve(store::Database& db, std::string_view raw_ref)
   if (by_reg_no.step() == store::Step::row) {
     return read_document(by_reg_no);
   }
+  // A number given up at re-registration still finds its document.
+  auto by_previous_reg_no = db.prepare("SELECT document FROM evaluation WHERE previous_reg_no = ? AND"
+                                       " new_reg_no IS NOT previous_reg_no ORDER BY id DESC LIMIT 1");
+  by_previous_reg_no.bind(1, ref);
+  if (by_previous_reg_no.step() == store::Step::row) {
+    return *find(db, by_previous_reg_no.integer(0));
+  }
   std::optional<std::string> doc_no;
   try {
     doc_no = DocNo::parse(ref).canonical();
@@ -451,6 +501,16 @@ std::vector<Document> list(store::Database& db, const ListFilter& filter)
     documents.push_back(std::move(doc));
   }
   return documents;
+}
+
+void replace_citations(store::Database& db, std::int64_t id, std::string_view text)
+{
+  db.prepare("DELETE FROM citation WHERE document = ?").bind(1, id).run();
+  auto insert = db.prepare("INSERT INTO citation (document, law, cited_as) VALUES (?, ?, ?)");
+  for (const auto& citation : basis::extract_citations(text)) {
+    insert.bind_all(id, citation.law, citation.cited_as).run();
+    insert.reset();
+  }
 }
 
 std::optional<std::string> text_of(store::Database& db, std::int64_t id)

@@ -2,6 +2,7 @@
 #include <normdoc/review/screen.hpp>
 
 #include <normdoc/error.hpp>
+#include <normdoc/util/encoding.hpp>
 #include <normdoc/util/text.hpp>
 
 #include <fmt/format.h>
@@ -308,7 +309,7 @@ Encoding screen_stream(std::istream& in, const std::string& name, const Screener
       line.erase(0, 3);
     }
     if (util::find_invalid_utf8(line)) {
-      auto decoded = decode_gb18030(line);
+      auto decoded = util::decode_gb18030(line);
       if (!decoded) {
         throw DataError("既不是 UTF-8 也不是 GB18030/GBK 编码的文本", Location{name, number, 0, {}},
                         "确认这是文本文件；其他编码先用 iconv 转为 UTF-8");
@@ -331,6 +332,11 @@ Encoding screen_stream(std::istream& in, const std::string& name, const Screener
 Encoding screen_stream(std::istream& in, const std::string& name, const Screener& screener, std::vector<Finding>& out)
 {
   return screen_stream(in, name, screener, [&](const Finding& finding) { out.push_back(finding); });
+}
+
+std::string_view encoding_key(Encoding encoding)
+{
+  return encoding == Encoding::utf8 ? "utf-8" : "gb18030";
 }
 
 } // namespace normdoc::review

@@ -62,6 +62,13 @@ struct Config
   std::vector<std::string> filing_materials{"备案报告", "正式文本", "起草说明", "制定依据", "合法性审核意见",
                                             "公平竞争审查结论"};
 
+  // A post-evaluation that continues a document restarts its validity; some localities also
+  // re-register it under a new number (regulations.md 7.3, 山东).
+  bool renumber_on_continue = false;
+  // When a cited law is revised or repealed, documents resting on it are reviewed "及时"
+  // (河南省优化营商环境条例 第五十一条); the period is the office's setting.
+  util::Duration basis_review_within{3, util::Duration::Unit::months};
+
   std::string source;                       // file it was read from; empty for defaults
 };
 

@@ -95,8 +95,20 @@ public:
   Document edit(store::Transaction& txn, const Document& doc, const Changes& changes,
                 const audit::Stamp& stamp) const;
 
+  // Declares a document in force void from `date` (宣布失效, a cleanup decision).
+  Document invalidate(store::Transaction& txn, const Document& doc, const util::Date& date, const std::string& reason,
+                      const audit::Stamp& stamp) const;
+
+  // A new validity period decided on `date` (后评估: 继续有效): `expires` is the new last day;
+  // with `evaluation.renumber` the document is re-registered under the next number. Throws
+  // DataError when the document is not in force on `date` (an expired one is re-issued instead).
+  Document renew(store::Transaction& txn, const Document& doc, const util::Date& date, const util::Date& expires,
+                 const audit::Stamp& stamp) const;
+
 private:
   std::string next_reg_no(store::Database& db, int year) const;
+  Document end_with_reason(store::Transaction& txn, const Document& doc, const util::Date& date,
+                           const std::string& reason, const audit::Stamp& stamp, Status status) const;
 
   const config::Config& m_config;
 };
@@ -108,6 +120,9 @@ std::optional<Document> find(store::Database& db, std::int64_t id);
 Document resolve(store::Database& db, std::string_view ref);
 
 std::vector<Document> list(store::Database& db, const ListFilter& filter);
+
+// Re-extracts the laws cited by document `id` from its text (done whenever a text is stored).
+void replace_citations(store::Database& db, std::int64_t id, std::string_view text);
 
 // The stored full text, if any.
 std::optional<std::string> text_of(store::Database& db, std::int64_t id);

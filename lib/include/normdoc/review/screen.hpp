@@ -87,7 +87,4 @@ Encoding screen_stream(std::istream& in, const std::string& name, const Screener
 // The same, collecting the findings.
 Encoding screen_stream(std::istream& in, const std::string& name, const Screener& screener, std::vector<Finding>& out);
 
-// Decodes GB18030 (a superset of GBK and GB2312) to UTF-8; nothing when `bytes` is not GB18030.
-std::optional<std::string> decode_gb18030(std::string_view bytes);
-
 } // namespace normdoc::review

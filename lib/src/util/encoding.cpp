@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: MIT
-#include <normdoc/review/screen.hpp>
+#include <normdoc/util/encoding.hpp>
+
+#include <normdoc/error.hpp>
+#include <normdoc/util/text.hpp>
+
+#include <fmt/format.h>
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <memory>
 
-namespace normdoc::review {
+namespace normdoc::util {
 
 namespace {
 
@@ -16,11 +22,6 @@ struct IconvClose
 };
 
 } // namespace
-
-std::string_view encoding_key(Encoding encoding)
-{
-  return encoding == Encoding::utf8 ? "utf-8" : "gb18030";
-}
 
 std::optional<std::string> decode_gb18030(std::string_view bytes)
 {
@@ -43,4 +44,22 @@ std::optional<std::string> decode_gb18030(std::string_view bytes)
   return out;
 }
 
-} // namespace normdoc::review
+std::string to_utf8(std::string bytes, const std::string& source)
+{
+  constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+  if (std::string_view(bytes).substr(0, k_bom.size()) == k_bom) {
+    bytes.erase(0, k_bom.size());
+  }
+  const auto bad = find_invalid_utf8(bytes);
+  if (!bad) {
+    return bytes;
+  }
+  if (auto decoded = decode_gb18030(bytes)) {
+    return std::move(*decoded);
+  }
+  const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n');
+  throw DataError(fmt::format("既不是 UTF-8 也不是 GB18030/GBK 文本（第 {} 字节）", *bad + 1),
+                  Location{source, static_cast<int>(line), 0, {}});
+}
+
+} // namespace normdoc::util

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+#include "output/table.hpp"
+
+#include <normdoc/basis/register.hpp>
+#include <normdoc/error.hpp>
+#include <normdoc/util/encoding.hpp>
+#include <normdoc/util/file.hpp>
+#include <normdoc/util/json.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct BasisOptions
+{
+  std::string file, name, revised, repealed;
+  std::string format = "text";
+};
+
+std::string describe_change(const basis::Change& change)
+{
+  return fmt::format("《{}》{}{}", change.law, basis::change_label(change.kind),
+                     change.date ? fmt::format("（{}）", change.date->iso()) : "（日期不详）");
+}
+
+void run_import(const BasisOptions& o, Context& ctx)
+{
+  const std::string text = util::to_utf8(util::read_file(o.file, "法律目录"), o.file);
+  store::Database db = ctx.open_database();
+  store::Transaction txn(db);
+  const basis::ImportResult result = basis::import_catalogue(txn, text, o.file, ctx.today(), ctx.stamp());
+  txn.commit();
+  if (o.format == "json") {
+    util::JsonWriter json(2);
+    json.begin_object()
+      .key("laws").value(static_cast<std::int64_t>(result.laws))
+      .key("added").value(static_cast<std::int64_t>(result.added))
+      .key("changes").begin_array();
+    for (const auto& change : result.changes) {
+      json.begin_object()
+        .key("law").value(change.law)
+        .key("change").value(basis::change_key(change.kind))
+        .key("date").value(util::to_iso(change.date))
+        .end_object();
+    }
+    json.end_array().end_object();
+    print(json.str() + "\n");
+    return;
+  }
+  std::string out = fmt::format("{}：{} 部法律法规，新增 {}，自上次导入以来变化 {}\n", o.file, result.laws, result.added,
+                                result.changes.size());
+  for (const auto& change : result.changes) {
+    out += "  " + describe_change(change) + "\n";
+  }
+  print(out);
+}
+
+void run_change(const BasisOptions& o, Context& ctx)
+{
+  if (o.revised.empty() == o.repealed.empty()) {
+    throw UsageError("请给出 --revised 日期 或 --repealed 日期 之一");
+  }
+  const bool revised = !o.revised.empty();
+  const util::Date date =
+    revised ? parse_date_option(o.revised, "--revised") : parse_date_option(o.repealed, "--repealed");
+  store::Database db = ctx.open_database();
+  store::Transaction txn(db);
+  const basis::Change change = basis::record_change(txn, o.name, revised ? basis::ChangeKind::revised : basis::ChangeKind::repealed,
+                                                    date, ctx.today(), ctx.stamp());
+  txn.commit();
+  std::size_t flagged = 0;
+  for (const auto& flag : basis::flags(db, ctx.today())) {
+    flagged += flag.law == change.law ? 1 : 0;
+  }
+  print(fmt::format("已记录：{}；依据它的现行文件 {} 件待评估（normdoc list --basis-changed）\n", describe_change(change),
+                    flagged));
+}
+
+void run_scan(Context& ctx)
+{
+  store::Database db = ctx.open_database();
+  store::Transaction txn(db);
+  const std::size_t scanned = basis::rescan(txn);
+  txn.commit();
+  print(fmt::format("已重新提取 {} 份正文的制定依据\n", scanned));
+}
+
+} // namespace
+
+void register_basis(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<BasisOptions>();
+  auto* group = app.add_subcommand("basis", "上位法（制定依据）登记：导入法律目录、记录修订和废止");
+  group->require_subcommand(1);
+
+  auto* import = group->add_subcommand("import", "导入法律目录 CSV（列：name,level,publish,valid_from,expired[,category]）");
+  import->add_option("FILE", o->file, "CSV 文件，例如 national-laws.csv")->required();
+  add_format_option(import, o->format, {"text", "json"});
+  import->callback([o, &ctx] { run_import(*o, ctx); });
+
+  auto* change = group->add_subcommand("change", "手工记录一部法律的修订或废止");
+  change->add_option("NAME", o->name, "法律名称，例如 中华人民共和国旅游法 或 旅游法")->required();
+  change->add_option("--revised", o->revised, "修订日期");
+  change->add_option("--repealed", o->repealed, "废止日期");
+  change->callback([o, &ctx] { run_change(*o, ctx); });
+
+  auto* scan = group->add_subcommand("scan", "从已保存的正文重新提取制定依据（根据《…》）");
+  scan->callback([&ctx] { run_scan(ctx); });
+}
+
+} // namespace normdoc::cli

@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: MIT
+#include "output/csv.hpp"
+#include "output/detail.hpp"
+#include "output/printed.hpp"
+#include "output/table.hpp"
+#include "output/views.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace normdoc::cli {
+
+namespace {
+
+std::string iso(const std::optional<util::Date>& date)
+{
+  return date ? date->iso() : "";
+}
+
+// The columns of a published list of documents (目录, cleanup results).
+struct ListedDocument
+{
+  const registry::Document* doc;
+  std::string reason;
+};
+
+const std::vector<std::string> k_catalog_header{"序号", "标题", "文号", "登记编号", "制定机关", "发布日期", "施行日期", "有效期至"};
+
+std::vector<std::string> catalog_row(std::size_t number, const registry::Document& doc)
+{
+  return {std::to_string(number), doc.title, doc.doc_no.value_or(""), doc.reg_no.value_or(""), doc.issuer,
+          iso(doc.published), iso(doc.effective), iso(doc.expires)};
+}
+
+} // namespace
+
+std::string render_evaluation(const lifecycle::Evaluation& e, const registry::Document& doc, const RenderOptions& options)
+{
+  if (options.format == Format::json) {
+    util::JsonWriter json(2);
+    json.begin_object()
+      .key("id").value(e.id)
+      .key("document").value(e.document)
+      .key("date").value(e.date.iso())
+      .key("outcome").value(lifecycle::outcome_key(e.outcome))
+      .key("reason").value(e.reason)
+      .key("report").value(e.report)
+      .key("report_sha256").value(e.report_sha256)
+      .key("previous_expires").value(util::to_iso(e.previous_expires))
+      .key("new_expires").value(util::to_iso(e.new_expires))
+      .key("previous_reg_no").value(e.previous_reg_no)
+      .key("new_reg_no").value(e.new_reg_no)
+      .key("replacement").value(e.replacement)
+      .key("status").value(registry::status_key(doc.status_on(options.as_of)))
+      .end_object();
+    return json.str() + "\n";
+  }
+  std::string out = fmt::format("#{}《{}》后评估（{}）：{}\n", doc.id, doc.title, e.date.iso(), lifecycle::outcome_label(e.outcome));
+  if (e.new_expires) {
+    out += fmt::format("  有效期至 {} → {}\n", iso(e.previous_expires), e.new_expires->iso());
+  }
+  if (e.new_reg_no && e.new_reg_no != e.previous_reg_no) {
+    out += fmt::format("  重新登记编号 {} → {}\n", e.previous_reg_no.value_or("-"), *e.new_reg_no);
+  }
+  if (e.replacement) {
+    out += fmt::format("  修改后的文件 #{}\n", *e.replacement);
+  }
+  if (e.report) {
+    out += fmt::format("  评估报告 {}（SHA-256 {}）\n", *e.report, e.report_sha256->substr(0, 12));
+  }
+  out += fmt::format("  状态 {}\n", registry::status_label(doc.status_on(options.as_of)));
+  return out;
+}
+
+std::string render_campaign_status(const lifecycle::Campaign& campaign, const RenderOptions& options)
+{
+  std::map<std::string, int> counts;
+  for (const auto& item : campaign.items) {
+    ++counts[item.decision ? std::string(lifecycle::decision_key(*item.decision)) : "undecided"];
+  }
+  if (options.format == Format::json) {
+    util::JsonWriter json(2);
+    json.begin_object()
+      .key("name").value(campaign.name)
+      .key("scope").value(campaign.scope)
+      .key("opened_on").value(campaign.opened_on.iso())
+      .key("closed_on").value(util::to_iso(campaign.closed_on))
+      .key("documents").value(static_cast<std::int64_t>(campaign.items.size()))
+      .key("decided").value(static_cast<std::int64_t>(campaign.decided()))
+      .key("undecided").value(static_cast<std::int64_t>(campaign.items.size() - campaign.decided()))
+      .key("decisions").begin_object();
+    for (const auto& key : lifecycle::decision_keys()) {
+      json.key(key).value(counts[key]);
+    }
+    json.end_object().key("items").begin_array();
+    for (const auto& item : campaign.items) {
+      json.begin_object()
+        .key("document").value(item.document.id)
+        .key("title").value(item.document.title)
+        .key("decision").value(item.decision ? std::optional<std::string>(lifecycle::decision_key(*item.decision))
+                                              : std::nullopt)
+        .key("reason").value(item.reason)
+        .end_object();
+    }
+    json.end_array().end_object();
+    return json.str() + "\n";
+  }
+  std::string out = fmt::format("清理“{}”（范围：{}；{} 开始{}）\n", campaign.name, campaign.scope.empty() ? "全部现行文件" : campaign.scope,
+                                campaign.opened_on.iso(),
+                                campaign.closed_on ? fmt::format("，{} 结束", campaign.closed_on->iso()) : "");
+  out += fmt::format("  共 {} 份：已决定 {}，未决定 {}（继续有效 {}、修改 {}、废止 {}、宣布失效 {}）\n",
+                     campaign.items.size(), campaign.decided(), counts["undecided"], counts["keep"], counts["amend"],
+                     counts["repeal"], counts["invalidate"]);
+  Table table({"编号", "标题", "决定", "理由"});
+  for (const auto& item : campaign.items) {
+    table.add_row({fmt::format("#{}", item.document.id), item.document.title,
+                   item.decision ? std::string(lifecycle::decision_label(*item.decision)) : "未决定",
+                   item.reason.value_or("")});
+  }
+  return out + table.render();
+}
+
+std::string render_cleanup_report(const lifecycle::Campaign& campaign, const RenderOptions& options)
+{
+  std::map<lifecycle::Decision, std::vector<ListedDocument>> lists;
+  for (const auto& item : campaign.items) {
+    if (item.decision) {
+      lists[*item.decision].push_back({&item.document, item.reason.value_or("")});
+    }
+  }
+  const auto decisions = {lifecycle::Decision::keep, lifecycle::Decision::amend, lifecycle::Decision::repeal,
+                          lifecycle::Decision::invalidate};
+  if (options.format == Format::json) {
+    util::JsonWriter json(2);
+    json.begin_object().key("name").value(campaign.name).key("closed_on").value(util::to_iso(campaign.closed_on));
+    for (const auto decision : decisions) {
+      json.key(lifecycle::decision_key(decision)).begin_array();
+      for (const auto& listed : lists[decision]) {
+        json.begin_object();
+        write_document_fields(json, *listed.doc, options.as_of);
+        json.key("cleanup_reason").value(listed.reason).end_object();
+      }
+      json.end_array();
+    }
+    json.end_object();
+    return json.str() + "\n";
+  }
+  if (options.format == Format::csv) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto decision : decisions) {
+      std::size_t number = 0;
+      for (const auto& listed : lists[decision]) {
+        auto row = catalog_row(++number, *listed.doc);
+        row.insert(row.begin(), std::string(lifecycle::decision_key(decision)));
+        row.push_back(listed.reason);
+        rows.push_back(std::move(row));
+      }
+    }
+    return csv_of({"decision", "number", "title", "doc_no", "reg_no", "issuer", "published", "effective", "expires", "reason"},
+                  rows, options.bom);
+  }
+  Printed printed(fmt::format("{}结果", campaign.name));
+  printed.fields({{"清理范围", campaign.scope.empty() ? "全部现行文件" : campaign.scope},
+                  {"开始日期", campaign.opened_on.iso()},
+                  {"结束日期", iso(campaign.closed_on)}});
+  const char* numerals[] = {"一", "二", "三", "四"};
+  std::size_t index = 0;
+  for (const auto decision : decisions) {
+    printed.section(fmt::format("{}、{}的规范性文件目录（{} 件）", numerals[index++], lifecycle::decision_label(decision),
+                                lists[decision].size()));
+    std::vector<std::vector<std::string>> rows;
+    std::size_t number = 0;
+    for (const auto& listed : lists[decision]) {
+      auto row = catalog_row(++number, *listed.doc);
+      row.push_back(listed.reason);
+      rows.push_back(std::move(row));
+    }
+    auto header = k_catalog_header;
+    header.emplace_back("理由");
+    printed.table(std::move(header), std::move(rows));
+  }
+  return render_printed(printed, options.format);
+}
+
+std::string render_catalog(const std::vector<registry::Document>& documents, const RenderOptions& options)
+{
+  if (options.format == Format::json) {
+    return render_documents(documents, options);
+  }
+  if (options.format == Format::csv) {
+    std::vector<std::vector<std::string>> rows;
+    std::size_t number = 0;
+    for (const auto& doc : documents) {
+      rows.push_back(catalog_row(++number, doc));
+    }
+    return csv_of({"number", "title", "doc_no", "reg_no", "issuer", "published", "effective", "expires"}, rows,
+                  options.bom);
+  }
+  std::map<std::string, std::vector<const registry::Document*>> by_issuer;
+  for (const auto& doc : documents) {
+    by_issuer[doc.issuer].push_back(&doc);
+  }
+  Printed printed(fmt::format("现行有效规范性文件目录（截至 {}）", options.as_of.chinese()));
+  printed.paragraph(fmt::format("共 {} 件。", documents.size()));
+  for (const auto& [issuer, docs] : by_issuer) {
+    printed.section(fmt::format("{}（{} 件）", issuer, docs.size()));
+    std::vector<std::vector<std::string>> rows;
+    std::size_t number = 0;
+    for (const auto* doc : docs) {
+      rows.push_back(catalog_row(++number, *doc));
+    }
+    printed.table(k_catalog_header, std::move(rows));
+  }
+  return render_printed(printed, options.format);
+}
+
+std::string render_stats(const report::YearStats& stats, const RenderOptions& options)
+{
+  if (options.format == Format::json) {
+    util::JsonWriter json(2);
+    json.begin_object().key("year").value(stats.year).key("issued").begin_object();
+    for (const auto& [issuer, months] : stats.issued_by_issuer) {
+      json.key(issuer).begin_array();
+      for (const int count : months) {
+        json.value(count);
+      }
+      json.end_array();
+    }
+    json.end_object().key("issued_total").value(stats.issued_total()).key("reviews").begin_array();
+    for (const auto& [key, count] : stats.review_results) {
+      json.begin_object().key("checklist").value(key.first).key("result").value(key.second).key("count").value(count).end_object();
+    }
+    json.end_array().key("evaluations").begin_object();
+    for (const auto& [outcome, count] : stats.evaluations) {
+      json.key(outcome).value(count);
+    }
+    json.end_object().key("cleanups_closed").value(stats.cleanups_closed).key("cleanup_decisions").begin_object();
+    for (const auto& [decision, count] : stats.cleanup_decisions) {
+      json.key(decision).value(count);
+    }
+    json.end_object().end_object();
+    return json.str() + "\n";
+  }
+  Printed printed(fmt::format("{} 年规范性文件统计", stats.year));
+  printed.section(fmt::format("一、发文数量（共 {} 件）", stats.issued_total()));
+  std::vector<std::string> header{"制定机关"};
+  for (int month = 1; month <= 12; ++month) {
+    header.push_back(fmt::format("{}月", month));
+  }
+  header.emplace_back("合计");
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& [issuer, months] : stats.issued_by_issuer) {
+    std::vector<std::string> row{issuer};
+    int total = 0;
+    for (const int count : months) {
+      row.push_back(std::to_string(count));
+      total += count;
+    }
+    row.push_back(std::to_string(total));
+    rows.push_back(std::move(row));
+  }
+  printed.table(std::move(header), std::move(rows));
+  printed.section("二、审查结论");
+  std::vector<std::vector<std::string>> reviews;
+  for (const auto& [key, count] : stats.review_results) {
+    reviews.push_back({key.first == "legality" ? "合法性审核" : key.first == "fair-competition" ? "公平竞争审查" : key.first,
+                       std::string(procedure::result_label(key.second)), std::to_string(count)});
+  }
+  printed.table({"审查", "结论", "件数"}, std::move(reviews));
+  printed.section("三、后评估");
+  std::vector<std::vector<std::string>> evaluations;
+  for (const auto& [outcome, count] : stats.evaluations) {
+    const auto parsed = lifecycle::parse_outcome(outcome);
+    evaluations.push_back({parsed ? std::string(lifecycle::outcome_label(*parsed)) : outcome, std::to_string(count)});
+  }
+  printed.table({"决定", "件数"}, std::move(evaluations));
+  printed.section(fmt::format("四、清理（结束 {} 次）", stats.cleanups_closed));
+  std::vector<std::vector<std::string>> decisions;
+  for (const auto& [decision, count] : stats.cleanup_decisions) {
+    const auto parsed = lifecycle::parse_decision(decision);
+    decisions.push_back({parsed ? std::string(lifecycle::decision_label(*parsed)) : decision, std::to_string(count)});
+  }
+  printed.table({"决定", "件数"}, std::move(decisions));
+  return render_printed(printed, options.format);
+}
+
+} // namespace normdoc::cli

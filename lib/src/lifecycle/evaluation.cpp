@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/lifecycle/evaluation.hpp>
+
+#include <normdoc/error.hpp>
+#include <normdoc/util/file.hpp>
+#include <normdoc/util/json.hpp>
+#include <normdoc/util/named.hpp>
+#include <normdoc/util/sha256.hpp>
+#include <normdoc/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace normdoc::lifecycle {
+
+namespace {
+
+constexpr std::array<util::Named<Outcome>, 3> k_outcomes{{
+  {Outcome::keep_in_force, "continue", "继续有效"},
+  {Outcome::amend, "amend", "修改"},
+  {Outcome::repeal, "repeal", "废止"},
+}};
+
+constexpr std::string_view k_select =
+  "SELECT id, document, date, outcome, reason, report, report_sha256, previous_expires, new_expires, previous_reg_no,"
+  " new_reg_no, replacement, recorded_at FROM evaluation";
+
+Evaluation read_evaluation(const store::Statement& stmt)
+{
+  return Evaluation{stmt.integer(0),
+                    stmt.integer(1),
+                    *stmt.optional_date(2),
+                    parse_outcome(stmt.text(3)).value_or(Outcome::keep_in_force),
+                    stmt.optional_text(4),
+                    stmt.optional_text(5),
+                    stmt.optional_text(6),
+                    stmt.optional_date(7),
+                    stmt.optional_date(8),
+                    stmt.optional_text(9),
+                    stmt.optional_text(10),
+                    stmt.optional_integer(11),
+                    stmt.text(12)};
+}
+
+} // namespace
+
+std::string_view outcome_key(Outcome outcome)
+{
+  return util::named(k_outcomes, outcome).key;
+}
+
+std::string_view outcome_label(Outcome outcome)
+{
+  return util::named(k_outcomes, outcome).label;
+}
+
+std::optional<Outcome> parse_outcome(std::string_view key)
+{
+  return util::parse_named(k_outcomes, key);
+}
+
+Evaluation evaluate(store::Transaction& txn, const registry::Registry& registry, const registry::Document& doc,
+                    const EvaluationInput& input, const config::Config& config, const audit::Stamp& stamp)
+{
+  store::Database& db = txn.database();
+  std::optional<std::string> report_name;
+  std::optional<std::string> report_sha256;
+  if (input.report) {
+    report_name = input.report->filename().string();
+    report_sha256 = util::sha256_hex(util::read_file(*input.report, "评估报告"));
+  }
+  const std::optional<std::string> reason =
+    input.reason && !util::trim(*input.reason).empty() ? input.reason : std::nullopt;
+  registry::Document after = doc;
+  switch (input.outcome) {
+  case Outcome::keep_in_force: {
+    const util::Duration validity =
+      input.validity.value_or(doc.trial ? config.validity_trial : config.validity_default);
+    const util::Date expires = input.expires.value_or(registry::expiry_for(input.date, validity));
+    after = registry.renew(txn, doc, input.date, expires, stamp);
+    break;
+  }
+  case Outcome::amend:
+    if (!input.replacement) {
+      throw DataError("决定修改的，须用 --by 指明修改后的新文件（先用 normdoc add 登记）", Location{{}, 0, 0, "by"});
+    }
+    after = registry.amend(txn, doc, *input.replacement, input.date, stamp);
+    break;
+  case Outcome::repeal:
+    if (!reason) {
+      throw DataError("决定废止的，须用 --reason 写明理由", Location{{}, 0, 0, "reason"});
+    }
+    after = registry.repeal(txn, doc, input.date, fmt::format("后评估决定废止：{}", *reason), stamp);
+    break;
+  }
+  const bool renewed = input.outcome == Outcome::keep_in_force;
+  db.prepare("INSERT INTO evaluation (document, date, outcome, reason, report, report_sha256, previous_expires,"
+             " new_expires, previous_reg_no, new_reg_no, replacement, recorded_at)"
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    .bind_all(doc.id, input.date, outcome_key(input.outcome), reason, report_name, report_sha256,
+              util::to_iso(doc.expires), renewed ? util::to_iso(after.expires) : std::nullopt, doc.reg_no,
+              renewed ? after.reg_no : std::nullopt,
+              input.replacement ? std::optional(input.replacement->id) : std::nullopt, stamp.at)
+    .run();
+  const std::int64_t id = db.last_insert_rowid();
+  util::JsonWriter payload;
+  payload.begin_object()
+    .key("evaluation").value(id)
+    .key("outcome").value(outcome_key(input.outcome))
+    .key("date").value(input.date.iso())
+    .key("reason").value(reason)
+    .key("report").value(report_name)
+    .key("report_sha256").value(report_sha256)
+    .end_object();
+  audit::append(txn, stamp, doc.id, "evaluate", payload.str());
+  auto stmt = db.prepare(std::string(k_select) + " WHERE id = ?");
+  stmt.bind(1, id);
+  stmt.step();
+  return read_evaluation(stmt);
+}
+
+std::vector<Evaluation> evaluations_of(store::Database& db, std::int64_t document)
+{
+  auto stmt = db.prepare(std::string(k_select) + " WHERE document = ? ORDER BY date, id");
+  stmt.bind(1, document);
+  std::vector<Evaluation> found;
+  while (stmt.step() == store::Step::row) {
+    found.push_back(read_evaluation(stmt));
+  }
+  return found;
+}
+
+} // namespace normdoc::lifecycle
