@@ -38,6 +38,9 @@ void register_review(CLI::App& app, Context& ctx);
 void register_evaluate(CLI::App& app, Context& ctx);
 void register_cleanup(CLI::App& app, Context& ctx);
 void register_basis(CLI::App& app, Context& ctx);
+void register_search(CLI::App& app, Context& ctx);
+// backup and doctor
+void register_maintenance(CLI::App& app, Context& ctx);
 
 // The value of a string option when it was given on the command line.
 std::optional<std::string> given(const CLI::Option* option, const std::string& value);

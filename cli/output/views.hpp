@@ -99,3 +99,13 @@ std::string render_catalog(const std::vector<registry::Document>& documents, con
 std::string render_stats(const report::YearStats& stats, const RenderOptions& options);
 
 } // namespace normdoc::cli
+
+#include <normdoc/search/search.hpp>
+
+namespace normdoc::cli {
+
+// Search hits: two lines each (title with the matches, then a passage), the matches in bold
+// when `terminal`, or a JSON array of documents with `match_title`, `snippet` and `score`.
+std::string render_search_hits(const std::vector<search::Hit>& hits, const RenderOptions& options, bool terminal);
+
+} // namespace normdoc::cli

@@ -484,23 +484,38 @@ std::vector<Document> list(store::Database& db, const ListFilter& filter)
                            " ORDER BY d.id");
   stmt.bind(1, filter.issuer);
   stmt.bind(2, filter.year ? std::optional(fmt::format("{:04}", *filter.year)) : std::nullopt);
-  const bool windowed = filter.expiring_within.has_value();
-  const util::Date window_end = windowed ? filter.expiring_within->after(filter.as_of) : filter.as_of;
   std::vector<Document> documents;
   while (stmt.step() == store::Step::row) {
     Document doc = read_document(stmt);
-    if (filter.status && doc.status_on(filter.as_of) != *filter.status) {
-      continue;
+    if (filter.accepts(doc)) {
+      documents.push_back(std::move(doc));
     }
-    if (filter.in_force && !doc.in_force_on(filter.as_of)) {
-      continue;
-    }
-    if (windowed && !(doc.in_force_on(filter.as_of) && doc.expires && *doc.expires <= window_end)) {
-      continue;
-    }
-    documents.push_back(std::move(doc));
   }
   return documents;
+}
+
+bool ListFilter::accepts(const Document& doc) const
+{
+  if (issuer && doc.issuer != *issuer) {
+    return false;
+  }
+  if (year) {
+    const std::string dated = doc.published ? doc.published->iso() : doc.created_at;
+    if (dated.substr(0, 4) != fmt::format("{:04}", *year)) {
+      return false;
+    }
+  }
+  if (status && doc.status_on(as_of) != *status) {
+    return false;
+  }
+  if (in_force && !doc.in_force_on(as_of)) {
+    return false;
+  }
+  if (expiring_within) {
+    const util::Date window_end = expiring_within->after(as_of);
+    return doc.in_force_on(as_of) && doc.expires && *doc.expires <= window_end;
+  }
+  return true;
 }
 
 void replace_citations(store::Database& db, std::int64_t id, std::string_view text)

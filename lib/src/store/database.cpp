@@ -141,6 +141,61 @@ std::optional<std::int64_t> Statement::optional_integer(int column) const
   return integer(column);
 }
 
+double Statement::real(int column) const
+{
+  return sqlite3_column_double(m_stmt.get(), column);
+}
+
+void Database::backup_to(const std::string& target)
+{
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(target, ec)) {
+    throw DataError("文件已存在，不覆盖", Location{target, 0, 0, {}}, "换一个文件名，或先移走原文件");
+  }
+  const std::string partial = target + ".partial";
+  fs::remove(partial, ec);
+  sqlite3* raw = nullptr;
+  const int opened = sqlite3_open_v2(partial.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  std::unique_ptr<sqlite3, Close> copy(raw);
+  const auto fail = [&](int rc) {
+    const std::string detail = sqlite3_errstr(rc);
+    fs::remove(partial, ec);
+    throw DatabaseError(DatabaseError::Kind::other, fmt::format("备份失败（{}），未生成 {}", detail, target), rc, rc,
+                        "检查目标目录的写权限和磁盘空间");
+  };
+  if (opened != SQLITE_OK) {
+    fail(opened);
+  }
+  sqlite3_backup* backup = sqlite3_backup_init(copy.get(), "main", m_db.get(), "main");
+  if (!backup) {
+    fail(sqlite3_errcode(copy.get()));
+  }
+  // Copying everything in one step reads one snapshot; under WAL, writers are not blocked.
+  int rc = SQLITE_OK;
+  do {
+    rc = sqlite3_backup_step(backup, -1);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+      sqlite3_sleep(50);
+    }
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  const int finished = sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) {
+    fail(rc);
+  }
+  if (finished != SQLITE_OK) {
+    fail(finished);
+  }
+  // A backup is one self-contained file: leave no WAL beside it.
+  check(copy.get(), sqlite3_exec(copy.get(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr), "备份");
+  copy.reset();
+  fs::rename(partial, target, ec);
+  if (ec) {
+    fs::remove(partial, ec);
+    throw DataError(fmt::format("无法写入备份：{}", ec.message()), Location{target, 0, 0, {}});
+  }
+}
+
 std::optional<util::Date> Statement::optional_date(int column) const
 {
   return util::parse_optional_date(optional_text(column));

@@ -66,6 +66,9 @@ struct ListFilter
   std::optional<int> year{};                    // publication year; drafts: year registered
   bool in_force = false;
   std::optional<util::Duration> expiring_within{};
+
+  // Whether `doc` passes every condition (list() also narrows by issuer and year in SQL).
+  bool accepts(const Document& doc) const;
 };
 
 // The document registry: every write takes the command's transaction and appends its event

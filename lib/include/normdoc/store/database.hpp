@@ -45,6 +45,7 @@ public:
   std::string text(int column) const;
   std::optional<std::string> optional_text(int column) const;
   std::int64_t integer(int column) const;
+  double real(int column) const;
   std::optional<std::int64_t> optional_integer(int column) const;
   // A `YYYY-MM-DD` column; NULL gives nothing.
   std::optional<util::Date> optional_date(int column) const;
@@ -83,6 +84,12 @@ public:
   // The first column of the first row of a parameterless query.
   std::int64_t single_integer(std::string_view sql);
   const std::string& path() const { return m_path; }
+
+  // Copies the database, consistent as of one moment, into a new file at `target` while
+  // other processes go on writing (SQLite's online backup, under WAL). The copy is written
+  // beside `target` and renamed into place only when complete. Throws DataError when
+  // `target` exists, DatabaseError when the copy fails (nothing is left at `target`).
+  void backup_to(const std::string& target);
 
 private:
   struct Close

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+
+#include <normdoc/doctor/doctor.hpp>
+#include <normdoc/error.hpp>
+#include <normdoc/search/search.hpp>
+#include <normdoc/util/json.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+// The commands that look after the database file itself: backup and doctor.
+namespace normdoc::cli {
+
+namespace {
+
+struct MaintenanceOptions
+{
+  std::string target;
+  bool fix = false;
+  std::string format = "text";
+};
+
+void run_backup(const MaintenanceOptions& o, Context& ctx)
+{
+  store::Database db = ctx.open_database();
+  db.backup_to(o.target);
+  // A backup that does not open cleanly is no backup.
+  store::Database copy = store::Database::open(o.target, store::Database::OpenMode::existing, ctx.config().busy_timeout);
+  const auto checks = doctor::examine(copy);
+  const bool ok = std::all_of(checks.begin(), checks.end(), [](const doctor::Check& c) { return c.ok; });
+  if (!ok) {
+    throw DataError("备份已写出，但检查未通过", Location{o.target, 0, 0, {}}, fmt::format("运行 normdoc --db {} doctor 查看", o.target));
+  }
+  print(fmt::format("已备份到 {}（{} 份文件，检查通过）\n", o.target,
+                    copy.single_integer("SELECT count(*) FROM document")));
+}
+
+void run_doctor(const MaintenanceOptions& o, Context& ctx)
+{
+  store::Database db = ctx.open_database();
+  auto checks = doctor::examine(db);
+  const auto failed = [&](std::string_view key) {
+    return std::any_of(checks.begin(), checks.end(), [&](const doctor::Check& c) { return c.key == key && !c.ok; });
+  };
+  if (o.fix && failed("search-index")) {
+    store::Transaction txn(db);
+    search::rebuild_index(txn);
+    txn.commit();
+    checks = doctor::examine(db);
+  }
+  const bool ok = std::all_of(checks.begin(), checks.end(), [](const doctor::Check& c) { return c.ok; });
+  if (o.format == "json") {
+    util::JsonWriter json(2);
+    json.begin_object().key("ok").value(ok).key("checks").begin_array();
+    for (const auto& check : checks) {
+      json.begin_object().key("key").value(check.key).key("ok").value(check.ok).key("detail").value(check.detail).end_object();
+    }
+    json.end_array().end_object();
+    print(json.str() + "\n");
+  } else {
+    std::string out;
+    for (const auto& check : checks) {
+      out += fmt::format("{}  {}：{}\n", check.ok ? "正常" : "异常", check.label, check.detail);
+    }
+    print(out);
+  }
+  if (!ok) {
+    ctx.exit_code = ExitCode::data;
+    if (failed("search-index") && !o.fix) {
+      std::cerr << "normdoc: hint: 全文索引可用 normdoc doctor --fix 重建\n";
+    }
+  }
+}
+
+} // namespace
+
+void register_maintenance(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<MaintenanceOptions>();
+  auto* backup = app.add_subcommand("backup", "在线备份数据库到新文件（其他进程可同时写入），并检查备份");
+  backup->add_option("FILE", o->target, "备份文件（不得已存在）")->required();
+  backup->callback([o, &ctx] { run_backup(*o, ctx); });
+
+  auto* doctor = app.add_subcommand("doctor", "检查数据库：文件完整性、引用关系、结构版本、操作日志、全文索引（有问题时退出码 3）");
+  doctor->add_flag("--fix", o->fix, "重建与登记不一致的全文索引");
+  add_format_option(doctor, o->format, {"text", "json"});
+  doctor->callback([o, &ctx] { run_doctor(*o, ctx); });
+}
+
+} // namespace normdoc::cli

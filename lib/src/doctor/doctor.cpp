@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/doctor/doctor.hpp>
+
+#include <normdoc/audit/event_log.hpp>
+#include <normdoc/error.hpp>
+#include <normdoc/search/search.hpp>
+#include <normdoc/store/migrations.hpp>
+
+#include <fmt/format.h>
+
+namespace normdoc::doctor {
+
+namespace {
+
+Check integrity(store::Database& db)
+{
+  auto stmt = db.prepare("PRAGMA integrity_check(20)");
+  std::vector<std::string> problems;
+  while (stmt.step() == store::Step::row) {
+    if (stmt.text(0) != "ok") {
+      problems.push_back(stmt.text(0));
+    }
+  }
+  return Check{"integrity", "文件完整性", problems.empty(),
+               problems.empty() ? "PRAGMA integrity_check: ok"
+                                : fmt::format("{} 处问题，第一处：{}", problems.size(), problems.front())};
+}
+
+Check foreign_keys(store::Database& db)
+{
+  auto stmt = db.prepare("PRAGMA foreign_key_check");
+  std::size_t broken = 0;
+  std::string first;
+  while (stmt.step() == store::Step::row) {
+    if (broken++ == 0) {
+      first = fmt::format("{} 第 {} 行指向不存在的 {}", stmt.text(0), stmt.integer(1), stmt.text(2));
+    }
+  }
+  return Check{"foreign-keys", "引用关系", broken == 0, broken == 0 ? "没有断开的引用" : fmt::format("{} 处断开，{}", broken, first)};
+}
+
+Check schema(store::Database& db)
+{
+  const int version = db.schema_version();
+  const int latest = store::latest_schema_version();
+  return Check{"schema", "数据库结构版本", version == latest, fmt::format("版本 {}（本程序 {}）", version, latest)};
+}
+
+Check audit_chain(store::Database& db)
+{
+  const audit::Verification result = audit::verify(db);
+  return Check{"audit", "操作日志哈希链", result.ok(),
+               result.ok() ? fmt::format("{} 条事件，链头 {}", result.events, result.head_hash.substr(0, 12))
+                           : result.problem};
+}
+
+Check search_index(store::Database& db)
+{
+  const std::size_t mismatches = search::index_mismatches(db);
+  std::string problem;
+  if (mismatches == 0) {
+    // FTS5 compares its index with its own content; it needs a write transaction, which is
+    // rolled back.
+    try {
+      store::Transaction txn(db);
+      db.exec("INSERT INTO document_fts (document_fts) VALUES ('integrity-check')");
+    } catch (const Error& e) {
+      problem = fmt::format("全文索引损坏：{}", e.what());
+    }
+  } else {
+    problem = fmt::format("{} 份文件的全文索引与登记不一致", mismatches);
+  }
+  return Check{"search-index", "全文检索索引", problem.empty(), problem.empty() ? "与登记一致" : problem};
+}
+
+} // namespace
+
+std::vector<Check> examine(store::Database& db)
+{
+  std::vector<Check> checks{integrity(db), foreign_keys(db), schema(db)};
+  // A damaged file makes the remaining checks meaningless and may throw.
+  if (checks.front().ok) {
+    checks.push_back(audit_chain(db));
+    checks.push_back(search_index(db));
+  }
+  return checks;
+}
+
+} // namespace normdoc::doctor

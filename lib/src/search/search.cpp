@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/search/search.hpp>
+
+#include <normdoc/error.hpp>
+#include <normdoc/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace normdoc::search {
+
+namespace {
+
+constexpr std::string_view k_open = "【";
+constexpr std::string_view k_close = "】";
+// Characters of context on each side of a match in a snippet.
+constexpr std::size_t k_context = 24;
+
+std::size_t code_points(std::string_view text)
+{
+  return static_cast<std::size_t>(
+    std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Byte offset `count` code points before (negative) or after `from`, clamped to the text.
+std::size_t step_chars(std::string_view text, std::size_t from, long count)
+{
+  std::size_t pos = from;
+  const auto continuation = [&](std::size_t at) { return (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80; };
+  for (; count < 0 && pos > 0; ++count) {
+    do {
+      --pos;
+    } while (pos > 0 && continuation(pos));
+  }
+  for (; count > 0 && pos < text.size(); --count) {
+    do {
+      ++pos;
+    } while (pos < text.size() && continuation(pos));
+  }
+  return pos;
+}
+
+std::string one_line(std::string text)
+{
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  std::replace(text.begin(), text.end(), '\r', ' ');
+  return std::string(util::trim(text));
+}
+
+// `text` with every occurrence of `needle` marked.
+std::string mark_all(std::string_view text, std::string_view needle)
+{
+  std::string out;
+  std::size_t pos = 0;
+  for (std::size_t found = text.find(needle); found != std::string_view::npos; found = text.find(needle, pos)) {
+    out.append(text.substr(pos, found - pos)).append(k_open).append(needle).append(k_close);
+    pos = found + needle.size();
+  }
+  return out.append(text.substr(pos));
+}
+
+// A passage around the first occurrence of `needle`, or the start of the text.
+std::string passage(std::string_view text, std::string_view needle)
+{
+  const std::size_t found = needle.empty() ? std::string_view::npos : text.find(needle);
+  const std::size_t anchor = found == std::string_view::npos ? 0 : found;
+  const std::size_t begin = step_chars(text, anchor, -static_cast<long>(k_context));
+  const std::size_t end = step_chars(text, anchor + (found == std::string_view::npos ? 0 : needle.size()),
+                                     static_cast<long>(found == std::string_view::npos ? 2 * k_context : k_context));
+  std::string out = begin > 0 ? "…" : "";
+  out += found == std::string_view::npos ? std::string(text.substr(begin, end - begin))
+                                         : mark_all(text.substr(begin, end - begin), needle);
+  if (end < text.size()) {
+    out += "…";
+  }
+  return one_line(std::move(out));
+}
+
+std::size_t occurrences(std::string_view text, std::string_view needle)
+{
+  std::size_t count = 0;
+  for (std::size_t pos = text.find(needle); pos != std::string_view::npos; pos = text.find(needle, pos + needle.size())) {
+    ++count;
+  }
+  return count;
+}
+
+struct Candidate
+{
+  std::int64_t id;
+  std::string title;
+  std::string snippet;
+  double score;
+};
+
+std::vector<Candidate> indexed(store::Database& db, const std::string& query)
+{
+  std::string phrase = "\"";
+  for (const char c : query) {
+    phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+  }
+  phrase += "\"";
+  auto stmt = db.prepare("SELECT rowid, bm25(document_fts, 10.0, 1.0), highlight(document_fts, 0, '【', '】'),"
+                         " snippet(document_fts, 1, '【', '】', '…', 32), text FROM document_fts"
+                         " WHERE document_fts MATCH ? ORDER BY bm25(document_fts, 10.0, 1.0)");
+  stmt.bind(1, phrase);
+  std::vector<Candidate> found;
+  while (stmt.step() == store::Step::row) {
+    std::string snippet = stmt.text(3);
+    if (snippet.find(k_open) == std::string::npos) {
+      snippet = passage(stmt.text(4), {});
+    }
+    // bm25 is lower for better matches.
+    found.push_back(Candidate{stmt.integer(0), stmt.text(2), one_line(std::move(snippet)), -stmt.real(1)});
+  }
+  return found;
+}
+
+std::vector<Candidate> scanned(store::Database& db, const std::string& query)
+{
+  auto stmt = db.prepare("SELECT d.id, d.title, coalesce(t.text, '') FROM document d"
+                         " LEFT JOIN document_text t ON t.document = d.id"
+                         " WHERE instr(d.title, ?1) > 0 OR instr(t.text, ?1) > 0");
+  stmt.bind(1, query);
+  std::vector<Candidate> found;
+  while (stmt.step() == store::Step::row) {
+    const std::string title = stmt.text(1);
+    const std::string text = stmt.text(2);
+    const std::size_t in_title = occurrences(title, query);
+    const std::size_t in_text = occurrences(text, query);
+    found.push_back(Candidate{stmt.integer(0), mark_all(title, query), passage(text, in_text > 0 ? query : ""),
+                              10.0 * static_cast<double>(in_title) + static_cast<double>(in_text)});
+  }
+  std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  return found;
+}
+
+} // namespace
+
+std::vector<Hit> find(store::Database& db, std::string_view raw_query, const registry::ListFilter& filter,
+                      std::size_t limit)
+{
+  const std::string query(util::trim(raw_query));
+  if (query.empty()) {
+    throw UsageError("请给出要查找的词语");
+  }
+  const std::vector<Candidate> candidates = code_points(query) >= 3 ? indexed(db, query) : scanned(db, query);
+  std::vector<Hit> hits;
+  for (const auto& candidate : candidates) {
+    if (hits.size() >= limit) {
+      break;
+    }
+    auto doc = registry::find(db, candidate.id);
+    if (doc && filter.accepts(*doc)) {
+      hits.push_back(Hit{std::move(*doc), candidate.title, candidate.snippet, candidate.score});
+    }
+  }
+  return hits;
+}
+
+std::size_t index_mismatches(store::Database& db)
+{
+  const auto count = [&](std::string_view sql) { return static_cast<std::size_t>(db.single_integer(sql)); };
+  return count("SELECT count(*) FROM document d LEFT JOIN document_text t ON t.document = d.id"
+               " LEFT JOIN document_fts f ON f.rowid = d.id"
+               " WHERE f.rowid IS NULL OR f.title IS NOT d.title OR f.text IS NOT coalesce(t.text, '')") +
+         count("SELECT count(*) FROM document_fts WHERE rowid NOT IN (SELECT id FROM document)");
+}
+
+std::size_t rebuild_index(store::Transaction& txn)
+{
+  store::Database& db = txn.database();
+  db.exec("DELETE FROM document_fts");
+  db.exec("INSERT INTO document_fts (rowid, title, text) SELECT d.id, d.title, coalesce(t.text, '') FROM document d"
+          " LEFT JOIN document_text t ON t.document = d.id");
+  return static_cast<std::size_t>(db.single_integer("SELECT count(*) FROM document_fts"));
+}
+
+} // namespace normdoc::search

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+#include "fixture.hpp"
+
+#include <normdoc/doctor/doctor.hpp>
+#include <normdoc/error.hpp>
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+using namespace normdoc;
+
+namespace {
+
+std::vector<std::string> failing(store::Database& db)
+{
+  std::vector<std::string> keys;
+  for (const auto& check : doctor::examine(db)) {
+    if (!check.ok) {
+      keys.push_back(check.key);
+    }
+  }
+  return keys;
+}
+
+} // namespace
+
+TEST_CASE("doctor: a healthy registry passes every check; each kind of damage is named")
+{
+  test::Fixture f;
+  f.publish(f.add("办法"), "2026-01-01");
+  CHECK(doctor::examine(f.db).size() == 5);
+  CHECK(failing(f.db).empty());
+  SUBCASE("a tampered event")
+  {
+    f.db.exec("DROP TRIGGER event_no_update");
+    f.db.exec("UPDATE event SET actor = 'mallory' WHERE id = 1");
+    CHECK(failing(f.db) == std::vector<std::string>{"audit"});
+  }
+  SUBCASE("a stale search index")
+  {
+    f.db.exec("UPDATE document_fts SET title = '别的' WHERE rowid = 1");
+    CHECK(failing(f.db) == std::vector<std::string>{"search-index"});
+  }
+  SUBCASE("a broken reference")
+  {
+    f.db.exec("PRAGMA foreign_keys = OFF");
+    f.db.exec("UPDATE document SET superseded_by = 99 WHERE id = 1");
+    CHECK(failing(f.db) == std::vector<std::string>{"foreign-keys"});
+  }
+}
+
+TEST_CASE("backup: a complete copy that opens and passes doctor; never over an existing file")
+{
+  const auto dir = std::filesystem::temp_directory_path() / ("normdoc-backup-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string source = (dir / "registry.db").string();
+  const std::string target = (dir / "backup.db").string();
+  {
+    auto db = store::Database::open(source, store::Database::OpenMode::create, std::chrono::milliseconds(1000));
+    config::Config config;
+    registry::Registry reg(config);
+    store::Transaction txn(db);
+    registry::NewDocument input;
+    input.title = "办法";
+    input.issuer = "某局";
+    reg.add(txn, input, test::k_stamp);
+    txn.commit();
+    db.backup_to(target);
+    CHECK_THROWS_AS(db.backup_to(target), DataError);
+    CHECK_FALSE(std::filesystem::exists(target + ".partial"));
+  }
+  auto copy = store::Database::open(target, store::Database::OpenMode::existing, std::chrono::milliseconds(1000));
+  CHECK(copy.single_integer("SELECT count(*) FROM document") == 1);
+  CHECK(failing(copy).empty());
+  std::filesystem::remove_all(dir);
+}
