@@ -109,3 +109,13 @@ namespace normdoc::cli {
 std::string render_search_hits(const std::vector<search::Hit>& hits, const RenderOptions& options, bool terminal);
 
 } // namespace normdoc::cli
+
+#include <normdoc/ingest/importer.hpp>
+
+namespace normdoc::cli {
+
+// What import did (or would do) per file: a table (unsure fields marked （？）) or a JSON array
+// with each extracted field's value, source and confidence.
+std::string render_import(const std::vector<ingest::FileResult>& results, const RenderOptions& options);
+
+} // namespace normdoc::cli

@@ -341,4 +341,27 @@ void Transaction::commit()
   m_open = false;
 }
 
+Savepoint::Savepoint(Database& db) : m_db(db)
+{
+  m_db.exec("SAVEPOINT part");
+}
+
+Savepoint::~Savepoint()
+{
+  if (m_open) {
+    try {
+      m_db.exec("ROLLBACK TO part");
+      m_db.exec("RELEASE part");
+    } catch (...) {
+      // Never throw from a destructor; the enclosing transaction still rolls back.
+    }
+  }
+}
+
+void Savepoint::release()
+{
+  m_db.exec("RELEASE part");
+  m_open = false;
+}
+
 } // namespace normdoc::store

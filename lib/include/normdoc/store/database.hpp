@@ -122,6 +122,23 @@ private:
   bool m_open = true;
 };
 
+// A savepoint inside a transaction: one part of a batch that can fail on its own. Rolls back
+// to where it began on destruction unless `release()` was called.
+class Savepoint
+{
+public:
+  explicit Savepoint(Database& db);
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  ~Savepoint();
+
+  void release();
+
+private:
+  Database& m_db;
+  bool m_open = true;
+};
+
 // --- Inline implementations ---
 
 template<typename T>

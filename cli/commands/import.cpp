@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+#include "output/views.hpp"
+
+#include <normdoc/error.hpp>
+#include <normdoc/ingest/importer.hpp>
+#include <normdoc/util/encoding.hpp>
+#include <normdoc/util/file.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <array>
+#include <iostream>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct ImportOptions
+{
+  std::vector<std::string> paths;
+  bool dry_run = false;
+  bool as_published = false;
+  std::string issuer, meta;
+  std::string format = "table";
+};
+
+void run_import(const ImportOptions& o, Context& ctx)
+{
+  ingest::ImportSettings settings;
+  settings.dry_run = o.dry_run;
+  settings.as_published = o.as_published;
+  settings.issuer = optional_text(o.issuer);
+  if (!o.meta.empty()) {
+    settings.overrides = ingest::parse_overrides(util::to_utf8(util::read_file(o.meta, "覆盖文件"), o.meta), o.meta);
+  }
+  std::vector<std::filesystem::path> roots(o.paths.begin(), o.paths.end());
+  const auto files = ingest::collect_files(roots);
+  if (files.empty()) {
+    throw UsageError("没有找到可导入的文件（.txt、.md、.html、.docx）");
+  }
+  store::Database db = ctx.open_database();
+  const registry::Registry registry(ctx.config());
+  const bool show_progress = files.size() > 1 && isatty(STDERR_FILENO) != 0;
+  const auto results = ingest::import_files(db, registry, files, settings, ctx.config(), ctx.stamp(),
+                                            [&](std::size_t done, const ingest::FileResult&) {
+                                              if (show_progress) {
+                                                std::cerr << fmt::format("\r导入 {}/{}", done, files.size()) << std::flush;
+                                              }
+                                            });
+  if (show_progress) {
+    std::cerr << "\r\x1b[K";
+  }
+  print(render_import(results, RenderOptions{parse_format(o.format), ctx.today()}));
+  std::array<std::size_t, 4> counts{};
+  for (const auto& result : results) {
+    ++counts.at(static_cast<std::size_t>(result.status));
+  }
+  const auto count = [&](ingest::Status status) { return counts.at(static_cast<std::size_t>(status)); };
+  std::cerr << fmt::format("normdoc: 共 {} 份：{} {}，重复 {}，出错 {}\n", results.size(),
+                           o.dry_run ? "将登记" : "已登记", o.dry_run ? count(ingest::Status::would_add) : count(ingest::Status::added),
+                           count(ingest::Status::duplicate), count(ingest::Status::error));
+  if (count(ingest::Status::error) > 0) {
+    ctx.exit_code = ExitCode::data;
+  }
+}
+
+} // namespace
+
+void register_import(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<ImportOptions>();
+  auto* sub = app.add_subcommand("import", "导入文件（.txt/.md/.html/.docx，目录递归）：提取正文和标题、文号、制定机关、日期后登记；已登记的正文跳过");
+  sub->add_option("PATH", o->paths, "文件或目录")->required();
+  sub->add_flag("--dry-run", o->dry_run, "只显示将登记的内容和每项的来源、可信度，不写入");
+  sub->add_flag("--as-published", o->as_published, "按提取的成文日期登记为已发布的文件（默认登记为草稿）");
+  sub->add_option("--issuer", o->issuer, "正文中找不到制定机关时使用（默认取配置 [office] name）");
+  sub->add_option("--meta", o->meta, "覆盖文件（CSV：file 列加字段列；或 TOML：每个文件一个表）：补充或更正提取的字段");
+  add_format_option(sub, o->format, {"table", "json"});
+  sub->callback([o, &ctx] { run_import(*o, ctx); });
+}
+
+} // namespace normdoc::cli

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#include "output/table.hpp"
+#include "output/views.hpp"
+
+#include <normdoc/util/json.hpp>
+
+#include <fmt/format.h>
+
+namespace normdoc::cli {
+
+namespace {
+
+void write_field(util::JsonWriter& json, std::string_view key, const std::optional<ingest::Field>& field)
+{
+  json.key(key);
+  if (!field) {
+    json.null();
+    return;
+  }
+  json.begin_object()
+    .key("value").value(field->value)
+    .key("source").value(field->source)
+    .key("confidence").raw(fmt::format("{:.2f}", field->confidence))
+    .end_object();
+}
+
+std::string_view format_key(ingest::Format format)
+{
+  return format == ingest::Format::html ? "html" : format == ingest::Format::docx ? "docx" : "text";
+}
+
+std::string shown(const std::optional<ingest::Field>& field)
+{
+  if (!field) {
+    return "";
+  }
+  return field->confidence < 0.6 ? field->value + "（？）" : field->value;
+}
+
+} // namespace
+
+std::string render_import(const std::vector<ingest::FileResult>& results, const RenderOptions& options)
+{
+  if (options.format == Format::json) {
+    util::JsonWriter json(2);
+    json.begin_array();
+    for (const auto& result : results) {
+      const ingest::Metadata& meta = result.metadata;
+      json.begin_object()
+        .key("file").value(result.file)
+        .key("status").value(ingest::status_key(result.status))
+        .key("document").value(result.document)
+        .key("format").value(result.extracted ? std::optional<std::string>(format_key(result.extracted->format)) : std::nullopt)
+        .key("encoding").value(result.extracted ? std::optional(result.extracted->encoding) : std::nullopt);
+      write_field(json, "title", meta.title);
+      write_field(json, "doc_no", meta.doc_no);
+      write_field(json, "issuer", meta.issuer);
+      write_field(json, "date", meta.date);
+      json.key("trial").value(meta.trial).key("citations").begin_array();
+      for (const auto& citation : meta.citations) {
+        json.value(citation.law);
+      }
+      json.end_array().key("error").value(result.error.empty() ? std::nullopt : std::optional(result.error)).end_object();
+    }
+    json.end_array();
+    return json.str() + "\n";
+  }
+  Table table({"文件", "结果", "编号", "标题", "文号", "制定机关", "日期"});
+  for (const auto& result : results) {
+    const ingest::Metadata& meta = result.metadata;
+    if (result.status == ingest::Status::error) {
+      table.add_row({result.file, "出错", "", result.error, "", "", ""});
+      continue;
+    }
+    table.add_row({result.file, std::string(ingest::status_label(result.status)),
+                   result.document ? fmt::format("#{}", *result.document) : "", shown(meta.title), shown(meta.doc_no),
+                   shown(meta.issuer), shown(meta.date)});
+  }
+  return table.render();
+}
+
+} // namespace normdoc::cli

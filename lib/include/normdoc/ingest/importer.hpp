@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <normdoc/audit/event_log.hpp>
+#include <normdoc/config/config.hpp>
+#include <normdoc/ingest/extract.hpp>
+#include <normdoc/ingest/metadata.hpp>
+#include <normdoc/registry/registry.hpp>
+#include <normdoc/store/database.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace normdoc::ingest {
+
+// Fields an officer sets for a file in an override file, replacing what was extracted:
+// title issuer doc_no drafting_unit published effective reg_no subject index_no
+// concerns_business kind.
+struct Override
+{
+  std::map<std::string, std::string> fields;
+  std::string source; // file:line, for errors
+};
+
+// Override files: CSV with a `file` column and one column per field, or TOML with one table
+// per file (["通知.docx"] title = "…"). Files are matched by the path as given or by name.
+// Throws DataError with file:line for an unknown field or a malformed file.
+std::map<std::string, Override> parse_overrides(std::string_view text, const std::string& source);
+
+struct ImportSettings
+{
+  bool dry_run = false;
+  bool as_published = false;            // register as published on the extracted date
+  std::optional<std::string> issuer{};  // when the text names none
+  std::map<std::string, Override> overrides{};
+};
+
+enum class Status { added, would_add, duplicate, error };
+std::string_view status_key(Status status);
+std::string_view status_label(Status status);
+
+struct FileResult
+{
+  std::string file;
+  Status status = Status::error;
+  std::optional<Extracted> extracted{};
+  Metadata metadata{};
+  std::optional<std::int64_t> document{}; // added, or the one it duplicates
+  std::string error{};                    // one line, naming the file
+};
+
+// Imports files in batches (one transaction per batch, a savepoint per file): a file that
+// fails is reported and the rest go on; a text already registered (by SHA-256) is a
+// duplicate and skipped, so a re-run after an interruption completes without doubling.
+// `progress` is called after each file.
+std::vector<FileResult> import_files(store::Database& db, const registry::Registry& registry,
+                                     const std::vector<std::filesystem::path>& files, const ImportSettings& settings,
+                                     const config::Config& config, const audit::Stamp& stamp,
+                                     const std::function<void(std::size_t done, const FileResult&)>& progress);
+
+// The importable files under `paths`: files as given, directories walked recursively for
+// .txt .md .html .htm .docx, each directory's files in name order.
+std::vector<std::filesystem::path> collect_files(const std::vector<std::filesystem::path>& paths);
+
+} // namespace normdoc::ingest
