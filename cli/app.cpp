@@ -147,7 +147,7 @@ int run(int argc, char** argv)
   for (const auto& registrar : {register_init, register_add, register_show, register_list, register_edit, register_log,
                                 register_publish, register_repeal, register_amend, register_record, register_file,
                                 register_filing, register_due, register_report, register_check, register_review,
-                                register_evaluate, register_cleanup, register_basis, register_import, register_search,
+                                register_evaluate, register_cleanup, register_basis, register_import, register_export, register_search,
                                 register_maintenance, register_audit}) {
     registrar(app, ctx);
   }

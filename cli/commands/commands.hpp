@@ -40,6 +40,7 @@ void register_cleanup(CLI::App& app, Context& ctx);
 void register_basis(CLI::App& app, Context& ctx);
 void register_search(CLI::App& app, Context& ctx);
 void register_import(CLI::App& app, Context& ctx);
+void register_export(CLI::App& app, Context& ctx);
 // backup and doctor
 void register_maintenance(CLI::App& app, Context& ctx);
 

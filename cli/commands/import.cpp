@@ -2,6 +2,7 @@
 #include "commands/commands.hpp"
 #include "output/views.hpp"
 
+#include <normdoc/bundle/bundle.hpp>
 #include <normdoc/error.hpp>
 #include <normdoc/ingest/importer.hpp>
 #include <normdoc/util/encoding.hpp>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <fstream>
 #include <iostream>
 
 namespace normdoc::cli {
@@ -24,12 +26,49 @@ struct ImportOptions
   std::vector<std::string> paths;
   bool dry_run = false;
   bool as_published = false;
-  std::string issuer, meta;
+  std::string issuer, meta, bundle;
+  std::string on_conflict = "refuse";
   std::string format = "table";
 };
 
+void run_bundle_import(const ImportOptions& o, Context& ctx)
+{
+  if (!o.paths.empty() || o.dry_run || o.as_published || !o.meta.empty()) {
+    throw UsageError("--bundle 不能与 PATH、--dry-run、--as-published、--meta 同时使用");
+  }
+  std::ifstream in(o.bundle, std::ios::binary);
+  if (!in) {
+    throw DataError("无法读取数据包", Location{o.bundle, 0, 0, {}});
+  }
+  const auto policy = o.on_conflict == "skip"      ? bundle::OnConflict::skip
+                      : o.on_conflict == "replace" ? bundle::OnConflict::replace
+                                                   : bundle::OnConflict::refuse;
+  store::Database db = ctx.open_database();
+  store::Transaction txn(db);
+  const bundle::ReadResult result = bundle::read(txn, in, o.bundle, policy, ctx.stamp());
+  if (policy == bundle::OnConflict::refuse && !result.conflicts.empty()) {
+    std::string report;
+    for (const auto& conflict : result.conflicts) {
+      report += fmt::format("{}:{}: 《{}》与已登记的 #{} {}\n", o.bundle, conflict.line, conflict.title, conflict.existing,
+                            conflict.reason);
+    }
+    std::cerr << report;
+    throw DataError(fmt::format("数据包中有 {} 份文件与已登记的文件冲突，未导入任何文件", result.conflicts.size()),
+                    Location{o.bundle, 0, 0, {}}, "用 --on-conflict skip 跳过这些文件，或 --on-conflict replace 以数据包为准");
+  }
+  txn.commit();
+  print(fmt::format("{}：新增 {}，替换 {}，跳过 {}\n", o.bundle, result.added, result.replaced, result.skipped));
+}
+
 void run_import(const ImportOptions& o, Context& ctx)
 {
+  if (!o.bundle.empty()) {
+    run_bundle_import(o, ctx);
+    return;
+  }
+  if (o.paths.empty()) {
+    throw UsageError("请给出要导入的文件或目录，或用 --bundle 导入数据包");
+  }
   ingest::ImportSettings settings;
   settings.dry_run = o.dry_run;
   settings.as_published = o.as_published;
@@ -74,11 +113,16 @@ void register_import(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<ImportOptions>();
   auto* sub = app.add_subcommand("import", "导入文件（.txt/.md/.html/.docx，目录递归）：提取正文和标题、文号、制定机关、日期后登记；已登记的正文跳过");
-  sub->add_option("PATH", o->paths, "文件或目录")->required();
+  sub->add_option("PATH", o->paths, "文件或目录");
   sub->add_flag("--dry-run", o->dry_run, "只显示将登记的内容和每项的来源、可信度，不写入");
   sub->add_flag("--as-published", o->as_published, "按提取的成文日期登记为已发布的文件（默认登记为草稿）");
   sub->add_option("--issuer", o->issuer, "正文中找不到制定机关时使用（默认取配置 [office] name）");
   sub->add_option("--meta", o->meta, "覆盖文件（CSV：file 列加字段列；或 TOML：每个文件一个表）：补充或更正提取的字段");
+  sub->add_option("--bundle", o->bundle, "导入 normdoc export 生成的数据包（例如备案机关接收报备文件）");
+  sub->add_option("--on-conflict", o->on_conflict,
+                  "数据包中的文件与已登记的冲突（登记编号、文号或正文相同）时：refuse（默认，全部不导入并列出冲突）、"
+                  "skip（跳过）、replace（以数据包为准）")
+    ->check(CLI::IsMember({"refuse", "skip", "replace"}));
   add_format_option(sub, o->format, {"table", "json"});
   sub->callback([o, &ctx] { run_import(*o, ctx); });
 }

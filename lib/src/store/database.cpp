@@ -113,6 +113,22 @@ bool Statement::is_null(int column) const
   return sqlite3_column_type(m_stmt.get(), column) == SQLITE_NULL;
 }
 
+bool Statement::is_integer(int column) const
+{
+  return sqlite3_column_type(m_stmt.get(), column) == SQLITE_INTEGER;
+}
+
+int Statement::column_count() const
+{
+  return sqlite3_column_count(m_stmt.get());
+}
+
+std::string Statement::column_name(int column) const
+{
+  const char* name = sqlite3_column_name(m_stmt.get(), column);
+  return name ? name : "";
+}
+
 std::string Statement::text(int column) const
 {
   const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt.get(), column));

@@ -42,6 +42,9 @@ public:
   void reset();
 
   bool is_null(int column) const;
+  bool is_integer(int column) const;
+  int column_count() const;
+  std::string column_name(int column) const;
   std::string text(int column) const;
   std::optional<std::string> optional_text(int column) const;
   std::int64_t integer(int column) const;

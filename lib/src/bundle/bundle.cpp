@@ -1,0 +1,499 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/bundle/bundle.hpp>
+
+#include <normdoc/error.hpp>
+#include <normdoc/registry/registry.hpp>
+#include <normdoc/util/json.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace normdoc::bundle {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view k_header = R"({"bundle":"normdoc","version":1})";
+
+// --- Writing -------------------------------------------------------------------------------
+
+// The current row's columns, in table order, except `excluded`.
+void write_columns(util::JsonWriter& json, const store::Statement& row, const std::set<std::string>& excluded)
+{
+  for (int i = 0; i < row.column_count(); ++i) {
+    const std::string name = row.column_name(i);
+    if (excluded.contains(name)) {
+      continue;
+    }
+    json.key(name);
+    if (row.is_null(i)) {
+      json.null();
+    } else if (row.is_integer(i)) {
+      json.value(row.integer(i));
+    } else {
+      json.value(row.text(i));
+    }
+  }
+}
+
+// Rows of `sql` (one parameter) as an array of objects; `children` adds nested arrays.
+void write_rows(util::JsonWriter& json, store::Database& db, std::string_view sql, std::int64_t key,
+                const std::set<std::string>& excluded,
+                const std::function<void(util::JsonWriter&, const store::Statement&)>& children = {})
+{
+  auto rows = db.prepare(sql);
+  rows.bind(1, key);
+  json.begin_array();
+  while (rows.step() == store::Step::row) {
+    json.begin_object();
+    write_columns(json, rows, excluded);
+    if (children) {
+      children(json, rows);
+    }
+    json.end_object();
+  }
+  json.end_array();
+}
+
+// --- Reading -------------------------------------------------------------------------------
+
+struct Line
+{
+  int number = 0;
+  Json value;
+};
+
+[[noreturn]] void malformed(const std::string& source, int line, const std::string& why, std::string field = {})
+{
+  throw DataError(why, Location{source, line, 0, std::move(field)});
+}
+
+std::vector<std::string> columns_of(store::Database& db, const std::string& table)
+{
+  std::vector<std::string> columns;
+  auto info = db.prepare("SELECT name FROM pragma_table_info(?)");
+  info.bind(1, table);
+  while (info.step() == store::Step::row) {
+    columns.push_back(info.text(0));
+  }
+  return columns;
+}
+
+void bind_json(store::Statement& stmt, int index, const Json& value)
+{
+  if (value.is_null()) {
+    stmt.bind(index, std::nullopt);
+  } else if (value.is_number_integer()) {
+    stmt.bind(index, value.get<std::int64_t>());
+  } else if (value.is_boolean()) {
+    stmt.bind(index, value.get<bool>());
+  } else if (value.is_string()) {
+    stmt.bind(index, value.get<std::string>());
+  } else {
+    throw DataError("字段值应为字符串、整数或 null");
+  }
+}
+
+// Writes one row into `table`: the object's fields, which must be columns of the table (the
+// SQL names only columns read from the schema), with `set` overriding or adding fields.
+// Returns the new row's id.
+std::int64_t insert_row(store::Database& db, const std::string& table, const Json& object, const Json& set,
+                        const std::set<std::string>& skipped)
+{
+  const std::vector<std::string> known = columns_of(db, table);
+  std::vector<std::string> names;
+  std::vector<const Json*> values;
+  const auto add = [&](const std::string& name, const Json& value) {
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      throw DataError(fmt::format("“{}”没有字段“{}”", table, name), Location{{}, 0, 0, name});
+    }
+    const auto existing = std::find(names.begin(), names.end(), name);
+    if (existing != names.end()) {
+      values[static_cast<std::size_t>(existing - names.begin())] = &value;
+      return;
+    }
+    names.push_back(name);
+    values.push_back(&value);
+  };
+  for (const auto& [name, value] : object.items()) {
+    if (!skipped.contains(name) && !value.is_array()) {
+      add(name, value);
+    }
+  }
+  for (const auto& [name, value] : set.items()) {
+    add(name, value);
+  }
+  std::string columns;
+  std::string marks;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    columns += (i == 0 ? "" : ", ") + names[i];
+    marks += i == 0 ? "?" : ", ?";
+  }
+  auto stmt = db.prepare(fmt::format("INSERT INTO {} ({}) VALUES ({})", table, columns, marks));
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    bind_json(stmt, static_cast<int>(i + 1), *values[i]);
+  }
+  stmt.run();
+  return db.last_insert_rowid();
+}
+
+const Json& member(const Line& line, const Json& object, const char* name, const std::string& source)
+{
+  if (!object.is_object() || !object.contains(name)) {
+    malformed(source, line.number, fmt::format("缺少“{}”", name), name);
+  }
+  return object.at(name);
+}
+
+std::optional<std::int64_t> existing_by(store::Database& db, std::string_view sql, const std::vector<Json>& keys)
+{
+  for (const auto& key : keys) {
+    if (key.is_null()) {
+      return std::nullopt;
+    }
+  }
+  auto stmt = db.prepare(sql);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    bind_json(stmt, static_cast<int>(i + 1), keys[i]);
+  }
+  return stmt.step() == store::Step::row ? std::optional(stmt.integer(0)) : std::nullopt;
+}
+
+std::optional<Conflict> conflict_of(store::Database& db, const Line& line)
+{
+  const Json& doc = line.value.at("document");
+  const Json& text = line.value.at("text");
+  const std::string title = doc.value("title", std::string());
+  if (const auto id = existing_by(db, "SELECT id FROM document WHERE reg_no = ?", {doc.value("reg_no", Json())})) {
+    return Conflict{line.number, title, *id, "登记编号相同"};
+  }
+  if (const auto id = existing_by(db, "SELECT id FROM document WHERE issuer = ? AND doc_no = ?",
+                                  {doc.value("issuer", Json()), doc.value("doc_no", Json())})) {
+    return Conflict{line.number, title, *id, "制定机关和文号相同"};
+  }
+  if (text.is_object()) {
+    if (const auto id = existing_by(db, "SELECT document FROM document_text WHERE sha256 = ?", {text.value("sha256", Json())})) {
+      return Conflict{line.number, title, *id, "正文相同"};
+    }
+  }
+  // A draft with neither number nor text is known by its issuer and title.
+  if (doc.value("reg_no", Json()).is_null() && doc.value("doc_no", Json()).is_null()) {
+    if (const auto id = existing_by(db, "SELECT id FROM document WHERE issuer = ? AND title = ? AND reg_no IS NULL"
+                                        " AND doc_no IS NULL",
+                                    {doc.value("issuer", Json()), doc.value("title", Json())})) {
+      return Conflict{line.number, title, *id, "制定机关和标题相同"};
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<Line> parse_lines(std::istream& in, const std::string& source)
+{
+  std::vector<Line> lines;
+  std::string text;
+  int number = 0;
+  bool header = false;
+  while (std::getline(in, text)) {
+    ++number;
+    if (text.empty()) {
+      continue;
+    }
+    Json value;
+    try {
+      value = Json::parse(text);
+    } catch (const Json::exception& e) {
+      malformed(source, number, fmt::format("不是有效的 JSON（{}）", e.what()));
+    }
+    if (!header) {
+      if (!value.is_object() || value.value("bundle", std::string()) != "normdoc" || value.value("version", 0) != 1) {
+        malformed(source, number, "第一行应为 {\"bundle\":\"normdoc\",\"version\":1}");
+      }
+      header = true;
+      continue;
+    }
+    Line line{number, std::move(value)};
+    const Json& doc = member(line, line.value, "document", source);
+    if (!member(line, doc, "id", source).is_number_integer()) {
+      malformed(source, number, "document.id 应为整数", "id");
+    }
+    for (const char* part : {"steps", "filings", "reviews", "evaluations", "events"}) {
+      if (!member(line, line.value, part, source).is_array()) {
+        malformed(source, number, fmt::format("“{}”应为数组", part), part);
+      }
+    }
+    member(line, line.value, "text", source);
+    lines.push_back(std::move(line));
+  }
+  if (!header) {
+    malformed(source, 1, "文件为空，不是 normdoc 数据包");
+  }
+  return lines;
+}
+
+std::int64_t max_id(store::Database& db, const std::string& table)
+{
+  auto stmt = db.prepare(fmt::format("SELECT coalesce(max(id), 0) FROM {}", table));
+  stmt.step();
+  return stmt.integer(0);
+}
+
+// Keeps each id where it is free, else gives a fresh one above everything in use.
+std::map<std::int64_t, std::int64_t> plan_ids(store::Database& db, const std::string& table,
+                                              const std::vector<std::int64_t>& wanted)
+{
+  std::int64_t next = std::max(max_id(db, table), wanted.empty() ? 0 : *std::max_element(wanted.begin(), wanted.end()));
+  auto taken = db.prepare(fmt::format("SELECT 1 FROM {} WHERE id = ?", table));
+  std::map<std::int64_t, std::int64_t> ids;
+  for (const std::int64_t id : wanted) {
+    taken.reset();
+    taken.bind(1, id);
+    ids[id] = taken.step() == store::Step::row ? ++next : id;
+  }
+  return ids;
+}
+
+Json mapped(const std::map<std::int64_t, std::int64_t>& ids, const Json& value)
+{
+  if (!value.is_number_integer()) {
+    return nullptr;
+  }
+  const auto found = ids.find(value.get<std::int64_t>());
+  return found == ids.end() ? Json(nullptr) : Json(found->second);
+}
+
+// Everything that hangs off one document, written for document `id`.
+void insert_parts(store::Transaction& txn, const Line& line, std::int64_t id,
+                  const std::map<std::int64_t, std::int64_t>& document_ids,
+                  const std::map<std::int64_t, std::int64_t>& review_ids, const std::set<std::string>& known_reviews,
+                  const std::set<std::string>& known_events)
+{
+  store::Database& db = txn.database();
+  const Json owner{{"document", id}};
+  if (line.value.at("text").is_object()) {
+    const Json& text = line.value.at("text");
+    insert_row(db, "document_text", text, owner, {});
+    registry::replace_citations(db, id, text.value("text", std::string()));
+  }
+  for (const Json& step : line.value.at("steps")) {
+    insert_row(db, "procedure_step", step, owner, {});
+  }
+  for (const Json& filing : line.value.at("filings")) {
+    const std::int64_t filing_id = insert_row(db, "filing", filing, owner, {"outcomes"});
+    for (const Json& outcome : filing.value("outcomes", Json::array())) {
+      insert_row(db, "filing_outcome", outcome, Json{{"filing", filing_id}}, {});
+    }
+  }
+  for (const Json& review : line.value.at("reviews")) {
+    if (known_reviews.contains(review.value("checklist", "") + "|" + review.value("started_at", ""))) {
+      continue;
+    }
+    const std::int64_t review_id = review_ids.at(review.at("id").get<std::int64_t>());
+    insert_row(db, "review", review, Json{{"id", review_id}, {"document", id}, {"superseded_by", nullptr}},
+               {"items", "findings"});
+    for (const char* part : {"items", "findings"}) {
+      for (const Json& row : review.value(part, Json::array())) {
+        insert_row(db, std::string(part) == "items" ? "review_item" : "review_finding", row, Json{{"review", review_id}}, {});
+      }
+    }
+  }
+  for (const Json& evaluation : line.value.at("evaluations")) {
+    insert_row(db, "evaluation", evaluation, Json{{"document", id}, {"replacement", mapped(document_ids, evaluation.value("replacement", Json()))}}, {});
+  }
+  for (const Json& event : line.value.at("events")) {
+    const std::string at = event.value("at", "");
+    const std::string kind = event.value("kind", "");
+    const std::string payload = event.value("payload", "{}");
+    if (known_events.contains(at + "|" + kind + "|" + payload)) {
+      continue;
+    }
+    audit::append(txn, audit::Stamp{event.value("actor", ""), at}, id, kind, payload);
+  }
+}
+
+std::set<std::string> keys_of(store::Database& db, std::string_view sql, std::int64_t id)
+{
+  std::set<std::string> keys;
+  auto stmt = db.prepare(sql);
+  stmt.bind(1, id);
+  while (stmt.step() == store::Step::row) {
+    keys.insert(stmt.text(0));
+  }
+  return keys;
+}
+
+// Replaces the registered document `id` with the bundle's version: its fields and text,
+// steps, filings and evaluations; reviews and events are added when missing (neither is
+// ever deleted).
+void replace_document(store::Transaction& txn, const Line& line, std::int64_t id,
+                      const std::map<std::int64_t, std::int64_t>& document_ids,
+                      const std::map<std::int64_t, std::int64_t>& review_ids)
+{
+  store::Database& db = txn.database();
+  db.prepare("DELETE FROM filing_outcome WHERE filing IN (SELECT id FROM filing WHERE document = ?)").bind(1, id).run();
+  for (const char* table : {"filing", "procedure_step", "evaluation", "document_text"}) {
+    db.prepare(fmt::format("DELETE FROM {} WHERE document = ?", table)).bind(1, id).run();
+  }
+  const Json& doc = line.value.at("document");
+  const std::vector<std::string> known = columns_of(db, "document");
+  for (const auto& [name, value] : doc.items()) {
+    if (name == "id" || name == "amends" || name == "superseded_by") {
+      continue;
+    }
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      throw DataError(fmt::format("“document”没有字段“{}”", name), Location{{}, 0, 0, name});
+    }
+    auto update = db.prepare(fmt::format("UPDATE document SET {} = ? WHERE id = ?", name));
+    bind_json(update, 1, value);
+    update.bind(2, id).run();
+  }
+  db.exec("UPDATE document_fts SET text = '' WHERE rowid NOT IN (SELECT document FROM document_text)");
+  insert_parts(txn, line, id, document_ids, review_ids,
+               keys_of(db, "SELECT checklist || '|' || started_at FROM review WHERE document = ?", id),
+               keys_of(db, "SELECT at || '|' || kind || '|' || payload FROM event WHERE document = ?", id));
+}
+
+} // namespace
+
+std::size_t write(store::Database& db, const std::vector<std::int64_t>& documents, std::ostream& out)
+{
+  out << k_header << '\n';
+  for (const std::int64_t id : documents) {
+    util::JsonWriter json;
+    json.begin_object().key("document");
+    auto doc = db.prepare("SELECT * FROM document WHERE id = ?");
+    doc.bind(1, id);
+    if (doc.step() != store::Step::row) {
+      throw DataError(fmt::format("没有编号为 #{} 的文件", id));
+    }
+    json.begin_object();
+    write_columns(json, doc, {});
+    json.end_object().key("text");
+    auto text = db.prepare("SELECT text, sha256, source FROM document_text WHERE document = ?");
+    text.bind(1, id);
+    if (text.step() == store::Step::row) {
+      json.begin_object();
+      write_columns(json, text, {});
+      json.end_object();
+    } else {
+      json.null();
+    }
+    json.key("steps");
+    write_rows(json, db, "SELECT * FROM procedure_step WHERE document = ? ORDER BY id", id, {"id", "document"});
+    json.key("filings");
+    write_rows(json, db, "SELECT * FROM filing WHERE document = ? ORDER BY id", id, {"id", "document"},
+               [&](util::JsonWriter& nested, const store::Statement& filing) {
+                 nested.key("outcomes");
+                 write_rows(nested, db, "SELECT * FROM filing_outcome WHERE filing = ? ORDER BY id", filing.integer(0),
+                            {"id", "filing"});
+               });
+    json.key("reviews");
+    write_rows(json, db, "SELECT * FROM review WHERE document = ? ORDER BY id", id, {"document"},
+               [&](util::JsonWriter& nested, const store::Statement& review) {
+                 nested.key("items");
+                 write_rows(nested, db, "SELECT * FROM review_item WHERE review = ? ORDER BY position", review.integer(0),
+                            {"review"});
+                 nested.key("findings");
+                 write_rows(nested, db, "SELECT * FROM review_finding WHERE review = ? ORDER BY number", review.integer(0),
+                            {"review"});
+               });
+    json.key("evaluations");
+    write_rows(json, db, "SELECT * FROM evaluation WHERE document = ? ORDER BY id", id, {"id", "document"});
+    json.key("events");
+    write_rows(json, db, "SELECT at, actor, kind, payload FROM event WHERE document = ? ORDER BY id", id, {});
+    json.end_object();
+    out << json.str() << '\n';
+  }
+  out.flush();
+  return documents.size();
+}
+
+ReadResult read(store::Transaction& txn, std::istream& in, const std::string& source, OnConflict on_conflict,
+                const audit::Stamp& stamp)
+{
+  store::Database& db = txn.database();
+  const std::vector<Line> lines = parse_lines(in, source);
+  // Documents and reviews refer to each other across lines (an amendment names its new
+  // version); the references are checked when the whole bundle is in, at commit.
+  db.exec("PRAGMA defer_foreign_keys = ON");
+  ReadResult result;
+  std::map<int, std::int64_t> existing; // line → registered document it conflicts with
+  for (const auto& line : lines) {
+    if (auto conflict = conflict_of(db, line)) {
+      existing[line.number] = conflict->existing;
+      result.conflicts.push_back(std::move(*conflict));
+    }
+  }
+  if (on_conflict == OnConflict::refuse && !result.conflicts.empty()) {
+    return result;
+  }
+  std::vector<std::int64_t> wanted_documents;
+  std::vector<std::int64_t> wanted_reviews;
+  for (const auto& line : lines) {
+    if (!existing.contains(line.number)) {
+      wanted_documents.push_back(line.value.at("document").at("id").get<std::int64_t>());
+    }
+    for (const Json& review : line.value.at("reviews")) {
+      wanted_reviews.push_back(review.value("id", std::int64_t{0}));
+    }
+  }
+  std::map<std::int64_t, std::int64_t> document_ids = plan_ids(db, "document", wanted_documents);
+  for (const auto& line : lines) {
+    if (const auto found = existing.find(line.number); found != existing.end()) {
+      document_ids[line.value.at("document").at("id").get<std::int64_t>()] = found->second;
+    }
+  }
+  const std::map<std::int64_t, std::int64_t> review_ids = plan_ids(db, "review", wanted_reviews);
+  for (const auto& line : lines) {
+    try {
+      const Json& doc = line.value.at("document");
+      const std::int64_t id = document_ids.at(doc.at("id").get<std::int64_t>());
+      if (existing.contains(line.number)) {
+        if (on_conflict == OnConflict::skip) {
+          ++result.skipped;
+          continue;
+        }
+        replace_document(txn, line, id, document_ids, review_ids);
+        ++result.replaced;
+        continue;
+      }
+      insert_row(db, "document", doc, Json{{"id", id}, {"amends", nullptr}, {"superseded_by", nullptr}}, {});
+      insert_parts(txn, line, id, document_ids, review_ids, {}, {});
+      ++result.added;
+    } catch (const DataError& e) {
+      throw e.located(Location{source, line.number, 0, {}});
+    }
+  }
+  // Links between documents and between reviews, now that every row exists.
+  for (const auto& line : lines) {
+    const Json& doc = line.value.at("document");
+    const std::int64_t id = document_ids.at(doc.at("id").get<std::int64_t>());
+    if (on_conflict == OnConflict::skip && existing.contains(line.number)) {
+      continue;
+    }
+    auto links = db.prepare("UPDATE document SET amends = ?, superseded_by = ? WHERE id = ?");
+    bind_json(links, 1, mapped(document_ids, doc.value("amends", Json())));
+    bind_json(links, 2, mapped(document_ids, doc.value("superseded_by", Json())));
+    links.bind(3, id).run();
+    for (const Json& review : line.value.at("reviews")) {
+      auto superseded = db.prepare("UPDATE review SET superseded_by = ? WHERE id = ?");
+      bind_json(superseded, 1, mapped(review_ids, review.value("superseded_by", Json())));
+      superseded.bind(2, review_ids.at(review.value("id", std::int64_t{0}))).run();
+    }
+  }
+  util::JsonWriter payload;
+  payload.begin_object()
+    .key("source").value(source)
+    .key("added").value(static_cast<std::int64_t>(result.added))
+    .key("replaced").value(static_cast<std::int64_t>(result.replaced))
+    .key("skipped").value(static_cast<std::int64_t>(result.skipped))
+    .end_object();
+  audit::append(txn, stamp, std::nullopt, "bundle-import", payload.str());
+  return result;
+}
+
+} // namespace normdoc::bundle
