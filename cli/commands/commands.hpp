@@ -41,6 +41,8 @@ void register_basis(CLI::App& app, Context& ctx);
 void register_search(CLI::App& app, Context& ctx);
 void register_import(CLI::App& app, Context& ctx);
 void register_export(CLI::App& app, Context& ctx);
+// Completion scripts generated from the whole command tree: register it last.
+void register_completion(CLI::App& app, Context& ctx);
 // backup and doctor
 void register_maintenance(CLI::App& app, Context& ctx);
 

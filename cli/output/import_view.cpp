@@ -50,8 +50,8 @@ std::string render_import(const std::vector<ingest::FileResult>& results, const 
         .key("file").value(result.file)
         .key("status").value(ingest::status_key(result.status))
         .key("document").value(result.document)
-        .key("format").value(result.extracted ? std::optional<std::string>(format_key(result.extracted->format)) : std::nullopt)
-        .key("encoding").value(result.extracted ? std::optional(result.extracted->encoding) : std::nullopt);
+        .key("format").value(result.format ? std::optional<std::string>(format_key(*result.format)) : std::nullopt)
+        .key("encoding").value(result.format ? std::optional(result.encoding) : std::nullopt);
       write_field(json, "title", meta.title);
       write_field(json, "doc_no", meta.doc_no);
       write_field(json, "issuer", meta.issuer);

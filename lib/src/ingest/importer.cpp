@@ -175,15 +175,17 @@ FileResult import_one(store::Database& db, store::Transaction* txn, const regist
 {
   FileResult result{path.string()};
   try {
-    result.extracted = extract(path);
-    result.metadata = extract_metadata(result.extracted->text, path.filename().string(), config.trial_markers);
-    const std::string sha256 = util::sha256_hex(result.extracted->text);
+    const Extracted extracted = extract(path);
+    result.format = extracted.format;
+    result.encoding = extracted.encoding;
+    result.metadata = extract_metadata(extracted.text, path.filename().string(), config.trial_markers);
+    const std::string sha256 = util::sha256_hex(extracted.text);
     result.document = registered_text(db, sha256);
     if (result.document || seen.contains(sha256)) {
       result.status = Status::duplicate;
       return result;
     }
-    const registry::DocumentMeta planned = plan(path, *result.extracted, result.metadata, settings, config);
+    const registry::DocumentMeta planned = plan(path, extracted, result.metadata, settings, config);
     if (!txn) {
       result.status = Status::would_add;
     } else {

@@ -47,7 +47,10 @@ struct FileResult
 {
   std::string file;
   Status status = Status::error;
-  std::optional<Extracted> extracted{};
+  // What the file was read as; the text itself is not kept, so memory stays flat however
+  // many files a batch holds.
+  std::optional<Format> format{};
+  std::string encoding{};
   Metadata metadata{};
   std::optional<std::int64_t> document{}; // added, or the one it duplicates
   std::string error{};                    // one line, naming the file
