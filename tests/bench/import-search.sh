@@ -39,8 +39,12 @@ t=$(seconds "$normdoc" import "$work/files" --issuer 河南省人民代表大会
 imported=$("$normdoc" list --format csv | tail -n +2 | wc -l)
 awk -v n="$imported" -v t="$t" -v b="$bytes" 'BEGIN {
   printf "import: %d documents, %.1f MB in %.1f s = %.0f documents/s, %.2f MB/s\n", n, b / 1048576, t, n / t, b / 1048576 / t }'
-peak=$( { /usr/bin/time -f %M "$normdoc" import "$work/files" >/dev/null 2>/dev/null; } 2>&1 || true)
-echo "re-import (all duplicates): peak RSS ${peak} KB"
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f %M -o "$work/rss" "$normdoc" import "$work/files" >/dev/null 2>&1 || true
+  echo "re-import (all duplicates): peak RSS $(cat "$work/rss") KB"
+else
+  echo "re-import: peak RSS not measured (apt-get install time)"
+fi
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 for query in 大气污染防治 文物保护 人民政府 罚款 林; do

@@ -94,27 +94,42 @@ struct Candidate
   double score;
 };
 
-std::vector<Candidate> indexed(store::Database& db, const std::string& query)
+std::string fts_phrase(const std::string& query)
 {
   std::string phrase = "\"";
   for (const char c : query) {
     phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
   }
-  phrase += "\"";
-  auto stmt = db.prepare("SELECT rowid, bm25(document_fts, 10.0, 1.0), highlight(document_fts, 0, '【', '】'),"
-                         " snippet(document_fts, 1, '【', '】', '…', 32), text FROM document_fts"
-                         " WHERE document_fts MATCH ? ORDER BY bm25(document_fts, 10.0, 1.0)");
-  stmt.bind(1, phrase);
+  return phrase + "\"";
+}
+
+// Matches best first, ids and scores only: titles and passages are made for the few hits
+// shown (reading every matching text would dominate on a large registry).
+std::vector<Candidate> indexed(store::Database& db, const std::string& query)
+{
+  auto stmt = db.prepare("SELECT rowid, bm25(document_fts, 10.0, 1.0) AS score FROM document_fts"
+                         " WHERE document_fts MATCH ? ORDER BY score");
+  stmt.bind(1, fts_phrase(query));
   std::vector<Candidate> found;
   while (stmt.step() == store::Step::row) {
-    std::string snippet = stmt.text(3);
-    if (snippet.find(k_open) == std::string::npos) {
-      snippet = passage(stmt.text(4), {});
-    }
     // bm25 is lower for better matches.
-    found.push_back(Candidate{stmt.integer(0), stmt.text(2), one_line(std::move(snippet)), -stmt.real(1)});
+    found.push_back(Candidate{stmt.integer(0), {}, {}, -stmt.real(1)});
   }
   return found;
+}
+
+void describe_indexed(store::Database& db, const std::string& query, Candidate& candidate)
+{
+  auto stmt = db.prepare("SELECT highlight(document_fts, 0, '【', '】'), snippet(document_fts, 1, '【', '】', '…', 32),"
+                         " substr(text, 1, 400) FROM document_fts WHERE document_fts MATCH ? AND rowid = ?");
+  stmt.bind(1, fts_phrase(query));
+  stmt.bind(2, candidate.id);
+  if (stmt.step() != store::Step::row) {
+    return;
+  }
+  candidate.title = stmt.text(0);
+  std::string snippet = stmt.text(1);
+  candidate.snippet = one_line(snippet.find(k_open) == std::string::npos ? passage(stmt.text(2), {}) : std::move(snippet));
 }
 
 std::vector<Candidate> scanned(store::Database& db, const std::string& query)
@@ -125,15 +140,25 @@ std::vector<Candidate> scanned(store::Database& db, const std::string& query)
   stmt.bind(1, query);
   std::vector<Candidate> found;
   while (stmt.step() == store::Step::row) {
-    const std::string title = stmt.text(1);
-    const std::string text = stmt.text(2);
-    const std::size_t in_title = occurrences(title, query);
-    const std::size_t in_text = occurrences(text, query);
-    found.push_back(Candidate{stmt.integer(0), mark_all(title, query), passage(text, in_text > 0 ? query : ""),
-                              10.0 * static_cast<double>(in_title) + static_cast<double>(in_text)});
+    const std::size_t in_title = occurrences(stmt.text(1), query);
+    const std::size_t in_text = occurrences(stmt.text(2), query);
+    found.push_back(Candidate{stmt.integer(0), {}, {}, 10.0 * static_cast<double>(in_title) + static_cast<double>(in_text)});
   }
   std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
   return found;
+}
+
+void describe_scanned(store::Database& db, const std::string& query, Candidate& candidate)
+{
+  auto stmt = db.prepare("SELECT d.title, coalesce(t.text, '') FROM document d LEFT JOIN document_text t"
+                         " ON t.document = d.id WHERE d.id = ?");
+  stmt.bind(1, candidate.id);
+  if (stmt.step() != store::Step::row) {
+    return;
+  }
+  const std::string text = stmt.text(1);
+  candidate.title = mark_all(stmt.text(0), query);
+  candidate.snippet = passage(text, text.find(query) == std::string::npos ? std::string() : query);
 }
 
 } // namespace
@@ -145,14 +170,20 @@ std::vector<Hit> find(store::Database& db, std::string_view raw_query, const reg
   if (query.empty()) {
     throw UsageError("请给出要查找的词语");
   }
-  const std::vector<Candidate> candidates = code_points(query) >= 3 ? indexed(db, query) : scanned(db, query);
+  const bool use_index = code_points(query) >= 3;
+  std::vector<Candidate> candidates = use_index ? indexed(db, query) : scanned(db, query);
   std::vector<Hit> hits;
-  for (const auto& candidate : candidates) {
+  for (auto& candidate : candidates) {
     if (hits.size() >= limit) {
       break;
     }
     auto doc = registry::find(db, candidate.id);
     if (doc && filter.accepts(*doc)) {
+      if (use_index) {
+        describe_indexed(db, query, candidate);
+      } else {
+        describe_scanned(db, query, candidate);
+      }
       hits.push_back(Hit{std::move(*doc), candidate.title, candidate.snippet, candidate.score});
     }
   }
