@@ -88,8 +88,10 @@ Review read_review(const store::Statement& stmt)
   review.result = stmt.optional_text(13);
   review.opinion = stmt.optional_text(14);
   review.urgency = stmt.optional_text(15);
-  if (const auto ground = stmt.optional_text(16)) {
-    review.exception = Exception{*ground, stmt.text(17), *stmt.optional_date(18)};
+  const auto ground = stmt.optional_text(16);
+  const auto until = stmt.optional_date(18);
+  if (ground && until) {
+    review.exception = Exception{*ground, stmt.text(17), *until};
   }
   review.superseded_by = stmt.optional_integer(19);
   return review;
