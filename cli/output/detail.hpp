@@ -22,6 +22,8 @@ std::string render_document_text(const registry::Document& doc, const RenderOpti
 // excerpt) into an open JSON object, or as a whole object.
 void write_finding_fields(util::JsonWriter& json, const review::Finding& finding);
 void write_finding_object(util::JsonWriter& json, const review::Finding& finding);
+// ISO text of a date that may be missing (empty then).
+std::string iso(const std::optional<util::Date>& date);
 // A printed document as md, html or (otherwise) terminal text.
 std::string render_printed(const Printed& printed, Format format);
 // A header and rows as RFC 4180 CSV, with a BOM when asked.

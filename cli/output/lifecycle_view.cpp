@@ -13,11 +13,6 @@ namespace normdoc::cli {
 
 namespace {
 
-std::string iso(const std::optional<util::Date>& date)
-{
-  return date ? date->iso() : "";
-}
-
 // The columns of a published list of documents (目录, cleanup results).
 struct ListedDocument
 {

@@ -9,11 +9,6 @@ namespace normdoc::cli {
 
 namespace {
 
-std::string iso(const std::optional<util::Date>& date)
-{
-  return date ? date->iso() : "";
-}
-
 // "2024-08-01 至 2024-08-30，政府网站" — the facts of a step in one phrase.
 std::string step_summary(const procedure::Step& step)
 {

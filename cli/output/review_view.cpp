@@ -12,11 +12,6 @@ namespace normdoc::cli {
 
 namespace {
 
-std::string iso(const std::optional<util::Date>& date)
-{
-  return date ? date->iso() : "";
-}
-
 std::string_view status_key(const review::Review& review)
 {
   if (review.superseded_by) {

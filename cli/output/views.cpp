@@ -149,6 +149,11 @@ void write_finding_object(util::JsonWriter& json, const review::Finding& finding
   json.end_object();
 }
 
+std::string iso(const std::optional<util::Date>& date)
+{
+  return date ? date->iso() : "";
+}
+
 std::string render_printed(const Printed& printed, Format format)
 {
   switch (format) {

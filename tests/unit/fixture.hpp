@@ -46,6 +46,19 @@ struct Fixture
     return doc;
   }
 
+  registry::Document add_with_text(const std::string& title, const std::string& text, bool concerns_business = false)
+  {
+    store::Transaction txn(db);
+    registry::NewDocument input;
+    input.title = title;
+    input.issuer = "某局";
+    input.concerns_business = concerns_business;
+    input.text = registry::DocumentText{text, "t.txt"};
+    auto doc = reg.add(txn, input, k_stamp);
+    txn.commit();
+    return doc;
+  }
+
   registry::Document publish(const registry::Document& doc, const char* date)
   {
     store::Transaction txn(db);

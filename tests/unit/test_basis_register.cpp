@@ -28,14 +28,7 @@ basis::ImportResult import(test::Fixture& f, const std::string& csv, const char*
 
 registry::Document with_text(test::Fixture& f, const char* title, const char* text, const char* published)
 {
-  store::Transaction txn(f.db);
-  registry::NewDocument input;
-  input.title = title;
-  input.issuer = "某局";
-  input.text = registry::DocumentText{text, "t.txt"};
-  auto doc = f.reg.add(txn, input, test::k_stamp);
-  txn.commit();
-  return f.publish(doc, published);
+  return f.publish(f.add_with_text(title, text), published);
 }
 
 std::vector<std::string> flagged(test::Fixture& f, const char* as_of = "2026-06-01")

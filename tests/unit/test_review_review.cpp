@@ -22,18 +22,11 @@ const review::Checklist& checklist(const char* id)
 // and a bonus for local firms in tenders (公平竞争审查条例 9 (三)).
 registry::Document draft_with_text(test::Fixture& f)
 {
-  store::Transaction txn(f.db);
-  registry::NewDocument input;
-  input.title = "关于支持文化旅游产业发展的若干措施";
-  input.issuer = "济源示范区文化广电和旅游局";
-  input.concerns_business = true;
-  input.text = registry::DocumentText{"第一条　为促进文化旅游产业发展，制定本措施。\n"
-                                      "第二条　未按规定报送统计数据的，处5000元罚款。\n"
-                                      "第三条　政府投资项目招标时，对本地企业给予加分。\n",
-                                      "draft.txt"};
-  auto doc = f.reg.add(txn, input, test::k_stamp);
-  txn.commit();
-  return doc;
+  return f.add_with_text("关于支持文化旅游产业发展的若干措施",
+                         "第一条　为促进文化旅游产业发展，制定本措施。\n"
+                         "第二条　未按规定报送统计数据的，处5000元罚款。\n"
+                         "第三条　政府投资项目招标时，对本地企业给予加分。\n",
+                         true);
 }
 
 review::Review start(test::Fixture& f, const registry::Document& doc, const char* id, const char* received)

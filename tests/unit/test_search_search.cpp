@@ -11,18 +11,6 @@ using test::day;
 
 namespace {
 
-registry::Document with_text(test::Fixture& f, const std::string& title, const std::string& text)
-{
-  store::Transaction txn(f.db);
-  registry::NewDocument input;
-  input.title = title;
-  input.issuer = "某局";
-  input.text = registry::DocumentText{text, "t.txt"};
-  auto doc = f.reg.add(txn, input, test::k_stamp);
-  txn.commit();
-  return doc;
-}
-
 std::vector<std::int64_t> ids(test::Fixture& f, const char* query, std::size_t limit = 20)
 {
   std::vector<std::int64_t> found;
@@ -37,9 +25,9 @@ std::vector<std::int64_t> ids(test::Fixture& f, const char* query, std::size_t l
 TEST_CASE("search: three characters or more through the index, titles first, with marked snippets")
 {
   test::Fixture f;
-  with_text(f, "文化市场管理办法", "第一条 为了规范文化市场秩序……第九条 旅游市场另行规定。");
-  with_text(f, "旅游市场管理办法", "第一条 为了规范旅游市场，促进旅游市场健康发展。");
-  with_text(f, "景区管理办法", "第一条 景区门票价格……");
+  f.add_with_text("文化市场管理办法", "第一条 为了规范文化市场秩序……第九条 旅游市场另行规定。");
+  f.add_with_text("旅游市场管理办法", "第一条 为了规范旅游市场，促进旅游市场健康发展。");
+  f.add_with_text("景区管理办法", "第一条 景区门票价格……");
   CHECK(ids(f, "旅游市场") == std::vector<std::int64_t>{2, 1});
   const auto hits = search::find(f.db, "旅游市场", registry::ListFilter{day("2026-06-01")}, 20);
   CHECK(hits[0].title == "【旅游市场】管理办法");
@@ -54,9 +42,9 @@ TEST_CASE("search: three characters or more through the index, titles first, wit
 TEST_CASE("search: one and two characters scan titles and texts correctly")
 {
   test::Fixture f;
-  with_text(f, "文化市场管理办法", "处罚款。罚款。");
-  with_text(f, "罚款标准", "无");
-  with_text(f, "景区办法", "门票");
+  f.add_with_text("文化市场管理办法", "处罚款。罚款。");
+  f.add_with_text("罚款标准", "无");
+  f.add_with_text("景区办法", "门票");
   CHECK(ids(f, "罚款") == std::vector<std::int64_t>{2, 1});
   CHECK(ids(f, "票") == std::vector<std::int64_t>{3});
   const auto hits = search::find(f.db, "罚款", registry::ListFilter{day("2026-06-01")}, 20);
@@ -67,7 +55,7 @@ TEST_CASE("search: one and two characters scan titles and texts correctly")
 TEST_CASE("the index follows every change to titles and texts, in the same transaction")
 {
   test::Fixture f;
-  const auto doc = with_text(f, "旧标题办法", "旧的正文内容");
+  const auto doc = f.add_with_text("旧标题办法", "旧的正文内容");
   {
     store::Transaction txn(f.db);
     registry::Changes changes;
@@ -100,8 +88,8 @@ TEST_CASE("the index follows every change to titles and texts, in the same trans
 TEST_CASE("search filters like list")
 {
   test::Fixture f;
-  const auto draft = with_text(f, "旅游草案", "旅游市场");
-  const auto published = f.publish(with_text(f, "旅游办法", "旅游市场"), "2026-01-01");
+  const auto draft = f.add_with_text("旅游草案", "旅游市场");
+  const auto published = f.publish(f.add_with_text("旅游办法", "旅游市场"), "2026-01-01");
   registry::ListFilter filter{day("2026-06-01")};
   filter.status = registry::Status::published;
   const auto hits = search::find(f.db, "旅游市场", filter, 20);

@@ -73,13 +73,19 @@ struct Line
   throw DataError(why, Location{source, line, 0, std::move(field)});
 }
 
-std::vector<std::string> columns_of(store::Database& db, const std::string& table)
+// The columns of a table as the schema has them, read once per table: every database is
+// migrated to this program's schema when opened, so they are the same for all of them (and
+// every row of a bundle is checked against them).
+const std::vector<std::string>& columns_of(store::Database& db, const std::string& table)
 {
-  std::vector<std::string> columns;
-  auto info = db.prepare("SELECT name FROM pragma_table_info(?)");
-  info.bind(1, table);
-  while (info.step() == store::Step::row) {
-    columns.push_back(info.text(0));
+  static std::map<std::string, std::vector<std::string>> cache;
+  auto& columns = cache[table];
+  if (columns.empty()) {
+    auto info = db.prepare("SELECT name FROM pragma_table_info(?)");
+    info.bind(1, table);
+    while (info.step() == store::Step::row) {
+      columns.push_back(info.text(0));
+    }
   }
   return columns;
 }
@@ -105,7 +111,7 @@ void bind_json(store::Statement& stmt, int index, const Json& value)
 std::int64_t insert_row(store::Database& db, const std::string& table, const Json& object, const Json& set,
                         const std::set<std::string>& skipped)
 {
-  const std::vector<std::string> known = columns_of(db, table);
+  const std::vector<std::string>& known = columns_of(db, table);
   std::vector<std::string> names;
   std::vector<const Json*> values;
   const auto add = [&](const std::string& name, const Json& value) {
@@ -339,7 +345,7 @@ void replace_document(store::Transaction& txn, const Line& line, std::int64_t id
     db.prepare(fmt::format("DELETE FROM {} WHERE document = ?", table)).bind(1, id).run();
   }
   const Json& doc = line.value.at("document");
-  const std::vector<std::string> known = columns_of(db, "document");
+  const std::vector<std::string>& known = columns_of(db, "document");
   for (const auto& [name, value] : doc.items()) {
     if (name == "id" || name == "amends" || name == "superseded_by") {
       continue;

@@ -7,6 +7,7 @@
 #include <normdoc/procedure/procedure.hpp>
 #include <normdoc/registry/meta_file.hpp>
 #include <normdoc/util/csv.hpp>
+#include <normdoc/util/named.hpp>
 #include <normdoc/util/sha256.hpp>
 #include <normdoc/util/text.hpp>
 
@@ -24,6 +25,13 @@ namespace {
 // Files per transaction: large enough that a big import is not bound by commits, small
 // enough that an interruption loses little.
 constexpr std::size_t k_batch = 200;
+
+constexpr std::array<util::Named<Status>, 4> k_statuses{{
+  {Status::added, "added", "已登记"},
+  {Status::would_add, "would-add", "将登记"},
+  {Status::duplicate, "duplicate", "重复"},
+  {Status::error, "error", "出错"},
+}};
 
 const std::vector<std::string> k_override_fields{"title",   "issuer",   "doc_no",   "drafting_unit",     "published",
                                                  "effective", "reg_no", "subject", "index_no", "concerns_business",
@@ -212,14 +220,12 @@ FileResult import_one(store::Database& db, store::Transaction* txn, const regist
 
 std::string_view status_key(Status status)
 {
-  static constexpr std::array<std::string_view, 4> k_keys{"added", "would-add", "duplicate", "error"};
-  return k_keys.at(static_cast<std::size_t>(status));
+  return util::named(k_statuses, status).key;
 }
 
 std::string_view status_label(Status status)
 {
-  static constexpr std::array<std::string_view, 4> k_labels{"已登记", "将登记", "重复", "出错"};
-  return k_labels.at(static_cast<std::size_t>(status));
+  return util::named(k_statuses, status).label;
 }
 
 std::map<std::string, Override> parse_overrides(std::string_view text, const std::string& source)
