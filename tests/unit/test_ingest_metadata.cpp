@@ -101,6 +101,19 @@ TEST_CASE("ingest::extract: html and docx give the text; other types are refused
   CHECK(ingest::format_of("A.DOCX") == ingest::Format::docx);
 }
 
+TEST_CASE("ingest: inputs found by fuzzing are refused or read, never a crash")
+{
+  // fuzz_metadata: a first line of only '#' marks made substr() throw std::out_of_range.
+  CHECK_NOTHROW(meta_of("## "));
+  CHECK_NOTHROW(meta_of("#"));
+  const auto hashes = meta_of("##\n某县人民政府关于印发某某规定的通知\n");
+  REQUIRE(hashes.title);
+  CHECK(hashes.title->source != "Markdown 标题");
+  // fuzz_docx: an archive whose directory claims a huge word/document.xml made us allocate it.
+  const std::string forged = util::read_file(std::string(NORMDOC_SOURCE_DIR) + "/tests/fuzz/regressions/docx/forged-size", "docx");
+  CHECK_THROWS_AS(ingest::docx_to_text(forged), DataError);
+}
+
 // Every Henan regulation: the title against the file name 标题(YYYY-MM-DD).md.
 TEST_CASE("ingest::extract_metadata on the Henan corpus: titles at least 98 % right")
 {

@@ -164,9 +164,12 @@ bool is_heading_noise(std::string_view line)
 std::optional<Field> markdown_title(const std::vector<std::string>& lines)
 {
   if (!lines.empty() && lines.front().starts_with("#")) {
-    std::string title = lines.front().substr(lines.front().find_first_not_of('#'));
+    // A line of only '#' marks (found by fuzz_metadata) is no heading.
+    const auto text_begins = lines.front().find_first_not_of('#');
+    const auto title = text_begins == std::string::npos ? std::string_view{}
+                                                        : util::trim(std::string_view(lines.front()).substr(text_begins));
     if (!title.empty()) {
-      return Field{std::move(title), "Markdown 标题", 0.95};
+      return Field{std::string(title), "Markdown 标题", 0.95};
     }
   }
   return std::nullopt;

@@ -65,7 +65,8 @@ DocNo DocNo::parse(std::string_view text)
   ++pos;
   int year = 0;
   std::size_t digits = 0;
-  while (pos < chars.size() && is_digit(chars[pos])) {
+  // Counting stops past four digits, so a long run of digits is rejected, not overflowed.
+  while (pos < chars.size() && is_digit(chars[pos]) && digits <= 4) {
     year = year * 10 + static_cast<int>(chars[pos++] - '0');
     ++digits;
   }
