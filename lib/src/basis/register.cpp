@@ -189,7 +189,7 @@ Change record_change(store::Transaction& txn, const std::string& raw_name, Chang
   } else {
     db.prepare("UPDATE law SET repealed = 1, updated_at = ? WHERE name = ?").bind_all(stamp.at, name).run();
   }
-  const Change change{name, kind, date, today, "manual"};
+  Change change{name, kind, date, today, "manual"};
   insert_change(db, change);
   util::JsonWriter payload;
   payload.begin_object()

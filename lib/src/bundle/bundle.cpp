@@ -295,7 +295,7 @@ void insert_parts(store::Transaction& txn, const Line& line, std::int64_t id,
     }
   }
   for (const Json& review : line.value.at("reviews")) {
-    if (known_reviews.contains(review.value("checklist", "") + "|" + review.value("started_at", ""))) {
+    if (known_reviews.contains(fmt::format("{}|{}", review.value("checklist", ""), review.value("started_at", "")))) {
       continue;
     }
     const std::int64_t review_id = review_ids.at(review.at("id").get<std::int64_t>());
@@ -314,7 +314,7 @@ void insert_parts(store::Transaction& txn, const Line& line, std::int64_t id,
     const std::string at = event.value("at", "");
     const std::string kind = event.value("kind", "");
     const std::string payload = event.value("payload", "{}");
-    if (known_events.contains(at + "|" + kind + "|" + payload)) {
+    if (known_events.contains(fmt::format("{}|{}|{}", at, kind, payload))) {
       continue;
     }
     audit::append(txn, audit::Stamp{event.value("actor", ""), at}, id, kind, payload);

@@ -86,12 +86,12 @@ bool orders_correction(Result result)
 
 std::optional<Outcome> Filing::last_result() const
 {
-  for (auto it = outcomes.rbegin(); it != outcomes.rend(); ++it) {
-    if (it->kind == "result") {
-      return *it;
-    }
+  const auto last = std::find_if(outcomes.rbegin(), outcomes.rend(),
+                                 [](const Outcome& outcome) { return outcome.kind == "result"; });
+  if (last == outcomes.rend()) {
+    return std::nullopt;
   }
-  return std::nullopt;
+  return *last;
 }
 
 std::optional<Outcome> Filing::open_correction() const

@@ -332,6 +332,7 @@ std::vector<Campaign> list_campaigns(store::Database& db)
     names.push_back(stmt.text(0));
   }
   std::vector<Campaign> campaigns;
+  campaigns.reserve(names.size());
   for (const auto& name : names) {
     campaigns.push_back(load_campaign(db, name));
   }

@@ -157,7 +157,7 @@ Document Registry::add(store::Transaction& txn, const NewDocument& input, const 
   if (input.text) {
     store_text(db, id, *input.text);
   }
-  const Document doc = reload(db, id);
+  Document doc = reload(db, id);
   util::JsonWriter payload;
   payload.begin_object()
     .key("title").value(doc.title)

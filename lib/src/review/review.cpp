@@ -298,6 +298,7 @@ std::string_view ground_label(std::string_view ground)
 std::vector<std::string> ground_keys()
 {
   std::vector<std::string> keys;
+  keys.reserve(k_grounds.size());
   for (const auto& entry : k_grounds) {
     keys.emplace_back(entry.first);
   }

@@ -28,7 +28,7 @@ std::optional<std::string> decode_gb18030(std::string_view bytes)
   // glibc's iconv knows GB18030; a converter per call keeps this reentrant, and only lines
   // that are not UTF-8 come here.
   const iconv_t raw = iconv_open("UTF-8", "GB18030");
-  if (raw == reinterpret_cast<iconv_t>(-1)) {
+  if (raw == reinterpret_cast<iconv_t>(-1)) { // NOLINT(performance-no-int-to-ptr): iconv_open's failure value
     return std::nullopt;
   }
   const std::unique_ptr<void, IconvClose> handle(raw);

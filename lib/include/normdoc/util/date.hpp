@@ -39,6 +39,7 @@ public:
   // Days from this date to `other` (negative when `other` is earlier).
   int days_until(const Date& other) const;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads the 0 a defaulted <=> compares with
   auto operator<=>(const Date&) const = default;
 
 private:

@@ -44,6 +44,7 @@ template<typename E, std::size_t N> std::optional<E> parse_named(const std::arra
 template<typename E, std::size_t N> std::vector<std::string> named_keys(const std::array<Named<E>, N>& table)
 {
   std::vector<std::string> keys;
+  keys.reserve(N);
   for (const auto& entry : table) {
     keys.emplace_back(entry.key);
   }
