@@ -28,17 +28,13 @@ for target in "${targets[@]}"; do
   binary=$build/tests/fuzz/fuzz_$target
   [ -x "$binary" ] || { echo "no fuzz target $binary (configure with -DNORMDOC_FUZZ=ON)" >&2; exit 2; }
   # libFuzzer writes what it discovers into the first directory: a scratch copy of every seed,
-  # so the repository stays as it is. Seeds are copied because libFuzzer only walks directories.
+  # so the repository stays as it is.
   corpus=$work/$target
   mkdir -p "$corpus"
   cp -r "$fuzz_dir/corpus/$target/." "$corpus/"
   [ -d "$fuzz_dir/regressions/$target" ] && cp -r "$fuzz_dir/regressions/$target/." "$corpus/"
   for seed in $(awk -v t="$target" '$1 == t { $1 = ""; print }' "$fuzz_dir/seeds.txt"); do
-    if [ -d "$repo/$seed" ]; then
-      find "$repo/$seed" -maxdepth 1 -type f -exec cp {} "$corpus/" \;
-    else
-      cp "$repo/$seed" "$corpus/"
-    fi
+    find "$repo/$seed" -maxdepth 1 -type f -exec cp {} "$corpus/" \;
   done
   printf '%-10s ' "$target"
   if ! "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
