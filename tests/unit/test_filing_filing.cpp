@@ -86,6 +86,38 @@ TEST_CASE("filing results, correction orders and corrections")
   CHECK(filing.outcomes.size() == 3);
 }
 
+TEST_CASE("filing::filings_by_document reads every document's filings as filings_of reads one")
+{
+  test::Fixture f;
+  const auto first = f.publish(f.add("文化市场管理办法"), "2026-03-02");
+  const auto second = f.publish(f.add("旅游市场管理办法"), "2026-03-05");
+  const auto unfiled = f.publish(f.add("演出市场管理办法"), "2026-03-06");
+  file(f, first, {"示范区管委会", "示范区人大工委"}, "2026-03-20");
+  file(f, second, {"示范区管委会"}, "2026-03-21");
+  result(f, second, "示范区管委会", Result::registered, "2026-03-25");
+  result(f, first, "示范区人大工委", Result::correct, "2026-04-02");
+  result(f, second, "示范区管委会", Result::passed, "2026-04-10");
+
+  const auto all = filing::filings_by_document(f.db);
+  CHECK(all.size() == 2);
+  CHECK_FALSE(all.contains(unfiled.id));
+  for (const auto& doc : {first, second}) {
+    const auto one = filing::filings_of(f.db, doc.id);
+    const auto& together = all.at(doc.id);
+    REQUIRE(together.size() == one.size());
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      CHECK(together[i].body == one[i].body);
+      REQUIRE(together[i].outcomes.size() == one[i].outcomes.size());
+      for (std::size_t j = 0; j < one[i].outcomes.size(); ++j) {
+        CHECK(together[i].outcomes[j].result == one[i].outcomes[j].result);
+        CHECK(together[i].outcomes[j].date == one[i].outcomes[j].date);
+      }
+    }
+  }
+  CHECK(all.at(second.id).front().outcomes.size() == 2);
+  CHECK(all.at(first.id).back().open_correction());
+}
+
 TEST_CASE("filing::compliance counts filed and on-time documents")
 {
   test::Fixture f;

@@ -207,29 +207,58 @@ Filing record_correction(store::Transaction& txn, const registry::Document& doc,
   return find_filing(db, doc, body);
 }
 
+namespace {
+
+// The filings with their outcomes, of one document or of all (two queries either way).
+std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t> document)
+{
+  // Separate statements, not `?1 IS NULL OR document = ?1`: SQLite plans that as a full scan
+  // even when a document is given (EXPLAIN QUERY PLAN: SCAN filing).
+  constexpr std::string_view k_filings = "SELECT id, document, body, filed, materials, missing FROM filing";
+  auto stmt = document ? db.prepare(std::string(k_filings) + " WHERE document = ? ORDER BY id")
+                       : db.prepare(std::string(k_filings) + " ORDER BY id");
+  if (document) {
+    stmt.bind(1, *document);
+  }
+  std::vector<Filing> filings;
+  std::unordered_map<std::int64_t, std::size_t> position;
+  while (stmt.step() == store::Step::row) {
+    position.emplace(stmt.integer(0), filings.size());
+    filings.push_back(Filing{.id = stmt.integer(0),
+                             .document = stmt.integer(1),
+                             .body = stmt.text(2),
+                             .filed = util::Date::parse(stmt.text(3)),
+                             .materials = split_lines(stmt.text(4)),
+                             .missing = split_lines(stmt.text(5))});
+  }
+  constexpr std::string_view k_outcomes = "SELECT o.filing, o.kind, o.result, o.date, o.until, o.note FROM filing_outcome o";
+  auto outcomes = document ? db.prepare(std::string(k_outcomes) + " JOIN filing f ON f.id = o.filing WHERE f.document = ?"
+                                                                  " ORDER BY o.id")
+                           : db.prepare(std::string(k_outcomes) + " ORDER BY o.id");
+  if (document) {
+    outcomes.bind(1, *document);
+  }
+  while (outcomes.step() == store::Step::row) {
+    const auto result = outcomes.optional_text(2);
+    filings[position.at(outcomes.integer(0))].outcomes.push_back(
+      Outcome{outcomes.text(1), result ? parse_result(*result) : std::nullopt, util::Date::parse(outcomes.text(3)),
+              outcomes.optional_date(4), outcomes.optional_text(5)});
+  }
+  return filings;
+}
+
+} // namespace
+
 std::vector<Filing> filings_of(store::Database& db, std::int64_t document)
 {
-  auto stmt = db.prepare("SELECT id, body, filed, materials, missing FROM filing WHERE document = ? ORDER BY id");
-  stmt.bind(1, document);
-  std::vector<Filing> filings;
-  while (stmt.step() == store::Step::row) {
-    filings.push_back(Filing{.id = stmt.integer(0),
-                             .document = document,
-                             .body = stmt.text(1),
-                             .filed = util::Date::parse(stmt.text(2)),
-                             .materials = split_lines(stmt.text(3)),
-                             .missing = split_lines(stmt.text(4))});
-  }
-  auto outcomes = db.prepare("SELECT kind, result, date, until, note FROM filing_outcome WHERE filing = ? ORDER BY id");
-  for (auto& filing : filings) {
-    outcomes.reset();
-    outcomes.bind(1, filing.id);
-    while (outcomes.step() == store::Step::row) {
-      const auto result = outcomes.optional_text(1);
-      filing.outcomes.push_back(Outcome{outcomes.text(0), result ? parse_result(*result) : std::nullopt,
-                                        util::Date::parse(outcomes.text(2)), outcomes.optional_date(3),
-                                        outcomes.optional_text(4)});
-    }
+  return load_filings(db, document);
+}
+
+std::unordered_map<std::int64_t, std::vector<Filing>> filings_by_document(store::Database& db)
+{
+  std::unordered_map<std::int64_t, std::vector<Filing>> filings;
+  for (auto& filing : load_filings(db, std::nullopt)) {
+    filings[filing.document].push_back(std::move(filing));
   }
   return filings;
 }

@@ -302,6 +302,17 @@ void require_publication_gate(store::Transaction& txn, const registry::Document&
   log_override(txn, doc, "publication", *override_reason, stamp);
 }
 
+std::unordered_map<std::int64_t, std::vector<Step>> steps_by_document(store::Database& db)
+{
+  auto stmt = db.prepare(std::string(k_select) + " ORDER BY document, coalesce(date, date_from, received), id");
+  std::unordered_map<std::int64_t, std::vector<Step>> steps;
+  while (stmt.step() == store::Step::row) {
+    Step step = read_step(stmt);
+    steps[step.document].push_back(std::move(step));
+  }
+  return steps;
+}
+
 std::vector<Step> steps_of(store::Database& db, std::int64_t document)
 {
   auto stmt = db.prepare(std::string(k_select) + " WHERE document = ? ORDER BY coalesce(date, date_from, received), id");

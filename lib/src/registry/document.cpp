@@ -75,6 +75,12 @@ bool Document::in_force_on(const util::Date& as_of) const
   return status_on(as_of) == Status::published && reached(effective, as_of);
 }
 
+bool Document::ended_on(const util::Date& as_of) const
+{
+  const Status status = status_on(as_of);
+  return status == Status::repealed || status == Status::amended || status == Status::invalidated;
+}
+
 bool is_trial_title(std::string_view title, const std::vector<std::string>& markers)
 {
   for (const auto& marker : markers) {

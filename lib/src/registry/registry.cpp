@@ -21,7 +21,7 @@ constexpr std::string_view k_select =
   " d.status, d.validity, d.drafted, d.published, d.effective, d.expires, d.repealed, d.repeal_reason,"
   " d.amended, d.invalidated, d.amends, d.superseded_by, d.index_no, d.subject, t.sha256, t.source,"
   " d.created_at, d.updated_at"
-  " FROM document d LEFT JOIN document_text t ON t.document = d.id";
+  " FROM document d LEFT JOIN document_text t INDEXED BY document_text_summary ON t.document = d.id";
 
 
 Document read_document(const store::Statement& stmt)
@@ -481,9 +481,12 @@ std::vector<Document> list(store::Database& db, const ListFilter& filter)
   auto stmt = db.prepare(std::string(k_select)
                          + " WHERE (?1 IS NULL OR d.issuer = ?1)"
                            " AND (?2 IS NULL OR substr(coalesce(d.published, d.created_at), 1, 4) = ?2)"
+                           " AND (?3 IS NULL OR NOT (coalesce(d.repealed <= ?3, 0) OR coalesce(d.amended <= ?3, 0)"
+                           "                         OR coalesce(d.invalidated <= ?3, 0)))"
                            " ORDER BY d.id");
   stmt.bind(1, filter.issuer);
   stmt.bind(2, filter.year ? std::optional(fmt::format("{:04}", *filter.year)) : std::nullopt);
+  stmt.bind(3, filter.not_ended ? std::optional(filter.as_of.iso()) : std::nullopt);
   std::vector<Document> documents;
   while (stmt.step() == store::Step::row) {
     Document doc = read_document(stmt);
@@ -509,6 +512,9 @@ bool ListFilter::accepts(const Document& doc) const
     return false;
   }
   if (in_force && !doc.in_force_on(as_of)) {
+    return false;
+  }
+  if (not_ended && doc.ended_on(as_of)) {
     return false;
   }
   if (expiring_within) {

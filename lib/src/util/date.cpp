@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace normdoc::util {
@@ -55,7 +56,11 @@ Date Date::from_ymd(int year, unsigned month, unsigned day)
 
 Date Date::parse(std::string_view raw)
 {
-  const std::string text = remove_spaces(normalize_width(raw));
+  // Dates read back from the database are plain ASCII and skip the folding of full-width forms
+  // and spaces, which was most of the time `list` spent on 10,000 documents.
+  const bool plain = std::all_of(raw.begin(), raw.end(),
+                                 [](char c) { return c > ' ' && static_cast<unsigned char>(c) < 0x80; });
+  const std::string text = plain ? std::string(raw) : remove_spaces(normalize_width(raw));
   std::size_t pos = 0;
   const int year = read_number(text, pos, 4);
   if (year < 0 || pos != 4) {

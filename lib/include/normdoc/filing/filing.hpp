@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace normdoc::filing {
@@ -68,6 +69,8 @@ Filing record_correction(store::Transaction& txn, const registry::Document& doc,
                          const util::Date& date, const std::string& note, const audit::Stamp& stamp);
 
 std::vector<Filing> filings_of(store::Database& db, std::int64_t document);
+// The filings of every document in two queries, for reports over the whole registry.
+std::unordered_map<std::int64_t, std::vector<Filing>> filings_by_document(store::Database& db);
 
 } // namespace normdoc::filing
 

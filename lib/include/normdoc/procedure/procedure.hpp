@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace normdoc::procedure {
@@ -81,6 +82,8 @@ void require_publication_gate(store::Transaction& txn, const registry::Document&
                               const std::optional<std::string>& override_reason, const audit::Stamp& stamp);
 
 std::vector<Step> steps_of(store::Database& db, std::int64_t document);
+// The steps of every document in one query, for reports over the whole registry.
+std::unordered_map<std::int64_t, std::vector<Step>> steps_by_document(store::Database& db);
 
 // A procedural defect found in the recorded dates, with the rule it breaks.
 struct Issue

@@ -58,6 +58,8 @@ struct Document
   Status status_on(const util::Date& as_of) const;
   // Published, effective and not yet ended on `as_of`.
   bool in_force_on(const util::Date& as_of) const;
+  // Repealed, amended or declared void on or before `as_of`: nothing about it is due any more.
+  bool ended_on(const util::Date& as_of) const;
 };
 
 // Whether `title` names a trial document (暂行/试行 by default).

@@ -66,6 +66,7 @@ struct ListFilter
   std::optional<int> year{};                    // publication year; drafts: year registered
   bool in_force = false;
   std::optional<util::Duration> expiring_within{};
+  bool not_ended = false;                       // drop documents repealed, amended or invalidated by `as_of`
 
   // Whether `doc` passes every condition (list() also narrows by issuer and year in SQL).
   bool accepts(const Document& doc) const;
