@@ -23,26 +23,29 @@ constexpr int k_application_id = 0x4E444F43;
 {
   const int extended = db ? sqlite3_extended_errcode(db) : rc;
   const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  // The file goes first, as in every error that names a file ("" for an in-memory database).
+  const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+  const std::string where = file && *file ? fmt::format("{}: ", file) : std::string();
   using Kind = DatabaseError::Kind;
   switch (rc & 0xFF) {
   case SQLITE_BUSY:
   case SQLITE_LOCKED:
-    throw DatabaseError(Kind::busy, "数据库正被另一个进程使用，等待超时", rc, extended,
+    throw DatabaseError(Kind::busy, where + "数据库正被另一个进程使用，等待超时", rc, extended,
                         "稍后重试；若持续出现，检查是否有其他 normdoc 进程未结束");
   case SQLITE_CORRUPT:
   case SQLITE_NOTADB:
-    throw DatabaseError(Kind::corrupt, fmt::format("数据库文件已损坏或不是 SQLite 数据库（{}）", detail), rc,
+    throw DatabaseError(Kind::corrupt, fmt::format("{}数据库文件已损坏或不是 SQLite 数据库（{}）", where, detail), rc,
                         extended, "用 normdoc backup 做的备份恢复，或用 --db 指定正确的文件");
   case SQLITE_READONLY:
   case SQLITE_PERM:
   case SQLITE_CANTOPEN:
-    throw DatabaseError(Kind::read_only, fmt::format("无法写入数据库（{}）", detail), rc, extended,
+    throw DatabaseError(Kind::read_only, fmt::format("{}无法写入数据库（{}）", where, detail), rc, extended,
                         "检查数据库文件及其所在目录的写权限");
   case SQLITE_CONSTRAINT:
     throw DataError(fmt::format("数据违反约束：{}", detail));
   case SQLITE_FULL:
   case SQLITE_IOERR:
-    throw DatabaseError(Kind::other, fmt::format("读写数据库失败（{}），数据库未改动", detail), rc, extended,
+    throw DatabaseError(Kind::other, fmt::format("{}读写数据库失败（{}），数据库未改动", where, detail), rc, extended,
                         "检查磁盘空间");
   default:
     throw DatabaseError(Kind::other, fmt::format("数据库错误：{}（{}）", detail, context), rc, extended);
