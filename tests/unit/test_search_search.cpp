@@ -47,8 +47,16 @@ TEST_CASE("search: one and two characters scan titles and texts correctly")
   f.add_with_text("景区办法", "门票");
   CHECK(ids(f, "罚款") == std::vector<std::int64_t>{2, 1});
   CHECK(ids(f, "票") == std::vector<std::int64_t>{3});
+  // The index's vocabulary finds short queries by prefix; what ends a title or a text is found too.
+  f.add_with_text("关于处以罚款", "正文");
+  f.add_with_text("规定", "第一条 处以罚");
+  CHECK(ids(f, "罚款") == std::vector<std::int64_t>{2, 4, 1});
+  CHECK(ids(f, "处以罚") == std::vector<std::int64_t>{4, 5});
+  CHECK(ids(f, "以罚") == std::vector<std::int64_t>{4, 5});
+  CHECK(ids(f, "门") == std::vector<std::int64_t>{3});
   const auto hits = search::find(f.db, "罚款", registry::ListFilter{day("2026-06-01")}, 20);
-  CHECK(hits[1].snippet == "处【罚款】。【罚款】。");
+  CHECK(hits[2].snippet == "处【罚款】。【罚款】。");
+  CHECK(hits[1].title == "关于处以【罚款】");
   CHECK_THROWS_AS(search::find(f.db, "  ", registry::ListFilter{day("2026-06-01")}, 20), UsageError);
 }
 
