@@ -58,7 +58,7 @@ void run_search(const SearchOptions& o, Context& ctx)
 void register_search(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<SearchOptions>();
-  auto* sub = app.add_subcommand("search", "全文检索标题和正文（三个字以上用索引，更短的逐份查找），按相关程度排列");
+  auto* sub = app.add_subcommand("search", "全文检索标题和正文（任意字词，用全文索引），按相关程度排列");
   sub->add_option("QUERY", o->query, "要查找的词语，例如 旅游市场")->required();
   sub->add_option("--status", o->status, "按状态筛选，同 list");
   sub->add_option("--issuer", o->issuer, "按制定机关筛选");
