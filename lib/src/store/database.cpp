@@ -272,6 +272,10 @@ void Database::configure(std::chrono::milliseconds busy_timeout)
 {
   check(m_db.get(), sqlite3_busy_timeout(m_db.get(), static_cast<int>(busy_timeout.count())), "busy_timeout");
   exec("PRAGMA foreign_keys = ON");
+  // SQLite's default page cache is 2 MB. Building the full-text index of a large import then
+  // re-reads the same pages from the file over and over; 64 MB (an upper bound, allocated as
+  // used) keeps them, and a small command never comes near it.
+  exec("PRAGMA cache_size = -65536");
 }
 
 void Database::exec(std::string_view sql)
