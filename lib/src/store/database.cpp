@@ -276,6 +276,9 @@ void Database::configure(std::chrono::milliseconds busy_timeout)
   // re-reads the same pages from the file over and over; 64 MB (an upper bound, allocated as
   // used) keeps them, and a small command never comes near it.
   exec("PRAGMA cache_size = -65536");
+  // A large import's transaction grows the -wal file to its size; truncate it back after each
+  // checkpoint instead of keeping gigabytes of disk (seen at 40,000 documents: a 1.5 GB -wal).
+  exec("PRAGMA journal_size_limit = 67108864");
 }
 
 void Database::exec(std::string_view sql)
