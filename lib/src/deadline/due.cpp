@@ -160,7 +160,7 @@ std::vector<DueItem> due_items(store::Database& db, const config::Config& config
   const auto filings_of = filing::filings_by_document(db);
   const std::vector<procedure::Step> no_steps;
   const std::vector<filing::Filing> no_filings;
-  for (const auto& doc : registry::list(db, filter)) {
+  registry::for_each(db, filter, [&](const registry::Document& doc) {
     const registry::Status status = doc.status_on(query.as_of);
     const auto found_steps = steps_of.find(doc.id);
     const auto& steps = found_steps == steps_of.end() ? no_steps : found_steps->second;
@@ -184,7 +184,7 @@ std::vector<DueItem> due_items(store::Database& db, const config::Config& config
         out.add("procedure", doc, issue.message, Deadline{issue.date, {}}, issue.article);
       }
     }
-  }
+  });
   for (const auto& flag : basis::flags(db, query.as_of)) {
     if (query.issuer && flag.document.issuer != *query.issuer) {
       continue;

@@ -476,7 +476,7 @@ Document resolve(store::Database& db, std::string_view raw_ref)
   throw DataError(fmt::format("找不到文件“{}”", ref), {}, "可用文件编号、登记编号或文号指定；用 normdoc list 查看");
 }
 
-std::vector<Document> list(store::Database& db, const ListFilter& filter)
+void for_each(store::Database& db, const ListFilter& filter, const std::function<void(const Document&)>& visit)
 {
   auto stmt = db.prepare(std::string(k_select)
                          + " WHERE (?1 IS NULL OR d.issuer = ?1)"
@@ -487,13 +487,18 @@ std::vector<Document> list(store::Database& db, const ListFilter& filter)
   stmt.bind(1, filter.issuer);
   stmt.bind(2, filter.year ? std::optional(fmt::format("{:04}", *filter.year)) : std::nullopt);
   stmt.bind(3, filter.not_ended ? std::optional(filter.as_of.iso()) : std::nullopt);
-  std::vector<Document> documents;
   while (stmt.step() == store::Step::row) {
-    Document doc = read_document(stmt);
+    const Document doc = read_document(stmt);
     if (filter.accepts(doc)) {
-      documents.push_back(std::move(doc));
+      visit(doc);
     }
   }
+}
+
+std::vector<Document> list(store::Database& db, const ListFilter& filter)
+{
+  std::vector<Document> documents;
+  for_each(db, filter, [&](const Document& doc) { documents.push_back(doc); });
   return documents;
 }
 

@@ -6,6 +6,7 @@
 #include <normdoc/registry/document.hpp>
 #include <normdoc/store/database.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -124,6 +125,8 @@ std::optional<Document> find(store::Database& db, std::int64_t id);
 Document resolve(store::Database& db, std::string_view ref);
 
 std::vector<Document> list(store::Database& db, const ListFilter& filter);
+// The same documents, one at a time, so a pass over a large registry holds none of them.
+void for_each(store::Database& db, const ListFilter& filter, const std::function<void(const Document&)>& visit);
 
 // Re-extracts the laws cited by document `id` from its text (done whenever a text is stored).
 void replace_citations(store::Database& db, std::int64_t id, std::string_view text);
