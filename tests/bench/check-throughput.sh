@@ -7,15 +7,8 @@ set -euo pipefail
 
 normdoc=${1:-build/cli/normdoc}
 target_mb=${2:-100}
-here=$(cd "$(dirname "$0")/../.." && pwd)
-corpus=$here/../shared/corpus/henan-local-regulations
-if [ ! -d "$corpus" ]; then
-  echo "SKIP: corpus not found at $corpus"
-  exit 0
-fi
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$0")/common.sh"
+scratch_dir
 input=$work/input.txt
 cat "$corpus"/*.md >"$work/once.txt"
 while [ "$(stat -c %s "$input" 2>/dev/null || echo 0)" -lt $((target_mb * 1024 * 1024)) ]; do

@@ -8,15 +8,8 @@ set -euo pipefail
 
 normdoc=$(realpath "${1:-build/cli/normdoc}")
 count=${2:-10000}
-here=$(cd "$(dirname "$0")/../.." && pwd)
-corpus=$here/../shared/corpus/henan-local-regulations
-if [ ! -d "$corpus" ]; then
-  echo "SKIP: corpus not found at $corpus"
-  exit 0
-fi
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$0")/common.sh"
+scratch_dir
 mkdir "$work/files"
 mapfile -t sources < <(ls "$corpus"/*.md)
 for ((i = 0; i < count; i++)); do

@@ -12,17 +12,14 @@ set -euo pipefail
 
 normdoc=$(realpath "${1:-build/cli/normdoc}")
 count=${2:-100000}
-here=$(cd "$(dirname "$0")/../.." && pwd)
-corpus=$here/../shared/corpus/henan-local-regulations
-[ -d "$corpus" ] || { echo "SKIP: corpus not found at $corpus"; exit 0; }
+. "$(dirname "$0")/common.sh"
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)"; exit 2; }
 
 if [ -n "${3:-}" ]; then
   work=$3
   mkdir -p "$work"
 else
-  work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
+  scratch_dir
 fi
 export NORMDOC_DB=$work/registry.db USER=bench
 as_of=2026-11-25 # the generator's "today"
