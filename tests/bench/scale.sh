@@ -70,6 +70,7 @@ echo "registry: $documents documents, $events events, $(du -m "$NORMDOC_DB" | cu
 echo
 printf '%-44s %11s %11s\n' command median "peak RSS"
 reg_no=$(sqlite3 "$NORMDOC_DB" "SELECT reg_no FROM document WHERE reg_no IS NOT NULL ORDER BY id LIMIT 1 OFFSET $((documents / 2))")
+once "due, first run (stores every reminder)" "$normdoc" due --as-of "$as_of"
 run "due" "$normdoc" due --as-of "$as_of"
 run "due --format json" "$normdoc" due --as-of "$as_of" --format json
 run "list --format json (all)" "$normdoc" list --as-of "$as_of" --format json

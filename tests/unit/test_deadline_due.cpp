@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 using namespace normdoc;
@@ -197,6 +199,98 @@ TEST_CASE("deadline::due_items: a missing calendar year is named, at the earlies
   CHECK(item->due == day("2019-07-01"));
   CHECK(item->what.find("2019") != std::string::npos);
   CHECK(item->overdue);
+}
+
+namespace {
+
+// A registry with something of every kind, in every state: repealed, invalidated, amended, expired, a comment period, an open review, filings in each state, defects.
+void fill_varied(test::Fixture& f)
+{
+  const auto expiring = f.publish(f.add("旧办法"), "2022-01-01");
+  f.publish(f.add("更旧的暂行办法"), "2023-03-01");
+  const auto repealed = f.publish(f.add("已废止办法"), "2022-01-01");
+  const auto invalidated = f.publish(f.add("宣布失效的办法"), "2021-05-10");
+  const auto amended = f.publish(f.add("被修改的办法"), "2024-02-29");
+  const auto replacement = f.publish(f.add("修改后的办法"), "2025-06-30");
+  const auto filed = f.publish(f.add("文化市场管理办法"), "2026-03-02");
+  const auto business = f.add("民宿扶持办法", std::nullopt, true);
+  {
+    store::Transaction txn(f.db);
+    f.reg.repeal(txn, repealed, day("2024-01-01"), "过时", test::k_stamp);
+    f.reg.invalidate(txn, invalidated, day("2024-03-01"), "清理", test::k_stamp);
+    f.reg.amend(txn, amended, replacement, day("2025-07-01"), test::k_stamp);
+    txn.commit();
+  }
+  file(f, filed, "2026-03-20");
+  filing_result(f, filed, filing::Result::deferred, "2026-03-25");
+  filing_result(f, filed, filing::Result::correct, "2026-04-10");
+  file(f, expiring, "2022-01-20");
+  procedure::StepInput review{procedure::StepKind::legality_review};
+  review.received = day("2026-09-24");
+  record(f, business, review);
+  procedure::StepInput comment{procedure::StepKind::comment};
+  comment.from = day("2026-09-01");
+  comment.to = day("2026-09-05");
+  record(f, business, comment);
+  {
+    store::Transaction txn(f.db);
+    registry::Publication publication{day("2026-11-02")};
+    publication.effective = day("2026-11-01");
+    f.reg.publish(txn, business, publication, test::k_stamp);
+    txn.commit();
+  }
+}
+
+std::string summary(const std::vector<deadline::DueItem>& items)
+{
+  std::string text;
+  for (const auto& item : items) {
+    text += fmt::format("{} #{} {} {} {}\n", item.due.iso(), item.document, item.kind, item.days_left, item.what);
+  }
+  return text;
+}
+
+} // namespace
+
+TEST_CASE("deadline::due_items: the stored reminders give what the records give, on any day")
+{
+  test::Fixture f;
+  fill_varied(f);
+  std::size_t seen = 0;
+  for (util::Date as_of = day("2020-12-01"); as_of < day("2031-01-01"); as_of = as_of.add_days(11)) {
+    CAPTURE(as_of);
+    deadline::DueQuery query{as_of};
+    const auto stored = deadline::due_items(f.db, f.config, f.calendar, query);
+    query.from_records = true;
+    CHECK(summary(stored) == summary(deadline::due_items(f.db, f.config, f.calendar, query)));
+    seen += stored.size();
+  }
+  CHECK(seen > 100); // the days asked about meet reminders of every kind, not only empty lists
+  CHECK(f.count("due_item") > 0);
+}
+
+TEST_CASE("deadline::due_items: stored reminders follow changes to the records, the settings and the calendar")
+{
+  test::Fixture f;
+  const auto doc = f.publish(f.add("文化市场管理办法"), "2026-09-01");
+  const auto events = f.count("event");
+  REQUIRE(find(due(f, "2026-10-09"), "filing", doc.id));
+  CHECK(f.count("event") == events); // derived data, not a change to log
+
+  f.config.filing_deadline = util::Duration::parse("15d");
+  const auto shorter = due(f, "2026-10-09", {"filing"});
+  REQUIRE(shorter.size() == 1);
+  CHECK(shorter[0].due == day("2026-09-16"));
+
+  calendar::Calendar extra = calendar::Calendar::built_in();
+  extra.add_year("schema = 1\nyear = 2026\nholidays = [2026-09-16]\nworkdays = []\n", "office.toml");
+  const auto moved = deadline::due_items(f.db, f.config, extra, deadline::DueQuery{day("2026-10-09")});
+  REQUIRE(find(moved, "filing", doc.id));
+  CHECK(find(moved, "filing", doc.id)->due == day("2026-09-17"));
+
+  file(f, doc, "2026-09-10");
+  CHECK_FALSE(find(due(f, "2026-10-09"), "filing", doc.id));
+  CHECK(f.count("due_stale") == 0);
 }
 
 TEST_SUITE_END();

@@ -214,12 +214,14 @@ std::optional<Law> find_law(store::Database& db, std::string_view name)
 std::vector<Flag> flags(store::Database& db, const util::Date& as_of)
 {
   // Only citations whose law changed after the document was published come back; the
-  // document's status on `as_of` and whether it was reconsidered are checked per hit.
+  // document's status on `as_of` and whether it was reconsidered are checked per hit. The
+  // register's laws lead (CROSS JOIN keeps that order): left to itself the planner walked every
+  // citation to save a sort (100,000 documents, 135,884 citations: 20 ms with no law at all).
   auto stmt = db.prepare(
     "SELECT c.document, c.law, c.cited_as, l.published, l.repealed, substr(l.updated_at, 1, 10),"
     " (SELECT max(date) FROM law_change WHERE law = l.name AND kind = 'repealed'),"
     " (SELECT source FROM law_change WHERE law = l.name ORDER BY id DESC LIMIT 1)"
-    " FROM citation c JOIN law l ON l.name = c.law JOIN document d ON d.id = c.document"
+    " FROM law l CROSS JOIN citation c ON c.law = l.name JOIN document d ON d.id = c.document"
     " WHERE d.published IS NOT NULL"
     " AND (l.repealed = 1 OR l.published > d.published) ORDER BY c.document, c.law");
   std::vector<Flag> found;

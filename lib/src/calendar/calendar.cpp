@@ -114,6 +114,23 @@ std::vector<int> Calendar::years() const
   return years;
 }
 
+std::string Calendar::digest() const
+{
+  std::string text;
+  for (const auto& [year, data] : m_years) {
+    text += fmt::format("{} off", year);
+    for (const util::Date& day : data.holidays) {
+      text += ' ' + day.iso();
+    }
+    text += " on";
+    for (const util::Date& day : data.workdays) {
+      text += ' ' + day.iso();
+    }
+    text += '\n';
+  }
+  return text;
+}
+
 const Calendar::Year& Calendar::year_of(const util::Date& day) const
 {
   const auto found = m_years.find(day.year());

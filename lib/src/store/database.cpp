@@ -292,6 +292,11 @@ std::int64_t Database::last_insert_rowid() const
   return sqlite3_last_insert_rowid(m_db.get());
 }
 
+bool Database::read_only() const
+{
+  return sqlite3_db_readonly(m_db.get(), "main") == 1;
+}
+
 std::int64_t Database::single_integer(std::string_view sql)
 {
   // The statement is finalised on return, so no read transaction stays open behind it.

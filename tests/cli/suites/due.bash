@@ -197,6 +197,20 @@ nd due --as-of 2027-01-05
 expect_exit 3
 expect_stderr_contains 'cal-2027.toml:3:'
 
+TEST "the reminders due keeps between runs follow the records and the settings"
+nd_ok add --title 办法 --issuer 某局 --published 2026-09-01
+nd due --as-of 2026-10-09 --kind filing --format json
+expect_json '.[0].due' 2026-10-08 # 30 days end on 10-01 (国庆节): the next working day
+printf '[filing]\ndeadline = "15d"\n' >normdoc.toml
+nd due --as-of 2026-10-09 --kind filing --format json
+expect_json '.[0].due' 2026-09-16
+nd_ok file 1 --to 示范区管委会 --date 2026-09-10
+nd due --as-of 2026-10-09 --kind filing --format json
+expect_json 'length' 0
+expect_exit 0
+stale=$(sqlite3 "$NORMDOC_DB" "SELECT count(*) FROM due_stale")
+[ "$stale" = 0 ] || fail "reminders of $stale documents left stale after due"
+
 TEST "publishing a business document needs a fair-competition review, or a logged override"
 office_config
 nd_ok add --title "民宿扶持办法" --concerns-business

@@ -47,7 +47,7 @@ nd_ok list --format json
 expect_json 'length' 1
 
 TEST "a read-only database: reading works, writing exits 4 with a clear message"
-nd_ok add --title 第一份 --issuer 某局
+nd_ok add --title 第一份 --issuer 某局 --published 2026-01-05
 chmod a-w "$NORMDOC_DB"
 # Root writes to any file, so as root the commands run as nobody (the directory stays
 # writable for SQLite's -shm and -wal files; only the database file is read-only).
@@ -64,6 +64,12 @@ else
   echo $? >"$dir/status"
   expect_exit 0
   expect_stdout_contains 第一份
+  # The reminders stored for due are stale (nothing has run due yet) and cannot be rewritten:
+  # due computes them from the records instead.
+  "${as_reader[@]}" "$NORMDOC" due --as-of 2026-03-01 >"$dir/stdout" 2>"$dir/stderr"
+  echo $? >"$dir/status"
+  expect_exit 1
+  expect_stdout_contains 报送备案
   "${as_reader[@]}" "$NORMDOC" add --title 第二份 --issuer 某局 >"$dir/stdout" 2>"$dir/stderr"
   echo $? >"$dir/status"
   expect_exit 4

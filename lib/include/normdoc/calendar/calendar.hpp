@@ -27,6 +27,10 @@ public:
   void add_year_file(const std::string& path);
 
   std::vector<int> years() const;
+  // Every covered year with its holidays and make-up workdays, as one line of text per year:
+  // what results computed with this calendar depend on (stored reminders are recomputed when
+  // it changes).
+  std::string digest() const;
   bool is_working_day(const util::Date& day) const;
 
   // The `count`-th working day after `from` (`from` itself is not counted).

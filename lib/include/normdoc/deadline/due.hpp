@@ -36,11 +36,17 @@ struct DueQuery
   util::Duration within{30, util::Duration::Unit::days};
   std::set<std::string> kinds{};             // empty: all
   std::optional<std::string> issuer{};
+  // Check every document's records instead of reading the stored reminders (what a database
+  // opened read-only gets); the two agree, which the tests hold them to.
+  bool from_records = false;
 };
 
 // Everything overdue on `as_of` and everything due within `within` after it, earliest first.
 // Deadlines that need a calendar year not covered are still reported, at the unadjusted date,
 // with the missing year named in `what`.
+// Reminders are stored in the database (schema 10) and brought up to date first: those of
+// documents whose records changed since, or all of them when the settings or the calendar
+// changed. When the database cannot be written they are computed from the records.
 std::vector<DueItem> due_items(store::Database& db, const config::Config& config, const calendar::Calendar& calendar,
                                const DueQuery& query);
 

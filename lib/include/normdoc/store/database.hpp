@@ -87,6 +87,8 @@ public:
   // The first column of the first row of a parameterless query.
   std::int64_t single_integer(std::string_view sql);
   const std::string& path() const { return m_path; }
+  // Whether SQLite opened the file for reading only (no write permission).
+  bool read_only() const;
 
   // Copies the database, consistent as of one moment, into a new file at `target` while
   // other processes go on writing (SQLite's online backup, under WAL). The copy is written
