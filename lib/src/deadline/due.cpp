@@ -332,6 +332,11 @@ bool any_stale(store::Database& db)
   return db.single_integer("SELECT EXISTS (SELECT 1 FROM due_stale)") == 1;
 }
 
+// Past this many stale documents (a large import), rebuilding from the whole registry read in
+// three queries is faster than three queries per document (100,000 documents: 0.75 ms per
+// stale document, 8 s for all).
+constexpr std::int64_t k_stale_bulk = 10'000;
+
 void rebuild_all(store::Database& db, const config::Config& config, const calendar::Calendar& calendar,
                  const std::string& digest)
 {
@@ -381,7 +386,7 @@ bool refresh(store::Database& db, const config::Config& config, const calendar::
   try {
     store::Transaction txn(db);
     // Checked again: another process may have brought them up to date while this one waited.
-    if (computed_with(db, digest)) {
+    if (computed_with(db, digest) && db.single_integer("SELECT count(*) FROM due_stale") <= k_stale_bulk) {
       rebuild_stale(db, config, calendar);
     } else {
       rebuild_all(db, config, calendar, digest);
