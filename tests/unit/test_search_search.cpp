@@ -54,6 +54,8 @@ TEST_CASE("search: one and two characters scan titles and texts correctly")
   CHECK(ids(f, "处以罚") == std::vector<std::int64_t>{4, 5});
   CHECK(ids(f, "以罚") == std::vector<std::int64_t>{4, 5});
   CHECK(ids(f, "门") == std::vector<std::int64_t>{3});
+  CHECK(ids(f, "规") == std::vector<std::int64_t>{5}); // the last character but one of a title
+  CHECK(ids(f, "定") == std::vector<std::int64_t>{5});
   const auto hits = search::find(f.db, "罚款", registry::ListFilter{day("2026-06-01")}, 20);
   CHECK(hits[2].snippet == "处【罚款】。【罚款】。");
   CHECK(hits[1].title == "关于处以【罚款】");

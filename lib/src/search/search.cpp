@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
+#include <unordered_map>
 
 namespace normdoc::search {
 
@@ -140,21 +140,31 @@ std::vector<Candidate> short_query(store::Database& db, const std::string& query
   std::string term = query;
   std::transform(term.begin(), term.end(), term.begin(),
                  [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-  auto stmt = db.prepare("SELECT doc, sum(CASE col WHEN 'title' THEN 10 ELSE 1 END) AS score"
-                         " FROM temp.document_fts_instances WHERE term >= ?1 AND term < ?1 || char(1114111)"
-                         " GROUP BY doc");
+  // Summed here rather than by GROUP BY, whose sort of every occurrence was most of the time
+  // (100,000 documents, 规定: 876,001 occurrences, 500 ms in SQL).
+  auto stmt = db.prepare("SELECT doc, col = 'title' FROM temp.document_fts_instances"
+                         " WHERE term >= ?1 AND term < ?1 || char(1114111)");
   stmt.bind(1, term);
-  std::vector<Candidate> found;
-  std::set<std::int64_t> seen;
+  std::unordered_map<std::int64_t, double> scores;
   while (stmt.step() == store::Step::row) {
-    seen.insert(stmt.integer(0));
-    found.push_back(Candidate{stmt.integer(0), {}, {}, stmt.real(1)});
+    scores[stmt.integer(0)] += stmt.integer(1) == 1 ? 10.0 : 1.0;
   }
-  auto title_ends = db.prepare("SELECT id FROM document WHERE substr(title, -?2) = ?1 ORDER BY id");
+  std::vector<Candidate> found;
+  found.reserve(scores.size());
+  for (const auto& [id, score] : scores) {
+    found.push_back(Candidate{id, {}, {}, score});
+  }
+  // Titles are indexed without trailing line breaks: an occurrence that is not followed by two
+  // more characters is looked up in the title-ending indexes (schema 11). One character can
+  // also be the last but one. Written out per length: SQLite uses an index on an expression
+  // only for that very expression.
+  auto title_ends = db.prepare(
+    code_points(query) == 1 ? "SELECT id FROM document WHERE substr(title, -1) = ?1"
+                              " OR (substr(title, -2) >= ?1 AND substr(title, -2) < ?1 || char(1114111)) ORDER BY id"
+                            : "SELECT id FROM document WHERE substr(title, -2) = ?1 ORDER BY id");
   title_ends.bind(1, query);
-  title_ends.bind(2, static_cast<std::int64_t>(code_points(query)));
   while (title_ends.step() == store::Step::row) {
-    if (!seen.contains(title_ends.integer(0))) {
+    if (!scores.contains(title_ends.integer(0))) {
       found.push_back(Candidate{title_ends.integer(0), {}, {}, 10.0});
     }
   }
