@@ -13,6 +13,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <iostream>
@@ -47,10 +48,16 @@ void run_bundle_import(const ImportOptions& o, Context& ctx)
   store::Transaction txn(db);
   const bundle::ReadResult result = bundle::read(txn, in, o.bundle, policy, ctx.stamp());
   if (policy == bundle::OnConflict::refuse && !result.conflicts.empty()) {
+    // A bundle imported twice conflicts on every line: the first few say what happened.
+    constexpr std::size_t k_listed = 20;
     std::string report;
-    for (const auto& conflict : result.conflicts) {
+    for (std::size_t i = 0; i < std::min(k_listed, result.conflicts.size()); ++i) {
+      const auto& conflict = result.conflicts[i];
       report += fmt::format("{}:{}: 《{}》与已登记的 #{} {}\n", o.bundle, conflict.line, conflict.title, conflict.existing,
                             conflict.reason);
+    }
+    if (result.conflicts.size() > k_listed) {
+      report += fmt::format("{}: 另有 {} 份冲突未列出\n", o.bundle, result.conflicts.size() - k_listed);
     }
     std::cerr << report;
     throw DataError(fmt::format("数据包中有 {} 份文件与已登记的文件冲突，未导入任何文件", result.conflicts.size()),

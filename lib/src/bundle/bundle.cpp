@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace normdoc::bundle {
@@ -198,9 +200,9 @@ std::optional<Conflict> conflict_of(store::Database& db, const Line& line)
   return std::nullopt;
 }
 
-std::vector<Line> parse_lines(std::istream& in, const std::string& source)
+// Parses and checks the bundle's lines one at a time, so that memory does not grow with it.
+void for_each_line(std::istream& in, const std::string& source, const std::function<void(const Line&)>& visit)
 {
-  std::vector<Line> lines;
   std::string text;
   int number = 0;
   bool header = false;
@@ -222,7 +224,7 @@ std::vector<Line> parse_lines(std::istream& in, const std::string& source)
       header = true;
       continue;
     }
-    Line line{number, std::move(value)};
+    const Line line{number, std::move(value)};
     const Json& doc = member(line, line.value, "document", source);
     if (!member(line, doc, "id", source).is_number_integer()) {
       malformed(source, number, "document.id 应为整数", "id");
@@ -233,12 +235,34 @@ std::vector<Line> parse_lines(std::istream& in, const std::string& source)
       }
     }
     member(line, line.value, "text", source);
-    lines.push_back(std::move(line));
+    visit(line);
   }
   if (!header) {
     malformed(source, 1, "文件为空，不是 normdoc 数据包");
   }
-  return lines;
+}
+
+// What the passes after the first need of a line, without its content: ids, the links to
+// other lines, and the registered document it conflicts with.
+struct LineRefs
+{
+  int number = 0;
+  std::int64_t document = 0;             // id in the bundle
+  std::optional<std::int64_t> existing;  // registered document with the same number, 文号 or text
+  Json amends;
+  Json superseded_by;
+  std::vector<std::pair<std::int64_t, Json>> reviews; // id in the bundle, superseded_by
+};
+
+LineRefs refs_of(const Line& line)
+{
+  const Json& doc = line.value.at("document");
+  LineRefs refs{line.number, doc.at("id").get<std::int64_t>(), std::nullopt, doc.value("amends", Json()),
+                doc.value("superseded_by", Json()), {}};
+  for (const Json& review : line.value.at("reviews")) {
+    refs.reviews.emplace_back(review.value("id", std::int64_t{0}), review.value("superseded_by", Json()));
+  }
+  return refs;
 }
 
 std::int64_t max_id(store::Database& db, const std::string& table)
@@ -422,73 +446,91 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
                 const audit::Stamp& stamp)
 {
   store::Database& db = txn.database();
-  const std::vector<Line> lines = parse_lines(in, source);
-  // Documents and reviews refer to each other across lines (an amendment names its new
-  // version); the references are checked when the whole bundle is in, at commit.
-  db.exec("PRAGMA defer_foreign_keys = ON");
+  const std::streampos start = in.tellg();
+  if (start == std::streampos(-1)) {
+    throw DataError("数据包须为可重新读取的文件（不能是管道）", Location{source, 0, 0, {}});
+  }
+  // First pass: every line checked, conflicts found, nothing written.
   ReadResult result;
-  std::map<int, std::int64_t> existing; // line → registered document it conflicts with
-  for (const auto& line : lines) {
+  std::vector<LineRefs> lines;
+  for_each_line(in, source, [&](const Line& line) {
+    LineRefs refs = refs_of(line);
     if (auto conflict = conflict_of(db, line)) {
-      existing[line.number] = conflict->existing;
+      refs.existing = conflict->existing;
       result.conflicts.push_back(std::move(*conflict));
     }
-  }
+    lines.push_back(std::move(refs));
+  });
   if (on_conflict == OnConflict::refuse && !result.conflicts.empty()) {
     return result;
   }
   std::vector<std::int64_t> wanted_documents;
   std::vector<std::int64_t> wanted_reviews;
   for (const auto& line : lines) {
-    if (!existing.contains(line.number)) {
-      wanted_documents.push_back(line.value.at("document").at("id").get<std::int64_t>());
+    if (!line.existing) {
+      wanted_documents.push_back(line.document);
     }
-    for (const Json& review : line.value.at("reviews")) {
-      wanted_reviews.push_back(review.value("id", std::int64_t{0}));
+    for (const auto& review : line.reviews) {
+      wanted_reviews.push_back(review.first);
     }
   }
   std::map<std::int64_t, std::int64_t> document_ids = plan_ids(db, "document", wanted_documents);
   for (const auto& line : lines) {
-    if (const auto found = existing.find(line.number); found != existing.end()) {
-      document_ids[line.value.at("document").at("id").get<std::int64_t>()] = found->second;
+    if (line.existing) {
+      document_ids[line.document] = *line.existing;
     }
   }
   const std::map<std::int64_t, std::int64_t> review_ids = plan_ids(db, "review", wanted_reviews);
-  for (const auto& line : lines) {
+
+  // Second pass: the lines read again and written. Documents and reviews refer to each other
+  // across lines (an amendment names its new version); the references are checked when the
+  // whole bundle is in, at commit.
+  in.clear();
+  in.seekg(start);
+  db.exec("PRAGMA defer_foreign_keys = ON");
+  std::size_t index = 0;
+  for_each_line(in, source, [&](const Line& line) {
+    const LineRefs& refs = lines.at(index++);
+    if (refs.number != line.number) {
+      malformed(source, line.number, "数据包在导入过程中被改动");
+    }
     try {
-      const Json& doc = line.value.at("document");
-      const std::int64_t id = document_ids.at(doc.at("id").get<std::int64_t>());
-      if (existing.contains(line.number)) {
+      const std::int64_t id = document_ids.at(refs.document);
+      if (refs.existing) {
         if (on_conflict == OnConflict::skip) {
           ++result.skipped;
-          continue;
+          return;
         }
         replace_document(txn, line, id, document_ids, review_ids);
         ++result.replaced;
-        continue;
+        return;
       }
-      insert_row(db, "document", doc, Json{{"id", id}, {"amends", nullptr}, {"superseded_by", nullptr}}, {});
+      insert_row(db, "document", line.value.at("document"), Json{{"id", id}, {"amends", nullptr}, {"superseded_by", nullptr}},
+                 {});
       insert_parts(txn, line, id, document_ids, review_ids, {}, {});
       ++result.added;
     } catch (const DataError& e) {
       throw e.located(Location{source, line.number, 0, {}});
     }
+  });
+  if (index != lines.size()) {
+    malformed(source, 0, "数据包在导入过程中被改动");
   }
   // Links between documents and between reviews, now that every row exists.
+  auto links = db.prepare("UPDATE document SET amends = ?, superseded_by = ? WHERE id = ?");
+  auto superseded = db.prepare("UPDATE review SET superseded_by = ? WHERE id = ?");
   for (const auto& line : lines) {
-    const Json& doc = line.value.at("document");
-    const std::int64_t id = document_ids.at(doc.at("id").get<std::int64_t>());
-    if (on_conflict == OnConflict::skip && existing.contains(line.number)) {
+    if (on_conflict == OnConflict::skip && line.existing) {
       continue;
     }
-    auto links = db.prepare("UPDATE document SET amends = ?, superseded_by = ? WHERE id = ?");
-    bind_json(links, 1, mapped(document_ids, doc.value("amends", Json())));
-    bind_json(links, 2, mapped(document_ids, doc.value("superseded_by", Json())));
-    links.bind(3, id).run();
-    for (const Json& review : line.value.at("reviews")) {
-      auto superseded = db.prepare("UPDATE review SET superseded_by = ? WHERE id = ?");
-      bind_json(superseded, 1, mapped(review_ids, review.value("superseded_by", Json())));
-      superseded.bind(2, review_ids.at(review.value("id", std::int64_t{0}))).run();
+    bind_json(links, 1, mapped(document_ids, line.amends));
+    bind_json(links, 2, mapped(document_ids, line.superseded_by));
+    links.bind(3, document_ids.at(line.document)).run();
+    links.reset();
+    for (const auto& [review, superseded_by] : line.reviews) {
+      bind_json(superseded, 1, mapped(review_ids, superseded_by));
+      superseded.bind(2, review_ids.at(review)).run();
+      superseded.reset();
     }
   }
   util::JsonWriter payload;

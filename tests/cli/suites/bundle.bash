@@ -62,6 +62,20 @@ expect_stdout_contains "新增 0，替换 2，跳过 0"
 NORMDOC_DB=$dir/b.db nd_ok log 1 --format json
 expect_json '[.[] | select(.kind == "publish")] | length' 1
 
+TEST "a refused bundle lists its first 20 conflicts and counts the rest; a pipe is refused"
+for i in $(seq 1 25); do nd_ok add --title "办法$i" --issuer 某局; done
+nd_ok export --all --output all.jsonl
+nd import --bundle all.jsonl
+expect_exit 3
+listed=$(grep -c "》与已登记的 #" "$dir/stderr")
+[ "$listed" = 20 ] || fail "listed $listed conflicts, expected the first 20"
+expect_stderr_contains "all.jsonl: 另有 5 份冲突未列出"
+cat all.jsonl | "$NORMDOC" import --bundle /dev/stdin >"$dir/stdout" 2>"$dir/stderr"
+echo $? >"$dir/status"
+expect_exit 3
+expect_one_line_error
+expect_stderr_contains "不能是管道"
+
 TEST "a malformed bundle names its line and changes nothing"
 build_registry
 nd_ok export 1 --output one.jsonl

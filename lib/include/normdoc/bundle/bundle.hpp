@@ -43,6 +43,8 @@ struct ReadResult
 // returned. Document ids are kept when free, so export → import into an empty registry →
 // export gives the same bytes. Events are appended to this registry's chain with their
 // original time and actor. Throws DataError with the line for a malformed bundle.
+// `in` is read twice, a line at a time (checked, then written), so memory does not grow with
+// the bundle; it must be seekable (a file, not a pipe).
 ReadResult read(store::Transaction& txn, std::istream& in, const std::string& source, OnConflict on_conflict,
                 const audit::Stamp& stamp);
 
