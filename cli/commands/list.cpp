@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <optional>
 #include <set>
 
 namespace normdoc::cli {
@@ -55,18 +56,33 @@ void run_list(const ListOptions& options, Context& ctx)
     filter.expiring_within = parse_duration_option(options.expiring_within, "--expiring-within");
   }
   store::Database db = ctx.open_database();
-  auto documents = registry::list(db, filter);
+  std::optional<std::set<std::int64_t>> flagged;
   if (options.basis_changed) {
-    std::set<std::int64_t> flagged;
+    flagged.emplace();
     for (const auto& flag : basis::flags(db, filter.as_of)) {
-      flagged.insert(flag.document.id);
+      flagged->insert(flag.document.id);
     }
-    std::erase_if(documents, [&](const registry::Document& doc) { return !flagged.contains(doc.id); });
   }
+  const auto wanted = [&](const registry::Document& doc) { return !flagged || flagged->contains(doc.id); };
   const Format format = parse_format(options.format);
+  if (format == Format::json || format == Format::csv) {
+    // Buffered by the stream, not flushed per document.
+    DocumentStream stream(RenderOptions{format, filter.as_of, options.bom},
+                          [](const std::string& part) { std::cout << part; });
+    registry::for_each(db, filter, [&](const registry::Document& doc) {
+      if (wanted(doc)) {
+        stream.add(doc);
+      }
+    });
+    stream.finish();
+    std::cout.flush();
+    return;
+  }
+  auto documents = registry::list(db, filter);
+  std::erase_if(documents, [&](const registry::Document& doc) { return !wanted(doc); });
   // An empty table prints nothing, so a cron job stays silent; JSON and CSV always print
   // (an empty array, a header) for scripts.
-  if (documents.empty() && format == Format::table) {
+  if (documents.empty()) {
     if (isatty(STDERR_FILENO)) {
       std::cerr << "没有符合条件的文件\n";
     }

@@ -202,34 +202,53 @@ Format parse_format(std::string_view name)
   throw UsageError(fmt::format("未知的输出格式“{}”", name));
 }
 
+DocumentStream::DocumentStream(const RenderOptions& options, std::function<void(const std::string&)> out)
+  : m_options(options), m_out(std::move(out))
+{
+  if (m_options.format == Format::json) {
+    m_json.begin_array();
+    m_out(m_json.take());
+    return;
+  }
+  std::vector<std::string> header;
+  for (const auto& field : document_fields()) {
+    header.emplace_back(field.key);
+  }
+  m_out((m_options.bom ? std::string(k_utf8_bom) : std::string()) + csv_record(header));
+}
+
+void DocumentStream::add(const Document& doc)
+{
+  if (m_options.format == Format::json) {
+    write_document_json(m_json, doc, m_options.as_of);
+    m_out(m_json.take());
+    return;
+  }
+  std::vector<std::string> row;
+  for (const auto& field : document_fields()) {
+    row.push_back(to_text(field.get(doc, m_options.as_of), "true", "false"));
+  }
+  m_out(csv_record(row));
+}
+
+void DocumentStream::finish()
+{
+  if (m_options.format == Format::json) {
+    m_json.end_array();
+    m_out(m_json.take() + "\n");
+  }
+}
+
 std::string render_documents(const std::vector<Document>& documents, const RenderOptions& options)
 {
-  switch (options.format) {
-  case Format::json: {
-    util::JsonWriter json(2);
-    json.begin_array();
+  if (options.format == Format::json || options.format == Format::csv) {
+    std::string out;
+    DocumentStream stream(options, [&](const std::string& part) { out += part; });
     for (const auto& doc : documents) {
-      write_document_json(json, doc, options.as_of);
+      stream.add(doc);
     }
-    json.end_array();
-    return json.str() + "\n";
-  }
-  case Format::csv: {
-    std::vector<std::string> header;
-    for (const auto& field : document_fields()) {
-      header.emplace_back(field.key);
-    }
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& doc : documents) {
-      auto& row = rows.emplace_back();
-      for (const auto& field : document_fields()) {
-        row.push_back(to_text(field.get(doc, options.as_of), "true", "false"));
-      }
-    }
-    return csv_of(header, rows, options.bom);
-  }
-  default:
-    break;
+    stream.finish();
+    return out;
   }
   Table table({"编号", "登记编号", "文号", "标题", "制定机关", "状态", "施行日期", "有效期至"});
   table.right_align(0);

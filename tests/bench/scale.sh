@@ -78,6 +78,7 @@ run "list --in-force --issuer (one body)" "$normdoc" list --as-of "$as_of" --in-
 run "search 生态环境保护" "$normdoc" search 生态环境保护
 run "search 行政许可 --in-force" "$normdoc" search 行政许可 --in-force --as-of "$as_of"
 run "search 罚款 (two characters)" "$normdoc" search 罚款
+run "search 规定 (two, in nearly every text)" "$normdoc" search 规定
 run "show $reg_no" "$normdoc" show "$reg_no"
 run "show $reg_no --procedure" "$normdoc" show "$reg_no" --procedure --as-of "$as_of"
 run "report catalog --format html" "$normdoc" report catalog --as-of "$as_of" --format html
@@ -110,3 +111,17 @@ for n in 1k 10k; do
   NORMDOC_DB=$work/import.db once "import ${n} files into the registry" "$normdoc" import "$work/files-$n" \
     --issuer 河南省人民政府
 done
+rm -rf "$work/import.db" "$work/import.db-wal" "$work/import.db-shm" "$work/files-1k" "$work/files-10k"
+# import --bundle: memory at two bundle sizes, each into a new registry.
+first_bundle=$(ls "$work"/bundles/*.jsonl 2>/dev/null | head -1)
+if [ -n "$first_bundle" ]; then
+  head -n 1001 "$first_bundle" >"$work/bundle-1k.jsonl"
+  for n in 1k 10k; do
+    bundle=$work/bundle-1k.jsonl
+    [ "$n" = 10k ] && bundle=$first_bundle
+    rm -f "$work/bundle.db"
+    NORMDOC_DB=$work/bundle.db "$normdoc" init --no-config >/dev/null
+    NORMDOC_DB=$work/bundle.db once "import --bundle of ${n} documents" "$normdoc" import --bundle "$bundle"
+  done
+  rm -f "$work/bundle.db" "$work/bundle-1k.jsonl"
+fi

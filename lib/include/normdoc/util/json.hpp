@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace normdoc::util {
@@ -39,6 +40,9 @@ public:
   JsonWriter& raw(std::string_view json);
 
   const std::string& str() const { return m_out; }
+  // Hands over what has been written so far and goes on from there, so that a long array can
+  // be printed element by element.
+  std::string take() { return std::exchange(m_out, {}); }
 
 private:
   void before_value();
