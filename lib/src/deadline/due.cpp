@@ -6,7 +6,6 @@
 #include <normdoc/filing/filing.hpp>
 #include <normdoc/procedure/procedure.hpp>
 #include <normdoc/registry/registry.hpp>
-
 #include <normdoc/util/sha256.hpp>
 
 #include <fmt/format.h>
@@ -72,7 +71,8 @@ public:
   void add(std::string_view kind, std::string what, const Deadline& deadline, std::string_view article,
            When when = When::always)
   {
-    m_list.push_back(Reminder{std::string(kind), what + deadline.caveat, deadline.date, std::string(article), when});
+    m_list.push_back(
+      Reminder{std::string(kind), std::move(what) + deadline.caveat, deadline.date, std::string(article), when});
   }
   void add_comment(std::string what, const util::Date& end, std::string_view article)
   {
