@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
 
+#include <normdoc/deadline/due.hpp>
 #include <normdoc/doctor/doctor.hpp>
 #include <normdoc/error.hpp>
 #include <normdoc/search/search.hpp>
@@ -41,15 +42,28 @@ void run_backup(const MaintenanceOptions& o, Context& ctx)
 void run_doctor(const MaintenanceOptions& o, Context& ctx)
 {
   store::Database db = ctx.open_database();
-  auto checks = doctor::examine(db);
+  const auto examine = [&] {
+    auto checks = doctor::examine(db);
+    // The stored reminders need the settings and calendar; on a damaged file they are moot.
+    if (checks.front().ok) {
+      checks.push_back(deadline::examine_reminders(db, ctx.config(), ctx.calendar()));
+    }
+    return checks;
+  };
+  auto checks = examine();
   const auto failed = [&](std::string_view key) {
     return std::any_of(checks.begin(), checks.end(), [&](const doctor::Check& c) { return c.key == key && !c.ok; });
   };
-  if (o.fix && failed("search-index")) {
-    store::Transaction txn(db);
-    search::rebuild_index(txn);
-    txn.commit();
-    checks = doctor::examine(db);
+  if (o.fix && (failed("search-index") || failed("due-reminders"))) {
+    if (failed("search-index")) {
+      store::Transaction txn(db);
+      search::rebuild_index(txn);
+      txn.commit();
+    }
+    if (failed("due-reminders")) {
+      deadline::rebuild_reminders(db, ctx.config(), ctx.calendar());
+    }
+    checks = examine();
   }
   const bool ok = std::all_of(checks.begin(), checks.end(), [](const doctor::Check& c) { return c.ok; });
   if (o.format == "json") {
@@ -69,8 +83,8 @@ void run_doctor(const MaintenanceOptions& o, Context& ctx)
   }
   if (!ok) {
     ctx.exit_code = ExitCode::data;
-    if (failed("search-index") && !o.fix) {
-      std::cerr << "normdoc: hint: 全文索引可用 normdoc doctor --fix 重建\n";
+    if ((failed("search-index") || failed("due-reminders")) && !o.fix) {
+      std::cerr << "normdoc: hint: 全文索引和到期提醒可用 normdoc doctor --fix 重建\n";
     }
   }
 }
@@ -85,7 +99,7 @@ void register_maintenance(CLI::App& app, Context& ctx)
   backup->callback([o, &ctx] { run_backup(*o, ctx); });
 
   auto* doctor = app.add_subcommand("doctor", "检查数据库：文件完整性、引用关系、结构版本、操作日志、全文索引（有问题时退出码 3）");
-  doctor->add_flag("--fix", o->fix, "重建与登记不一致的全文索引");
+  doctor->add_flag("--fix", o->fix, "重建与登记不一致的全文索引和到期提醒");
   add_format_option(doctor, o->format, {"text", "json"});
   doctor->callback([o, &ctx] { run_doctor(*o, ctx); });
 }

@@ -293,4 +293,21 @@ TEST_CASE("deadline::due_items: stored reminders follow changes to the records, 
   CHECK(f.count("due_stale") == 0);
 }
 
+TEST_CASE("deadline::examine_reminders: a stored reminder that differs from the records is found, and rebuilt")
+{
+  test::Fixture f;
+  fill_varied(f);
+  CHECK(deadline::examine_reminders(f.db, f.config, f.calendar).ok); // not computed yet: due will
+  due(f, "2026-11-25");
+  const auto fresh = deadline::examine_reminders(f.db, f.config, f.calendar);
+  CHECK(fresh.ok);
+  CHECK(fresh.detail.find("一致") != std::string::npos);
+  f.db.exec("UPDATE due_window SET last_day = last_day - 1 WHERE id = (SELECT min(id) FROM due_window)");
+  const auto damaged = deadline::examine_reminders(f.db, f.config, f.calendar);
+  CHECK_FALSE(damaged.ok);
+  CHECK(damaged.detail.find("1 份文件") != std::string::npos);
+  deadline::rebuild_reminders(f.db, f.config, f.calendar);
+  CHECK(deadline::examine_reminders(f.db, f.config, f.calendar).ok);
+}
+
 TEST_SUITE_END();

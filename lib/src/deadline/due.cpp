@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <set>
 
 namespace normdoc::deadline {
 
@@ -401,6 +403,13 @@ bool refresh(store::Database& db, const config::Config& config, const calendar::
   }
 }
 
+// One reminder with one stretch of days, as a line of text, for comparing stored and computed.
+std::string reminder_line(std::string_view title, std::string_view issuer, std::string_view kind, std::string_view what,
+                          std::string_view due, std::string_view article, std::int64_t first_day, std::int64_t last_day)
+{
+  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}", title, issuer, kind, what, due, article, first_day, last_day);
+}
+
 DueItem item_of(const std::string& kind, std::int64_t document, const std::string& title, const std::string& what,
                 const util::Date& due, const std::string& article, const util::Date& as_of)
 {
@@ -491,6 +500,57 @@ std::vector<DueItem> due_items(store::Database& db, const config::Config& config
     return a.due != b.due ? a.due < b.due : a.document < b.document;
   });
   return items;
+}
+
+doctor::Check examine_reminders(store::Database& db, const config::Config& config, const calendar::Calendar& calendar)
+{
+  doctor::Check check{"due-reminders", "到期提醒", true, {}};
+  if (!computed_with(db, basis_digest(config, calendar)) || any_stale(db)) {
+    check.detail = "尚未按当前记录和设置计算，下次运行 due 时计算";
+    return check;
+  }
+  std::map<std::int64_t, std::multiset<std::string>> computed;
+  const registry::ListFilter everything{util::Date::from_ymd(1970, 1, 1)};
+  for_each_document(db, everything, config, calendar, [&](const registry::Document& doc, const auto& reminders) {
+    for (const auto& reminder : reminders) {
+      for (const auto& window : windows(reminder, doc, config)) {
+        computed[doc.id].insert(reminder_line(doc.title, doc.issuer, reminder.kind, reminder.what, reminder.due.iso(),
+                                              reminder.article, window.first_day, window.last_day));
+      }
+    }
+  });
+  std::map<std::int64_t, std::multiset<std::string>> stored;
+  std::size_t count = 0;
+  auto stmt = db.prepare("SELECT i.document, i.title, i.issuer, i.kind, i.what, i.due, i.article, w.first_day, w.last_day"
+                         " FROM due_item i JOIN due_window w ON w.id = i.id");
+  while (stmt.step() == store::Step::row) {
+    ++count;
+    stored[stmt.integer(0)].insert(reminder_line(stmt.text(1), stmt.text(2), stmt.text(3), stmt.text(4), stmt.text(5),
+                                                 stmt.text(6), stmt.integer(7), stmt.integer(8)));
+  }
+  std::set<std::int64_t> differing;
+  for (const auto& [document, lines] : computed) {
+    const auto found = stored.find(document);
+    if (found == stored.end() || found->second != lines) {
+      differing.insert(document);
+    }
+  }
+  for (const auto& [document, lines] : stored) {
+    if (!computed.contains(document)) {
+      differing.insert(document);
+    }
+  }
+  check.ok = differing.empty();
+  check.detail = check.ok ? fmt::format("{} 条提醒与登记一致", count)
+                          : fmt::format("{} 份文件的到期提醒与登记不一致（如 #{}）", differing.size(), *differing.begin());
+  return check;
+}
+
+void rebuild_reminders(store::Database& db, const config::Config& config, const calendar::Calendar& calendar)
+{
+  store::Transaction txn(db);
+  rebuild_all(db, config, calendar, basis_digest(config, calendar));
+  txn.commit();
 }
 
 } // namespace normdoc::deadline

@@ -49,6 +49,16 @@ expect_exit 3
 expect_json '[.checks[] | select(.ok == false) | .key] | join(",")' search-index
 nd_ok doctor --fix --format json
 expect_json '.ok' true
+nd_ok add --title 已发布办法 --issuer 甲局 --published 2026-01-05
+nd_ok due --as-of 2026-03-01 --fail-on never
+sqlite3 "$NORMDOC_DB" "UPDATE due_item SET due = '2030-01-01'"
+nd doctor --format json
+expect_exit 3
+expect_json '[.checks[] | select(.ok == false) | .key] | join(",")' due-reminders
+nd_ok doctor --fix --format json
+expect_json '.ok' true
+nd due --as-of 2026-03-01 --format json
+expect_json '.[0].due' 2026-02-04
 sqlite3 "$NORMDOC_DB" "DROP TRIGGER event_no_update; UPDATE event SET actor = 'mallory' WHERE id = 1"
 nd doctor
 expect_exit 3

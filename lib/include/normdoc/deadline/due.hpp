@@ -3,6 +3,7 @@
 
 #include <normdoc/calendar/calendar.hpp>
 #include <normdoc/config/config.hpp>
+#include <normdoc/doctor/doctor.hpp>
 #include <normdoc/store/database.hpp>
 
 #include <optional>
@@ -49,5 +50,13 @@ struct DueQuery
 // changed. When the database cannot be written they are computed from the records.
 std::vector<DueItem> due_items(store::Database& db, const config::Config& config, const calendar::Calendar& calendar,
                                const DueQuery& query);
+
+// For `doctor`: whether the stored reminders are the ones the records give under these
+// settings and calendar (every reminder and every day it applies on). Reminders not yet
+// brought up to date pass: the next `due` recomputes them.
+doctor::Check examine_reminders(store::Database& db, const config::Config& config, const calendar::Calendar& calendar);
+
+// Recomputes every stored reminder, in one transaction (`doctor --fix`).
+void rebuild_reminders(store::Database& db, const config::Config& config, const calendar::Calendar& calendar);
 
 } // namespace normdoc::deadline
