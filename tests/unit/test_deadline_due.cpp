@@ -52,6 +52,30 @@ void record(test::Fixture& f, const registry::Document& doc, const procedure::St
   txn.commit();
 }
 
+void open_legality_review(test::Fixture& f, const registry::Document& doc, const char* received)
+{
+  procedure::StepInput review{procedure::StepKind::legality_review};
+  review.received = day(received);
+  record(f, doc, review);
+}
+
+void comment_period(test::Fixture& f, const registry::Document& doc, const char* from, const char* to)
+{
+  procedure::StepInput comment{procedure::StepKind::comment};
+  comment.from = day(from);
+  comment.to = day(to);
+  record(f, doc, comment);
+}
+
+void publish(test::Fixture& f, const registry::Document& doc, const char* published, const char* effective)
+{
+  store::Transaction txn(f.db);
+  registry::Publication publication{day(published)};
+  publication.effective = day(effective);
+  f.reg.publish(txn, doc, publication, test::k_stamp);
+  txn.commit();
+}
+
 } // namespace
 
 TEST_SUITE_BEGIN("deadline");
@@ -126,13 +150,8 @@ TEST_CASE("deadline::due_items: legality review 15 working days, comment end, ex
 {
   test::Fixture f;
   const auto doc = f.add("民宿扶持办法", std::nullopt, true);
-  procedure::StepInput review{procedure::StepKind::legality_review};
-  review.received = day("2026-09-24");
-  record(f, doc, review);
-  procedure::StepInput comment{procedure::StepKind::comment};
-  comment.from = day("2026-09-01");
-  comment.to = day("2026-10-12");
-  record(f, doc, comment);
+  open_legality_review(f, doc, "2026-09-24");
+  comment_period(f, doc, "2026-09-01", "2026-10-12");
   procedure::StepInput exception{procedure::StepKind::fair_competition_review};
   exception.date = day("2026-09-20");
   exception.result = "exception";
@@ -176,11 +195,7 @@ TEST_CASE("deadline::due_items: procedure defects are listed from the day they a
 {
   test::Fixture f;
   const auto doc = f.add("专项资金管理办法", std::nullopt, true);
-  store::Transaction txn(f.db);
-  registry::Publication publication{day("2026-11-02")};
-  publication.effective = day("2026-11-01");
-  f.reg.publish(txn, doc, publication, test::k_stamp);
-  txn.commit();
+  publish(f, doc, "2026-11-02", "2026-11-01");
   const auto items = due(f, "2026-11-25", {"procedure"});
   REQUIRE(items.size() == 2);
   CHECK(items[0].due == day("2026-11-01"));
@@ -225,20 +240,9 @@ void fill_varied(test::Fixture& f)
   filing_result(f, filed, filing::Result::deferred, "2026-03-25");
   filing_result(f, filed, filing::Result::correct, "2026-04-10");
   file(f, expiring, "2022-01-20");
-  procedure::StepInput review{procedure::StepKind::legality_review};
-  review.received = day("2026-09-24");
-  record(f, business, review);
-  procedure::StepInput comment{procedure::StepKind::comment};
-  comment.from = day("2026-09-01");
-  comment.to = day("2026-09-05");
-  record(f, business, comment);
-  {
-    store::Transaction txn(f.db);
-    registry::Publication publication{day("2026-11-02")};
-    publication.effective = day("2026-11-01");
-    f.reg.publish(txn, business, publication, test::k_stamp);
-    txn.commit();
-  }
+  open_legality_review(f, business, "2026-09-24");
+  comment_period(f, business, "2026-09-01", "2026-09-05");
+  publish(f, business, "2026-11-02", "2026-11-01");
 }
 
 std::string summary(const std::vector<deadline::DueItem>& items)

@@ -40,7 +40,6 @@ struct Reminder
   util::Date due;
   std::string article;
   When when = When::always;
-  std::optional<util::Date> comment_end{};
 };
 
 bool applies(const Reminder& reminder, const registry::Document& doc, const util::Date& as_of,
@@ -55,7 +54,7 @@ bool applies(const Reminder& reminder, const registry::Document& doc, const util
   case When::published:
     return doc.published && *doc.published <= as_of;
   case When::comment_open:
-    return *reminder.comment_end >= as_of;
+    return reminder.due >= as_of; // due on the period's last day
   case When::evaluation:
     // 后评估 before validity ends (regulations.md 7.3: evaluate 6 months before expiry).
     return doc.status_on(as_of) == registry::Status::published && reminder.due <= config.evaluation_lead.after(as_of);
@@ -75,11 +74,6 @@ public:
   {
     m_list.push_back(
       Reminder{std::string(kind), std::move(what) + deadline.caveat, deadline.date, std::string(article), when});
-  }
-  void add_comment(std::string what, const util::Date& end, std::string_view article)
-  {
-    add("comment", std::move(what), Deadline{end, {}}, article, When::comment_open);
-    m_list.back().comment_end = end;
   }
   std::vector<Reminder> take() { return std::move(m_list); }
 
@@ -144,7 +138,8 @@ void step_reminders(Reminders& out, const std::vector<procedure::Step>& steps, c
               calendar.deadline(*step.received, config.legality_review_limit), "国办发〔2018〕115号 (五)");
     }
     if (step.kind == procedure::StepKind::comment) {
-      out.add_comment(fmt::format("公开征求意见截止（{} 起）", step.from->iso()), *step.to, "国办发〔2018〕37号 (三)");
+      out.add("comment", fmt::format("公开征求意见截止（{} 起）", step.from->iso()), Deadline{*step.to, {}},
+              "国办发〔2018〕37号 (三)", When::comment_open);
     }
     if (step.kind == procedure::StepKind::fair_competition_review && step.result == "exception" && step.until) {
       out.add("exception", "适用例外的政策措施实施期限届满，应评估是否继续实施", Deadline{*step.until, {}},
@@ -194,11 +189,23 @@ void for_each_document(store::Database& db, const registry::ListFilter& filter, 
   });
 }
 
+const util::Date& epoch()
+{
+  static const util::Date k_epoch = util::Date::from_ymd(1970, 1, 1);
+  return k_epoch;
+}
+
 // Days since 1970-01-01: the R*Tree's coordinates.
 int day_number(const util::Date& day)
 {
-  static const util::Date k_epoch = util::Date::from_ymd(1970, 1, 1);
-  return k_epoch.days_until(day);
+  return epoch().days_until(day);
+}
+
+// Every document of the registry with its reminders, to rebuild or check what is stored.
+void for_every_document(store::Database& db, const config::Config& config, const calendar::Calendar& calendar,
+                        const std::function<void(const registry::Document&, const std::vector<Reminder>&)>& visit)
+{
+  for_each_document(db, registry::ListFilter{epoch()}, config, calendar, visit);
 }
 
 constexpr int k_always_before = -10'000'000;
@@ -241,8 +248,8 @@ std::vector<Window> windows(const Reminder& reminder, const registry::Document& 
   if (doc.expires) {
     cuts.push_back(doc.expires->add_days(1));
   }
-  if (reminder.comment_end) {
-    cuts.push_back(reminder.comment_end->add_days(1));
+  if (reminder.when == When::comment_open) {
+    cuts.push_back(reminder.due.add_days(1));
   }
   if (reminder.when == When::evaluation) {
     cuts.push_back(evaluation_start(*doc.published, reminder.due, config.evaluation_lead));
@@ -262,7 +269,7 @@ std::vector<Window> windows(const Reminder& reminder, const registry::Document& 
     }
   };
   if (cuts.empty()) {
-    stretch(util::Date::from_ymd(1970, 1, 1), k_always_before, k_always_after);
+    stretch(epoch(), k_always_before, k_always_after);
     return found;
   }
   stretch(cuts.front().add_days(-1), k_always_before, day_number(cuts.front()) - 1);
@@ -270,6 +277,17 @@ std::vector<Window> windows(const Reminder& reminder, const registry::Document& 
     stretch(cuts[i], day_number(cuts[i]), i + 1 < cuts.size() ? day_number(cuts[i + 1]) - 1 : k_always_after);
   }
   return found;
+}
+
+// Each reminder of `doc` with each stretch of days it applies on: one stored row each.
+void for_each_window(const registry::Document& doc, const std::vector<Reminder>& reminders,
+                     const config::Config& config, const std::function<void(const Reminder&, const Window&)>& visit)
+{
+  for (const auto& reminder : reminders) {
+    for (const auto& window : windows(reminder, doc, config)) {
+      visit(reminder, window);
+    }
+  }
 }
 
 // What the stored reminders were computed from, besides the records: the settings they use, the
@@ -304,15 +322,12 @@ public:
 
   void put(const registry::Document& doc, const std::vector<Reminder>& reminders)
   {
-    for (const auto& reminder : reminders) {
-      for (const auto& window : windows(reminder, doc, m_config)) {
-        m_item.bind_all(doc.id, doc.title, doc.issuer, reminder.kind, reminder.what, reminder.due, reminder.article)
-          .run();
-        m_item.reset();
-        m_window.bind_all(m_db.last_insert_rowid(), window.first_day, window.last_day).run();
-        m_window.reset();
-      }
-    }
+    for_each_window(doc, reminders, m_config, [&](const Reminder& reminder, const Window& window) {
+      m_item.bind_all(doc.id, doc.title, doc.issuer, reminder.kind, reminder.what, reminder.due, reminder.article).run();
+      m_item.reset();
+      m_window.bind_all(m_db.last_insert_rowid(), window.first_day, window.last_day).run();
+      m_window.reset();
+    });
   }
 
 private:
@@ -344,10 +359,8 @@ void rebuild_all(store::Database& db, const config::Config& config, const calend
 {
   db.exec("DELETE FROM due_window; DELETE FROM due_item; DELETE FROM due_stale");
   ReminderStore reminders(db, config);
-  const registry::ListFilter everything{util::Date::from_ymd(1970, 1, 1)};
-  for_each_document(db, everything, config, calendar, [&](const registry::Document& doc, const auto& found) {
-    reminders.put(doc, found);
-  });
+  for_every_document(db, config, calendar,
+                     [&](const registry::Document& doc, const auto& found) { reminders.put(doc, found); });
   db.prepare("UPDATE due_basis SET digest = ?").bind(1, digest).run();
 }
 
@@ -510,14 +523,11 @@ doctor::Check examine_reminders(store::Database& db, const config::Config& confi
     return check;
   }
   std::map<std::int64_t, std::multiset<std::string>> computed;
-  const registry::ListFilter everything{util::Date::from_ymd(1970, 1, 1)};
-  for_each_document(db, everything, config, calendar, [&](const registry::Document& doc, const auto& reminders) {
-    for (const auto& reminder : reminders) {
-      for (const auto& window : windows(reminder, doc, config)) {
-        computed[doc.id].insert(reminder_line(doc.title, doc.issuer, reminder.kind, reminder.what, reminder.due.iso(),
-                                              reminder.article, window.first_day, window.last_day));
-      }
-    }
+  for_every_document(db, config, calendar, [&](const registry::Document& doc, const auto& reminders) {
+    for_each_window(doc, reminders, config, [&](const Reminder& reminder, const Window& window) {
+      computed[doc.id].insert(reminder_line(doc.title, doc.issuer, reminder.kind, reminder.what, reminder.due.iso(),
+                                            reminder.article, window.first_day, window.last_day));
+    });
   });
   std::map<std::int64_t, std::multiset<std::string>> stored;
   std::size_t count = 0;
