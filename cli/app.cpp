@@ -128,6 +128,18 @@ int report(const Error& e, ExitCode exit_code)
   return code(exit_code);
 }
 
+// Standard output is flushed before the exit code is decided: a listing that could not be
+// written (`> /dev/full`) must not end in success.
+int finish_output(ExitCode exit_code)
+{
+  try {
+    print({});
+  } catch (const OutputError& e) {
+    return report(e, ExitCode::internal);
+  }
+  return code(exit_code);
+}
+
 } // namespace
 
 int run(int argc, char** argv)
@@ -173,12 +185,21 @@ int run(int argc, char** argv)
     return report(e, ExitCode::data);
   } catch (const DatabaseError& e) {
     return report(e, ExitCode::database);
+  } catch (const OutputError& e) {
+    return report(e, ExitCode::internal);
   } catch (const Error& e) {
     return report(e, ExitCode::data);
   } catch (const std::filesystem::filesystem_error& e) {
     return report(Error(fmt::format("文件系统错误：{}", e.what())), ExitCode::data);
+  } catch (const std::bad_alloc&) {
+    return report(Error("内存不足，操作已中止，数据库未改动"), ExitCode::internal);
+  } catch (const std::exception& e) {
+    // A fault in normdoc, not in the input: one line and a clean exit instead of an abort;
+    // the transaction of a write command was rolled back when the exception left it.
+    return report(Error(fmt::format("内部错误：{}", e.what()), "数据库未改动；请把命令和这一行报告给维护者"),
+                  ExitCode::internal);
   }
-  return code(ctx.exit_code);
+  return finish_output(ctx.exit_code);
 }
 
 } // namespace normdoc::cli

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "context.hpp"
 
+#include <normdoc/audit/replay.hpp>
 #include <normdoc/error.hpp>
 
 #include <fmt/chrono.h>
@@ -91,7 +92,15 @@ std::string Context::db_path()
 store::Database Context::open_database()
 {
   const std::string path = db_path();
-  return store::Database::open(path, store::Database::OpenMode::existing, config().busy_timeout);
+  store::Database db = store::Database::open(path, store::Database::OpenMode::existing, config().busy_timeout);
+  // A registry from before the log carried everything the replay needs gets its baseline
+  // event once, on first use after the upgrade.
+  if (db.single_integer("SELECT count(*) FROM replay_baseline_due") > 0) {
+    store::Transaction txn(db);
+    audit::record_baseline(txn, stamp());
+    txn.commit();
+  }
+  return db;
 }
 
 store::Database Context::create_database()

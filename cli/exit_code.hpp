@@ -9,7 +9,8 @@ enum class ExitCode : int {
   findings = 1, // findings or overdue items, where the command says so
   usage = 2,    // the command line is wrong
   data = 3,     // bad data or input file
-  database = 4, // database busy, locked, corrupt, missing or too new
+  database = 4, // database busy, locked, corrupt, missing or too new (scripts may retry)
+  internal = 5, // output could not be written (disk full, closed pipe), or a fault in normdoc
 };
 
 } // namespace normdoc::cli

@@ -4,6 +4,7 @@
 #include "output/detail.hpp"
 
 #include <normdoc/error.hpp>
+#include <normdoc/util/file.hpp>
 #include <normdoc/review/screen.hpp>
 #include <normdoc/util/json.hpp>
 
@@ -107,6 +108,8 @@ void run_check(const CheckOptions& o, Context& ctx)
     try {
       std::ifstream file;
       if (name != "-") {
+        // Screening streams, so size is no limit; a FIFO or a device would never end.
+        util::require_regular_file(name, "文件");
         file.open(name, std::ios::binary);
         if (!file) {
           throw DataError("无法读取文件", Location{name, 0, 0, {}});

@@ -2,6 +2,8 @@
 #include "commands/commands.hpp"
 #include "output/views.hpp"
 
+#include <normdoc/error.hpp>
+
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -19,6 +21,9 @@ std::optional<std::string> given(const CLI::Option* option, const std::string& v
 void print(const std::string& text)
 {
   std::cout << text << std::flush;
+  if (!std::cout) {
+    throw OutputError("无法写入标准输出（磁盘已满或管道已关闭？）");
+  }
 }
 
 void add_format_option(CLI::App* command, std::string& target, const std::vector<std::string>& formats)

@@ -42,7 +42,7 @@ void run_export(const ExportOptions& o, Context& ctx)
     }
   }
   if (o.output.empty() || o.output == "-") {
-    bundle::write(db, ids, std::cout);
+    bundle::write(db, ids, std::cout, ctx.config().office_name);
     return;
   }
   // Written beside the target and renamed, so an interrupted export leaves no half bundle.
@@ -52,7 +52,7 @@ void run_export(const ExportOptions& o, Context& ctx)
     if (!file) {
       throw DataError("无法写入", Location{o.output, 0, 0, {}});
     }
-    bundle::write(db, ids, file);
+    bundle::write(db, ids, file, ctx.config().office_name);
     if (!file) {
       throw DataError("写入失败（磁盘已满？）", Location{o.output, 0, 0, {}});
     }

@@ -27,27 +27,76 @@ struct ImportOptions
   std::vector<std::string> paths;
   bool dry_run = false;
   bool as_published = false;
+  bool yes = false;
   std::string issuer, meta, bundle;
   std::string on_conflict = "refuse";
   std::string format = "table";
 };
+
+// Confirms an import that replaces registered documents, after listing what changes: on a
+// terminal by asking, otherwise only with --yes (a script must say it means it).
+void confirm_replacements(const ImportOptions& o, const std::vector<bundle::Conflict>& conflicts)
+{
+  if (conflicts.empty()) {
+    return;
+  }
+  std::string listing;
+  for (const auto& conflict : conflicts) {
+    std::string changes;
+    for (const auto& change : conflict.changes) {
+      changes += (changes.empty() ? "" : "；") + change;
+    }
+    listing += fmt::format("{}:{}: 将替换 #{}（{}）：{}\n", o.bundle, conflict.line, conflict.existing, conflict.reason,
+                           changes.empty() ? "字段无变化" : changes);
+  }
+  std::cerr << listing;
+  if (o.yes) {
+    return;
+  }
+  if (isatty(STDIN_FILENO) == 0) {
+    throw UsageError(fmt::format("--on-conflict replace 将改动 {} 份已登记的文件（见上），未导入任何文件", conflicts.size()),
+                     "核对后加 --yes 再运行");
+  }
+  std::cerr << fmt::format("替换以上 {} 份文件？[y/N] ", conflicts.size()) << std::flush;
+  std::string answer;
+  std::getline(std::cin, answer);
+  if (answer != "y" && answer != "Y" && answer != "yes") {
+    throw UsageError("未确认，未导入任何文件");
+  }
+}
 
 void run_bundle_import(const ImportOptions& o, Context& ctx)
 {
   if (!o.paths.empty() || o.dry_run || o.as_published || !o.meta.empty()) {
     throw UsageError("--bundle 不能与 PATH、--dry-run、--as-published、--meta 同时使用");
   }
-  std::ifstream in(o.bundle, std::ios::binary);
-  if (!in) {
-    throw DataError("无法读取数据包", Location{o.bundle, 0, 0, {}});
-  }
+  util::require_regular_file(o.bundle, "数据包");
   const auto policy = o.on_conflict == "skip"      ? bundle::OnConflict::skip
                       : o.on_conflict == "replace" ? bundle::OnConflict::replace
                                                    : bundle::OnConflict::refuse;
+  bundle::ReadOptions options{bundle::OnConflict::refuse, ctx.config().max_text_bytes};
   store::Database db = ctx.open_database();
   store::Transaction txn(db);
-  const bundle::ReadResult result = bundle::read(txn, in, o.bundle, policy, ctx.stamp());
-  if (policy == bundle::OnConflict::refuse && !result.conflicts.empty()) {
+  const auto read = [&] {
+    std::ifstream in(o.bundle, std::ios::binary);
+    if (!in) {
+      throw DataError("无法读取数据包", Location{o.bundle, 0, 0, {}});
+    }
+    return bundle::read(txn, in, o.bundle, options, ctx.stamp());
+  };
+  bundle::ReadResult result = read();
+  if (policy == bundle::OnConflict::replace) {
+    // The first read wrote nothing when there were conflicts: list them, confirm, write.
+    confirm_replacements(o, result.conflicts);
+    if (!result.conflicts.empty()) {
+      options.on_conflict = policy;
+      result = read();
+    }
+  } else if (policy == bundle::OnConflict::skip && !result.conflicts.empty()) {
+    options.on_conflict = policy;
+    result = read();
+  }
+  if (options.on_conflict == bundle::OnConflict::refuse && !result.conflicts.empty()) {
     // A bundle imported twice conflicts on every line: the first few say what happened.
     constexpr std::size_t k_listed = 20;
     std::string report;
@@ -130,6 +179,7 @@ void register_import(CLI::App& app, Context& ctx)
                   "数据包中的文件与已登记的冲突（登记编号、文号或正文相同）时：refuse（默认，全部不导入并列出冲突）、"
                   "skip（跳过）、replace（以数据包为准）")
     ->check(CLI::IsMember({"refuse", "skip", "replace"}));
+  sub->add_flag("--yes", o->yes, "--on-conflict replace 不在终端运行时须加：确认替换列出的文件");
   add_format_option(sub, o->format, {"table", "json"});
   sub->callback([o, &ctx] { run_import(*o, ctx); });
 }

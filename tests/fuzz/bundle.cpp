@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::istringstream in{std::string(normdoc::fuzz::as_text(data, size))};
   try {
     normdoc::store::Transaction txn(db);
-    (void)normdoc::bundle::read(txn, in, "fuzz.jsonl", normdoc::bundle::OnConflict::refuse,
+    (void)normdoc::bundle::read(txn, in, "fuzz.jsonl", normdoc::bundle::ReadOptions{},
                                 {"fuzz", "2026-01-01T00:00:00Z"});
     txn.commit();
   } catch (const normdoc::Error&) {

@@ -31,7 +31,7 @@ TEST_CASE("doctor: a healthy registry passes every check; each kind of damage is
 {
   test::Fixture f;
   f.publish(f.add("办法"), "2026-01-01");
-  CHECK(doctor::examine(f.db).size() == 5);
+  CHECK(doctor::examine(f.db).size() == 6);
   CHECK(failing(f.db).empty());
   SUBCASE("a tampered event")
   {
@@ -48,7 +48,12 @@ TEST_CASE("doctor: a healthy registry passes every check; each kind of damage is
   {
     f.db.exec("PRAGMA foreign_keys = OFF");
     f.db.exec("UPDATE document SET superseded_by = 99 WHERE id = 1");
-    CHECK(failing(f.db) == std::vector<std::string>{"foreign-keys"});
+    CHECK(failing(f.db) == std::vector<std::string>{"foreign-keys", "audit-replay"});
+  }
+  SUBCASE("a document changed outside normdoc")
+  {
+    f.db.exec("UPDATE document SET status = 'repealed' WHERE id = 1");
+    CHECK(failing(f.db) == std::vector<std::string>{"audit-replay"});
   }
 }
 

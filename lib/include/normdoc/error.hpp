@@ -54,6 +54,14 @@ private:
   std::string m_bare;
 };
 
+// Output could not be written: standard output or an output file (disk full, /dev/full),
+// exit 5 — unlike exit 3 the input was fine, and unlike 4 retrying the same command is no use.
+class OutputError : public Error
+{
+public:
+  using Error::Error;
+};
+
 // The database is busy, locked, corrupt, missing or from a newer normdoc (exit 4).
 class DatabaseError : public Error
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <normdoc/bundle/bundle.hpp>
 
+#include "values.hpp"
+
 #include <normdoc/error.hpp>
 #include <normdoc/registry/registry.hpp>
 #include <normdoc/util/json.hpp>
@@ -18,18 +20,17 @@ namespace normdoc::bundle {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-constexpr std::string_view k_header = R"({"bundle":"normdoc","version":1})";
+using Json = detail::Json;
 
 // --- Writing -------------------------------------------------------------------------------
 
 // The current row's columns, in table order, except `excluded`.
-void write_columns(util::JsonWriter& json, const store::Statement& row, const std::set<std::string>& excluded)
+void write_columns(util::JsonWriter& json, const store::Statement& row, const std::set<std::string>& excluded,
+                   bool omit_nulls = false)
 {
   for (int i = 0; i < row.column_count(); ++i) {
     const std::string name = row.column_name(i);
-    if (excluded.contains(name)) {
+    if (excluded.contains(name) || (omit_nulls && row.is_null(i))) {
       continue;
     }
     json.key(name);
@@ -46,20 +47,35 @@ void write_columns(util::JsonWriter& json, const store::Statement& row, const st
 // Rows of `sql` (one parameter) as an array of objects; `children` adds nested arrays.
 void write_rows(util::JsonWriter& json, store::Database& db, std::string_view sql, std::int64_t key,
                 const std::set<std::string>& excluded,
-                const std::function<void(util::JsonWriter&, const store::Statement&)>& children = {})
+                const std::function<void(util::JsonWriter&, const store::Statement&)>& children = {},
+                bool omit_nulls = false)
 {
   auto rows = db.prepare(sql);
   rows.bind(1, key);
   json.begin_array();
   while (rows.step() == store::Step::row) {
     json.begin_object();
-    write_columns(json, rows, excluded);
+    write_columns(json, rows, excluded, omit_nulls);
     if (children) {
       children(json, rows);
     }
     json.end_object();
   }
   json.end_array();
+}
+
+// A document's row and its text's hash as a JSON object: what the log records of it.
+std::string snapshot(store::Database& db, std::int64_t id)
+{
+  auto row = db.prepare("SELECT d.*, t.sha256 AS text_sha256 FROM document d LEFT JOIN document_text t ON t.document = d.id"
+                        " WHERE d.id = ?");
+  row.bind(1, id);
+  util::JsonWriter json;
+  json.begin_object();
+  if (row.step() == store::Step::row) {
+    write_columns(json, row, {});
+  }
+  return json.end_object().str();
 }
 
 // --- Reading -------------------------------------------------------------------------------
@@ -150,14 +166,6 @@ std::int64_t insert_row(store::Database& db, const std::string& table, const Jso
   return db.last_insert_rowid();
 }
 
-const Json& member(const Line& line, const Json& object, const char* name, const std::string& source)
-{
-  if (!object.is_object() || !object.contains(name)) {
-    malformed(source, line.number, fmt::format("缺少“{}”", name), name);
-  }
-  return object.at(name);
-}
-
 std::optional<std::int64_t> existing_by(store::Database& db, std::string_view sql, const std::vector<Json>& keys)
 {
   for (const auto& key : keys) {
@@ -172,7 +180,8 @@ std::optional<std::int64_t> existing_by(store::Database& db, std::string_view sq
   return stmt.step() == store::Step::row ? std::optional(stmt.integer(0)) : std::nullopt;
 }
 
-std::optional<Conflict> conflict_of(store::Database& db, const Line& line)
+// The first registered document the line conflicts with, and why.
+std::optional<Conflict> first_conflict(store::Database& db, const Line& line)
 {
   const Json& doc = line.value.at("document");
   const Json& text = line.value.at("text");
@@ -200,12 +209,50 @@ std::optional<Conflict> conflict_of(store::Database& db, const Line& line)
   return std::nullopt;
 }
 
+// What replacing document `id` with the bundle's version changes, one "field：old → new" each.
+std::vector<std::string> changes_of(store::Database& db, std::int64_t id, const Line& line)
+{
+  static const std::vector<std::pair<std::string, std::string>> k_shown{
+    {"reg_no", "登记编号"}, {"doc_no", "文号"},      {"title", "标题"},       {"issuer", "制定机关"},
+    {"status", "状态"},     {"published", "公布日期"}, {"effective", "施行日期"}, {"expires", "有效期至"},
+    {"repealed", "废止日期"}};
+  const Json current = Json::parse(snapshot(db, id));
+  const Json& doc = line.value.at("document");
+  const auto shown = [](const Json& value) { return value.is_string() ? value.get<std::string>() : value.is_null() ? "（空）" : value.dump(); };
+  std::vector<std::string> changes;
+  for (const auto& [name, label] : k_shown) {
+    const Json now = current.value(name, Json());
+    const Json then = doc.value(name, Json());
+    if (now != then) {
+      changes.push_back(fmt::format("{}：{} → {}", label, shown(now), shown(then)));
+    }
+  }
+  const Json& text = line.value.at("text");
+  const Json new_hash = text.is_object() ? text.at("sha256") : Json();
+  if (current.value("text_sha256", Json()) != new_hash) {
+    changes.emplace_back(new_hash.is_null() ? "正文：删除" : "正文：替换");
+  }
+  return changes;
+}
+
+std::optional<Conflict> conflict_of(store::Database& db, const Line& line)
+{
+  auto conflict = first_conflict(db, line);
+  if (conflict) {
+    conflict->changes = changes_of(db, conflict->existing, line);
+  }
+  return conflict;
+}
+
 // Parses and checks the bundle's lines one at a time, so that memory does not grow with it.
-void for_each_line(std::istream& in, const std::string& source, const std::function<void(const Line&)>& visit)
+// Every value is checked before the caller sees the line (values.hpp); `header` receives the
+// first line.
+void for_each_line(std::istream& in, const std::string& source, const detail::Limits& limits, Json& header,
+                   const std::function<void(const Line&)>& visit)
 {
   std::string text;
   int number = 0;
-  bool header = false;
+  bool seen_header = false;
   while (std::getline(in, text)) {
     ++number;
     if (text.empty()) {
@@ -217,27 +264,20 @@ void for_each_line(std::istream& in, const std::string& source, const std::funct
     } catch (const Json::exception& e) {
       malformed(source, number, fmt::format("不是有效的 JSON（{}）", e.what()));
     }
-    if (!header) {
-      if (!value.is_object() || value.value("bundle", std::string()) != "normdoc" || value.value("version", 0) != 1) {
-        malformed(source, number, "第一行应为 {\"bundle\":\"normdoc\",\"version\":1}");
+    try {
+      if (!seen_header) {
+        detail::check_header(value);
+        header = std::move(value);
+        seen_header = true;
+        continue;
       }
-      header = true;
-      continue;
+      detail::check_line(value, limits);
+    } catch (const DataError& e) {
+      throw e.located(Location{source, number, 0, {}});
     }
-    const Line line{number, std::move(value)};
-    const Json& doc = member(line, line.value, "document", source);
-    if (!member(line, doc, "id", source).is_number_integer()) {
-      malformed(source, number, "document.id 应为整数", "id");
-    }
-    for (const char* part : {"steps", "filings", "reviews", "evaluations", "events"}) {
-      if (!member(line, line.value, part, source).is_array()) {
-        malformed(source, number, fmt::format("“{}”应为数组", part), part);
-      }
-    }
-    member(line, line.value, "text", source);
-    visit(line);
+    visit(Line{number, std::move(value)});
   }
-  if (!header) {
+  if (!seen_header) {
     malformed(source, 1, "文件为空，不是 normdoc 数据包");
   }
 }
@@ -300,7 +340,7 @@ Json mapped(const std::map<std::int64_t, std::int64_t>& ids, const Json& value)
 void insert_parts(store::Transaction& txn, const Line& line, std::int64_t id,
                   const std::map<std::int64_t, std::int64_t>& document_ids,
                   const std::map<std::int64_t, std::int64_t>& review_ids, const std::set<std::string>& known_reviews,
-                  const std::set<std::string>& known_events)
+                  const std::set<std::string>& known_events, const std::string& sender)
 {
   store::Database& db = txn.database();
   const Json owner{{"document", id}};
@@ -334,14 +374,18 @@ void insert_parts(store::Transaction& txn, const Line& line, std::int64_t id,
   for (const Json& evaluation : line.value.at("evaluations")) {
     insert_row(db, "evaluation", evaluation, Json{{"document", id}, {"replacement", mapped(document_ids, evaluation.value("replacement", Json()))}}, {});
   }
+  // The sender's events are its history: kept as they came, never chained here.
+  auto received = db.prepare("INSERT INTO received_event (document, office, at, actor, kind, payload) VALUES (?, ?, ?, ?, ?, ?)");
   for (const Json& event : line.value.at("events")) {
-    const std::string at = event.value("at", "");
-    const std::string kind = event.value("kind", "");
-    const std::string payload = event.value("payload", "{}");
-    if (known_events.contains(fmt::format("{}|{}|{}", at, kind, payload))) {
+    const std::string office = event.value("office", sender);
+    const std::string at = event.at("at").get<std::string>();
+    const std::string kind = event.at("kind").get<std::string>();
+    const std::string payload = event.at("payload").get<std::string>();
+    if (known_events.contains(fmt::format("{}|{}|{}|{}", office, at, kind, payload))) {
       continue;
     }
-    audit::append(txn, audit::Stamp{event.value("actor", ""), at}, id, kind, payload);
+    received.bind_all(id, office, at, event.at("actor").get<std::string>(), kind, payload).run();
+    received.reset();
   }
 }
 
@@ -361,7 +405,7 @@ std::set<std::string> keys_of(store::Database& db, std::string_view sql, std::in
 // ever deleted).
 void replace_document(store::Transaction& txn, const Line& line, std::int64_t id,
                       const std::map<std::int64_t, std::int64_t>& document_ids,
-                      const std::map<std::int64_t, std::int64_t>& review_ids)
+                      const std::map<std::int64_t, std::int64_t>& review_ids, const std::string& sender)
 {
   store::Database& db = txn.database();
   db.prepare("DELETE FROM filing_outcome WHERE filing IN (SELECT id FROM filing WHERE document = ?)").bind(1, id).run();
@@ -384,14 +428,26 @@ void replace_document(store::Transaction& txn, const Line& line, std::int64_t id
   db.exec("UPDATE document_fts SET text = '' WHERE rowid NOT IN (SELECT document FROM document_text)");
   insert_parts(txn, line, id, document_ids, review_ids,
                keys_of(db, "SELECT checklist || '|' || started_at FROM review WHERE document = ?", id),
-               keys_of(db, "SELECT at || '|' || kind || '|' || payload FROM event WHERE document = ?", id));
+               keys_of(db, "SELECT office || '|' || at || '|' || kind || '|' || payload FROM received_event WHERE document = ?", id),
+               sender);
 }
 
 } // namespace
 
-std::size_t write(store::Database& db, const std::vector<std::int64_t>& documents, std::ostream& out)
+std::size_t write(store::Database& db, const std::vector<std::int64_t>& documents, std::ostream& out,
+                  const std::string& office)
 {
-  out << k_header << '\n';
+  util::JsonWriter header;
+  header.begin_object().key("bundle").value("normdoc").key("version").value(std::int64_t{1});
+  if (!office.empty()) {
+    header.key("office").value(office);
+  }
+  // The sender's chain head as of the export: the receiver keeps it with the history.
+  auto head = db.prepare("SELECT event, hash FROM chain_head WHERE singleton = 1");
+  if (head.step() == store::Step::row) {
+    header.key("head").begin_object().key("events").value(head.integer(0)).key("hash").value(head.text(1)).end_object();
+  }
+  out << header.end_object().str() << '\n';
   for (const std::int64_t id : documents) {
     util::JsonWriter json;
     json.begin_object().key("document");
@@ -433,8 +489,14 @@ std::size_t write(store::Database& db, const std::vector<std::int64_t>& document
                });
     json.key("evaluations");
     write_rows(json, db, "SELECT * FROM evaluation WHERE document = ? ORDER BY id", id, {"id", "document"});
+    // The history received from other registries first (each with its office), then this
+    // registry's own events (the header's office).
     json.key("events");
-    write_rows(json, db, "SELECT at, actor, kind, payload FROM event WHERE document = ? ORDER BY id", id, {});
+    write_rows(json, db,
+               "SELECT at, actor, kind, payload, office FROM received_event WHERE document = ?1"
+               " UNION ALL SELECT at, actor, kind, payload, NULL FROM"
+               " (SELECT * FROM event WHERE document = ?1 ORDER BY id)",
+               id, {}, {}, true);
     json.end_object();
     out << json.str() << '\n';
   }
@@ -442,7 +504,7 @@ std::size_t write(store::Database& db, const std::vector<std::int64_t>& document
   return documents.size();
 }
 
-ReadResult read(store::Transaction& txn, std::istream& in, const std::string& source, OnConflict on_conflict,
+ReadResult read(store::Transaction& txn, std::istream& in, const std::string& source, const ReadOptions& options,
                 const audit::Stamp& stamp)
 {
   store::Database& db = txn.database();
@@ -450,10 +512,12 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
   if (start == std::streampos(-1)) {
     throw DataError("数据包须为可重新读取的文件（不能是管道）", Location{source, 0, 0, {}});
   }
+  const detail::Limits limits{options.max_text_bytes};
   // First pass: every line checked, conflicts found, nothing written.
   ReadResult result;
   std::vector<LineRefs> lines;
-  for_each_line(in, source, [&](const Line& line) {
+  Json header;
+  for_each_line(in, source, limits, header, [&](const Line& line) {
     LineRefs refs = refs_of(line);
     if (auto conflict = conflict_of(db, line)) {
       refs.existing = conflict->existing;
@@ -461,9 +525,10 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
     }
     lines.push_back(std::move(refs));
   });
-  if (on_conflict == OnConflict::refuse && !result.conflicts.empty()) {
+  if (options.on_conflict == OnConflict::refuse && !result.conflicts.empty()) {
     return result;
   }
+  const std::string sender = header.value("office", fmt::format("数据包 {}", source));
   std::vector<std::int64_t> wanted_documents;
   std::vector<std::int64_t> wanted_reviews;
   for (const auto& line : lines) {
@@ -489,7 +554,8 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
   in.seekg(start);
   db.exec("PRAGMA defer_foreign_keys = ON");
   std::size_t index = 0;
-  for_each_line(in, source, [&](const Line& line) {
+  std::map<std::int64_t, std::string> before; // replaced documents as they were
+  for_each_line(in, source, limits, header, [&](const Line& line) {
     const LineRefs& refs = lines.at(index++);
     if (refs.number != line.number) {
       malformed(source, line.number, "数据包在导入过程中被改动");
@@ -497,17 +563,18 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
     try {
       const std::int64_t id = document_ids.at(refs.document);
       if (refs.existing) {
-        if (on_conflict == OnConflict::skip) {
+        if (options.on_conflict == OnConflict::skip) {
           ++result.skipped;
           return;
         }
-        replace_document(txn, line, id, document_ids, review_ids);
+        before[id] = snapshot(db, id);
+        replace_document(txn, line, id, document_ids, review_ids, sender);
         ++result.replaced;
         return;
       }
       insert_row(db, "document", line.value.at("document"), Json{{"id", id}, {"amends", nullptr}, {"superseded_by", nullptr}},
                  {});
-      insert_parts(txn, line, id, document_ids, review_ids, {}, {});
+      insert_parts(txn, line, id, document_ids, review_ids, {}, {}, sender);
       ++result.added;
     } catch (const DataError& e) {
       throw e.located(Location{source, line.number, 0, {}});
@@ -520,7 +587,7 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
   auto links = db.prepare("UPDATE document SET amends = ?, superseded_by = ? WHERE id = ?");
   auto superseded = db.prepare("UPDATE review SET superseded_by = ? WHERE id = ?");
   for (const auto& line : lines) {
-    if (on_conflict == OnConflict::skip && line.existing) {
+    if (options.on_conflict == OnConflict::skip && line.existing) {
       continue;
     }
     bind_json(links, 1, mapped(document_ids, line.amends));
@@ -533,14 +600,32 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
       superseded.reset();
     }
   }
+  // This registry's record of the import: one event per document created or replaced, with
+  // the document as it was and as it is now, then the import with the sender's chain head.
+  for (const auto& line : lines) {
+    if (options.on_conflict == OnConflict::skip && line.existing) {
+      continue;
+    }
+    const std::int64_t id = document_ids.at(line.document);
+    util::JsonWriter payload;
+    payload.begin_object().key("source").value(source).key("line").value(std::int64_t{line.number}).key("office").value(sender);
+    if (line.existing) {
+      payload.key("before").raw(before.at(id));
+    }
+    payload.key("after").raw(snapshot(db, id)).end_object();
+    audit::append(txn, stamp, id, line.existing ? "bundle-replace" : "bundle-add", payload.str());
+  }
   util::JsonWriter payload;
   payload.begin_object()
     .key("source").value(source)
+    .key("office").value(sender)
     .key("added").value(static_cast<std::int64_t>(result.added))
     .key("replaced").value(static_cast<std::int64_t>(result.replaced))
-    .key("skipped").value(static_cast<std::int64_t>(result.skipped))
-    .end_object();
-  audit::append(txn, stamp, std::nullopt, "bundle-import", payload.str());
+    .key("skipped").value(static_cast<std::int64_t>(result.skipped));
+  if (header.contains("head")) {
+    payload.key("sender_head").raw(header.at("head").dump());
+  }
+  audit::append(txn, stamp, std::nullopt, "bundle-import", payload.end_object().str());
   return result;
 }
 

@@ -93,6 +93,16 @@ void set_busy_timeout(Config& config, const toml::node& node, const std::string&
   config.busy_timeout = std::chrono::milliseconds{value->get()};
 }
 
+void set_max_text(Config& config, const toml::node& node, const std::string& source, const std::string& key)
+{
+  // Up to what one input file may hold (util::k_max_input_bytes).
+  const auto* value = node.as_integer();
+  if (!value || value->get() < 1 || value->get() > 256) {
+    throw DataError("应为 1 到 256 之间的整数（MB）", normdoc::location_of(node, source, key));
+  }
+  config.max_text_bytes = static_cast<std::uint64_t>(value->get()) << 20U;
+}
+
 void set_reg_pattern(Config& config, const toml::node& node, const std::string& source, const std::string& key)
 {
   config.reg_pattern = expect_string(node, source, key);
@@ -130,6 +140,7 @@ const std::map<std::string, Setter>& setters()
     {"filing.materials", field(&Config::filing_materials)},
     {"evaluation.renumber", field(&Config::renumber_on_continue)},
     {"basis.review_within", field(&Config::basis_review_within)},
+    {"limits.text_mb", set_max_text},
   };
   return k_setters;
 }

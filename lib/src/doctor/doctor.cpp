@@ -2,6 +2,7 @@
 #include <normdoc/doctor/doctor.hpp>
 
 #include <normdoc/audit/event_log.hpp>
+#include <normdoc/audit/replay.hpp>
 #include <normdoc/error.hpp>
 #include <normdoc/search/search.hpp>
 #include <normdoc/store/migrations.hpp>
@@ -54,6 +55,14 @@ Check audit_chain(store::Database& db)
                            : result.problem};
 }
 
+// The same comparison as `audit verify`: the document rows against the replayed log.
+Check audit_projection(store::Database& db)
+{
+  const audit::ReplayResult result = audit::replay(db);
+  return Check{"audit-replay", "文件登记与操作日志一致", result.ok(),
+               result.ok() ? fmt::format("{} 份文件与日志重放结果一致", result.documents) : result.problem};
+}
+
 Check search_index(store::Database& db)
 {
   const std::size_t mismatches = search::index_mismatches(db);
@@ -81,6 +90,7 @@ std::vector<Check> examine(store::Database& db)
   // A damaged file makes the remaining checks meaningless and may throw.
   if (checks.front().ok) {
     checks.push_back(audit_chain(db));
+    checks.push_back(audit_projection(db));
     checks.push_back(search_index(db));
   }
   return checks;

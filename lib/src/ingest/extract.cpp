@@ -9,27 +9,19 @@
 #include <fmt/format.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <zip.h>
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <memory>
 
 namespace normdoc::ingest {
 
 namespace {
-
-struct FreeDoc
-{
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-using XmlDoc = std::unique_ptr<xmlDoc, FreeDoc>;
-
-std::string_view name_of(const xmlNode* node)
-{
-  return node->name ? std::string_view(reinterpret_cast<const char*>(node->name)) : std::string_view();
-}
 
 bool is_block(std::string_view name)
 {
@@ -44,80 +36,176 @@ bool is_skipped(std::string_view name)
   return name == "script" || name == "style" || name == "noscript" || name == "template";
 }
 
-// Runs of whitespace inside a text node become one space (HTML source wraps lines freely).
-void append_collapsed(std::string& out, std::string_view text)
+std::string_view as_view(const xmlChar* text)
 {
-  bool space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty() && out.back() != '\n' && out.back() != ' ') {
-      out += ' ';
-    }
-    space = false;
-    out += c;
-  }
+  return text ? std::string_view(reinterpret_cast<const char*>(text)) : std::string_view();
 }
 
-void walk_html(const xmlNode* node, std::string& out)
+// The text being produced, a line at a time. A line left blank is dropped as soon as it
+// ends, so a file of millions of empty paragraphs produces (and holds) nothing.
+class LineSink
 {
-  for (; node; node = node->next) {
-    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-      append_collapsed(out, reinterpret_cast<const char*>(node->content));
-      continue;
+public:
+  void append(std::string_view text) { m_out.append(text); }
+  void append(char c) { m_out += c; }
+  void end_line()
+  {
+    if (util::trim(std::string_view(m_out).substr(m_line_start)).empty()) {
+      m_out.resize(m_line_start);
+      return;
     }
-    if (node->type != XML_ELEMENT_NODE || is_skipped(name_of(node))) {
-      continue;
-    }
-    const bool block = is_block(name_of(node));
-    if (block && !out.empty() && out.back() != '\n') {
-      out += '\n';
-    }
-    walk_html(node->children, out);
-    if (block && !out.empty() && out.back() != '\n') {
-      out += '\n';
-    }
+    m_out += '\n';
+    m_line_start = m_out.size();
   }
-}
-
-// Lines trimmed (ASCII and ideographic spaces kept inside), blank runs reduced to none.
-std::string tidy_lines(const std::string& text)
-{
-  std::string out;
-  for (const auto& line : util::split(text, '\n')) {
-    const std::string_view trimmed = util::trim(line);
-    if (!trimmed.empty()) {
-      out.append(trimmed).append("\n");
-    }
-  }
-  return out;
-}
-
-void walk_docx(const xmlNode* node, std::string& out)
-{
-  for (; node; node = node->next) {
-    if (node->type != XML_ELEMENT_NODE) {
-      continue;
-    }
-    const std::string_view name = name_of(node);
-    if (name == "t" || name == "delText") {
-      if (name == "t" && node->children && node->children->content) {
-        out += reinterpret_cast<const char*>(node->children->content);
+  bool at_line_start() const { return m_out.size() == m_line_start; }
+  bool ends_with_space() const { return !m_out.empty() && m_out.back() == ' '; }
+  // Lines trimmed (ASCII and ideographic spaces kept inside), blank ones gone.
+  std::string finish()
+  {
+    end_line();
+    std::string out;
+    out.reserve(m_out.size());
+    for (const auto& line : util::split(m_out, '\n')) {
+      const std::string_view trimmed = util::trim(line);
+      if (!trimmed.empty()) {
+        out.append(trimmed).append("\n");
       }
+    }
+    return out;
+  }
+
+private:
+  std::string m_out;
+  std::size_t m_line_start = 0;
+};
+
+// HTML is read through SAX callbacks, not into a tree: memory stays with the text produced
+// however large or deeply nested the page, and no text node is cut at libxml2's tree limits.
+struct HtmlState
+{
+  LineSink sink;
+  int skipped_depth = 0; // inside script, style, …
+  bool space = false;    // whitespace seen and not yet written
+};
+
+HtmlState& html_state(void* context)
+{
+  return *static_cast<HtmlState*>(static_cast<xmlParserCtxt*>(context)->_private);
+}
+
+void html_start(void* context, const xmlChar* name, const xmlChar** /*attributes*/)
+{
+  HtmlState& state = html_state(context);
+  if (is_skipped(as_view(name))) {
+    ++state.skipped_depth;
+  } else if (state.skipped_depth == 0 && is_block(as_view(name))) {
+    state.sink.end_line();
+    state.space = false;
+  }
+}
+
+void html_end(void* context, const xmlChar* name)
+{
+  HtmlState& state = html_state(context);
+  if (is_skipped(as_view(name))) {
+    state.skipped_depth = std::max(0, state.skipped_depth - 1);
+  } else if (state.skipped_depth == 0 && is_block(as_view(name))) {
+    state.sink.end_line();
+    state.space = false;
+  }
+}
+
+// Runs of whitespace become one space (HTML source wraps lines freely).
+void html_characters(void* context, const xmlChar* text, int length)
+{
+  HtmlState& state = html_state(context);
+  if (state.skipped_depth > 0) {
+    return;
+  }
+  for (const char c : std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length))) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f') {
+      state.space = true;
       continue;
     }
-    if (name == "tab") {
-      out += '\t';
-    } else if (name == "br" || name == "cr") {
-      out += '\n';
+    if (state.space && !state.sink.at_line_start() && !state.sink.ends_with_space()) {
+      state.sink.append(' ');
     }
-    walk_docx(node->children, out);
-    if (name == "p") {
-      out += '\n';
+    state.space = false;
+    state.sink.append(c);
+  }
+}
+
+// Whether the page says what it is encoded in (a meta charset or an XML declaration).
+bool declares_charset(std::string_view html)
+{
+  std::string head(html.substr(0, 4096));
+  std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return head.find("charset") != std::string::npos || head.find("encoding=") != std::string::npos;
+}
+
+struct FreeParser
+{
+  void operator()(xmlParserCtxt* ctxt) const { htmlFreeParserCtxt(ctxt); }
+};
+
+struct FreeReader
+{
+  void operator()(xmlTextReader* reader) const { xmlFreeTextReader(reader); }
+};
+
+// The .docx body part, read from the archive in pieces as the XML reader asks for them.
+struct ZipInput
+{
+  zip_file_t* file = nullptr;
+  zip_uint64_t read = 0;
+  zip_uint64_t limit = 0;
+  bool failed = false;
+};
+
+int read_zip(void* context, char* buffer, int length)
+{
+  auto& input = *static_cast<ZipInput*>(context);
+  const zip_int64_t got = zip_fread(input.file, buffer, static_cast<zip_uint64_t>(length));
+  if (got < 0 || input.read + static_cast<zip_uint64_t>(got) > input.limit) {
+    input.failed = true;
+    return -1;
+  }
+  input.read += static_cast<zip_uint64_t>(got);
+  return static_cast<int>(got);
+}
+
+// Paragraph text of word/document.xml, walked as a stream of nodes (no tree): w:t runs,
+// w:tab, w:br/w:cr and the end of each w:p. Deleted text (w:delText) is left out.
+std::string walk_docx(xmlTextReader* reader, bool& complete)
+{
+  LineSink sink;
+  bool in_text = false;
+  int status = 0;
+  while ((status = xmlTextReaderRead(reader)) == 1) {
+    const int type = xmlTextReaderNodeType(reader);
+    const std::string_view name = as_view(xmlTextReaderConstLocalName(reader));
+    if (type == XML_READER_TYPE_ELEMENT) {
+      const bool empty = xmlTextReaderIsEmptyElement(reader) == 1;
+      if (name == "t") {
+        in_text = !empty;
+      } else if (name == "tab") {
+        sink.append('\t');
+      } else if (name == "br" || name == "cr" || (name == "p" && empty)) {
+        sink.end_line();
+      }
+    } else if (type == XML_READER_TYPE_END_ELEMENT) {
+      if (name == "t") {
+        in_text = false;
+      } else if (name == "p") {
+        sink.end_line();
+      }
+    } else if (in_text && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+                           type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA)) {
+      sink.append(as_view(xmlTextReaderConstValue(reader)));
     }
   }
+  complete = status == 0;
+  return sink.finish();
 }
 
 std::string lower_extension(const std::filesystem::path& path)
@@ -148,15 +236,38 @@ Format format_of(const std::filesystem::path& path)
 
 std::string html_to_text(std::string_view html)
 {
-  constexpr int k_options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                            HTML_PARSE_NOBLANKS;
-  const XmlDoc doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, nullptr, k_options));
-  if (!doc) {
+  // A page saved as GBK without saying so would be read as Latin-1: decoded first, like a
+  // text file.
+  std::string decoded;
+  if (util::find_invalid_utf8(html) && !declares_charset(html)) {
+    decoded = util::to_utf8(std::string(html), {});
+    html = decoded;
+  }
+  if (html.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    throw DataError("HTML 文件过大");
+  }
+  // As htmlReadMemory sets it up (htmlCreateMemoryParserCtxt would read UTF-8 as Latin-1).
+  const std::unique_ptr<xmlParserCtxt, FreeParser> ctxt(xmlCreateMemoryParserCtxt(html.data(), static_cast<int>(html.size())));
+  if (!ctxt || !ctxt->sax) {
     throw DataError("无法解析的 HTML");
   }
-  std::string out;
-  walk_html(xmlDocGetRootElement(doc.get()), out);
-  return tidy_lines(out);
+  // Only the callbacks below: no tree is built.
+  *ctxt->sax = htmlSAXHandler{};
+  ctxt->sax->initialized = 1;
+  ctxt->sax->startElement = html_start;
+  ctxt->sax->endElement = html_end;
+  ctxt->sax->characters = html_characters;
+  ctxt->sax->cdataBlock = html_characters;
+  HtmlState state;
+  ctxt->_private = &state;
+  htmlCtxtUseOptions(ctxt.get(), HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                   HTML_PARSE_NOBLANKS | XML_PARSE_HUGE);
+  htmlParseDocument(ctxt.get());
+  if (ctxt->disableSAX != 0) {
+    // The parser stopped before the end (a resource limit): refused rather than cut.
+    throw DataError("HTML 无法完整解析（在中途停止），拒绝只登记前一部分");
+  }
+  return state.sink.finish();
 }
 
 std::string docx_to_text(std::string_view bytes)
@@ -180,40 +291,39 @@ std::string docx_to_text(std::string_view bytes)
     throw DataError(".docx 中没有正文部分（word/document.xml）");
   }
   // The text of a normative document is a few megabytes of XML at most; a larger part is a
-  // damaged archive or a zip bomb. The size in the archive's directory is not trusted for the
-  // allocation: the part is read in pieces, so a forged size costs nothing.
+  // damaged archive or a zip bomb. The part is streamed, never held, and the size in the
+  // archive's directory is not trusted: reading stops at the limit whatever it says.
   constexpr zip_uint64_t k_max_document_xml = 256U << 20U;
   if (stat.size > k_max_document_xml) {
     throw DataError(".docx 的正文部分超过 256 MB，不像是一份文件的正文");
   }
   const std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(archive, "word/document.xml", 0),
                                                                zip_fclose);
-  std::string xml;
-  std::array<char, 65536> piece{};
-  zip_int64_t read = 0;
-  while (file && (read = zip_fread(file.get(), piece.data(), piece.size())) > 0 && xml.size() <= stat.size) {
-    xml.append(piece.data(), static_cast<std::size_t>(read));
-  }
-  if (!file || read < 0 || xml.size() != stat.size) {
+  if (!file) {
     throw DataError(".docx 的正文部分已损坏");
   }
-  const XmlDoc doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr,
-                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-  if (!doc) {
+  ZipInput input{file.get(), 0, stat.size, false};
+  // The reader owns no input of its own: the zip part is closed by `file`.
+  const std::unique_ptr<xmlTextReader, FreeReader> reader(
+    xmlReaderForIO(read_zip, nullptr, &input, nullptr, nullptr,
+                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE));
+  if (!reader) {
     throw DataError(".docx 的正文部分不是有效的 XML");
   }
-  std::string out;
-  walk_docx(xmlDocGetRootElement(doc.get()), out);
-  return tidy_lines(out);
+  bool complete = false;
+  std::string text = walk_docx(reader.get(), complete);
+  if (input.failed || (complete && input.read != stat.size)) {
+    throw DataError(".docx 的正文部分已损坏");
+  }
+  if (!complete) {
+    throw DataError(".docx 的正文部分不是有效的 XML");
+  }
+  return text;
 }
 
 Extracted extract(const std::filesystem::path& path)
 {
   const Format format = format_of(path);
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw DataError("是目录，不是文件", Location{path.string(), 0, 0, {}});
-  }
   std::string bytes = util::read_file(path, "文件");
   if (util::trim(bytes).empty()) {
     throw DataError("文件为空", Location{path.string(), 0, 0, {}});
@@ -242,6 +352,7 @@ Extracted extract(const std::filesystem::path& path)
   if (util::trim(extracted.text).empty()) {
     throw DataError("没有可提取的文字", Location{path.string(), 0, 0, {}});
   }
+  util::require_no_nul(extracted.text, path.string());
   return extracted;
 }
 

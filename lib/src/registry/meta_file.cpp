@@ -170,10 +170,6 @@ DocumentMeta load_meta(const std::filesystem::path& path)
 
 DocumentText read_document_text(const std::filesystem::path& path)
 {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw DataError("是目录，不是文本文件", Location{path.string(), 0, 0, {}});
-  }
   std::string content = util::read_file(path, "文件");
   if (util::trim(content).empty()) {
     throw DataError("文件为空", Location{path.string(), 0, 0, {}});

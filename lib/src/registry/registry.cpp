@@ -4,6 +4,7 @@
 #include <normdoc/basis/citation.hpp>
 #include <normdoc/error.hpp>
 #include <normdoc/registry/doc_no.hpp>
+#include <normdoc/util/file.hpp>
 #include <normdoc/util/json.hpp>
 #include <normdoc/util/sha256.hpp>
 #include <normdoc/util/text.hpp>
@@ -109,8 +110,13 @@ void ensure_doc_no_free(store::Database& db, const std::string& issuer, const st
   }
 }
 
-void store_text(store::Database& db, std::int64_t id, const DocumentText& text)
+void store_text(store::Database& db, std::int64_t id, const DocumentText& text, std::uint64_t max_bytes)
 {
+  if (text.content.size() > max_bytes) {
+    throw DataError(fmt::format("全文有 {} MB，超过登记的上限 {} MB", text.content.size() >> 20U, max_bytes >> 20U),
+                    Location{text.source, 0, 0, "text"}, "确认是否选错了文件；确需登记时调高配置 limits.text_mb");
+  }
+  util::require_no_nul(text.content, text.source);
   if (const auto bad = util::find_invalid_utf8(text.content)) {
     throw DataError(fmt::format("全文不是有效的 UTF-8（第 {} 字节）", *bad + 1), Location{text.source, 0, 0, "text"},
                     "请先转换为 UTF-8，例如 iconv -f GB18030 -t UTF-8");
@@ -155,7 +161,7 @@ Document Registry::add(store::Transaction& txn, const NewDocument& input, const 
     .run();
   const std::int64_t id = db.last_insert_rowid();
   if (input.text) {
-    store_text(db, id, *input.text);
+    store_text(db, id, *input.text, m_config.max_text_bytes);
   }
   Document doc = reload(db, id);
   util::JsonWriter payload;
@@ -399,7 +405,7 @@ Document Registry::edit(store::Transaction& txn, const Document& doc, const Chan
       updated.concerns_business).end_object();
   }
   if (changes.text) {
-    store_text(db, doc.id, *changes.text);
+    store_text(db, doc.id, *changes.text, m_config.max_text_bytes);
     record("text_sha256", doc.text_sha256, util::sha256_hex(changes.text->content));
   }
   payload.end_object();

@@ -18,10 +18,12 @@ build_registry() {
   nd_ok evaluate 2 --outcome amend --by 6 --date 2026-11-20
 }
 
-TEST "export → import into an empty registry → export is byte-identical; the chain stays intact"
+TEST "export → import into an empty registry → export gives the same documents; the sender's events are kept as its history"
 build_registry
 nd_ok export --all --output a.jsonl
-[ "$(head -1 a.jsonl)" = '{"bundle":"normdoc","version":1}' ] || fail "header line"
+head -1 a.jsonl >header.json
+[ "$(jq -r '"\(.bundle) \(.version) \(.office) \(.head.events)"' header.json)" = "normdoc 1 济源示范区文化广电和旅游局 $(sqlite3 registry.db 'SELECT count(*) FROM event')" ] ||
+  fail "header line: $(cat header.json)"
 if [ -n "$validator" ]; then
   tail -n +2 a.jsonl | while IFS= read -r line; do
     printf '%s\n' "$line" >line.json
@@ -33,7 +35,14 @@ NORMDOC_DB=$dir/b.db nd_ok init --no-config
 NORMDOC_DB=$dir/b.db nd_ok import --bundle a.jsonl
 expect_stdout_contains "新增 6"
 NORMDOC_DB=$dir/b.db nd_ok export --all
-cmp -s a.jsonl "$dir/stdout" || fail "the second export differs: $(cmp a.jsonl "$dir/stdout")"
+[ "$(tail -n +2 a.jsonl | jq -c 'del(.events)')" = "$(tail -n +2 "$dir/stdout" | jq -c 'del(.events)')" ] ||
+  fail "the second export's documents differ"
+# Each document's events: the sender's, marked with its office, then this registry's import.
+[ "$(tail -n +2 "$dir/stdout" | jq -r '.events[-1].kind' | sort -u)" = bundle-add ] || fail "no local bundle-add event last"
+[ "$(tail -n +2 "$dir/stdout" | jq -r '.events[:-1][].office' | sort -u)" = 济源示范区文化广电和旅游局 ] ||
+  fail "the sender's events lost their office"
+[ "$(sqlite3 b.db 'SELECT count(*) FROM received_event')" = "$(sqlite3 registry.db 'SELECT count(*) FROM event WHERE document IS NOT NULL')" ] ||
+  fail "not every sender event was kept"
 NORMDOC_DB=$dir/b.db nd_ok doctor
 NORMDOC_DB=$dir/b.db nd_ok review show R2 --format json
 expect_json '.status' open
@@ -57,10 +66,19 @@ expect_stderr_contains "two.jsonl:2: 《济源示范区A级旅游景区管理办
 [ "$(sha256sum b.db | cut -d' ' -f1)" = "$before" ] || fail "a refused bundle changed the database"
 NORMDOC_DB=$dir/b.db nd_ok import --bundle two.jsonl --on-conflict skip
 expect_stdout_contains "新增 1，替换 0，跳过 1"
-NORMDOC_DB=$dir/b.db nd_ok import --bundle two.jsonl --on-conflict replace
+NORMDOC_DB=$dir/b.db nd import --bundle two.jsonl --on-conflict replace
+expect_exit 2
+expect_stderr_contains "two.jsonl:2: 将替换 #1（登记编号相同）"
+expect_stderr_contains "--yes"
+[ "$(sha256sum b.db | cut -d' ' -f1)" != "$before" ] || fail "skip wrote nothing"
+before=$(sha256sum b.db | cut -d' ' -f1)
+NORMDOC_DB=$dir/b.db nd import --bundle two.jsonl --on-conflict replace
+[ "$(sha256sum b.db | cut -d' ' -f1)" = "$before" ] || fail "an unconfirmed replace changed the database"
+NORMDOC_DB=$dir/b.db nd_ok import --bundle two.jsonl --on-conflict replace --yes
 expect_stdout_contains "新增 0，替换 2，跳过 0"
 NORMDOC_DB=$dir/b.db nd_ok log 1 --format json
-expect_json '[.[] | select(.kind == "publish")] | length' 1
+expect_json '[.[] | select(.kind == "publish")] | length' 0
+expect_json '[.[] | select(.kind == "bundle-replace")] | length' 1
 
 TEST "a refused bundle lists its first 20 conflicts and counts the rest; a pipe is refused"
 for i in $(seq 1 25); do nd_ok add --title "办法$i" --issuer 某局; done
@@ -74,7 +92,7 @@ cat all.jsonl | "$NORMDOC" import --bundle /dev/stdin >"$dir/stdout" 2>"$dir/std
 echo $? >"$dir/status"
 expect_exit 3
 expect_one_line_error
-expect_stderr_contains "不能是管道"
+expect_stderr_contains "是管道"
 
 TEST "a malformed bundle names its line and changes nothing"
 build_registry

@@ -4,6 +4,7 @@
 #include <normdoc/util/duration.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -68,6 +69,11 @@ struct Config
   // When a cited law is revised or repealed, documents resting on it are reviewed "及时"
   // (河南省优化营商环境条例 第五十一条); the period is the office's setting.
   util::Duration basis_review_within{3, util::Duration::Unit::months};
+
+  // The largest text stored in the registry: a normative document is tens of kilobytes, so
+  // anything near this is a wrong file; it keeps search and export responsive. `check`
+  // streams its input and has no such limit.
+  std::uint64_t max_text_bytes = std::uint64_t{100} << 20U;
 
   std::string source;                       // file it was read from; empty for defaults
 };

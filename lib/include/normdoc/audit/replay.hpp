@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <normdoc/audit/event_log.hpp>
+#include <normdoc/store/database.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+// The log is the record; the document table is its projection. Replaying the events gives,
+// for every document, what its row must say — status, numbers, title, issuer, dates, links,
+// the text's hash — and any row that says something else was changed outside normdoc.
+namespace normdoc::audit {
+
+struct ReplayResult
+{
+  std::int64_t documents = 0;                // rows compared
+  std::optional<std::int64_t> document;      // the first document that disagrees
+  std::optional<std::int64_t> event;         // the event that cannot be replayed
+  std::string problem;                       // in Chinese; empty when the rows match the log
+  bool ok() const { return problem.empty(); }
+};
+
+// Replays every event and compares the result with the document rows (and their texts'
+// hashes), naming the first that disagrees. An event kind the replay does not know is an
+// error, never skipped: a new kind of event needs its effect in replay.cpp.
+ReplayResult replay(store::Database& db);
+
+// For a registry whose log began before events carried everything the replay needs: records
+// one `baseline` event with every document as it is now, which the replay starts from.
+// Does nothing when the registry does not need one (see migration 013). Returns whether it
+// appended the event.
+bool record_baseline(store::Transaction& txn, const Stamp& stamp);
+
+} // namespace normdoc::audit

@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/audit/replay.hpp>
+
+#include <normdoc/util/json.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <functional>
+#include <map>
+#include <string_view>
+
+namespace normdoc::audit {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// The document columns the log determines, and the text's hash. Fields the log does not
+// (yet) carry in every event — drafting unit, index number, subject — are not compared.
+constexpr std::array<std::string_view, 14> k_fields{"status",   "reg_no",    "doc_no",  "title",     "issuer",
+                                                    "published", "effective", "expires", "repealed",  "amended",
+                                                    "invalidated", "amends",  "superseded_by", "text_sha256"};
+
+constexpr std::string_view k_rows =
+  "SELECT d.id, d.status, d.reg_no, d.doc_no, d.title, d.issuer, d.published, d.effective, d.expires, d.repealed,"
+  " d.amended, d.invalidated, d.amends, d.superseded_by, t.sha256"
+  " FROM document d LEFT JOIN document_text t ON t.document = d.id ORDER BY d.id";
+
+using Row = std::array<Json, k_fields.size()>;
+
+std::size_t field_index(std::string_view name)
+{
+  for (std::size_t i = 0; i < k_fields.size(); ++i) {
+    if (k_fields[i] == name) {
+      return i;
+    }
+  }
+  throw std::logic_error("unknown replay field");
+}
+
+// What the events say so far: document id → its row.
+struct State
+{
+  std::map<std::int64_t, Row> documents;
+
+  Row& of(const Event& event)
+  {
+    const auto found = event.document ? documents.find(*event.document) : documents.end();
+    if (found == documents.end()) {
+      throw std::out_of_range("document");
+    }
+    return found->second;
+  }
+  static void set(Row& row, std::string_view field, const Json& value) { row.at(field_index(field)) = value; }
+  static const Json& get(const Row& row, std::string_view field) { return row.at(field_index(field)); }
+};
+
+// A row from an object holding (some of) the fields, e.g. a snapshot in a bundle event.
+Row row_from(const Json& object)
+{
+  Row row;
+  for (std::size_t i = 0; i < k_fields.size(); ++i) {
+    row.at(i) = object.value(std::string(k_fields[i]), Json());
+  }
+  return row;
+}
+
+using Effect = std::function<void(State&, const Event&, const Json& payload)>;
+
+void no_effect(State& /*state*/, const Event& /*event*/, const Json& /*payload*/) {}
+
+// Sets `status` and the day the document ended in `date_field`.
+Effect ended(std::string_view status, std::string_view date_field)
+{
+  return [status, date_field](State& state, const Event& event, const Json& payload) {
+    Row& row = state.of(event);
+    State::set(row, "status", status);
+    State::set(row, date_field, payload.at("date"));
+  };
+}
+
+// Each event kind's effect on the documents, in one place: a kind added to the log gets its
+// line here (one without effect on the compared fields says so with no_effect), or replay
+// reports it as unknown.
+const std::map<std::string_view, Effect>& effects()
+{
+  static const std::map<std::string_view, Effect> k_effects{
+    {"add",
+     [](State& state, const Event& event, const Json& payload) {
+       Row row;
+       State::set(row, "status", "draft");
+       for (const char* field : {"title", "issuer", "doc_no", "expires", "text_sha256"}) {
+         State::set(row, field, payload.value(field, Json()));
+       }
+       state.documents[event.document.value_or(0)] = row;
+     }},
+    {"publish",
+     [](State& state, const Event& event, const Json& payload) {
+       Row& row = state.of(event);
+       State::set(row, "status", "published");
+       for (const char* field : {"reg_no", "published", "effective", "expires"}) {
+         State::set(row, field, payload.at(field));
+       }
+     }},
+    {"amend",
+     [](State& state, const Event& event, const Json& payload) {
+       Row& row = state.of(event);
+       State::set(row, "status", "amended");
+       State::set(row, "amended", payload.at("date"));
+       State::set(row, "superseded_by", payload.at("by"));
+       const auto replacement = state.documents.find(payload.at("by").get<std::int64_t>());
+       if (replacement != state.documents.end()) {
+         State::set(replacement->second, "amends", *event.document);
+       }
+     }},
+    {"repeal", ended("repealed", "repealed")},
+    {"invalidate", ended("invalidated", "invalidated")},
+    {"renew",
+     [](State& state, const Event& event, const Json& payload) {
+       Row& row = state.of(event);
+       State::set(row, "expires", payload.at("expires").at("to"));
+       State::set(row, "reg_no", payload.at("reg_no").at("to"));
+     }},
+    {"edit",
+     [](State& state, const Event& event, const Json& payload) {
+       Row& row = state.of(event);
+       for (const char* field : {"title", "issuer", "doc_no", "text_sha256"}) {
+         if (payload.contains(field)) {
+           State::set(row, field, payload.at(field).at("to"));
+         }
+       }
+     }},
+    // A review started on a draft puts it under review; deliberation approves a draft or a
+    // document under review (review.cpp, procedure.cpp).
+    {"review-start",
+     [](State& state, const Event& event, const Json& /*payload*/) {
+       Row& row = state.of(event);
+       if (State::get(row, "status") == "draft") {
+         State::set(row, "status", "reviewing");
+       }
+     }},
+    {"record",
+     [](State& state, const Event& event, const Json& payload) {
+       Row& row = state.of(event);
+       const Json& status = State::get(row, "status");
+       if (payload.value("step", "") == "deliberation" && (status == "draft" || status == "reviewing")) {
+         State::set(row, "status", "approved");
+       }
+     }},
+    // A document received in a bundle, or replaced by one: the event holds it as it became.
+    {"bundle-add", [](State& state, const Event& event,
+                      const Json& payload) { state.documents[event.document.value_or(0)] = row_from(payload.at("after")); }},
+    {"bundle-replace", [](State& state, const Event& event, const Json& payload) { state.of(event) = row_from(payload.at("after")); }},
+    // Every document as it was when the log began to carry everything (record_baseline).
+    {"baseline",
+     [](State& state, const Event& /*event*/, const Json& payload) {
+       state.documents.clear();
+       for (const Json& document : payload.at("documents")) {
+         state.documents[document.at("id").get<std::int64_t>()] = row_from(document);
+       }
+     }},
+    {"gate-override", no_effect},
+    {"review-answer", no_effect},
+    {"review-dismiss", no_effect},
+    {"review-conclude", no_effect},
+    {"file", no_effect},
+    {"filing-result", no_effect},
+    {"filing-corrected", no_effect},
+    {"evaluate", no_effect}, // its renew, amend or repeal is an event of its own
+    {"cleanup-open", no_effect},
+    {"cleanup-decide", no_effect},
+    {"cleanup-close", no_effect}, // each repeal or invalidation is an event of its own
+    {"basis-import", no_effect},
+    {"basis-change", no_effect},
+    {"bundle-import", no_effect}, // each document is a bundle-add or bundle-replace
+  };
+  return k_effects;
+}
+
+std::string shown(const Json& value)
+{
+  return value.is_null() ? "（空）" : value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+// The snapshot of every document the baseline records.
+constexpr std::string_view k_snapshot_columns = "id, status, reg_no, doc_no, title, issuer, published, effective, expires,"
+                                                " repealed, amended, invalidated, amends, superseded_by";
+
+} // namespace
+
+ReplayResult replay(store::Database& db)
+{
+  ReplayResult result;
+  State state;
+  auto events = db.prepare("SELECT id, at, actor, document, kind, payload, prev_hash, hash FROM event ORDER BY id");
+  while (events.step() == store::Step::row) {
+    const Event event{events.integer(0), events.text(1), events.text(2), events.optional_integer(3),
+                      events.text(4),    events.text(5), events.text(6), events.text(7)};
+    const auto effect = effects().find(event.kind);
+    if (effect == effects().end()) {
+      result.event = event.id;
+      result.problem = fmt::format("事件 {} 的类型“{}”无法重放（不是本版本 normdoc 记录的事件）", event.id, event.kind);
+      return result;
+    }
+    try {
+      effect->second(state, event, Json::parse(event.payload));
+    } catch (const std::exception&) {
+      // Parse errors, missing fields and events about documents the log never created.
+      result.event = event.id;
+      result.problem = fmt::format("事件 {}（{}）的内容无法重放：缺少字段或所指文件在日志中不存在", event.id, event.kind);
+      return result;
+    }
+  }
+  auto rows = db.prepare(k_rows);
+  auto expected = state.documents.begin();
+  while (rows.step() == store::Step::row) {
+    ++result.documents;
+    const std::int64_t id = rows.integer(0);
+    if (expected != state.documents.end() && expected->first < id) {
+      result.document = expected->first;
+      result.problem = fmt::format("日志记录的文件 #{} 不在文件表中（被删除）", expected->first);
+      return result;
+    }
+    if (expected == state.documents.end() || expected->first != id) {
+      result.document = id;
+      result.problem = fmt::format("文件 #{} 在操作日志中没有登记记录（在 normdoc 之外写入，或日志被删除）", id);
+      return result;
+    }
+    for (std::size_t i = 0; i < k_fields.size(); ++i) {
+      const Json actual = rows.is_null(static_cast<int>(i + 1))      ? Json()
+                          : rows.is_integer(static_cast<int>(i + 1)) ? Json(rows.integer(static_cast<int>(i + 1)))
+                                                                     : Json(rows.text(static_cast<int>(i + 1)));
+      const Json& logged = expected->second.at(i);
+      // A flag written as true/false in JSON is 1/0 in the table; every compared field is a
+      // string or an id, so values compare as they are.
+      if (actual != logged) {
+        result.document = id;
+        result.problem = fmt::format("文件 #{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", id, k_fields[i],
+                                     shown(actual), shown(logged));
+        return result;
+      }
+    }
+    ++expected;
+  }
+  if (expected != state.documents.end()) {
+    result.document = expected->first;
+    result.problem = fmt::format("日志记录的文件 #{} 不在文件表中（被删除）", expected->first);
+  }
+  return result;
+}
+
+bool record_baseline(store::Transaction& txn, const Stamp& stamp)
+{
+  store::Database& db = txn.database();
+  auto due = db.prepare("SELECT 1 FROM replay_baseline_due");
+  if (due.step() != store::Step::row) {
+    return false;
+  }
+  util::JsonWriter payload;
+  payload.begin_object().key("documents").begin_array();
+  auto rows = db.prepare(fmt::format("SELECT {}, t.sha256 AS text_sha256 FROM document d LEFT JOIN document_text t"
+                                     " ON t.document = d.id ORDER BY d.id",
+                                     k_snapshot_columns));
+  while (rows.step() == store::Step::row) {
+    payload.begin_object();
+    for (int i = 0; i < rows.column_count(); ++i) {
+      payload.key(rows.column_name(i));
+      if (rows.is_null(i)) {
+        payload.null();
+      } else if (rows.is_integer(i)) {
+        payload.value(rows.integer(i));
+      } else {
+        payload.value(rows.text(i));
+      }
+    }
+    payload.end_object();
+  }
+  payload.end_array().end_object();
+  append(txn, stamp, std::nullopt, "baseline", payload.str());
+  db.exec("DELETE FROM replay_baseline_due");
+  return true;
+}
+
+} // namespace normdoc::audit

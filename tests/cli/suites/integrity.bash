@@ -1,0 +1,186 @@
+# SPDX-License-Identifier: MIT
+# Issue 15: input that cannot crash or exhaust the program, and bundles that cannot forge the
+# registry. Each attack is refused (exit 2/3/5) and leaves the database as it was.
+
+# A bundle of one published document with a text, for the bundle attacks.
+one_document_bundle() {
+  printf '第一条 为了规范管理，制定本办法。\n' >text.txt
+  nd_ok add --title 管理办法 --issuer 甲局 --text text.txt --published 2024-01-01 --doc-no "甲文〔2024〕1号"
+  nd_ok export 1 --output one.jsonl
+}
+
+TEST "a device, a FIFO and a symlink to a device are refused up front wherever a path is read"
+nd_ok add --title 已有的文件 --issuer 甲局
+before=$(db_digest)
+mkfifo pipe.txt
+ln -s /dev/zero zero.txt
+for path in /dev/zero zero.txt pipe.txt; do
+  nd import "$path"
+  expect_exit 3
+  nd add --title 办法 --issuer 甲局 --text "$path"
+  expect_exit 3
+  expect_one_line_error
+  nd check "$path"
+  expect_exit 3
+  nd import --bundle "$path"
+  expect_exit 3
+  expect_one_line_error
+done
+expect_stderr_contains "是管道，不是普通文件"
+nd add --title 办法 --issuer 甲局 --text zero.txt
+expect_stderr_contains "zero.txt: 是设备，不是普通文件"
+NORMDOC_CONFIG=zero.txt nd list
+expect_exit 3
+[ "$(db_digest)" = "$before" ] || fail "a refused input changed the database"
+
+TEST "a NUL byte is refused with its line; a text over limits.text_mb is refused"
+printf '第一条\n第二条\0隐藏\n' >nul.txt
+nd add --title 办法 --issuer 甲局 --text nul.txt
+expect_exit 3
+expect_one_line_error
+expect_stderr_contains "nul.txt:2: 含有 NUL 字节（第 20 字节）"
+printf '[limits]\ntext_mb = 1\n' >normdoc.toml
+head -c 1100000 /dev/zero | tr '\0' '\n' | sed 's/^$/第一条 内容。/' >big.txt
+nd add --title 办法 --issuer 甲局 --text big.txt
+expect_exit 3
+expect_stderr_contains "超过登记的上限 1 MB"
+nd import big.txt
+expect_exit 3
+[ "$(sqlite3 "$NORMDOC_DB" 'SELECT count(*) FROM document')" = 0 ] || fail "a refused text was registered"
+printf '[limits]\ntext_mb = 0\n' >normdoc.toml
+nd list
+expect_exit 3
+expect_stderr_contains "limits.text_mb"
+
+TEST "a .docx of millions of empty paragraphs is read in bounded memory"
+python3 - <<'PY'
+import zipfile
+body = '<w:p/>' * 12_000_000 + '<w:p><w:r><w:t>第一条 为了规范管理，制定本办法。</w:t></w:r></w:p>'
+xml = '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + body + '</w:body></w:document>'
+with zipfile.ZipFile('empty.docx', 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('word/document.xml', xml)
+PY
+[ "$(stat -c %s empty.docx)" -lt 1000000 ] || fail "the test .docx is not small"
+/usr/bin/time -f %M -o rss.txt "$NORMDOC" import empty.docx --dry-run --issuer 甲局 --format json >"$dir/stdout" 2>"$dir/stderr"
+[ "$(jq -r '.[0].status' "$dir/stdout")" = would-add ] || fail "the .docx was not read: $(head -c 300 "$dir/stderr")"
+# 72 MB of XML: the old tree-building reader took over a gigabyte.
+[ "$(cat rss.txt)" -lt 400000 ] || fail "peak memory $(cat rss.txt) KB"
+
+# (A text node over libxml2's 10 MB limit: tests/unit/test_ingest_extract.cpp; the metadata
+# extraction over one 10 MB line takes seconds.)
+TEST "HTML: deep nesting is read completely; GBK without a charset is decoded"
+python3 - <<'PY'
+open('deep.html', 'w', encoding='utf-8').write('<html><body>' + '<div>' * 100_000 + '第一条 深层内容。' + '</div>' * 100_000 + '</body></html>')
+open('gbk.html', 'wb').write('<html><body><h1>济源示范区文化市场管理办法</h1><p>第一条 为了规范文化市场。</p></body></html>'.encode('gbk'))
+PY
+nd_ok import deep.html --issuer 甲局
+[ "$(sqlite3 "$NORMDOC_DB" "SELECT text FROM document_text")" = "第一条 深层内容。" ] || fail "the deep text was not read"
+nd_ok import gbk.html --dry-run --issuer 甲局 --format json
+expect_json '.[0].title.value' 济源示范区文化市场管理办法
+
+TEST "standard output that cannot be written is an error with exit 5"
+nd_ok add --title 办法 --issuer 甲局
+"$NORMDOC" list >/dev/full 2>"$dir/stderr"
+echo $? >"$dir/status"
+expect_exit 5
+expect_one_line_error
+expect_stderr_contains "无法写入标准输出"
+"$NORMDOC" show 1 --format json >/dev/full 2>"$dir/stderr"
+echo $? >"$dir/status"
+expect_exit 5
+
+TEST "bundle: a numeric title, a garbage date, a wrong status are refused with line and field; nothing written"
+one_document_bundle
+NORMDOC_DB=$dir/b.db nd_ok init --no-config
+before=$(sha256sum b.db | cut -d' ' -f1)
+for edit in '.document.title = 42' '.document.published = "garbage"' '.document.status = "gone"' \
+  '.document.id = "7"' '.events[0].payload = "{oops"' '.steps = [{"step":"vote","recorded_at":"2026-01-01T00:00:00Z"}]'; do
+  { head -1 one.jsonl; tail -1 one.jsonl | jq -c "$edit"; } >bad.jsonl
+  NORMDOC_DB=$dir/b.db nd import --bundle bad.jsonl
+  expect_exit 3
+  expect_one_line_error
+  expect_stderr_contains "bad.jsonl:2: "
+done
+expect_stderr_contains "bad.jsonl:2: steps[0].step: “vote”不是可用的值"
+[ "$(sha256sum b.db | cut -d' ' -f1)" = "$before" ] || fail "a refused bundle changed the database"
+NORMDOC_DB=$dir/b.db nd_ok list
+NORMDOC_DB=$dir/b.db nd_ok audit verify
+
+TEST "bundle: a forged text hash cannot overwrite another document; replace lists the change and is logged"
+one_document_bundle
+printf '第一条 别的内容。\n' >other.txt
+nd_ok add --title 别的办法 --issuer 乙局 --text other.txt --published 2024-02-01
+other_hash=$(sqlite3 "$NORMDOC_DB" "SELECT sha256 FROM document_text WHERE document = 2")
+{ head -1 one.jsonl; tail -1 one.jsonl | jq -c --arg h "$other_hash" '.text.sha256 = $h | .document.reg_no = null | .document.doc_no = "伪文〔2024〕9号" | .document.title = "伪造的标题"'; } >forged.jsonl
+before=$(db_digest)
+nd import --bundle forged.jsonl --on-conflict replace --yes
+expect_exit 3
+expect_stderr_contains "forged.jsonl:2: text.sha256: 与正文不符"
+[ "$(db_digest)" = "$before" ] || fail "a forged bundle changed the database"
+# An honest replacement: listed, confirmed, recorded in the document's own log.
+{ head -1 one.jsonl; tail -1 one.jsonl | jq -c '.document.title = "管理办法（修订）"'; } >newer.jsonl
+nd import --bundle newer.jsonl --on-conflict replace
+expect_exit 2
+expect_stderr_contains "newer.jsonl:2: 将替换 #1（登记编号相同）：标题：管理办法 → 管理办法（修订）"
+[ "$(db_digest)" = "$before" ] || fail "an unconfirmed replace changed the database"
+nd_ok import --bundle newer.jsonl --on-conflict replace --yes
+nd_ok log 1 --format json
+expect_json '.[-1].kind' bundle-replace
+expect_json '.[-1].payload.before.title' 管理办法
+expect_json '.[-1].payload.after.title' 管理办法（修订）
+
+TEST "bundle: the sender's events are kept as its history, not chained as acts of this registry"
+one_document_bundle
+{ head -1 one.jsonl; tail -1 one.jsonl | jq -c '.events[0].actor = "局长" | .events[0].at = "2019-01-01T00:00:00Z"'; } >history.jsonl
+NORMDOC_DB=$dir/b.db nd_ok init --no-config
+NORMDOC_DB=$dir/b.db nd_ok import --bundle history.jsonl
+NORMDOC_DB=$dir/b.db nd_ok log 1 --format json
+expect_json '[.[].kind] | join(",")' bundle-add
+expect_json '[.[].actor] | join(",")' tester
+[ "$(sqlite3 b.db "SELECT actor || ' ' || at || ' ' || office FROM received_event ORDER BY id LIMIT 1")" = "局长 2019-01-01T00:00:00Z 数据包 history.jsonl" ] ||
+  fail "the sender's event was not kept as it came"
+NORMDOC_DB=$dir/b.db nd_ok audit verify
+
+TEST "audit verify and doctor compare the documents with the replayed log"
+printf '第一条 为了规范管理，制定本办法。\n' >text.txt
+nd_ok add --title 管理办法 --issuer 甲局 --text text.txt --published 2024-01-01
+nd_ok add --title 第二个办法 --issuer 甲局 --published 2024-02-01
+nd_ok repeal 2 --date 2025-01-01 --reason 上位法已废止
+nd_ok audit verify
+expect_stdout_contains "2 份文件的登记与日志重放结果一致"
+cp "$NORMDOC_DB" clean.db
+# A status changed in the table alone.
+sqlite3 "$NORMDOC_DB" "UPDATE document SET status = 'repealed' WHERE id = 1"
+nd audit verify
+expect_exit 3
+expect_one_line_error
+expect_stderr_contains "文件 #1 的 status 为“repealed”，操作日志记录的是“published”"
+nd doctor --format json
+expect_exit 3
+expect_json '[.checks[] | select(.ok == false) | .key] | join(",")' audit-replay
+# Every event and the head deleted while the documents remain.
+cp clean.db "$NORMDOC_DB"
+sqlite3 "$NORMDOC_DB" "DROP TRIGGER event_no_delete; DELETE FROM event; DELETE FROM chain_head"
+nd audit verify
+expect_exit 3
+expect_stderr_contains "文件 #1 在操作日志中没有登记记录"
+# The newest event (the repeal) truncated and the head rewritten to match.
+cp clean.db "$NORMDOC_DB"
+sqlite3 "$NORMDOC_DB" "DROP TRIGGER event_no_delete; DELETE FROM event WHERE id = (SELECT max(id) FROM event);
+  UPDATE chain_head SET event = event - 1, hash = (SELECT hash FROM event WHERE id = (SELECT max(id) FROM event))"
+nd audit verify
+expect_exit 3
+expect_stderr_contains "文件 #2 的 status 为“repealed”，操作日志记录的是“published”"
+cp clean.db "$NORMDOC_DB"
+nd_ok doctor
+
+TEST "a registry from before the replay gets one baseline event on first use"
+nd_ok add --title 管理办法 --issuer 甲局 --published 2024-01-01
+# As migration 13 leaves a registry that already held documents.
+sqlite3 "$NORMDOC_DB" "INSERT INTO replay_baseline_due (singleton) VALUES (1)"
+nd_ok list
+[ "$(sqlite3 "$NORMDOC_DB" "SELECT kind FROM event ORDER BY id DESC LIMIT 1")" = baseline ] || fail "no baseline event"
+[ "$(sqlite3 "$NORMDOC_DB" "SELECT count(*) FROM replay_baseline_due")" = 0 ] || fail "the baseline stays due"
+nd_ok audit verify
+nd_ok list
+[ "$(sqlite3 "$NORMDOC_DB" "SELECT count(*) FROM event WHERE kind = 'baseline'")" = 1 ] || fail "a second baseline"
