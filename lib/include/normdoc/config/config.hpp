@@ -69,6 +69,10 @@ struct Config
   // (河南省优化营商环境条例 第五十一条); the period is the office's setting.
   util::Duration basis_review_within{3, util::Duration::Unit::months};
 
+  // The office's own place names (济源、示范区…): screening reads them as words for "local"
+  // beside 本地、本市…, since drafters write "济源市内企业", "在示范区注册".
+  std::vector<std::string> jurisdiction_names;
+
   std::string source;                       // file it was read from; empty for defaults
 };
 
