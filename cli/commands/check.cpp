@@ -29,6 +29,9 @@ struct CheckOptions
   std::string checklist = "all";
   std::string format = "text";
   std::string fail_on = "error";
+  std::string issuer;
+  std::string issuer_level;
+  std::string explain;
 };
 
 bool is_text_file(const fs::path& path)
@@ -63,8 +66,75 @@ std::vector<std::string> collect(const std::vector<std::string>& paths)
 
 std::string render_text(const review::Finding& f)
 {
-  return fmt::format("{}:{}:{}: {} [{}] {}\n    {}\n", f.file, f.line, f.column, review::severity_key(f.severity),
-                     f.rule, f.message, f.excerpt);
+  return fmt::format("{}:{}:{}: {} [{}] {}\n    {}\n{}", f.file, f.line, f.column, review::severity_key(f.severity),
+                     f.rule, f.message, f.excerpt, f.matched.empty() ? "" : fmt::format("    命中：{}\n", f.matched));
+}
+
+std::string join_words(const std::vector<std::string>& words, std::size_t most = 12)
+{
+  std::string out;
+  for (std::size_t i = 0; i < words.size() && i < most; ++i) {
+    out += (i ? "、" : "") + words[i];
+  }
+  return words.size() > most ? fmt::format("{} 等 {} 个", out, words.size()) : out;
+}
+
+// `check --explain RULE`: what a legal officer needs to judge a finding of the rule: the
+// article, what makes it fire and which lawful phrasings it leaves alone.
+std::string explain_rule(const std::string& id)
+{
+  const auto info = review::find_rule(id);
+  if (!info) {
+    throw UsageError(fmt::format("没有编号为“{}”的规则", id), "规则编号见 normdoc check 结果中的 [ ]");
+  }
+  const review::Rule& rule = *info->rule;
+  std::string out = fmt::format("规则 {}（{} {}）\n", rule.id, info->checklist->title, info->item->id);
+  out += fmt::format("严重程度：{}", review::severity_label(rule.severity));
+  for (const auto& [level, severity] : rule.severity_at) {
+    out += fmt::format("；{}制定机关：{}", review::issuer_level_label(level), review::severity_label(severity));
+  }
+  out += fmt::format("（制定机关不明时按县级）\n条目：{}\n依据：{}\n", info->item->text, info->item->article);
+  if (!info->item->quote.empty()) {
+    out += fmt::format("条文：{}\n", info->item->quote);
+  }
+  out += fmt::format("提示：{}\n", rule.message);
+  if (!rule.sequence.empty()) {
+    out += fmt::format("命中：同一{}内{}出现\n", rule.scope == review::Scope::clause ? "分句" : "句子",
+                       rule.any_order ? "（不论先后）" : "依次");
+    for (std::size_t i = 0; i < rule.sequence.size(); ++i) {
+      const review::Element& e = rule.sequence[i];
+      std::string classes;
+      for (const auto& name : e.classes) {
+        classes += fmt::format("{{{}}} ", name);
+      }
+      out += fmt::format("  {}. {}{}{}\n", i + 1, classes, join_words(e.words),
+                         e.gap > 0 && i > 0 ? fmt::format("（距前一项不超过 {} 字）", e.gap) : "");
+    }
+  } else {
+    out += fmt::format("命中：{}{}\n", rule.regex.empty() ? join_words(rule.phrases) : "正则 " + rule.regex,
+                       rule.near.empty() ? "" : fmt::format("，且 {} 字内有 {}", rule.within, join_words(rule.near)));
+  }
+  if (!rule.unless.empty()) {
+    out += fmt::format("不计（同一{}内有）：{}\n", rule.unless_scope == review::Scope::clause ? "分句" : "句子",
+                       join_words(rule.unless_written, 40));
+  }
+  if (rule.negation) {
+    const auto prohibition = info->checklist->classes.find("prohibition");
+    if (prohibition != info->checklist->classes.end()) {
+      out += fmt::format("不计：同一句中前面有禁止性用语（{}），如“不得以……为条件”是重申规则\n", join_words(prohibition->second));
+    }
+  }
+  return out;
+}
+
+// The level whose severities apply: --issuer-level, else the level of --issuer's name, else
+// the strictest (a county-level body): a filing office screens other bodies' documents.
+review::IssuerLevel issuer_level(const CheckOptions& o)
+{
+  if (!o.issuer_level.empty()) {
+    return *review::parse_issuer_level(o.issuer_level);
+  }
+  return o.issuer.empty() ? review::IssuerLevel::county : review::issuer_level_of(o.issuer);
 }
 
 review::Severity threshold(const std::string& fail_on)
@@ -74,7 +144,15 @@ review::Severity threshold(const std::string& fail_on)
 
 void run_check(const CheckOptions& o, Context& ctx)
 {
-  const review::Screener screener(review::select_checklists(o.checklist));
+  if (!o.explain.empty()) {
+    std::cout << explain_rule(o.explain);
+    return;
+  }
+  if (o.paths.empty()) {
+    throw UsageError("缺少要检查的文件", "normdoc check FILE…，或 normdoc check --explain RULE");
+  }
+  const review::Screener screener(review::select_checklists(o.checklist),
+                                  review::ScreenOptions{issuer_level(o), ctx.config().jurisdiction_names});
   const std::vector<std::string> files = collect(o.paths);
   const bool progress = files.size() > 20 && isatty(STDERR_FILENO);
   std::array<int, 3> counts{};
@@ -150,13 +228,16 @@ void register_check(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<CheckOptions>();
   auto* sub = app.add_subcommand("check", "按审查清单的自动规则筛查文本（不使用登记簿），命中处供人工核对");
-  sub->add_option("FILE", o->paths, "文本文件（UTF-8 或 GB18030/GBK）、目录（查找其中的 .txt、.md）或 -（标准输入）")
-    ->required();
+  sub->add_option("FILE", o->paths, "文本文件（UTF-8 或 GB18030/GBK）、目录（查找其中的 .txt、.md）或 -（标准输入）");
   sub->add_option("--checklist", o->checklist, "清单：legality（合法性审核）、fair-competition（公平竞争审查）或 all")
     ->check(CLI::IsMember({"legality", "fair-competition", "all"}));
   add_format_option(sub, o->format, {"text", "json", "jsonl"});
   sub->add_option("--fail-on", o->fail_on, "何时以退出码 1 结束：error（有错误级命中，默认）、warning、never")
     ->check(CLI::IsMember({"error", "warning", "never"}));
+  sub->add_option("--issuer", o->issuer, "制定机关名称：按其层级（国务院部门、省、市、县）确定严重程度；默认按县级");
+  sub->add_option("--issuer-level", o->issuer_level, "制定机关层级：county（县级，默认）、city、province、national")
+    ->check(CLI::IsMember({"county", "city", "province", "national"}));
+  sub->add_option("--explain", o->explain, "说明一条规则：依据条文、命中条件、不计的合法写法（规则编号见检查结果的 [ ]）");
   sub->callback([o, &ctx] { run_check(*o, ctx); });
 }
 

@@ -140,6 +140,9 @@ void write_finding_fields(util::JsonWriter& json, const review::Finding& f)
     .key("severity").value(review::severity_key(f.severity))
     .key("message").value(f.message)
     .key("excerpt").value(f.excerpt);
+  if (!f.matched.empty()) {
+    json.key("matched").value(f.matched);
+  }
 }
 
 void write_finding_object(util::JsonWriter& json, const review::Finding& finding)

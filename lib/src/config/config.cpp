@@ -141,6 +141,7 @@ const std::map<std::string, Setter>& setters()
     {"evaluation.renumber", field(&Config::renumber_on_continue)},
     {"basis.review_within", field(&Config::basis_review_within)},
     {"limits.text_mb", set_max_text},
+    {"screening.jurisdiction_names", field(&Config::jurisdiction_names)},
   };
   return k_setters;
 }
@@ -297,6 +298,10 @@ renumber = false
 [basis]
 # 所依据的法律修订或废止后，多久之内完成评估（河南省优化营商环境条例第五十一条：“及时”清理）
 review_within = "3m"
+
+[screening]
+# 本机关辖区的地名：筛查时与“本地、本市”等同样看待（起草者会写“济源市内企业”“在示范区注册”）
+# jurisdiction_names = ["济源", "示范区"]
 )",
                      office_name, office_code);
 }

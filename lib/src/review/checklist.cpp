@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <functional>
 #include <regex>
 #include <set>
 
@@ -27,6 +28,50 @@ constexpr std::array<util::Named<Severity>, 3> k_severities{{
   {Severity::warning, "warning", "警告"},
   {Severity::error, "error", "错误"},
 }};
+
+constexpr std::array<util::Named<IssuerLevel>, 4> k_levels{{
+  {IssuerLevel::county, "county", "县级"},
+  {IssuerLevel::city, "city", "设区的市级"},
+  {IssuerLevel::province, "province", "省级"},
+  {IssuerLevel::national, "national", "国家级"},
+}};
+
+constexpr std::array<std::string_view, 4> k_municipalities{"北京市", "上海市", "天津市", "重庆市"};
+
+bool contains(std::string_view text, std::string_view part)
+{
+  return text.find(part) != std::string_view::npos;
+}
+
+// Named classes used in a rule list: "{name}" stands for the class's words; "a|b" lists
+// alternatives. Returns the expanded words, in order, without duplicates.
+std::vector<std::string> expand(const std::map<std::string, std::vector<std::string>>& classes, std::string_view written,
+                                const std::function<void(const std::string&)>& unknown)
+{
+  std::vector<std::string> words;
+  const auto add = [&](const std::string& word) {
+    if (std::find(words.begin(), words.end(), word) == words.end()) {
+      words.push_back(word);
+    }
+  };
+  for (const auto& part : util::split(written, '|')) {
+    const std::string alternative = util::normalize_width(part);
+    if (alternative.size() > 2 && alternative.front() == '{' && alternative.back() == '}') {
+      const std::string name = alternative.substr(1, alternative.size() - 2);
+      const auto found = classes.find(name);
+      if (found == classes.end()) {
+        unknown(name);
+        continue;
+      }
+      for (const auto& word : found->second) {
+        add(word);
+      }
+    } else if (!alternative.empty()) {
+      add(alternative);
+    }
+  }
+  return words;
+}
 
 class Reader
 {
@@ -66,6 +111,45 @@ public:
       throw DataError("应为非空字符串", at(*node, field));
     }
     return value->get();
+  }
+
+  // A list of words where "{class}" and "a|b" are expanded.
+  std::vector<std::string> words(const toml::table& table, std::string_view field,
+                                 const std::map<std::string, std::vector<std::string>>& classes) const
+  {
+    std::vector<std::string> out;
+    for (const auto& written : texts(table, field)) {
+      for (auto& word : expand(classes, written, [&](const std::string& name) { unknown_class(table, field, name, classes); })) {
+        if (std::find(out.begin(), out.end(), word) == out.end()) {
+          out.push_back(std::move(word));
+        }
+      }
+    }
+    return out;
+  }
+
+  [[noreturn]] void unknown_class(const toml::table& table, std::string_view field, const std::string& name,
+                                  const std::map<std::string, std::vector<std::string>>& classes) const
+  {
+    std::vector<std::string> names;
+    for (const auto& [known, words] : classes) {
+      names.push_back(known);
+    }
+    const auto suggestion = util::closest_match(name, names);
+    throw DataError(fmt::format("未定义的词类“{{{}}}”", name), at(*table.get(field), field),
+                    suggestion ? fmt::format("是否想写“{{{}}}”？", *suggestion) : "词类在文件的 [classes] 中定义");
+  }
+
+  Scope scope(const toml::table& table, std::string_view field) const
+  {
+    const std::string value = text(table, field, false);
+    if (value.empty() || value == "sentence") {
+      return Scope::sentence;
+    }
+    if (value == "clause") {
+      return Scope::clause;
+    }
+    throw DataError(fmt::format("未知的范围“{}”，应为 clause（分句）或 sentence（句）", value), at(*table.get(field), field));
   }
 
   std::vector<std::string> texts(const toml::table& table, std::string_view field) const
@@ -108,22 +192,86 @@ private:
   std::string m_source;
 };
 
-Rule parse_rule(const Reader& reader, const toml::table& table)
+Severity severity_value(const Reader& reader, const toml::node& node, std::string_view field)
 {
-  reader.only(table, {"id", "severity", "message", "phrases", "regex", "near", "within", "unless"});
+  const auto* value = node.as_string();
+  const auto parsed = value ? parse_severity(value->get()) : std::nullopt;
+  if (!parsed) {
+    throw DataError(fmt::format("未知的严重程度“{}”，应为 error、warning 或 info", value ? value->get() : ""), reader.at(node, field));
+  }
+  return *parsed;
+}
+
+std::vector<Element> parse_sequence(const Reader& reader, const toml::table& table,
+                                    const std::map<std::string, std::vector<std::string>>& classes)
+{
+  std::vector<Element> sequence;
+  const auto written = reader.texts(table, "sequence");
+  std::vector<std::int64_t> gaps(written.size(), 0);
+  if (const toml::node* gap = table.get("gap")) {
+    const auto bad = [&] { return DataError("gap 应为 1 到 200 之间的整数，或每个元素一个这样的整数（第一个写 0）", reader.at(*gap, "gap")); };
+    if (const auto* list = gap->as_array()) {
+      if (list->size() != written.size()) {
+        throw bad();
+      }
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        gaps[i] = list->get(i)->value<std::int64_t>().value_or(-1);
+      }
+    } else {
+      std::fill(gaps.begin() + (gaps.empty() ? 0 : 1), gaps.end(), gap->value<std::int64_t>().value_or(-1));
+    }
+    if (std::any_of(gaps.begin(), gaps.end(), [](std::int64_t g) { return g < 0 || g > 200; })) {
+      throw bad();
+    }
+  }
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    Element element;
+    const std::string& w = written[i];
+    for (const auto& part : util::split(w, '|')) {
+      if (part.size() > 2 && part.front() == '{' && part.back() == '}') {
+        element.classes.push_back(part.substr(1, part.size() - 2));
+      }
+    }
+    element.words = expand(classes, w, [&](const std::string& name) { reader.unknown_class(table, "sequence", name, classes); });
+    element.gap = static_cast<int>(gaps[i]);
+    sequence.push_back(std::move(element));
+  }
+  return sequence;
+}
+
+Rule parse_rule(const Reader& reader, const toml::table& table, const std::map<std::string, std::vector<std::string>>& classes)
+{
+  reader.only(table, {"id", "severity", "severity_at", "message", "phrases", "regex", "near", "within", "sequence", "gap",
+                      "any_order", "scope", "unless", "unless_scope", "negation"});
   Rule rule;
   rule.id = reader.text(table, "id");
-  const std::string severity = reader.text(table, "severity");
-  const auto parsed = parse_severity(severity);
-  if (!parsed) {
-    throw DataError(fmt::format("未知的严重程度“{}”，应为 error、warning 或 info", severity), reader.at(*table.get("severity"), "severity"));
+  reader.text(table, "severity");
+  rule.severity = severity_value(reader, *table.get("severity"), "severity");
+  if (const toml::node* at = table.get("severity_at")) {
+    const auto* levels = at->as_table();
+    if (!levels) {
+      throw DataError("应写作 { national = \"info\" } 这样的表", reader.at(*at, "severity_at"));
+    }
+    for (const auto& [key, node] : *levels) {
+      const auto level = parse_issuer_level(key.str());
+      if (!level) {
+        throw DataError(fmt::format("未知的制定机关层级“{}”，应为 county、city、province 或 national", key.str()),
+                        reader.at(node, "severity_at"));
+      }
+      rule.severity_at.emplace_back(*level, severity_value(reader, node, "severity_at"));
+    }
   }
-  rule.severity = *parsed;
   rule.message = reader.text(table, "message");
-  rule.phrases = reader.texts(table, "phrases");
+  rule.phrases = reader.words(table, "phrases", classes);
   rule.regex = util::normalize_width(reader.text(table, "regex", false));
-  rule.near = reader.texts(table, "near");
-  rule.unless = reader.texts(table, "unless");
+  rule.near = reader.words(table, "near", classes);
+  rule.unless = reader.words(table, "unless", classes);
+  rule.unless_written = reader.texts(table, "unless");
+  rule.sequence = parse_sequence(reader, table, classes);
+  rule.any_order = table["any_order"].value_or(false);
+  rule.negation = table["negation"].value_or(true);
+  rule.scope = reader.scope(table, "scope");
+  rule.unless_scope = reader.scope(table, "unless_scope");
   if (const toml::node* within = table.get("within")) {
     const auto value = within->value<std::int64_t>();
     if (!value || *value < 1 || *value > 200) {
@@ -131,9 +279,12 @@ Rule parse_rule(const Reader& reader, const toml::table& table)
     }
     rule.within = static_cast<int>(*value);
   }
-  if (rule.phrases.empty()) {
-    throw DataError("规则须有 phrases（正则规则的 phrases 为预筛词，须与正则同时出现）",
-                    Location{reader.source(), static_cast<int>(table.source().begin.line), 0, rule.id});
+  const Location here{reader.source(), static_cast<int>(table.source().begin.line), 0, rule.id};
+  if (rule.phrases.empty() == rule.sequence.empty()) {
+    throw DataError("规则须有 phrases 或 sequence 之一（正则规则的 phrases 为预筛词，须与正则同时出现）", here);
+  }
+  if (!rule.sequence.empty() && (!rule.regex.empty() || !rule.near.empty())) {
+    throw DataError("sequence 规则不用 regex、near：把条件写成序列的元素", here);
   }
   if (!rule.regex.empty()) {
     try {
@@ -143,6 +294,26 @@ Rule parse_rule(const Reader& reader, const toml::table& table)
     }
   }
   return rule;
+}
+
+std::map<std::string, std::vector<std::string>> parse_classes(const Reader& reader, const toml::table& table)
+{
+  std::map<std::string, std::vector<std::string>> classes;
+  const toml::node* node = table.get("classes");
+  if (!node) {
+    return classes;
+  }
+  const auto* list = node->as_table();
+  if (!list) {
+    throw DataError("应写作 [classes] 表：词类名 = [\"词\", …]", reader.at(*node, "classes"));
+  }
+  for (const auto& [name, words] : *list) {
+    classes[std::string(name.str())] = reader.texts(*list, name.str());
+    if (classes[std::string(name.str())].empty()) {
+      throw DataError("词类不能为空", reader.at(words, name.str()));
+    }
+  }
+  return classes;
 }
 
 } // namespace
@@ -162,11 +333,58 @@ std::optional<Severity> parse_severity(std::string_view key)
   return util::parse_named(k_severities, key);
 }
 
+std::string_view issuer_level_key(IssuerLevel level)
+{
+  return util::named(k_levels, level).key;
+}
+
+std::string_view issuer_level_label(IssuerLevel level)
+{
+  return util::named(k_levels, level).label;
+}
+
+std::optional<IssuerLevel> parse_issuer_level(std::string_view key)
+{
+  return util::parse_named(k_levels, key);
+}
+
+IssuerLevel issuer_level_of(std::string_view issuer)
+{
+  // The most local unit named decides: 郑州市金水区人民政府 is a county-level body.
+  const bool county = contains(issuer, "县") || contains(issuer, "旗")
+                      || (contains(issuer, "区") && !contains(issuer, "自治区"));
+  if (county) {
+    return IssuerLevel::county;
+  }
+  const bool municipality = std::any_of(k_municipalities.begin(), k_municipalities.end(),
+                                        [&](std::string_view name) { return issuer.starts_with(name); });
+  if (!municipality && (contains(issuer, "市") || contains(issuer, "自治州") || contains(issuer, "盟"))) {
+    return IssuerLevel::city;
+  }
+  if (municipality || contains(issuer, "省") || contains(issuer, "自治区")) {
+    return IssuerLevel::province;
+  }
+  const bool national = contains(issuer, "国务院") || issuer.starts_with("国家") || issuer.starts_with("中华人民共和国")
+                        || issuer.starts_with("中共中央") || issuer.ends_with("部") || issuer.ends_with("总局")
+                        || issuer.ends_with("委员会") || issuer.ends_with("署");
+  return national ? IssuerLevel::national : IssuerLevel::county;
+}
+
+Severity Rule::severity_for(IssuerLevel level) const
+{
+  for (const auto& [at, severity_there] : severity_at) {
+    if (at == level) {
+      return severity_there;
+    }
+  }
+  return severity;
+}
+
 Checklist parse_checklist(std::string_view toml_text, const std::string& source)
 {
   const toml::table table = parse_toml(toml_text, source);
   const Reader reader(source);
-  reader.only(table, {"schema", "id", "version", "title", "source", "conclusions", "exception_item", "items"});
+  reader.only(table, {"schema", "id", "version", "title", "source", "conclusions", "exception_item", "classes", "items"});
   if (table["schema"].value<std::int64_t>() != k_schema) {
     throw DataError(fmt::format("不支持的清单格式版本，应为 schema = {}", k_schema), Location{source, 1, 0, "schema"});
   }
@@ -177,6 +395,7 @@ Checklist parse_checklist(std::string_view toml_text, const std::string& source)
   checklist.source = reader.text(table, "source");
   checklist.conclusions = reader.texts(table, "conclusions");
   checklist.sha256 = util::sha256_hex(toml_text);
+  checklist.classes = parse_classes(reader, table);
   std::set<std::string> ids;
   const auto* items = reader.tables(table, "items");
   if (!items || items->empty()) {
@@ -184,18 +403,19 @@ Checklist parse_checklist(std::string_view toml_text, const std::string& source)
   }
   for (const auto& node : *items) {
     const toml::table& item_table = *node.as_table();
-    reader.only(item_table, {"id", "category", "text", "article", "rules"});
+    reader.only(item_table, {"id", "category", "text", "article", "quote", "rules"});
     Item item;
     item.id = reader.text(item_table, "id");
     item.category = reader.text(item_table, "category");
     item.text = reader.text(item_table, "text");
     item.article = reader.text(item_table, "article");
+    item.quote = reader.text(item_table, "quote", false);
     if (!ids.insert(item.id).second) {
       throw DataError(fmt::format("条目编号“{}”重复", item.id), reader.at(*item_table.get("id"), "id"));
     }
     if (const auto* rules = reader.tables(item_table, "rules")) {
       for (const auto& rule_node : *rules) {
-        Rule rule = parse_rule(reader, *rule_node.as_table());
+        Rule rule = parse_rule(reader, *rule_node.as_table(), checklist.classes);
         if (!ids.insert(rule.id).second) {
           throw DataError(fmt::format("规则编号“{}”重复", rule.id), reader.at(*rule_node.as_table()->get("id"), "id"));
         }
@@ -243,6 +463,24 @@ std::vector<const Checklist*> select_checklists(std::string_view which)
     throw UsageError(fmt::format("未知的审查清单“{}”", which), "可用：legality（合法性审核）、fair-competition（公平竞争审查）、all");
   }
   return selected;
+}
+
+} // namespace normdoc::review
+
+namespace normdoc::review {
+
+std::optional<RuleInfo> find_rule(std::string_view id)
+{
+  for (const auto& checklist : builtin_checklists()) {
+    for (const auto& item : checklist.items) {
+      for (const auto& rule : item.rules) {
+        if (rule.id == id) {
+          return RuleInfo{&checklist, &item, &rule};
+        }
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 } // namespace normdoc::review

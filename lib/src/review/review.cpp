@@ -164,14 +164,17 @@ void log_event(store::Transaction& txn, const audit::Stamp& stamp, const Review&
   audit::append(txn, stamp, review.document, kind, payload.str());
 }
 
-std::vector<Finding> screen_text(store::Database& db, const registry::Document& doc, const Checklist& checklist)
+// The registry knows the issuer, so its level decides severities; the office's jurisdiction
+// names widen the {local} class.
+std::vector<Finding> screen_text(store::Database& db, const registry::Document& doc, const Checklist& checklist,
+                                 const config::Config& config)
 {
   std::vector<Finding> findings;
   const auto text = registry::text_of(db, doc.id);
   if (!text) {
     return findings;
   }
-  const Screener screener({&checklist});
+  const Screener screener({&checklist}, ScreenOptions{issuer_level_of(doc.issuer), config.jurisdiction_names});
   std::istringstream in(*text);
   screen_stream(in, fmt::format("#{}", doc.id), screener, findings);
   return findings;
@@ -332,7 +335,7 @@ Review start(store::Transaction& txn, const registry::Document& doc, const Check
   auto finding_insert = db.prepare("INSERT INTO review_finding (review, number, line, col, rule, item, article, severity,"
                                    " message, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   int number = 0;
-  for (const auto& f : screen_text(db, doc, checklist)) {
+  for (const auto& f : screen_text(db, doc, checklist, config)) {
     finding_insert
       .bind_all(id, ++number, f.line, f.column, f.rule, f.item, f.article, std::string(severity_key(f.severity)),
                 f.message, f.excerpt)

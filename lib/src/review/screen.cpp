@@ -11,6 +11,7 @@
 #include <deque>
 #include <map>
 #include <regex>
+#include <tuple>
 
 namespace normdoc::review {
 
@@ -57,27 +58,6 @@ std::vector<int> char_index(std::string_view line)
   return index;
 }
 
-// Sentence number of every character: 。；！？ and their ASCII forms end a sentence.
-std::vector<int> sentence_index(std::string_view line, const std::vector<int>& chars)
-{
-  std::vector<int> sentence(static_cast<std::size_t>(chars.back()) + 1, 0);
-  int current = 0;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (is_continuation(line[i])) {
-      continue;
-    }
-    sentence[static_cast<std::size_t>(chars[i])] = current;
-    const std::string_view here = line.substr(i, 3);
-    const bool ends = line[i] == ';' || line[i] == '!' || line[i] == '?' || here == "。" || here == "；"
-                      || here == "！" || here == "？";
-    if (ends) {
-      ++current;
-    }
-  }
-  sentence.back() = current;
-  return sentence;
-}
-
 // The hit's characters and `k_excerpt_context` either side, with … where the line is cut.
 std::string excerpt(std::string_view line, const std::vector<int>& chars, std::size_t begin, std::size_t end)
 {
@@ -98,34 +78,109 @@ std::string excerpt(std::string_view line, const std::vector<int>& chars, std::s
 
 } // namespace
 
-Screener::Screener(const std::vector<const Checklist*>& checklists)
+// A line and, found on first use, the byte offsets where its clauses and sentences end: most
+// lines with a hit have no rule that matches in full, and they never pay for the boundaries.
+class Screener::Line
 {
-  std::map<std::string, std::uint32_t> known;
-  for (const Checklist* checklist : checklists) {
+public:
+  explicit Line(std::string_view text) : m_text(text) {}
+
+  std::string_view text() const { return m_text; }
+
+  // Whether [from, to) crosses the end of a clause (or of a sentence, for Scope::sentence).
+  bool crosses(Scope scope, std::size_t from, std::size_t to) const
+  {
+    if (from >= to) {
+      return false;
+    }
+    find_bounds();
+    const auto& ends = scope == Scope::clause ? m_clause_ends : m_sentence_ends;
+    const auto it = std::lower_bound(ends.begin(), ends.end(), from);
+    return it != ends.end() && *it < to;
+  }
+
+  // Characters in [from, to).
+  int chars(std::size_t from, std::size_t to) const
+  {
+    int count = 0;
+    for (std::size_t i = from; i < to && i < m_text.size(); ++i) {
+      count += is_continuation(m_text[i]) ? 0 : 1;
+    }
+    return count;
+  }
+
+  const std::vector<int>& char_index() const
+  {
+    if (m_chars.empty()) {
+      m_chars = review::char_index(m_text);
+    }
+    return m_chars;
+  }
+
+private:
+  void find_bounds() const
+  {
+    if (m_found) {
+      return;
+    }
+    m_found = true;
+    for (std::size_t i = 0; i < m_text.size(); ++i) {
+      const char ch = m_text[i];
+      const std::string_view here = m_text.substr(i, 3);
+      const bool sentence = ch == ';' || ch == '!' || ch == '?' || here == "。" || here == "；" || here == "！" || here == "？";
+      const bool clause = sentence || ch == ',' || ch == ':' || here == "，" || here == "：";
+      if (sentence) {
+        m_sentence_ends.push_back(i);
+      }
+      if (clause) {
+        m_clause_ends.push_back(i);
+      }
+    }
+  }
+
+  std::string_view m_text;
+  mutable bool m_found = false;
+  mutable std::vector<std::size_t> m_clause_ends;
+  mutable std::vector<std::size_t> m_sentence_ends;
+  mutable std::vector<int> m_chars;
+};
+
+Screener::Screener(const std::vector<const Checklist*>& checklists, ScreenOptions options) : m_options(std::move(options))
+{
+  for (auto& name : m_options.local_names) {
+    name = util::normalize_width(util::trim(name));
+  }
+  std::erase_if(m_options.local_names, [](const std::string& name) { return name.empty(); });
+  for (std::size_t c = 0; c < checklists.size(); ++c) {
+    const Checklist* checklist = checklists[c];
+    const auto bit = static_cast<std::uint8_t>(1U << std::min<std::size_t>(c, 7));
+    // Words with a role for every rule of the checklist, marked per pattern.
+    const auto mark = [&](const char* name, std::vector<std::uint8_t>& marks) {
+      if (const auto found = checklist->classes.find(name); found != checklist->classes.end()) {
+        for (const auto& word : found->second) {
+          for (const auto& form : {word, full_width(word)}) {
+            const std::uint32_t p = pattern(form);
+            marks[p] |= bit;
+          }
+        }
+      }
+    };
+    mark("prohibition", m_prohibits);
+    mark("negated_restating", m_negated);
     for (const Item& item : checklist->items) {
       for (const Rule& rule : item.rules) {
         const auto rule_index = static_cast<std::uint32_t>(m_rules.size());
-        m_rules.push_back(RuleRef{checklist, &item, &rule});
-        // Phrases are stored half-width; a full-width twin of any phrase with ASCII in it goes
-        // into the automaton too, so lines are matched as written, without folding each one.
-        const auto use = [&](const std::vector<std::string>& phrases, Role role) {
-          for (const auto& phrase : phrases) {
-            std::vector<std::string> forms{phrase};
-            if (std::string wide = full_width(phrase); wide != phrase) {
-              forms.push_back(std::move(wide));
-            }
-            for (const auto& form : forms) {
-              auto [it, inserted] = known.try_emplace(form, 0);
-              if (inserted) {
-                it->second = add_pattern(form);
-              }
-              m_uses[it->second].push_back(Use{rule_index, role});
-            }
+        m_rules.push_back(RuleRef{checklist, &item, &rule, bit});
+        use(rule.phrases, rule_index, rule.regex.empty() ? Role::primary : Role::anchor);
+        use(rule.near, rule_index, Role::near);
+        use(rule.unless, rule_index, Role::unless);
+        for (std::size_t e = 0; e < rule.sequence.size(); ++e) {
+          const Element& element = rule.sequence[e];
+          use(element.words, rule_index, Role::element, static_cast<std::uint16_t>(e));
+          if (std::find(element.classes.begin(), element.classes.end(), "local") != element.classes.end()) {
+            use(m_options.local_names, rule_index, Role::element, static_cast<std::uint16_t>(e));
           }
-        };
-        use(rule.phrases, rule.regex.empty() ? Role::primary : Role::anchor);
-        use(rule.near, Role::near);
-        use(rule.unless, Role::unless);
+        }
         if (!rule.regex.empty()) {
           // std::regex works on bytes: rules use literal CJK sequences, not character classes.
           m_regex_rules.push_back(rule_index);
@@ -137,11 +192,32 @@ Screener::Screener(const std::vector<const Checklist*>& checklists)
   build();
 }
 
-std::uint32_t Screener::add_pattern(const std::string& text)
+// Words are stored half-width; a full-width twin of any word with ASCII in it goes into the
+// automaton too, so lines are matched as written, without folding each one.
+void Screener::use(const std::vector<std::string>& words, std::uint32_t rule, Role role, std::uint16_t element)
 {
-  m_patterns.push_back(text);
-  m_uses.emplace_back();
-  return static_cast<std::uint32_t>(m_patterns.size() - 1);
+  for (const auto& word : words) {
+    std::vector<std::string> forms{word};
+    if (std::string wide = full_width(word); wide != word) {
+      forms.push_back(std::move(wide));
+    }
+    for (const auto& form : forms) {
+      m_uses[pattern(form)].push_back(Use{rule, role, element});
+    }
+  }
+}
+
+std::uint32_t Screener::pattern(const std::string& text)
+{
+  auto [it, inserted] = m_known.try_emplace(text, 0);
+  if (inserted) {
+    it->second = static_cast<std::uint32_t>(m_patterns.size());
+    m_patterns.push_back(text);
+    m_uses.emplace_back();
+    m_prohibits.push_back(0);
+    m_negated.push_back(0);
+  }
+  return it->second;
 }
 
 void Screener::build()
@@ -200,96 +276,211 @@ void Screener::build()
   }
 }
 
-void Screener::screen_line(std::string_view line, int line_number, const std::string& file,
+// Whether an `unless` word of the rule stands in the same clause or sentence as the match
+// [begin, end), or a prohibition word (不得、禁止…) earlier in the same sentence governs it.
+bool Screener::suppressed(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, std::size_t begin,
+                          std::size_t end) const
+{
+  const Rule& rule = *ref.rule;
+  const auto rule_index = static_cast<std::uint32_t>(&ref - m_rules.data());
+  for (const Hit& hit : hits) {
+    if (rule.negation && (m_prohibits[hit.pattern] & ref.checklist_bit) != 0 && hit.end <= begin
+        && !line.crosses(Scope::sentence, hit.end, begin)) {
+      return true;
+    }
+    if (rule.unless.empty()) {
+      continue;
+    }
+    const auto& uses = m_uses[hit.pattern];
+    const bool unless = std::any_of(uses.begin(), uses.end(),
+                                    [&](const Use& u) { return u.rule == rule_index && u.role == Role::unless; });
+    // "未按规定备案的" describes the breach: a restating word inside a negated one is no basis.
+    const bool negated = std::any_of(hits.begin(), hits.end(), [&](const Hit& other) {
+      return (m_negated[other.pattern] & ref.checklist_bit) != 0 && other.begin <= hit.begin && hit.end <= other.end;
+    });
+    if (!unless || negated) {
+      continue;
+    }
+    const bool same_unit = hit.end <= begin   ? !line.crosses(rule.unless_scope, hit.end, begin)
+                           : hit.begin >= end ? !line.crosses(rule.unless_scope, end, hit.begin)
+                                              : true;
+    if (same_unit) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void Screener::emit(const Line& line, const RuleRef& ref, std::size_t begin, std::size_t end, std::string matched,
+                    int number, const std::string& file, std::vector<Finding>& out) const
+{
+  const Rule& rule = *ref.rule;
+  const std::vector<int>& chars = line.char_index();
+  out.push_back(Finding{file, number, chars[begin] + 1, rule.id, ref.checklist->id, ref.item->id, ref.item->article,
+                        rule.severity_for(m_options.issuer_level), rule.message, excerpt(line.text(), chars, begin, end),
+                        std::move(matched)});
+}
+
+void Screener::screen_line(std::string_view text, int line_number, const std::string& file,
                            std::vector<Finding>& out) const
 {
   std::vector<Hit> hits;
   std::int32_t state = 0;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    state = m_next[static_cast<std::size_t>(state)][static_cast<unsigned char>(line[i])];
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    state = m_next[static_cast<std::size_t>(state)][static_cast<unsigned char>(text[i])];
     if ((state & k_has_output) != 0) {
       state &= ~k_has_output;
-      for (const std::uint32_t pattern : m_output[static_cast<std::size_t>(state)]) {
-        hits.push_back(Hit{pattern, i + 1 - m_patterns[pattern].size(), i + 1});
+      for (const std::uint32_t p : m_output[static_cast<std::size_t>(state)]) {
+        hits.push_back(Hit{p, i + 1 - m_patterns[p].size(), i + 1});
       }
     }
   }
   if (hits.empty()) {
-    return; // every rule needs a phrase on the line, a regex rule its anchor
+    return; // every rule needs a word on the line, a regex rule its anchor
   }
-  // Candidate primary hits per rule, in line order; regex rules add theirs.
-  std::map<std::uint32_t, std::vector<std::pair<std::size_t, std::size_t>>> candidates;
+  // Every hit as each rule uses it, grouped by rule (then element, then place).
+  std::vector<Tagged> tagged;
   for (const Hit& hit : hits) {
-    for (const Use& use : m_uses[hit.pattern]) {
-      if (use.role == Role::primary) {
-        candidates[use.rule].emplace_back(hit.begin, hit.end);
+    for (const Use& u : m_uses[hit.pattern]) {
+      if (u.role == Role::primary || u.role == Role::element || u.role == Role::anchor) {
+        tagged.push_back(Tagged{u.rule, u.role, u.element, hit.begin, hit.end, hit.pattern});
       }
     }
   }
-  for (std::size_t r = 0; r < m_regex_rules.size(); ++r) {
-    const std::uint32_t rule_index = m_regex_rules[r];
-    const bool anchored = std::any_of(hits.begin(), hits.end(), [&](const Hit& hit) {
-      const auto& uses = m_uses[hit.pattern];
-      return std::any_of(uses.begin(), uses.end(),
-                         [&](const Use& use) { return use.rule == rule_index && use.role == Role::anchor; });
-    });
-    if (!anchored) {
-      continue;
-    }
-    // Regexes see the folded line (full-width forms as ASCII); folding keeps one character per
-    // character, so the match is mapped back to the line by character position.
-    const std::string folded = util::normalize_width(line);
-    std::cmatch match;
-    if (std::regex_search(folded.data(), folded.data() + folded.size(), match, m_regexes[r])) {
-      const std::vector<int> folded_chars = char_index(folded);
-      const auto folded_begin = static_cast<std::size_t>(match.position(0));
-      const int first_char = folded_chars[folded_begin];
-      const int last_char = folded_chars[folded_begin + static_cast<std::size_t>(match.length(0))];
-      const std::vector<int> line_chars = char_index(line);
-      const auto byte_of = [&](int character) {
-        return static_cast<std::size_t>(std::lower_bound(line_chars.begin(), line_chars.end() - 1, character) -
-                                        line_chars.begin());
-      };
-      candidates[rule_index].emplace_back(byte_of(first_char), last_char >= line_chars.back() ? line.size()
-                                                                                               : byte_of(last_char));
-    }
-  }
-  if (candidates.empty()) {
+  if (tagged.empty()) {
     return;
   }
-  const std::vector<int> chars = char_index(line);
-  const std::vector<int> sentence = sentence_index(line, chars);
-  const auto has_role = [&](std::uint32_t rule, Role role, const auto& accept) {
-    return std::any_of(hits.begin(), hits.end(), [&](const Hit& other) {
-      const auto& uses = m_uses[other.pattern];
-      return std::any_of(uses.begin(), uses.end(), [&](const Use& use) { return use.rule == rule && use.role == role; })
-             && accept(other);
-    });
-  };
-  for (const auto& [rule_index, spans] : candidates) {
-    const Rule& rule = *m_rules[rule_index].rule;
-    for (const auto& [begin, end] : spans) {
-      const int first = chars[begin];
-      const int last = chars[end];
-      if (!rule.near.empty() && !has_role(rule_index, Role::near, [&](const Hit& other) {
-            const int other_first = chars[other.begin];
-            const int other_last = chars[other.end];
-            const int gap = other_first >= last ? other_first - last : first - other_last;
-            return gap <= rule.within;
-          })) {
-        continue;
-      }
-      const int own_sentence = sentence[static_cast<std::size_t>(first)];
-      if (!rule.unless.empty() && has_role(rule_index, Role::unless, [&](const Hit& other) {
-            return sentence[static_cast<std::size_t>(chars[other.begin])] == own_sentence;
-          })) {
-        continue;
-      }
-      const RuleRef& ref = m_rules[rule_index];
-      out.push_back(Finding{file, line_number, first + 1, rule.id, ref.checklist->id, ref.item->id, ref.item->article,
-                            rule.severity, rule.message, excerpt(line, chars, begin, end)});
-      break; // one finding per rule and line: the first place is enough to look at
+  std::sort(tagged.begin(), tagged.end(), [](const Tagged& a, const Tagged& b) {
+    return std::tie(a.rule, a.element, a.begin, a.end) < std::tie(b.rule, b.element, b.begin, b.end);
+  });
+  const Line line(text);
+  for (auto group = tagged.begin(); group != tagged.end();) {
+    const auto group_end =
+      std::find_if(group, tagged.end(), [&](const Tagged& t) { return t.rule != group->rule; });
+    const RuleRef& ref = m_rules[group->rule];
+    const Rule& rule = *ref.rule;
+    if (!rule.sequence.empty()) {
+      match_sequence(line, ref, hits, group, group_end, line_number, file, out);
+    } else if (group->role == Role::anchor) {
+      match_regex(line, ref, hits, line_number, file, out);
+    } else {
+      match_phrase(line, ref, hits, group, group_end, line_number, file, out);
     }
+    group = group_end;
+  }
+}
+
+void Screener::match_phrase(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, Iterator first,
+                            Iterator last, int number, const std::string& file, std::vector<Finding>& out) const
+{
+  const Rule& rule = *ref.rule;
+  const auto rule_index = static_cast<std::uint32_t>(&ref - m_rules.data());
+  for (auto candidate = first; candidate != last; ++candidate) {
+    const std::size_t begin = candidate->begin;
+    const std::size_t end = candidate->end;
+    if (!rule.near.empty()) {
+      const bool near = std::any_of(hits.begin(), hits.end(), [&](const Hit& other) {
+        const auto& uses = m_uses[other.pattern];
+        const bool is_near =
+          std::any_of(uses.begin(), uses.end(), [&](const Use& u) { return u.rule == rule_index && u.role == Role::near; });
+        const int gap = other.begin >= end ? line.chars(end, other.begin) : other.end <= begin ? line.chars(other.end, begin) : 0;
+        return is_near && gap <= rule.within;
+      });
+      if (!near) {
+        continue;
+      }
+    }
+    if (suppressed(line, ref, hits, begin, end)) {
+      continue;
+    }
+    emit(line, ref, begin, end, m_patterns[candidate->pattern], number, file, out);
+    return; // one finding per rule and line: the first place is enough to look at
+  }
+}
+
+void Screener::match_regex(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, int number,
+                           const std::string& file, std::vector<Finding>& out) const
+{
+  const auto rule_index = static_cast<std::uint32_t>(&ref - m_rules.data());
+  const auto r = static_cast<std::size_t>(std::find(m_regex_rules.begin(), m_regex_rules.end(), rule_index) - m_regex_rules.begin());
+  // Regexes see the folded line (full-width forms as ASCII); folding keeps one character per
+  // character, so the match is mapped back to the line by character position.
+  const std::string folded = util::normalize_width(line.text());
+  std::cmatch match;
+  if (!std::regex_search(folded.data(), folded.data() + folded.size(), match, m_regexes[r])) {
+    return;
+  }
+  const std::vector<int> folded_chars = char_index(folded);
+  const auto folded_begin = static_cast<std::size_t>(match.position(0));
+  const int first_char = folded_chars[folded_begin];
+  const int last_char = folded_chars[folded_begin + static_cast<std::size_t>(match.length(0))];
+  const std::vector<int>& line_chars = line.char_index();
+  const auto byte_of = [&](int character) {
+    return static_cast<std::size_t>(std::lower_bound(line_chars.begin(), line_chars.end() - 1, character) - line_chars.begin());
+  };
+  const std::size_t begin = byte_of(first_char);
+  const std::size_t end = last_char >= line_chars.back() ? line.text().size() : byte_of(last_char);
+  if (!suppressed(line, ref, hits, begin, end)) {
+    emit(line, ref, begin, end, match.str(0), number, file, out);
+  }
+}
+
+// The first place where the rule's elements occur in order (or in any order), inside one
+// clause or sentence, each within its gap of the one before; then the unless and prohibition
+// checks. Elements are tried from each occurrence of the first one, the earliest next
+// occurrence each time.
+void Screener::match_sequence(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, Iterator first,
+                              Iterator last, int number, const std::string& file, std::vector<Finding>& out) const
+{
+  const Rule& rule = *ref.rule;
+  const std::size_t n = rule.sequence.size();
+  std::vector<std::pair<Iterator, Iterator>> by_element(n, {last, last});
+  for (auto it = first; it != last;) {
+    const auto next = std::find_if(it, last, [&](const Tagged& t) { return t.element != it->element; });
+    by_element[it->element] = {it, next};
+    it = next;
+  }
+  if (std::any_of(by_element.begin(), by_element.end(), [&](const auto& range) { return range.first == range.second; })) {
+    return; // an element is missing from the line
+  }
+  std::vector<const Tagged*> chosen(n);
+  const auto fits = [&](const Tagged& previous, const Tagged& next, int gap) {
+    const std::size_t from = std::min(previous.end, next.begin);
+    const std::size_t to = std::max(previous.end, next.begin);
+    return !line.crosses(rule.scope, std::min(previous.begin, next.begin), std::max(previous.end, next.end))
+           && (gap == 0 || line.chars(from, to) <= gap);
+  };
+  for (auto start = by_element[0].first; start != by_element[0].second; ++start) {
+    chosen[0] = &*start;
+    bool complete = true;
+    for (std::size_t e = 1; e < n && complete; ++e) {
+      const Tagged& previous = *chosen[e - 1];
+      const auto& [from, to] = by_element[e];
+      const auto found = std::find_if(from, to, [&](const Tagged& t) {
+        const bool placed = rule.any_order ? (t.end <= previous.begin || t.begin >= previous.end) : t.begin >= previous.end;
+        return placed && fits(previous, t, rule.sequence[e].gap);
+      });
+      complete = found != to;
+      if (complete) {
+        chosen[e] = &*found;
+      }
+    }
+    if (!complete) {
+      continue;
+    }
+    std::size_t begin = chosen[0]->begin;
+    std::size_t end = chosen[0]->end;
+    std::string matched;
+    for (const Tagged* part : chosen) {
+      begin = std::min(begin, part->begin);
+      end = std::max(end, part->end);
+      matched += (matched.empty() ? "" : "…") + m_patterns[part->pattern];
+    }
+    if (suppressed(line, ref, hits, begin, end)) {
+      continue;
+    }
+    emit(line, ref, begin, end, std::move(matched), number, file, out);
+    return;
   }
 }
 
@@ -322,6 +513,14 @@ Encoding screen_stream(std::istream& in, const std::string& name, const Screener
     // Findings come out rule by rule; readers expect column order.
     std::stable_sort(findings.begin(), findings.end(),
                      [](const Finding& a, const Finding& b) { return a.column < b.column; });
+    // Two rules of one item at one place say the same thing: the more severe is enough.
+    for (auto it = findings.begin(); it != findings.end();) {
+      const auto twin = std::find_if(findings.begin(), findings.end(), [&](const Finding& other) {
+        return &other != &*it && other.item == it->item && other.column == it->column
+               && (other.severity > it->severity || (other.severity == it->severity && &other < &*it));
+      });
+      it = twin != findings.end() ? findings.erase(it) : it + 1;
+    }
     for (const auto& finding : findings) {
       emit(finding);
     }

@@ -20,7 +20,8 @@ expect_stdout_contains '检查了 1 个文件：错误 2 处，警告 1 处，�
 TEST "JSON findings carry every key; --fail-on decides the exit code"
 nd check "$draft" --checklist fair-competition --format json
 expect_exit 1
-expect_json '.[0] | keys | join(",")' article,checklist,column,excerpt,file,item,line,message,rule,severity
+expect_json '.[0] | keys | join(",")' article,checklist,column,excerpt,file,item,line,matched,message,rule,severity
+expect_json '.[0].matched' '在…注册…奖励'
 expect_json '[.[].checklist] | unique | join(",")' fair-competition
 nd check "$draft" --fail-on never --format json
 expect_exit 0
@@ -63,3 +64,42 @@ nd check
 expect_exit 2
 nd check "$draft" --checklist tax
 expect_exit 2
+
+TEST "the issuer's level decides severities; unknown is a county-level body"
+printf '对入驻园区的企业给予税收返还。\n' >relief.txt
+nd check relief.txt --format jsonl
+expect_json '.severity' warning
+nd check relief.txt --format jsonl --issuer 财政部
+expect_json '.severity' info
+nd check relief.txt --format jsonl --issuer-level national
+expect_json '.severity' info
+nd check relief.txt --format jsonl --issuer 郑州市金水区人民政府
+expect_json '.severity' warning
+nd check relief.txt --issuer-level town
+expect_exit 2
+
+TEST "the office's jurisdiction names count as local"
+printf '示范区注册登记的企业，享受本办法奖励。\n' >names.txt
+nd check names.txt --format jsonl --fail-on never
+jq -r .rule "$dir/stdout" | grep -qx F10-2-local-condition && fail "found without the names"
+printf '[screening]\njurisdiction_names = ["济源", "示范区"]\n' >normdoc.toml
+nd check names.txt --format jsonl
+expect_exit 1
+jq -r .rule "$dir/stdout" | grep -qx F10-2-local-condition || fail "the names were not used"
+rm normdoc.toml
+
+TEST "--explain prints a rule's article, what makes it fire and what it leaves alone"
+nd check --explain F10-1-tax
+expect_exit 0
+expect_stdout_contains '规则 F10-1-tax（公平竞争审查 F10-1）'
+expect_stdout_contains '严重程度：警告；国家级制定机关：提示'
+expect_stdout_contains '依据：公平竞争审查条例 第十条第（一）项；实施办法 第十八条'
+expect_stdout_contains '条文：起草单位起草的政策措施，没有法律、行政法规依据或者未经国务院批准'
+expect_stdout_contains '不计（同一分句内有）：{restating}'
+nd check --explain F10-2-local-condition
+expect_stdout_contains '  1. {local} 本地、本市'
+expect_stdout_contains '（距前一项不超过 12 字）'
+expect_stdout_contains '不计：同一句中前面有禁止性用语（不得、禁止'
+nd check --explain F10-4-deposit
+expect_exit 2
+expect_stderr_contains '没有编号为“F10-4-deposit”的规则'

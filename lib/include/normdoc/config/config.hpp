@@ -75,6 +75,10 @@ struct Config
   // streams its input and has no such limit.
   std::uint64_t max_text_bytes = std::uint64_t{100} << 20U;
 
+  // The office's own place names (济源、示范区…): screening reads them as words for "local"
+  // beside 本地、本市…, since drafters write "济源市内企业", "在示范区注册".
+  std::vector<std::string> jurisdiction_names;
+
   std::string source;                       // file it was read from; empty for defaults
 };
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <map>
 #include <optional>
 #include <regex>
 #include <string>
@@ -29,14 +30,25 @@ struct Finding
   Severity severity = Severity::warning;
   std::string message;
   std::string excerpt;
+  std::string matched; // the words that made the rule fire, joined by …
 };
 
-// All rules of the given checklists compiled into one automaton: every literal phrase of
-// every rule is found in a single pass over each line (Aho–Corasick over UTF-8 bytes).
+// What a screen knows about the document: the issuer's level (unknown: the strictest, county)
+// and the office's own jurisdiction names, which join every {local} element of a sequence
+// (an office in 济源 writes "济源市内企业", "在示范区注册").
+struct ScreenOptions
+{
+  IssuerLevel issuer_level = IssuerLevel::county;
+  std::vector<std::string> local_names;
+};
+
+// All rules of the given checklists compiled into one automaton: every literal word of every
+// rule (phrases, sequence elements, near, unless, prohibition words) is found in a single pass
+// over each line (Aho–Corasick over UTF-8 bytes); rules are then decided from those hits alone.
 class Screener
 {
 public:
-  explicit Screener(const std::vector<const Checklist*>& checklists);
+  explicit Screener(const std::vector<const Checklist*>& checklists, ScreenOptions options = {});
 
   // Appends the findings of one line of UTF-8 text (full-width forms are folded first).
   void screen_line(std::string_view line, int line_number, const std::string& file, std::vector<Finding>& out) const;
@@ -49,12 +61,14 @@ private:
     const Checklist* checklist;
     const Item* item;
     const Rule* rule;
+    std::uint8_t checklist_bit; // in m_prohibits
   };
-  enum class Role : std::uint8_t { primary, near, unless, anchor };
+  enum class Role : std::uint8_t { primary, near, unless, anchor, element };
   struct Use
   {
     std::uint32_t rule;
     Role role;
+    std::uint16_t element; // sequence position, for Role::element
   };
   struct Hit
   {
@@ -62,13 +76,38 @@ private:
     std::size_t begin; // byte offsets in the line
     std::size_t end;
   };
+  struct Tagged // a hit as one rule uses it
+  {
+    std::uint32_t rule;
+    Role role;
+    std::uint16_t element;
+    std::size_t begin;
+    std::size_t end;
+    std::uint32_t pattern;
+  };
+  class Line;    // a line with its clause and sentence boundaries
 
-  std::uint32_t add_pattern(const std::string& text);
+  std::uint32_t pattern(const std::string& text);
+  void use(const std::vector<std::string>& words, std::uint32_t rule, Role role, std::uint16_t element = 0);
   void build();
+  bool suppressed(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, std::size_t begin, std::size_t end) const;
+  using Iterator = std::vector<Tagged>::const_iterator;
+  void match_phrase(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, Iterator first, Iterator last,
+                    int number, const std::string& file, std::vector<Finding>& out) const;
+  void match_regex(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, int number,
+                   const std::string& file, std::vector<Finding>& out) const;
+  void match_sequence(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, Iterator first,
+                      Iterator last, int number, const std::string& file, std::vector<Finding>& out) const;
+  void emit(const Line& line, const RuleRef& ref, std::size_t begin, std::size_t end, std::string matched, int number,
+            const std::string& file, std::vector<Finding>& out) const;
 
+  ScreenOptions m_options;
   std::vector<RuleRef> m_rules;
   std::vector<std::string> m_patterns;
+  std::map<std::string, std::uint32_t> m_known;       // pattern text → index
   std::vector<std::vector<Use>> m_uses;               // per pattern
+  std::vector<std::uint8_t> m_prohibits;              // per pattern: checklists whose prohibition word it is
+  std::vector<std::uint8_t> m_negated;                // per pattern: checklists whose negated restating word it is
   std::vector<std::array<std::int32_t, 256>> m_next;  // the automaton with failure links folded in
   std::vector<std::vector<std::uint32_t>> m_output;   // patterns ending at each state
   std::vector<std::uint32_t> m_regex_rules;
