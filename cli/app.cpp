@@ -160,7 +160,8 @@ int run(int argc, char** argv)
                                 register_publish, register_repeal, register_amend, register_record, register_file,
                                 register_filing, register_due, register_report, register_check, register_review,
                                 register_evaluate, register_cleanup, register_basis, register_import, register_export, register_search,
-                                register_maintenance, register_audit, register_completion}) {
+                                register_maintenance, register_audit, register_acknowledge, register_withdraw, register_void,
+                                register_completion}) {
     registrar(app, ctx);
   }
   localize_groups(app);

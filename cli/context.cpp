@@ -127,6 +127,17 @@ audit::Stamp Context::stamp()
 
 util::Date Context::today() const
 {
+  // NORMDOC_TODAY sets the clock for the whole program (tests, the README tour, replaying a
+  // day's work); `--as-of` still wins where a command takes it.
+  const std::string fixed = env("NORMDOC_TODAY");
+  if (!fixed.empty()) {
+    try {
+      return util::Date::parse(fixed);
+    } catch (const DataError& e) {
+      throw UsageError(fmt::format("环境变量 NORMDOC_TODAY 不是日期：{}", e.bare_message()),
+                       "写成 YYYY-MM-DD，或不设置以使用本机日期");
+    }
+  }
   const std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);
@@ -159,6 +170,17 @@ util::Date parse_date_option(const std::string& text, const std::string& option)
   } catch (const DataError& e) {
     throw e.located(Location{{}, 0, 0, option});
   }
+}
+
+util::Date Context::done_date(const std::string& text, const std::string& option, bool planned) const
+{
+  const util::Date date = parse_date_option(text, option);
+  const util::Date now = today();
+  if (!planned && now < date) {
+    throw DataError(fmt::format("{} {} 晚于今天（{}）：尚未发生的事不能记为已办", option, date.iso(), now.iso()),
+                    Location{{}, 0, 0, option}, "核对日期；确是计划中的日期，加 --planned");
+  }
+  return date;
 }
 
 std::optional<util::Date> optional_date_option(const std::string& text, const std::string& option)

@@ -44,8 +44,11 @@ public:
 
   // The actor (--as, else config `user`, else $USER) and the current UTC time.
   audit::Stamp stamp();
-  // Today's date on this machine's clock, in local time.
+  // Today: $NORMDOC_TODAY when set (YYYY-MM-DD), else this machine's clock in local time.
   util::Date today() const;
+  // The date something was done, given in `option`: a day after today is refused (DataError)
+  // unless the command was told it is `planned`.
+  util::Date done_date(const std::string& text, const std::string& option, bool planned) const;
   // `--as-of` when given, else today.
   util::Date as_of(const std::string& option_value) const;
 

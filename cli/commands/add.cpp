@@ -2,6 +2,7 @@
 #include "commands/commands.hpp"
 
 #include <normdoc/error.hpp>
+#include <normdoc/ingest/metadata.hpp>
 #include <normdoc/procedure/procedure.hpp>
 #include <normdoc/registry/meta_file.hpp>
 #include <normdoc/registry/registry.hpp>
@@ -59,6 +60,9 @@ registry::DocumentMeta collect(const AddOptions& o, const config::Config& config
   } else if (!o.effective.empty() || !o.reg_no.empty()) {
     throw UsageError("--effective 和 --reg-no 只用于登记已发布的文件，须同时给出 --published");
   }
+  if (doc.text) {
+    ingest::apply_stated_terms(meta, ingest::stated_terms(ingest::extract_validity(doc.text->content)));
+  }
   if (doc.title.empty()) {
     throw UsageError("缺少标题：用 --title 给出，或在 --from 的文件中写 title");
   }
@@ -78,7 +82,7 @@ void run_add(const AddOptions& options, Context& ctx)
       return doc;
     }
     const auto override_reason = options.override_gate ? std::optional(options.reason) : meta.override_gate;
-    procedure::require_publication_gate(txn, doc, override_reason, stamp);
+    procedure::require_publication_gate(txn, doc, meta.publication->date, override_reason, stamp);
     return registry.publish(txn, doc, *meta.publication, stamp);
   });
 }

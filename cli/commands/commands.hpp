@@ -19,7 +19,10 @@ namespace normdoc::cli {
 
 // Each subcommand lives in commands/<name>.cpp and registers itself here.
 void register_init(CLI::App& app, Context& ctx);
+void register_acknowledge(CLI::App& app, Context& ctx);
 void register_add(CLI::App& app, Context& ctx);
+void register_void(CLI::App& app, Context& ctx);
+void register_withdraw(CLI::App& app, Context& ctx);
 void register_show(CLI::App& app, Context& ctx);
 void register_list(CLI::App& app, Context& ctx);
 void register_edit(CLI::App& app, Context& ctx);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
 
+#include <normdoc/ingest/metadata.hpp>
 #include <normdoc/registry/meta_file.hpp>
 #include <normdoc/registry/registry.hpp>
 
@@ -32,6 +33,10 @@ void run_edit(const EditOptions& o, Context& ctx)
   }
   if (const auto path = given(o.given.at("--text"), o.text)) {
     changes.text = registry::read_document_text(*path);
+    const ingest::StatedTerms terms = ingest::stated_terms(ingest::extract_validity(changes.text->content));
+    changes.effective = terms.effective;
+    changes.validity = terms.validity;
+    changes.expires = terms.expires;
   }
   apply_document_change(ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn,
                                             const audit::Stamp& stamp) {

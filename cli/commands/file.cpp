@@ -17,6 +17,7 @@ struct FileOptions
   std::string ref, date, materials;
   std::vector<std::string> bodies;
   std::string format = "table";
+  bool planned = false;
 };
 
 // "备案报告,正式文本" or "备案报告、正式文本" → items.
@@ -37,7 +38,7 @@ std::vector<std::string> split_list(const std::string& text)
 
 void run_file(const FileOptions& o, Context& ctx)
 {
-  const util::Date date = parse_date_option(o.date, "--date");
+  const util::Date date = ctx.done_date(o.date, "--date", o.planned);
   std::vector<std::string> bodies;
   for (const auto& body : o.bodies) {
     for (const auto& item : split_list(body)) {
@@ -63,6 +64,7 @@ void register_file(CLI::App& app, Context& ctx)
   sub->add_option("--to", o->bodies, "备案机关；可重复或用逗号分隔，同时报送多处")->required();
   sub->add_option("--date", o->date, "报送日期")->required();
   sub->add_option("--materials", o->materials, "实际报送的材料，逗号或顿号分隔（默认为配置的全套材料）");
+  sub->add_flag("--planned", o->planned, "日期在今天之后：作为计划登记（报表不计为已办，到期提醒在该日前照常提示）");
   add_format_option(sub, o->format, {"table", "json"});
   sub->callback([o, &ctx] { run_file(*o, ctx); });
 }

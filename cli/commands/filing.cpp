@@ -17,6 +17,7 @@ struct FilingOptions
 {
   std::string ref, body, result, date, until, note;
   std::string format = "table";
+  bool planned = false;
 };
 
 void print_filing(const filing::Filing& filing, const FilingOptions& o, Context& ctx)
@@ -31,7 +32,7 @@ void run_result(const FilingOptions& o, Context& ctx)
     throw UsageError(fmt::format("未知的备案结果“{}”", o.result),
                      "可用：registered（登记）deferred（暂缓登记）refused（不予登记）passed（通过）correct（责令改正）revoke（撤销）");
   }
-  const util::Date date = parse_date_option(o.date, "--date");
+  const util::Date date = ctx.done_date(o.date, "--date", o.planned);
   const auto until = optional_date_option(o.until, "--until");
   const auto note = optional_text(o.note);
   store::Database db = ctx.open_database();
@@ -76,6 +77,7 @@ void register_filing(CLI::App& app, Context& ctx)
     ->required();
   result_cmd->add_option("--until", result->until, "暂缓登记的补报期限，或纠正期限（默认按配置）");
   result_cmd->add_option("--note", result->note, "审查意见摘要");
+  result_cmd->add_flag("--planned", result->planned, "日期在今天之后：作为计划登记（报表不计为已办，到期提醒在该日前照常提示）");
   result_cmd->callback([result, &ctx] { run_result(*result, ctx); });
 
   auto corrected = std::make_shared<FilingOptions>();

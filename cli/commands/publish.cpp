@@ -14,12 +14,13 @@ struct PublishOptions
 {
   std::string ref, date, effective, expires, validity, reg_no, reason;
   bool override_gate = false;
+  bool planned = false;
   std::string format = "text";
 };
 
 void run_publish(const PublishOptions& o, Context& ctx)
 {
-  registry::Publication publication{parse_date_option(o.date, "--date")};
+  registry::Publication publication{ctx.done_date(o.date, "--date", o.planned)};
   publication.effective = optional_date_option(o.effective, "--effective");
   publication.expires = optional_date_option(o.expires, "--expires");
   if (!o.validity.empty()) {
@@ -29,7 +30,7 @@ void run_publish(const PublishOptions& o, Context& ctx)
   apply_document_change(ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn,
                                             const audit::Stamp& stamp) {
     const registry::Document doc = registry::resolve(txn.database(), o.ref);
-    procedure::require_publication_gate(txn, doc, o.override_gate ? std::optional(o.reason) : std::nullopt, stamp);
+    procedure::require_publication_gate(txn, doc, publication.date, o.override_gate ? std::optional(o.reason) : std::nullopt, stamp);
     return registry.publish(txn, doc, publication, stamp);
   });
 }
@@ -51,6 +52,7 @@ void register_publish(CLI::App& app, Context& ctx)
   sub->add_flag("--override-gate", o->override_gate,
                 "越过把关（涉及经营者的文件未经公平竞争审查即发布）：仅用于补登记使用 normdoc 之前印发的文件，理由记入日志")
     ->needs(reason);
+  sub->add_flag("--planned", o->planned, "日期在今天之后：作为计划登记（报表不计为已办，到期提醒在该日前照常提示）");
   add_format_option(sub, o->format, {"text", "json"});
   sub->callback([o, &ctx] { run_publish(*o, ctx); });
 }

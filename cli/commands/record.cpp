@@ -20,6 +20,7 @@ struct RecordOptions
 {
   std::string ref, step, date, from, to, received, until, channel, meeting, result, note, urgency, reason;
   bool override_gate = false;
+  bool planned = false;
   std::string format = "text";
 };
 
@@ -34,7 +35,9 @@ void run_record(const RecordOptions& o, Context& ctx)
                                   "signing publication");
   }
   procedure::StepInput input{*kind};
-  input.date = optional_date_option(o.date, "--date");
+  if (!o.date.empty()) {
+    input.date = ctx.done_date(o.date, "--date", o.planned);
+  }
   input.from = optional_date_option(o.from, "--from");
   input.to = optional_date_option(o.to, "--to");
   input.received = optional_date_option(o.received, "--received");
@@ -87,6 +90,7 @@ void register_record(CLI::App& app, Context& ctx)
   sub->add_flag("--override-gate", o->override_gate,
                 "越过把关（未完成合法性审核即记录集体审议）：仅用于补登记使用 normdoc 之前的文件，理由记入日志")
     ->needs(reason);
+  sub->add_flag("--planned", o->planned, "日期在今天之后：作为计划登记（报表不计为已办，到期提醒在该日前照常提示）");
   add_format_option(sub, o->format, {"text", "json"});
   sub->callback([o, &ctx] { run_record(*o, ctx); });
 }

@@ -28,6 +28,7 @@ struct ReviewOptions
   std::string result, date, opinion, urgency, ground, alternatives, until;
   std::string format = "text";
   std::string list_format = "table";
+  bool planned = false;
 };
 
 // `R12`, `r12` or `12`.
@@ -213,7 +214,7 @@ void run_dismiss(const ReviewOptions& o, Context& ctx)
 void run_conclude(const ReviewOptions& o, Context& ctx)
 {
   const std::int64_t id = parse_review_id(o.review);
-  review::Conclusion conclusion{o.result, o.date.empty() ? ctx.today() : parse_date_option(o.date, "--date")};
+  review::Conclusion conclusion{o.result, o.date.empty() ? ctx.today() : ctx.done_date(o.date, "--date", o.planned)};
   conclusion.opinion = optional_text(o.opinion);
   conclusion.urgency = optional_text(o.urgency);
   conclusion.exception_ground = optional_text(o.ground);
@@ -306,6 +307,7 @@ void register_review(CLI::App& app, Context& ctx)
     ->check(CLI::IsMember(review::ground_keys()));
   conclude->add_option("--alternatives", o->alternatives, "适用例外：为何没有对公平竞争影响更小的替代方案");
   conclude->add_option("--until", o->until, "适用例外：实施期限的截止日（到期前提醒）");
+  conclude->add_flag("--planned", o->planned, "结论日期在今天之后：作为计划登记");
   add_format_option(conclude, o->format, {"text", "md", "html", "json"});
   conclude->callback([o, &ctx] { run_conclude(*o, ctx); });
 

@@ -78,7 +78,7 @@ std::string render_ics(const std::vector<deadline::DueItem>& items, std::string_
     out += ics_line(fmt::format("DUE;VALUE=DATE:{:04}{:02}{:02}", item.due.year(), item.due.month(), item.due.day()));
     out += ics_line(ics_text(fmt::format("SUMMARY:[{}] #{}《{}》", deadline::kind_label(item.kind), item.document,
                                          item.title)));
-    out += ics_line("DESCRIPTION:" + ics_text(fmt::format("{}（{}）", item.what, item.article)));
+    out += ics_line("DESCRIPTION:" + ics_text(fmt::format("{}（{}）→ {}", item.what, item.article, item.action)));
     out += ics_line(fmt::format("CATEGORIES:{}", item.kind));
     if (item.overdue) {
       out += ics_line("PRIORITY:1");
@@ -108,6 +108,7 @@ std::string render_due(const std::vector<deadline::DueItem>& items, const Render
         .key("days_left").value(item.days_left)
         .key("overdue").value(item.overdue)
         .key("article").value(item.article)
+        .key("action").value(item.action)
         .end_object();
     }
     json.end_array();
@@ -117,20 +118,21 @@ std::string render_due(const std::vector<deadline::DueItem>& items, const Render
     std::vector<std::vector<std::string>> rows;
     for (const auto& item : items) {
       rows.push_back({item.kind, std::to_string(item.document), item.title, item.what, item.due.iso(),
-                      std::to_string(item.days_left), item.overdue ? "true" : "false", item.article});
+                      std::to_string(item.days_left), item.overdue ? "true" : "false", item.article, item.action});
     }
-    return csv_of({"kind", "document", "title", "what", "due", "days_left", "overdue", "article"}, rows, options.bom);
+    return csv_of({"kind", "document", "title", "what", "due", "days_left", "overdue", "article", "action"}, rows,
+                  options.bom);
   }
   case Format::ics:
     return render_ics(items, now_utc);
   default:
     break;
   }
-  // One line per item, so that `grep` and `wc -l` work on it.
+  // One line per item, so that `grep` and `wc -l` work on it; it ends with the way out.
   std::string out;
   for (const auto& item : items) {
-    out += fmt::format("{}  {}  [{}] #{}《{}》{}\n", item.due.iso(), days_phrase(item), deadline::kind_label(item.kind),
-                       item.document, item.title, item.what);
+    out += fmt::format("{}  {}  [{}] #{}《{}》{}  → {}\n", item.due.iso(), days_phrase(item),
+                       deadline::kind_label(item.kind), item.document, item.title, item.what, item.action);
   }
   return out;
 }

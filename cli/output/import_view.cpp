@@ -37,6 +37,12 @@ std::string shown(const std::optional<ingest::Field>& field)
   return field->confidence < 0.6 ? field->value + "（？）" : field->value;
 }
 
+// 自发布之日起施行 reads as such, not as the key stored for it.
+std::string effective_shown(const std::optional<ingest::Field>& field)
+{
+  return field && field->value == ingest::k_from_publication ? "发布之日" : shown(field);
+}
+
 } // namespace
 
 std::string render_import(const std::vector<ingest::FileResult>& results, const RenderOptions& options)
@@ -56,6 +62,9 @@ std::string render_import(const std::vector<ingest::FileResult>& results, const 
       write_field(json, "doc_no", meta.doc_no);
       write_field(json, "issuer", meta.issuer);
       write_field(json, "date", meta.date);
+      write_field(json, "effective", meta.validity.effective);
+      write_field(json, "validity", meta.validity.validity);
+      write_field(json, "expires", meta.validity.expires);
       json.key("trial").value(meta.trial).key("citations").begin_array();
       for (const auto& citation : meta.citations) {
         json.value(citation.law);
@@ -65,16 +74,17 @@ std::string render_import(const std::vector<ingest::FileResult>& results, const 
     json.end_array();
     return json.str() + "\n";
   }
-  Table table({"文件", "结果", "编号", "标题", "文号", "制定机关", "日期"});
+  Table table({"文件", "结果", "编号", "标题", "文号", "制定机关", "日期", "施行", "有效期"});
   for (const auto& result : results) {
     const ingest::Metadata& meta = result.metadata;
     if (result.status == ingest::Status::error) {
-      table.add_row({result.file, "出错", "", result.error, "", "", ""});
+      table.add_row({result.file, "出错", "", result.error, "", "", "", "", ""});
       continue;
     }
     table.add_row({result.file, std::string(ingest::status_label(result.status)),
                    result.document ? fmt::format("#{}", *result.document) : "", shown(meta.title), shown(meta.doc_no),
-                   shown(meta.issuer), shown(meta.date)});
+                   shown(meta.issuer), shown(meta.date), effective_shown(meta.validity.effective),
+                   shown(meta.validity.expires ? meta.validity.expires : meta.validity.validity)});
   }
   return table.render();
 }

@@ -195,20 +195,23 @@ TEST_CASE("deadline::due_items: procedure defects are listed from the day they a
 {
   test::Fixture f;
   const auto doc = f.add("专项资金管理办法", std::nullopt, true);
-  publish(f, doc, "2026-11-02", "2026-11-01");
+  publish(f, doc, "2026-11-02", "2026-11-10");
   const auto items = due(f, "2026-11-25", {"procedure"});
-  REQUIRE(items.size() == 2);
-  CHECK(items[0].due == day("2026-11-01"));
-  CHECK(items[0].what.find("施行日期") != std::string::npos);
-  CHECK(items[1].article.find("公平竞争审查条例") != std::string::npos);
-  CHECK(items[1].overdue);
+  // No legality review, no deliberation, no fair-competition review: all from publication.
+  REQUIRE(items.size() == 3);
+  CHECK(items[0].due == day("2026-11-02"));
+  CHECK(items[0].what.find("合法性审核") != std::string::npos);
+  CHECK(items[0].action == fmt::format("normdoc acknowledge {} published-without-legality-review --date 2026-11-25 --reason '…'", doc.id));
+  CHECK(items[2].article.find("公平竞争审查条例") != std::string::npos);
+  CHECK(items[2].overdue);
+  CHECK(due(f, "2026-11-01", {"procedure"}).empty());
 }
 
 TEST_CASE("deadline::due_items: a missing calendar year is named, at the earliest date")
 {
   test::Fixture f;
   const auto doc = f.publish(f.add("旧办法"), "2019-06-01");
-  const auto item_items = due(f, "2026-11-25", {"filing"});
+  const auto item_items = due(f, "2019-07-05", {"filing"});
   const auto* item = find(item_items, "filing", doc.id);
   REQUIRE(item);
   CHECK(item->due == day("2019-07-01"));
@@ -242,7 +245,7 @@ void fill_varied(test::Fixture& f)
   file(f, expiring, "2022-01-20");
   open_legality_review(f, business, "2026-09-24");
   comment_period(f, business, "2026-09-01", "2026-09-05");
-  publish(f, business, "2026-11-02", "2026-11-01");
+  publish(f, business, "2026-11-02", "2026-11-10");
 }
 
 std::string summary(const std::vector<deadline::DueItem>& items)

@@ -169,7 +169,11 @@ TEST_CASE("procedure::check: deliberation, publication and review order")
     store::Transaction txn(f.db);
     registry::Publication publication{day("2026-03-05")};
     publication.effective = day("2026-03-01");
+    // Refused now (优化营商环境条例 第六十四条第二款); older registries and bundles may hold it.
+    CHECK_THROWS_AS(f.reg.publish(txn, doc, publication, test::k_stamp), DataError);
+    publication.effective = day("2026-03-05");
     f.reg.publish(txn, doc, publication, test::k_stamp);
+    txn.database().prepare("UPDATE document SET effective = '2026-03-01' WHERE id = ?").bind(1, doc.id).run();
     txn.commit();
     CHECK(has(codes(f, doc), "effective-before-publication"));
   }
@@ -226,20 +230,20 @@ TEST_CASE("procedure gates: publication of a business document needs a fair-comp
   const auto doc = f.add("专项资金管理办法", std::nullopt, true);
   {
     store::Transaction txn(f.db);
-    CHECK_THROWS_WITH_AS(procedure::require_publication_gate(txn, doc, std::nullopt, test::k_stamp),
+    CHECK_THROWS_WITH_AS(procedure::require_publication_gate(txn, doc, day("2026-03-05"), std::nullopt, test::k_stamp),
                          doctest::Contains("第十八条"), DataError);
-    CHECK_THROWS_AS(procedure::require_publication_gate(txn, doc, std::string(" "), test::k_stamp), DataError);
+    CHECK_THROWS_AS(procedure::require_publication_gate(txn, doc, day("2026-03-05"), std::string(" "), test::k_stamp), DataError);
   }
   record(f, doc, dated(StepKind::fair_competition_review, "2026-03-01", "noncompliant"));
   {
     store::Transaction txn(f.db);
-    CHECK_THROWS_AS(procedure::require_publication_gate(txn, doc, std::nullopt, test::k_stamp), DataError);
+    CHECK_THROWS_AS(procedure::require_publication_gate(txn, doc, day("2026-03-05"), std::nullopt, test::k_stamp), DataError);
   }
   record(f, doc, dated(StepKind::fair_competition_review, "2026-03-03", "compliant"));
   const auto plain = f.add("内部管理办法");
   store::Transaction txn(f.db);
-  CHECK_NOTHROW(procedure::require_publication_gate(txn, doc, std::nullopt, test::k_stamp));
-  CHECK_NOTHROW(procedure::require_publication_gate(txn, plain, std::nullopt, test::k_stamp));
+  CHECK_NOTHROW(procedure::require_publication_gate(txn, doc, day("2026-03-05"), std::nullopt, test::k_stamp));
+  CHECK_NOTHROW(procedure::require_publication_gate(txn, plain, day("2026-03-05"), std::nullopt, test::k_stamp));
 }
 
 TEST_CASE("procedure::check: business documents need a fair-competition review")
@@ -250,9 +254,37 @@ TEST_CASE("procedure::check: business documents need a fair-competition review")
   record(f, doc, dated(StepKind::fair_competition_review, "2026-03-01", "noncompliant"));
   CHECK(has(codes(f, doc), "noncompliant-published"));
   record(f, doc, dated(StepKind::fair_competition_review, "2026-03-03", "compliant"));
-  CHECK(codes(f, doc).empty());
+  CHECK_FALSE(has(codes(f, doc), "no-fair-competition-review"));
+  CHECK_FALSE(has(codes(f, doc), "noncompliant-published"));
   const auto draft = f.add("未审议的草稿", std::nullopt, true);
   CHECK(codes(f, draft).empty());
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("procedure::check: publication without a legality review or a deliberation is a defect (115号 (三), 37号 (三))")
+{
+  test::Fixture f;
+  auto doc = f.add("办法");
+  doc.published = day("2026-05-01");
+  const auto codes_of = [&](const std::vector<procedure::Step>& steps) {
+    std::vector<std::string> found;
+    for (const auto& issue : procedure::check(doc, steps, f.config, f.calendar)) {
+      found.push_back(issue.code);
+    }
+    return found;
+  };
+  CHECK(codes_of({}) == std::vector<std::string>{"published-without-legality-review", "published-without-deliberation"});
+  procedure::Step review;
+  review.kind = StepKind::legality_review;
+  review.date = day("2026-04-01");
+  review.result = "lawful";
+  procedure::Step deliberation;
+  deliberation.kind = StepKind::deliberation;
+  deliberation.date = day("2026-04-10");
+  CHECK(codes_of({review, deliberation}).empty());
+  // A review concluded after publication does not count.
+  review.date = day("2026-06-01");
+  CHECK(codes_of({deliberation, review}) ==
+        std::vector<std::string>{"deliberation-before-legality-review", "published-without-legality-review"});
+}

@@ -69,7 +69,9 @@ TEST_CASE("registry::Registry::publish sets validity from the configuration")
     publication.validity = util::Duration{3, util::Duration::Unit::years};
     const auto doc = f.reg.publish(txn, draft, publication, k_stamp);
     CHECK(doc.expires->iso() == "2027-09-14");
-    CHECK(doc.status_on(Date::parse("2024-09-01")) == Status::published);
+    CHECK(doc.status_on(Date::parse("2024-08-13")) == Status::scheduled);
+    CHECK(doc.status_on(Date::parse("2024-09-01")) == Status::pending);
+    CHECK(doc.status_on(Date::parse("2024-09-15")) == Status::published);
     CHECK_FALSE(doc.in_force_on(Date::parse("2024-09-01")));
   }
   SUBCASE("an expiry before the effective date is refused")

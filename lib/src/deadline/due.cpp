@@ -5,10 +5,12 @@
 #include <normdoc/error.hpp>
 #include <normdoc/filing/filing.hpp>
 #include <normdoc/procedure/procedure.hpp>
+#include <normdoc/registry/acknowledgement.hpp>
 #include <normdoc/registry/registry.hpp>
 #include <normdoc/util/sha256.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <functional>
@@ -25,7 +27,7 @@ using Deadline = calendar::Calendar::Deadline;
 // about, what has to hold on that day for a reminder to apply.
 enum class When {
   always,
-  published,    // the document has been published
+  current,      // published and its validity not run out: filing and what follows it
   comment_open, // the comment period has not ended
   evaluation,   // in force, and its last day within the evaluation lead
   expired,      // its validity has run out (自动失效)
@@ -33,6 +35,9 @@ enum class When {
 };
 
 // Something due about one document, whatever the day: `applies` says on which days it is.
+// `action` is the command that clears it ({as_of} stands for the day asked about); `from` and
+// `until` bound it by the records it follows and the one that ends it (a filing recorded
+// ahead of its date, an acknowledgement), so a plan counts only from its date on.
 struct Reminder
 {
   std::string kind;
@@ -40,19 +45,27 @@ struct Reminder
   util::Date due;
   std::string article;
   When when = When::always;
+  std::string action{};
+  std::optional<util::Date> from{};
+  std::optional<util::Date> until{};
 };
+
+// The placeholder for the day asked about in a reminder's command.
+constexpr std::string_view k_as_of = "{as_of}";
 
 bool applies(const Reminder& reminder, const registry::Document& doc, const util::Date& as_of,
              const config::Config& config)
 {
-  if (doc.ended_on(as_of)) {
+  if (doc.ended_on(as_of) || (reminder.from && as_of < *reminder.from) ||
+      (reminder.until && *reminder.until <= as_of)) {
     return false;
   }
   switch (reminder.when) {
   case When::always:
     return true;
-  case When::published:
-    return doc.published && *doc.published <= as_of;
+  case When::current:
+    // Once the validity has run out, what is left is to record that (the `expired` reminder).
+    return doc.published && *doc.published <= as_of && doc.status_on(as_of) != registry::Status::expired;
   case When::comment_open:
     return reminder.due >= as_of; // due on the period's last day
   case When::evaluation:
@@ -69,10 +82,11 @@ bool applies(const Reminder& reminder, const registry::Document& doc, const util
 class Reminders
 {
 public:
-  void add(std::string_view kind, std::string what, const Deadline& deadline, std::string_view article,
-           When when = When::always)
+  // Adds a reminder; the returned one takes its action and bounds.
+  Reminder& add(std::string_view kind, std::string what, const Deadline& deadline, std::string_view article,
+                When when = When::always)
   {
-    m_list.push_back(
+    return m_list.emplace_back(
       Reminder{std::string(kind), std::move(what) + deadline.caveat, deadline.date, std::string(article), when});
   }
   std::vector<Reminder> take() { return std::move(m_list); }
@@ -81,91 +95,160 @@ private:
   std::vector<Reminder> m_list;
 };
 
-void filing_reminders(Reminders& out, const registry::Document& doc, const std::vector<filing::Filing>& filings,
-                      const config::Config& config, const calendar::Calendar& calendar)
+// The day `subject` of `doc` was acknowledged, if it was.
+std::optional<util::Date> acknowledged(const std::vector<registry::Acknowledgement>& acks, std::string_view subject)
 {
+  for (const auto& ack : acks) {
+    if (ack.subject == subject) {
+      return ack.date;
+    }
+  }
+  return std::nullopt;
+}
+
+// Quotes a value for the shell when it needs it, so the printed command runs as shown.
+std::string shell_word(std::string_view text)
+{
+  if (!text.empty() && text.find_first_of(" \t'\"$`\\;&|()<>*?") == std::string_view::npos) {
+    return std::string(text);
+  }
+  std::string quoted = "'";
+  for (const char c : text) {
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return quoted + "'";
+}
+
+void filing_reminders(Reminders& out, const registry::Document& doc, const std::vector<filing::Filing>& filings,
+                      const std::vector<registry::Acknowledgement>& acks, const config::Config& config,
+                      const calendar::Calendar& calendar)
+{
+  // Filed before the registry (records on paper): nothing about filing is asked for after that.
+  const auto filed_before = acknowledged(acks, registry::k_ack_filed_before);
   // 有件必备: every published document is filed within the deadline (河南 监督法实施办法 第五十一条,
   // local rules; regulations.md 6.2).
   const Deadline filing_due = calendar.deadline(*doc.published, config.filing_deadline);
-  const auto filed_with = [&](const std::string& body) {
-    return std::any_of(filings.begin(), filings.end(), [&](const filing::Filing& f) { return f.body == body; });
+  // A filing counts from its date: one recorded ahead (--planned) leaves the reminder until then.
+  const auto filed_with = [&](const std::string& body) -> std::optional<util::Date> {
+    std::optional<util::Date> first;
+    for (const auto& f : filings) {
+      if (f.body == body || body.empty()) {
+        first = first ? std::min(*first, f.filed) : f.filed;
+      }
+    }
+    return first;
+  };
+  const auto until = [&](const std::optional<util::Date>& filed) {
+    return filed && filed_before ? std::min(*filed, *filed_before) : filed ? filed : filed_before;
   };
   constexpr std::string_view k_every_document = "有件必备（河南省实施监督法办法 第五十一条）";
   if (config.filing_bodies.empty()) {
-    if (filings.empty()) {
-      out.add("filing", fmt::format("发布后 {} 内报送备案", config.filing_deadline.chinese()), filing_due,
-              k_every_document, When::published);
-    }
+    Reminder& reminder = out.add("filing", fmt::format("发布后 {} 内报送备案", config.filing_deadline.chinese()),
+                                 filing_due, k_every_document, When::current);
+    reminder.action = fmt::format("normdoc file {} --to 备案机关 --date {}", doc.id, k_as_of);
+    reminder.until = until(filed_with(""));
   } else {
     for (const auto& body : config.filing_bodies) {
-      if (!filed_with(body)) {
-        out.add("filing", fmt::format("向{}报送备案", body), filing_due, k_every_document, When::published);
-      }
+      Reminder& reminder =
+        out.add("filing", fmt::format("向{}报送备案", body), filing_due, k_every_document, When::current);
+      reminder.action = fmt::format("normdoc file {} --to {} --date {}", doc.id, shell_word(body), k_as_of);
+      reminder.until = until(filed_with(body));
     }
   }
   for (const auto& filing : filings) {
+    const std::string result_command =
+      fmt::format("normdoc filing result {} --to {} --date {} --result", doc.id, shell_word(filing.body), k_as_of);
     const auto last = filing.last_result();
     if (last && last->result == filing::Result::deferred) {
       const Deadline supplement = last->until ? Deadline{*last->until, {}}
                                               : calendar.deadline(last->date, config.filing_supplement_period);
-      out.add("filing-supplement", fmt::format("按{}要求补充备案材料", filing.body), supplement,
-              "法规规章备案审查条例 第九条", When::published);
+      Reminder& reminder = out.add("filing-supplement", fmt::format("按{}要求补充备案材料", filing.body), supplement,
+                                   "法规规章备案审查条例 第九条", When::current);
+      reminder.action = result_command + " registered";
+      reminder.from = last->date;
     }
     const bool reviewed = std::any_of(filing.outcomes.begin(), filing.outcomes.end(), [](const filing::Outcome& o) {
       return o.kind == "result" && o.result && filing::concludes_review(*o.result);
     });
     if (!reviewed) {
-      out.add("filing-review", fmt::format("{}应完成备案审查", filing.body),
-              calendar.deadline(filing.filed, config.filing_review_period), "有备必审（河南省实施监督法办法 第五十四条）",
-              When::published);
+      Reminder& reminder = out.add("filing-review", fmt::format("{}应完成备案审查", filing.body),
+                                   calendar.deadline(filing.filed, config.filing_review_period),
+                                   "有备必审（河南省实施监督法办法 第五十四条）", When::current);
+      reminder.action = result_command + " passed";
+      reminder.from = filing.filed;
     }
     if (const auto order = filing.open_correction()) {
       const Deadline correction =
         order->until ? Deadline{*order->until, {}} : calendar.deadline(order->date, config.correction_period);
-      out.add("correction", fmt::format("按{}的审查意见（{}）纠正", filing.body, filing::result_label(*order->result)),
-              correction, "有错必纠（法规规章备案审查条例 第二十一条）", When::published);
+      Reminder& reminder =
+        out.add("correction", fmt::format("按{}的审查意见（{}）纠正", filing.body, filing::result_label(*order->result)),
+                correction, "有错必纠（法规规章备案审查条例 第二十一条）", When::current);
+      reminder.action = fmt::format("normdoc filing corrected {} --to {} --date {} --note '…'", doc.id,
+                                    shell_word(filing.body), k_as_of);
+      reminder.from = order->date;
     }
   }
 }
 
-void step_reminders(Reminders& out, const std::vector<procedure::Step>& steps, const config::Config& config,
-                    const calendar::Calendar& calendar)
+void step_reminders(Reminders& out, std::int64_t document, const std::vector<procedure::Step>& steps,
+                    const config::Config& config, const calendar::Calendar& calendar)
 {
+  const procedure::Step* last_fair_review = nullptr;
   for (const auto& step : steps) {
     if (step.kind == procedure::StepKind::legality_review && !step.date && step.received) {
-      out.add("legality-review",
-              fmt::format("合法性审核（{} 收到）最长 {} 内完成", step.received->iso(), config.legality_review_limit.chinese()),
-              calendar.deadline(*step.received, config.legality_review_limit), "国办发〔2018〕115号 (五)");
+      Reminder& reminder = out.add(
+        "legality-review",
+        fmt::format("合法性审核（{} 收到）最长 {} 内完成", step.received->iso(), config.legality_review_limit.chinese()),
+        calendar.deadline(*step.received, config.legality_review_limit), "国办发〔2018〕115号 (五)");
+      reminder.action = fmt::format("normdoc record {} legality-review --date {} --result lawful", document, k_as_of);
     }
     if (step.kind == procedure::StepKind::comment) {
-      out.add("comment", fmt::format("公开征求意见截止（{} 起）", step.from->iso()), Deadline{*step.to, {}},
-              "国办发〔2018〕37号 (三)", When::comment_open);
+      Reminder& reminder = out.add("comment", fmt::format("公开征求意见截止（{} 起）", step.from->iso()),
+                                   Deadline{*step.to, {}}, "国办发〔2018〕37号 (三)", When::comment_open);
+      reminder.action = "（征求意见期届满后自动消除）";
     }
-    if (step.kind == procedure::StepKind::fair_competition_review && step.result == "exception" && step.until) {
-      out.add("exception", "适用例外的政策措施实施期限届满，应评估是否继续实施", Deadline{*step.until, {}},
-              "公平竞争审查条例 第十二条");
+    if (step.kind == procedure::StepKind::fair_competition_review && step.date) {
+      last_fair_review = &step;
     }
+  }
+  // The latest review decides: a new one after the exception period replaces it (条例 第十二条).
+  if (last_fair_review && last_fair_review->result == "exception" && last_fair_review->until) {
+    Reminder& reminder = out.add("exception", "适用例外的政策措施实施期限届满，应评估是否继续实施",
+                                 Deadline{*last_fair_review->until, {}}, "公平竞争审查条例 第十二条");
+    reminder.action =
+      fmt::format("normdoc record {} fair-competition-review --date {} --result compliant", document, k_as_of);
   }
 }
 
 // Everything `due` can say about `doc`, in a fixed order (steps, filings, validity, procedure).
 std::vector<Reminder> reminders_of(const registry::Document& doc, const std::vector<procedure::Step>& steps,
-                                   const std::vector<filing::Filing>& filings, const config::Config& config,
+                                   const std::vector<filing::Filing>& filings,
+                                   const std::vector<registry::Acknowledgement>& acks, const config::Config& config,
                                    const calendar::Calendar& calendar)
 {
   Reminders out;
-  step_reminders(out, steps, config, calendar);
+  step_reminders(out, doc.id, steps, config, calendar);
   if (doc.published && doc.kind == "normative") {
-    filing_reminders(out, doc, filings, config, calendar);
+    filing_reminders(out, doc, filings, acks, config, calendar);
   }
   if (doc.published && doc.expires) {
-    out.add("evaluation", "有效期届满前开展后评估，决定继续有效、修改或废止", Deadline{*doc.expires, {}},
-            "有效期届满前评估（各地规范性文件管理规定）", When::evaluation);
-    out.add("expired", "有效期已届满自动失效，应在目录中标注失效或办理延续", Deadline{doc.expires->add_days(1), {}},
-            "有效期制度（各地规范性文件管理规定）", When::expired);
+    Reminder& evaluation = out.add("evaluation", "有效期届满前开展后评估，决定继续有效、修改或废止",
+                                   Deadline{*doc.expires, {}}, "有效期届满前评估（各地规范性文件管理规定）",
+                                   When::evaluation);
+    evaluation.action = fmt::format("normdoc evaluate {} --outcome continue --date {}", doc.id, k_as_of);
+    // 有效期届满自动失效 (regulations.md 7.3): what is left is to record it in the catalogue.
+    Reminder& expired = out.add("expired", "有效期已届满自动失效，应在目录中确认失效",
+                                Deadline{doc.expires->add_days(1), {}}, "有效期制度（各地规范性文件管理规定）",
+                                When::expired);
+    expired.action = fmt::format("normdoc acknowledge {} expired --date {} --reason '…'", doc.id, k_as_of);
+    expired.until = acknowledged(acks, registry::k_ack_expired);
   }
   for (const auto& issue : procedure::check(doc, steps, config, calendar)) {
-    out.add("procedure", issue.message, Deadline{issue.date, {}}, issue.article, When::not_expired);
+    Reminder& reminder =
+      out.add("procedure", issue.message, Deadline{issue.date, {}}, issue.article, When::not_expired);
+    reminder.action = fmt::format("normdoc acknowledge {} {} --date {} --reason '…'", doc.id, issue.code, k_as_of);
+    reminder.from = issue.date;
+    reminder.until = acknowledged(acks, issue.code);
   }
   return out.take();
 }
@@ -179,13 +262,17 @@ void for_each_document(store::Database& db, const registry::ListFilter& filter, 
 {
   const auto steps_of = procedure::steps_by_document(db);
   const auto filings_of = filing::filings_by_document(db);
+  const auto acks_of = registry::acknowledgements_by_document(db);
   const std::vector<procedure::Step> no_steps;
   const std::vector<filing::Filing> no_filings;
+  const std::vector<registry::Acknowledgement> no_acks;
   registry::for_each(db, filter, [&](const registry::Document& doc) {
     const auto steps = steps_of.find(doc.id);
     const auto filings = filings_of.find(doc.id);
+    const auto acks = acks_of.find(doc.id);
     visit(doc, reminders_of(doc, steps == steps_of.end() ? no_steps : steps->second,
-                            filings == filings_of.end() ? no_filings : filings->second, config, calendar));
+                            filings == filings_of.end() ? no_filings : filings->second,
+                            acks == acks_of.end() ? no_acks : acks->second, config, calendar));
   });
 }
 
@@ -240,13 +327,18 @@ struct Window
 std::vector<Window> windows(const Reminder& reminder, const registry::Document& doc, const config::Config& config)
 {
   std::vector<util::Date> cuts;
-  for (const auto& date : {doc.published, doc.repealed, doc.invalidated, doc.amended}) {
+  for (const auto& date : {doc.published, doc.repealed, doc.invalidated, doc.amended, doc.withdrawn, doc.effective}) {
     if (date) {
       cuts.push_back(*date);
     }
   }
   if (doc.expires) {
     cuts.push_back(doc.expires->add_days(1));
+  }
+  for (const auto& bound : {reminder.from, reminder.until}) {
+    if (bound) {
+      cuts.push_back(*bound);
+    }
   }
   if (reminder.when == When::comment_open) {
     cuts.push_back(reminder.due.add_days(1));
@@ -294,7 +386,7 @@ void for_each_window(const registry::Document& doc, const std::vector<Reminder>&
 // calendar, and the version of the rules below (raise it when a reminder's rule or text changes).
 std::string basis_digest(const config::Config& config, const calendar::Calendar& calendar)
 {
-  constexpr int k_rules_version = 1;
+  constexpr int k_rules_version = 2;
   std::string basis = fmt::format("rules {}\n", k_rules_version);
   for (const util::Duration* period :
        {&config.filing_deadline, &config.filing_review_period, &config.filing_supplement_period,
@@ -314,8 +406,8 @@ public:
   ReminderStore(store::Database& db, const config::Config& config)
     : m_db(db),
       m_config(config),
-      m_item(db.prepare("INSERT INTO due_item (document, title, issuer, kind, what, due, article)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?)")),
+      m_item(db.prepare("INSERT INTO due_item (document, title, issuer, kind, what, due, article, action)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
       m_window(db.prepare("INSERT INTO due_window (id, first_day, last_day) VALUES (?, ?, ?)"))
   {
   }
@@ -323,7 +415,10 @@ public:
   void put(const registry::Document& doc, const std::vector<Reminder>& reminders)
   {
     for_each_window(doc, reminders, m_config, [&](const Reminder& reminder, const Window& window) {
-      m_item.bind_all(doc.id, doc.title, doc.issuer, reminder.kind, reminder.what, reminder.due, reminder.article).run();
+      m_item
+        .bind_all(doc.id, doc.title, doc.issuer, reminder.kind, reminder.what, reminder.due, reminder.article,
+                  reminder.action)
+        .run();
       m_item.reset();
       m_window.bind_all(m_db.last_insert_rowid(), window.first_day, window.last_day).run();
       m_window.reset();
@@ -380,7 +475,8 @@ void rebuild_stale(store::Database& db, const config::Config& config, const cale
     forget_items.bind(1, id).run();
     forget_items.reset();
     if (const auto doc = registry::find(db, id)) {
-      reminders.put(*doc, reminders_of(*doc, procedure::steps_of(db, id), filing::filings_of(db, id), config, calendar));
+      reminders.put(*doc, reminders_of(*doc, procedure::steps_of(db, id), filing::filings_of(db, id),
+                                       registry::acknowledgements_of(db, id), config, calendar));
     }
   }
   db.exec("DELETE FROM due_stale");
@@ -418,22 +514,28 @@ bool refresh(store::Database& db, const config::Config& config, const calendar::
 
 // One reminder with one stretch of days, as a line of text, for comparing stored and computed.
 std::string reminder_line(std::string_view title, std::string_view issuer, std::string_view kind, std::string_view what,
-                          std::string_view due, std::string_view article, std::int64_t first_day, std::int64_t last_day)
+                          std::string_view due, std::string_view article, std::string_view action,
+                          std::int64_t first_day, std::int64_t last_day)
 {
-  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}", title, issuer, kind, what, due, article, first_day, last_day);
+  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}", title, issuer, kind, what, due, article, action, first_day,
+                     last_day);
 }
 
 DueItem item_of(const std::string& kind, std::int64_t document, const std::string& title, const std::string& what,
-                const util::Date& due, const std::string& article, const util::Date& as_of)
+                const util::Date& due, const std::string& article, const std::string& action, const util::Date& as_of)
 {
   const int days_left = as_of.days_until(due);
-  return DueItem{kind, document, title, what, due, days_left, days_left < 0, article};
+  std::string command = action;
+  if (const auto at = command.find(k_as_of); at != std::string::npos) {
+    command.replace(at, k_as_of.size(), as_of.iso());
+  }
+  return DueItem{kind, document, title, what, due, days_left, days_left < 0, article, command};
 }
 
 std::vector<DueItem> stored_items(store::Database& db, const DueQuery& query)
 {
   // The R*Tree's ids, sorted by the IN list, read the reminders in the order they are stored.
-  auto stmt = db.prepare("SELECT kind, document, title, what, due, article FROM due_item"
+  auto stmt = db.prepare("SELECT kind, document, title, what, due, article, action FROM due_item"
                          " WHERE id IN (SELECT id FROM due_window WHERE first_day <= ?1 AND last_day >= ?1)"
                          " AND (?2 IS NULL OR issuer = ?2) ORDER BY id");
   stmt.bind(1, day_number(query.as_of));
@@ -441,7 +543,7 @@ std::vector<DueItem> stored_items(store::Database& db, const DueQuery& query)
   std::vector<DueItem> items;
   while (stmt.step() == store::Step::row) {
     items.push_back(item_of(stmt.text(0), stmt.integer(1), stmt.text(2), stmt.text(3), *stmt.optional_date(4),
-                            stmt.text(5), query.as_of));
+                            stmt.text(5), stmt.text(6), query.as_of));
   }
   return items;
 }
@@ -457,7 +559,8 @@ std::vector<DueItem> items_from_records(store::Database& db, const config::Confi
     for (const auto& reminder : reminders) {
       if (applies(reminder, doc, query.as_of, config)) {
         items.push_back(
-          item_of(reminder.kind, doc.id, doc.title, reminder.what, reminder.due, reminder.article, query.as_of));
+          item_of(reminder.kind, doc.id, doc.title, reminder.what, reminder.due, reminder.article, reminder.action,
+                  query.as_of));
       }
     }
   });
@@ -502,6 +605,7 @@ std::vector<DueItem> due_items(store::Database& db, const config::Config& config
                             fmt::format("所依据的《{}》已于 {}{}，应及时评估，决定修改、废止或继续有效", flag.cited_as,
                                         when, basis::change_label(flag.change.kind)),
                             config.basis_review_within.after(flag.change.recorded_on), "河南省优化营商环境条例 第五十一条",
+                            fmt::format("normdoc evaluate {} --outcome continue --date {}", flag.document.id, k_as_of),
                             query.as_of));
   }
   // Evaluation reminders have their own lead time (config.evaluation_lead, in `applies`).
@@ -526,17 +630,18 @@ doctor::Check examine_reminders(store::Database& db, const config::Config& confi
   for_every_document(db, config, calendar, [&](const registry::Document& doc, const auto& reminders) {
     for_each_window(doc, reminders, config, [&](const Reminder& reminder, const Window& window) {
       computed[doc.id].insert(reminder_line(doc.title, doc.issuer, reminder.kind, reminder.what, reminder.due.iso(),
-                                            reminder.article, window.first_day, window.last_day));
+                                            reminder.article, reminder.action, window.first_day, window.last_day));
     });
   });
   std::map<std::int64_t, std::multiset<std::string>> stored;
   std::size_t count = 0;
-  auto stmt = db.prepare("SELECT i.document, i.title, i.issuer, i.kind, i.what, i.due, i.article, w.first_day, w.last_day"
+  auto stmt = db.prepare("SELECT i.document, i.title, i.issuer, i.kind, i.what, i.due, i.article, i.action, w.first_day,"
+                         " w.last_day"
                          " FROM due_item i JOIN due_window w ON w.id = i.id");
   while (stmt.step() == store::Step::row) {
     ++count;
     stored[stmt.integer(0)].insert(reminder_line(stmt.text(1), stmt.text(2), stmt.text(3), stmt.text(4), stmt.text(5),
-                                                 stmt.text(6), stmt.integer(7), stmt.integer(8)));
+                                                 stmt.text(6), stmt.text(7), stmt.integer(8), stmt.integer(9)));
   }
   std::set<std::int64_t> differing;
   for (const auto& [document, lines] : computed) {
@@ -554,6 +659,39 @@ doctor::Check examine_reminders(store::Database& db, const config::Config& confi
   check.detail = check.ok ? fmt::format("{} 条提醒与登记一致", count)
                           : fmt::format("{} 份文件的到期提醒与登记不一致（如 #{}）", differing.size(), *differing.begin());
   return check;
+}
+
+registry::Acknowledgement acknowledge(store::Transaction& txn, const registry::Document& doc,
+                                      const std::string& subject, const util::Date& date, const std::string& reason,
+                                      const config::Config& config, const calendar::Calendar& calendar,
+                                      const audit::Stamp& stamp)
+{
+  store::Database& db = txn.database();
+  if (subject == registry::k_ack_expired) {
+    if (doc.status_on(date) != registry::Status::expired) {
+      throw DataError(fmt::format("文件 #{}《{}》在 {} 的状态为“{}”，不是有效期届满", doc.id, doc.title, date.iso(),
+                                  registry::status_label(doc.status_on(date))),
+                      Location{{}, 0, 0, "date"});
+    }
+  } else if (subject == registry::k_ack_filed_before) {
+    if (!doc.published || date < *doc.published) {
+      throw DataError(fmt::format("文件 #{}《{}》在 {} 尚未发布，无从备案", doc.id, doc.title, date.iso()),
+                      Location{{}, 0, 0, "date"});
+    }
+  } else {
+    const auto issues = procedure::check(doc, procedure::steps_of(db, doc.id), config, calendar);
+    const bool found =
+      std::any_of(issues.begin(), issues.end(), [&](const procedure::Issue& issue) { return issue.code == subject; });
+    if (!found) {
+      std::vector<std::string> codes{std::string(registry::k_ack_expired), std::string(registry::k_ack_filed_before)};
+      for (const auto& issue : issues) {
+        codes.push_back(issue.code);
+      }
+      throw DataError(fmt::format("文件 #{}《{}》没有“{}”可确认", doc.id, doc.title, subject), {},
+                      fmt::format("可确认：{}", fmt::join(codes, " ")));
+    }
+  }
+  return registry::record_acknowledgement(txn, doc.id, subject, date, reason, stamp);
 }
 
 void rebuild_reminders(store::Database& db, const config::Config& config, const calendar::Calendar& calendar)

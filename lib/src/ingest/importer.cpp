@@ -174,6 +174,7 @@ registry::DocumentMeta plan(const std::filesystem::path& path, const Extracted& 
     planned.publication = registry::Publication{*published, date("effective", std::nullopt)};
     planned.publication->reg_no = value("reg_no", std::nullopt);
   }
+  apply_stated_terms(planned, stated_terms(meta.validity));
   return planned;
 }
 
@@ -201,7 +202,7 @@ FileResult import_one(store::Database& db, store::Transaction* txn, const regist
       registry::Document doc = registry.add(*txn, planned.document, stamp);
       if (planned.publication) {
         // 公平竞争审查条例 第十八条 holds for imports too: a business document needs its review.
-        procedure::require_publication_gate(*txn, doc, std::nullopt, stamp);
+        procedure::require_publication_gate(*txn, doc, planned.publication->date, std::nullopt, stamp);
         doc = registry.publish(*txn, doc, *planned.publication, stamp);
       }
       part.release();

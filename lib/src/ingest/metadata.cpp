@@ -5,6 +5,8 @@
 #include <normdoc/registry/doc_no.hpp>
 #include <normdoc/util/text.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <regex>
@@ -284,6 +286,81 @@ std::string file_stem(std::string_view file_name)
 
 } // namespace
 
+Validity extract_validity(std::string_view text)
+{
+  const std::string flat = util::remove_spaces(util::normalize_width(text));
+  const std::string date = "(" + k_cn_digit + "{4}年" + k_cn_digit + "{1,3}月" + k_cn_digit + "{1,3}日)";
+  const std::string verb = "起(?:施行|实施|执行|生效)";
+  static const std::regex k_from_date("自" + date + verb);
+  static const std::regex k_from_issue("自(?:发布|公布|印发|发文)之日起(?:施行|实施|执行|生效)");
+  // Optional characters are grouped: the regex works on bytes, and `X?` would make only the
+  // last byte of X optional.
+  static const std::regex k_period("(?:有效期(?:限)?|试行(?:期)?)(?:为|暂定(?:为)?)?(" + k_cn_digit + "{1,3})(年|个月)");
+  static const std::regex k_until("有效期(?:至|到|截至)" + date);
+  Validity found;
+  // The last clause wins: a 印发 notice quoting an older one comes first.
+  std::size_t effective_at = 0;
+  for (std::sregex_iterator it(flat.begin(), flat.end(), k_from_date), end; it != end; ++it) {
+    if (const auto day = parse_chinese_date((*it)[1].str())) {
+      found.effective = Field{day->iso(), "施行条款", 0.9};
+      effective_at = static_cast<std::size_t>(it->position());
+    }
+  }
+  for (std::sregex_iterator it(flat.begin(), flat.end(), k_from_issue), end; it != end; ++it) {
+    if (!found.effective || static_cast<std::size_t>(it->position()) > effective_at) {
+      found.effective = Field{std::string(k_from_publication), "施行条款", 0.9};
+      effective_at = static_cast<std::size_t>(it->position());
+    }
+  }
+  for (std::sregex_iterator it(flat.begin(), flat.end(), k_period), end; it != end; ++it) {
+    const int count = numeral_value((*it)[1].str(), false);
+    if (count > 0) {
+      found.validity = Field{fmt::format("{}{}", count, (*it)[2].str() == "年" ? "y" : "m"), "有效期条款", 0.85};
+    }
+  }
+  for (std::sregex_iterator it(flat.begin(), flat.end(), k_until), end; it != end; ++it) {
+    if (const auto day = parse_chinese_date((*it)[1].str())) {
+      found.expires = Field{day->iso(), "有效期条款", 0.9};
+    }
+  }
+  return found;
+}
+
+StatedTerms stated_terms(const Validity& found)
+{
+  StatedTerms terms;
+  if (found.effective && found.effective->value != k_from_publication) {
+    terms.effective = util::Date::parse(found.effective->value);
+  }
+  if (found.validity) {
+    terms.validity = util::Duration::parse(found.validity->value);
+  }
+  if (found.expires) {
+    terms.expires = util::Date::parse(found.expires->value);
+  }
+  return terms;
+}
+
+void apply_stated_terms(registry::DocumentMeta& meta, const StatedTerms& terms)
+{
+  registry::NewDocument& doc = meta.document;
+  if (!doc.validity && !doc.expires) {
+    doc.validity = terms.validity;
+    doc.expires = terms.expires;
+  }
+  if (meta.publication) {
+    if (!meta.publication->effective) {
+      meta.publication->effective = terms.effective;
+    }
+    if (!meta.publication->validity && !meta.publication->expires) {
+      meta.publication->validity = doc.validity;
+      meta.publication->expires = doc.expires;
+    }
+  } else if (!doc.effective) {
+    doc.effective = terms.effective;
+  }
+}
+
 std::optional<util::Date> parse_chinese_date(std::string_view text)
 {
   const auto dates = dates_in(text);
@@ -316,6 +393,7 @@ Metadata extract_metadata(std::string_view text, std::string_view file_name, con
   meta.trial = meta.title && std::any_of(trial_markers.begin(), trial_markers.end(), [&](const std::string& marker) {
                  return !marker.empty() && meta.title->value.find(marker) != std::string::npos;
                });
+  meta.validity = extract_validity(text);
   meta.citations = basis::extract_citations(text);
   return meta;
 }

@@ -2,6 +2,7 @@
 #include <normdoc/procedure/procedure.hpp>
 
 #include <normdoc/error.hpp>
+#include <normdoc/registry/acknowledgement.hpp>
 #include <normdoc/util/json.hpp>
 #include <normdoc/util/named.hpp>
 #include <normdoc/util/text.hpp>
@@ -32,7 +33,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> k_results
 
 constexpr std::string_view k_select =
   "SELECT id, document, step, date, date_from, date_to, received, until, channel, meeting, result, note, recorded_at,"
-  " urgency FROM procedure_step";
+  " urgency FROM procedure_step WHERE voided IS NULL";
 
 Step read_step(const store::Statement& stmt)
 {
@@ -178,7 +179,7 @@ void require_review_time(const StepInput& input, const std::optional<util::Date>
 std::optional<std::int64_t> open_legality_review(store::Database& db, std::int64_t document)
 {
   auto stmt = db.prepare("SELECT id FROM procedure_step WHERE document = ? AND step = 'legality-review'"
-                         " AND date IS NULL ORDER BY id DESC LIMIT 1");
+                         " AND date IS NULL AND voided IS NULL ORDER BY id DESC LIMIT 1");
   stmt.bind(1, document);
   return stmt.step() == store::Step::row ? std::optional(stmt.integer(0)) : std::nullopt;
 }
@@ -231,13 +232,17 @@ Step record(store::Transaction& txn, const registry::Document& doc, const StepIn
             const calendar::Calendar& calendar, const audit::Stamp& stamp)
 {
   validate(input);
+  if (doc.withdrawn) {
+    throw DataError(fmt::format("文件 #{}《{}》已于 {} 撤回（终止起草），不再记录制定程序", doc.id, doc.title,
+                                doc.withdrawn->iso()));
+  }
   store::Database& db = txn.database();
   std::optional<std::int64_t> id;
   std::optional<util::Date> received = input.received;
   if (input.kind == StepKind::legality_review && input.date) {
     id = open_legality_review(db, doc.id);
     if (id && !received) {
-      auto opened = db.prepare(std::string(k_select) + " WHERE id = ?");
+      auto opened = db.prepare(std::string(k_select) + " AND id = ?");
       opened.bind(1, *id);
       opened.step();
       received = read_step(opened).received;
@@ -278,15 +283,25 @@ Step record(store::Transaction& txn, const registry::Document& doc, const StepIn
     .key("urgency").value(input.urgency)
     .end_object();
   audit::append(txn, stamp, doc.id, "record", payload.str());
-  auto stmt = db.prepare(std::string(k_select) + " WHERE id = ?");
+  auto stmt = db.prepare(std::string(k_select) + " AND id = ?");
   stmt.bind(1, *id);
   stmt.step();
   return read_step(stmt);
 }
 
-void require_publication_gate(store::Transaction& txn, const registry::Document& doc,
+void require_publication_gate(store::Transaction& txn, const registry::Document& doc, const util::Date& date,
                               const std::optional<std::string>& override_reason, const audit::Stamp& stamp)
 {
+  if (override_reason) {
+    // The reason covers every step the publication skips (registering a document issued before
+    // normdoc): its defects are acknowledged with it, from the publication day.
+    log_override(txn, doc, "publication", *override_reason, stamp);
+    for (const std::string_view code :
+         {"published-without-legality-review", "published-without-deliberation", "no-fair-competition-review"}) {
+      registry::record_acknowledgement(txn, doc.id, code, date, fmt::format("越过把关：{}", *override_reason), stamp);
+    }
+    return;
+  }
   if (!doc.concerns_business) {
     return;
   }
@@ -294,12 +309,36 @@ void require_publication_gate(store::Transaction& txn, const registry::Document&
   if (concluded && (concluded->result == "compliant" || concluded->result == "exception")) {
     return;
   }
-  if (!override_reason) {
-    throw DataError(fmt::format("文件 #{}《{}》涉及市场主体经济活动，没有结论为符合或适用例外的公平竞争审查，不得出台（公平竞争审查条例第十八条）",
-                                doc.id, doc.title),
-                    {}, "先记录公平竞争审查结论；补登记在使用 normdoc 之前印发的文件时，用 --override-gate --reason 说明");
+  throw DataError(fmt::format("文件 #{}《{}》涉及市场主体经济活动，没有结论为符合或适用例外的公平竞争审查，不得出台（公平竞争审查条例第十八条）",
+                              doc.id, doc.title),
+                  {}, "先记录公平竞争审查结论；补登记在使用 normdoc 之前印发的文件时，用 --override-gate --reason 说明");
+}
+
+Step void_step(store::Transaction& txn, std::int64_t id, const util::Date& date, const std::string& reason,
+               const audit::Stamp& stamp)
+{
+  store::Database& db = txn.database();
+  auto stmt = db.prepare(std::string(k_select) + " AND id = ?");
+  stmt.bind(1, id);
+  if (stmt.step() != store::Step::row) {
+    throw DataError(fmt::format("没有编号为 {} 的有效程序记录", id), Location{{}, 0, 0, "step"},
+                    "编号见 show REF --procedure --format json 的 id");
   }
-  log_override(txn, doc, "publication", *override_reason, stamp);
+  const Step step = read_step(stmt);
+  const std::string why(util::trim(reason));
+  if (why.empty()) {
+    throw DataError("须写明作废理由", Location{{}, 0, 0, "reason"});
+  }
+  db.prepare("UPDATE procedure_step SET voided = ?, void_reason = ? WHERE id = ?").bind_all(date.iso(), why, id).run();
+  util::JsonWriter payload;
+  payload.begin_object()
+    .key("step").value(id)
+    .key("kind").value(step_key(step.kind))
+    .key("voided").value(date.iso())
+    .key("reason").value(why)
+    .end_object();
+  audit::append(txn, stamp, step.document, "void-step", payload.str());
+  return step;
 }
 
 std::unordered_map<std::int64_t, std::vector<Step>> steps_by_document(store::Database& db)
@@ -315,7 +354,7 @@ std::unordered_map<std::int64_t, std::vector<Step>> steps_by_document(store::Dat
 
 std::vector<Step> steps_of(store::Database& db, std::int64_t document)
 {
-  auto stmt = db.prepare(std::string(k_select) + " WHERE document = ? ORDER BY coalesce(date, date_from, received), id");
+  auto stmt = db.prepare(std::string(k_select) + " AND document = ? ORDER BY coalesce(date, date_from, received), id");
   stmt.bind(1, document);
   std::vector<Step> steps;
   while (stmt.step() == store::Step::row) {
@@ -339,21 +378,29 @@ std::vector<Issue> check(const registry::Document& doc, const std::vector<Step>&
   };
 
   // 优化营商环境条例 第六十二条 (business: 30 days); 市县法治政府建设示范指标体系 24 (7 working days).
+  // A short period is cured by a later one that is long enough (the draft was put out again).
   const util::Duration& required = doc.concerns_business ? config.comment_business : config.comment_general;
+  std::optional<Issue> short_comment;
+  bool long_enough = false;
   for (const Step* comment : of_kind(StepKind::comment)) {
     try {
       const util::Date shortest_end = shortest_comment_end(*comment->from, required, calendar);
-      if (*comment->to < shortest_end) {
-        issues.push_back(Issue{"comment-too-short",
-                               fmt::format("公开征求意见期 {} 至 {} 不足 {}（应至少到 {}）", comment->from->iso(),
-                                           comment->to->iso(), required.chinese(), shortest_end.iso()),
-                               doc.concerns_business ? "优化营商环境条例 第六十二条" : "市县法治政府建设示范指标体系 第24项",
-                               *comment->to});
+      if (*comment->to >= shortest_end) {
+        long_enough = true;
+      } else if (!short_comment) {
+        short_comment = Issue{"comment-too-short",
+                              fmt::format("公开征求意见期 {} 至 {} 不足 {}（应至少到 {}）", comment->from->iso(),
+                                          comment->to->iso(), required.chinese(), shortest_end.iso()),
+                              doc.concerns_business ? "优化营商环境条例 第六十二条" : "市县法治政府建设示范指标体系 第24项",
+                              *comment->to};
       }
     } catch (const DataError& e) {
       issues.push_back(Issue{"calendar-missing", fmt::format("无法核对征求意见期：{}", e.bare_message()),
                              "国办发〔2018〕115号 (五)", *comment->from});
     }
+  }
+  if (short_comment && !long_enough) {
+    issues.push_back(*short_comment);
   }
 
   // 国办发〔2018〕115号 (七): 未经合法性审核或者经审核不合法的文件，不得提交集体审议.
@@ -380,6 +427,24 @@ std::vector<Issue> check(const registry::Document& doc, const std::vector<Step>&
       issues.push_back(Issue{"publication-before-deliberation",
                              fmt::format("{} 发布，早于 {} 集体审议", doc.published->iso(), deliberation->date->iso()),
                              "国办发〔2018〕37号 (三)", *doc.published});
+    }
+  }
+
+  // Steps skipped altogether before publication. 国办发〔2018〕115号 (三): 凡涉及……权利义务的规范性
+  // 文件，均要纳入合法性审核范围……做到应审必审; 国办发〔2018〕37号 (三): 合法性审核、集体审议决定.
+  if (doc.published && doc.kind == "normative") {
+    const auto done_by = [&](StepKind kind) {
+      const auto found = of_kind(kind);
+      return std::any_of(found.begin(), found.end(),
+                         [&](const Step* step) { return step->date && *step->date <= *doc.published; });
+    };
+    if (!done_by(StepKind::legality_review)) {
+      issues.push_back(Issue{"published-without-legality-review", "发布前未经合法性审核", "国办发〔2018〕115号 (三)",
+                             *doc.published});
+    }
+    if (!done_by(StepKind::deliberation)) {
+      issues.push_back(Issue{"published-without-deliberation", "发布前未经集体审议决定", "国办发〔2018〕37号 (三)",
+                             *doc.published});
     }
   }
 

@@ -9,15 +9,18 @@ namespace normdoc::registry {
 
 namespace {
 
-constexpr std::array<util::Named<Status>, 8> k_status_names{{
+constexpr std::array<util::Named<Status>, 11> k_status_names{{
   {Status::draft, "draft", "起草中"},
   {Status::reviewing, "reviewing", "审核中"},
   {Status::approved, "approved", "已审议"},
+  {Status::scheduled, "scheduled", "已登记待公布"},
+  {Status::pending, "pending", "已公布待施行"},
   {Status::published, "published", "现行有效"},
   {Status::amended, "amended", "已修改"},
   {Status::repealed, "repealed", "已废止"},
   {Status::expired, "expired", "已失效"},
   {Status::invalidated, "invalidated", "宣布失效"},
+  {Status::withdrawn, "withdrawn", "已撤回"},
 }};
 
 bool reached(const std::optional<util::Date>& date, const util::Date& as_of)
@@ -50,10 +53,12 @@ std::vector<std::string> status_keys()
 Status Document::status_on(const util::Date& as_of) const
 {
   if (!published) {
-    return recorded_status;
+    return reached(withdrawn, as_of) ? Status::withdrawn : recorded_status;
   }
+  // Registered and numbered (统一登记、统一编号, 国办发〔2018〕37号 (八)) but not yet issued: a
+  // publication recorded ahead of its date.
   if (!reached(published, as_of)) {
-    return Status::draft;
+    return Status::scheduled;
   }
   if (reached(repealed, as_of)) {
     return Status::repealed;
@@ -64,6 +69,10 @@ Status Document::status_on(const util::Date& as_of) const
   if (reached(amended, as_of)) {
     return Status::amended;
   }
+  // Published but its 施行日期 not reached: not yet a basis for administration.
+  if (effective && as_of < *effective) {
+    return Status::pending;
+  }
   if (expires && *expires < as_of) {
     return Status::expired;
   }
@@ -72,13 +81,14 @@ Status Document::status_on(const util::Date& as_of) const
 
 bool Document::in_force_on(const util::Date& as_of) const
 {
-  return status_on(as_of) == Status::published && reached(effective, as_of);
+  return status_on(as_of) == Status::published;
 }
 
 bool Document::ended_on(const util::Date& as_of) const
 {
   const Status status = status_on(as_of);
-  return status == Status::repealed || status == Status::amended || status == Status::invalidated;
+  return status == Status::repealed || status == Status::amended || status == Status::invalidated ||
+         status == Status::withdrawn;
 }
 
 bool is_trial_title(std::string_view title, const std::vector<std::string>& markers)

@@ -21,7 +21,7 @@ constexpr std::string_view k_select =
   "SELECT d.id, d.reg_no, d.doc_no, d.title, d.issuer, d.drafting_unit, d.kind, d.concerns_business, d.trial,"
   " d.status, d.validity, d.drafted, d.published, d.effective, d.expires, d.repealed, d.repeal_reason,"
   " d.amended, d.invalidated, d.amends, d.superseded_by, d.index_no, d.subject, t.sha256, t.source,"
-  " d.created_at, d.updated_at"
+  " d.created_at, d.updated_at, d.withdrawn"
   " FROM document d LEFT JOIN document_text t INDEXED BY document_text_summary ON t.document = d.id";
 
 
@@ -55,6 +55,7 @@ Document read_document(const store::Statement& stmt)
   doc.text_source = stmt.optional_text(24);
   doc.created_at = stmt.text(25);
   doc.updated_at = stmt.text(26);
+  doc.withdrawn = stmt.optional_date(27);
   return doc;
 }
 
@@ -153,11 +154,11 @@ Document Registry::add(store::Transaction& txn, const NewDocument& input, const 
   const bool trial = is_trial_title(title, m_config.trial_markers);
   const auto validity = input.validity ? std::optional(input.validity->to_string()) : std::nullopt;
   db.prepare("INSERT INTO document (doc_no, title, issuer, drafting_unit, kind, concerns_business, trial, status,"
-             " validity, drafted, expires, index_no, subject, created_at, updated_at)"
-             " VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)")
+             " validity, drafted, effective, expires, index_no, subject, created_at, updated_at)"
+             " VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)")
     .bind_all(doc_no, title, issuer, input.drafting_unit, input.kind, input.concerns_business, trial, validity,
-              util::to_iso(input.drafted), util::to_iso(input.expires), input.index_no, input.subject, stamp.at,
-              stamp.at)
+              util::to_iso(input.drafted), util::to_iso(input.effective), util::to_iso(input.expires), input.index_no,
+              input.subject, stamp.at, stamp.at)
     .run();
   const std::int64_t id = db.last_insert_rowid();
   if (input.text) {
@@ -174,6 +175,7 @@ Document Registry::add(store::Transaction& txn, const NewDocument& input, const 
     .key("concerns_business").value(doc.concerns_business)
     .key("trial").value(doc.trial)
     .key("validity").value(doc.validity)
+    .key("effective").value(util::to_iso(doc.effective))
     .key("expires").value(util::to_iso(doc.expires))
     .key("text_sha256").value(doc.text_sha256)
     .end_object();
@@ -210,12 +212,24 @@ Document Registry::publish(store::Transaction& txn, const Document& doc, const P
                            const audit::Stamp& stamp) const
 {
   store::Database& db = txn.database();
-  const Status status = doc.recorded_status;
-  if (status != Status::draft && status != Status::reviewing && status != Status::approved) {
-    throw DataError(fmt::format("{}的状态为“{}”，只有起草中、审核中或已审议的文件才能发布", describe(doc),
-                                status_label(doc.status_on(publication.date))));
+  if (doc.published) {
+    // Judged on what was recorded, not on the new date (which may fall before the first one).
+    throw DataError(fmt::format("{}已于 {} 发布（登记编号 {}），不能再次发布", describe(doc), doc.published->iso(),
+                                doc.reg_no.value_or("无")),
+                    {}, "发布日期有误时先更正发布记录；修改后重新印发的文件请另行登记并用 amend 关联");
   }
-  const util::Date effective = publication.effective.value_or(publication.date);
+  if (doc.withdrawn) {
+    throw DataError(fmt::format("{}已于 {} 撤回（终止起草），不能发布", describe(doc), doc.withdrawn->iso()));
+  }
+  // The date the draft's text states counts when none is given (explicit options win).
+  const util::Date effective = publication.effective.value_or(doc.effective.value_or(publication.date));
+  // 优化营商环境条例 第六十四条第二款: 未经公布的不得作为行政管理依据 — a document cannot take
+  // effect before it is published.
+  if (effective < publication.date) {
+    throw DataError(fmt::format("施行日期 {} 早于发布日期 {}", effective.iso(), publication.date.iso()),
+                    Location{{}, 0, 0, "effective"},
+                    publication.effective ? "核对 --effective" : "施行日期取自正文的施行条款；用 --effective 给出实际的施行日期");
+  }
   util::Date expires = effective;
   if (publication.expires) {
     expires = *publication.expires;
@@ -272,10 +286,15 @@ void require_endable(const Document& doc, const util::Date& date, std::string_vi
   require_not_before(date, doc.published, "发布日期", "date");
   const Status status = doc.status_on(date);
   if (status == Status::expired) {
+    // 有效期届满自动失效 (regulations.md 7.3): nothing is left to end; the catalogue records it.
     throw DataError(fmt::format("{}已于 {} 有效期届满自动失效，不能{}", describe(doc), doc.expires->add_days(1).iso(),
-                                action));
+                                action),
+                    {},
+                    fmt::format("在目录中确认失效：normdoc acknowledge {} expired --reason …；仍需施行的，重新制定发布",
+                                doc.id));
   }
-  if (status != Status::published || doc.recorded_status != Status::published) {
+  // A document published but not yet effective (已公布待施行) can be ended as well.
+  if ((status != Status::published && status != Status::pending) || doc.recorded_status != Status::published) {
     throw DataError(fmt::format("{}的状态为“{}”，不能{}", describe(doc), status_label(doc.recorded_status), action));
   }
 }
@@ -335,6 +354,28 @@ Document Registry::end_with_reason(store::Transaction& txn, const Document& doc,
   util::JsonWriter payload;
   payload.begin_object().key("date").value(date.iso()).key("reason").value(why).end_object();
   audit::append(txn, stamp, doc.id, repeal ? "repeal" : "invalidate", payload.str());
+  return reload(db, doc.id);
+}
+
+Document Registry::withdraw(store::Transaction& txn, const Document& doc, const util::Date& date,
+                            const std::string& reason, const audit::Stamp& stamp) const
+{
+  store::Database& db = txn.database();
+  const std::string why = required_text(reason, "reason");
+  if (doc.published) {
+    throw DataError(fmt::format("{}已于 {} 发布，不能撤回", describe(doc), doc.published->iso()), {},
+                    "已发布的文件用 repeal 废止");
+  }
+  if (doc.withdrawn) {
+    throw DataError(fmt::format("{}已于 {} 撤回", describe(doc), doc.withdrawn->iso()));
+  }
+  require_not_before(date, doc.drafted, "起草日期", "date");
+  db.prepare("UPDATE document SET withdrawn = ?, repeal_reason = ?, updated_at = ? WHERE id = ?")
+    .bind_all(date.iso(), why, stamp.at, doc.id)
+    .run();
+  util::JsonWriter payload;
+  payload.begin_object().key("date").value(date.iso()).key("reason").value(why).end_object();
+  audit::append(txn, stamp, doc.id, "withdraw", payload.str());
   return reload(db, doc.id);
 }
 
@@ -408,15 +449,29 @@ Document Registry::edit(store::Transaction& txn, const Document& doc, const Chan
     store_text(db, doc.id, *changes.text, m_config.max_text_bytes);
     record("text_sha256", doc.text_sha256, util::sha256_hex(changes.text->content));
   }
+  // The terms a draft's text states; a published document's dates were fixed at publication.
+  if (!doc.published) {
+    if (changes.effective) {
+      updated.effective = changes.effective;
+      record("effective", util::to_iso(doc.effective), util::to_iso(updated.effective));
+    }
+    if (changes.validity || changes.expires) {
+      updated.validity = changes.validity ? std::optional(changes.validity->to_string()) : std::nullopt;
+      updated.expires = changes.expires;
+      record("validity", doc.validity, updated.validity);
+      record("expires", util::to_iso(doc.expires), util::to_iso(updated.expires));
+    }
+  }
   payload.end_object();
   if (payload.str() == "{}") {
     throw UsageError("没有要修改的内容（新值与原值相同，或未给出任何修改项）");
   }
   ensure_doc_no_free(db, updated.issuer, updated.doc_no, doc.id);
   db.prepare("UPDATE document SET title = ?, issuer = ?, doc_no = ?, drafting_unit = ?, index_no = ?, subject = ?,"
-             " concerns_business = ?, trial = ?, updated_at = ? WHERE id = ?")
+             " concerns_business = ?, trial = ?, effective = ?, validity = ?, expires = ?, updated_at = ? WHERE id = ?")
     .bind_all(updated.title, updated.issuer, updated.doc_no, updated.drafting_unit, updated.index_no,
-              updated.subject, updated.concerns_business, updated.trial, stamp.at, doc.id)
+              updated.subject, updated.concerns_business, updated.trial, util::to_iso(updated.effective),
+              updated.validity, util::to_iso(updated.expires), stamp.at, doc.id)
     .run();
   audit::append(txn, stamp, doc.id, "edit", payload.str());
   return reload(db, doc.id);

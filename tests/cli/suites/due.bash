@@ -15,17 +15,17 @@ TOML
 build_registry() {
   office_config
   nd_ok add --title "草稿办法" --concerns-business                       # 1 draft
-  nd_ok add --title "新发布办法" --published 2026-11-10                   # 2 filing due 12-10
-  nd_ok add --title "逾期未备案办法" --published 2026-09-01               # 3 filing overdue since 10-08
-  nd_ok add --title "已备案办法" --published 2026-09-01                   # 4 filed, review running
+  nd_ok add --title "新发布办法" --published 2026-11-10 --override-gate --reason 使用前印发  # 2 filing due 12-10
+  nd_ok add --title "逾期未备案办法" --published 2026-09-01 --override-gate --reason 使用前印发  # 3 filing overdue since 10-08
+  nd_ok add --title "已备案办法" --published 2026-09-01 --override-gate --reason 使用前印发  # 4 filed, review running
   nd_ok file 4 --to 示范区管委会 --date 2026-09-20
   nd_ok filing result 4 --to 示范区管委会 --result correct --date 2026-11-02   # correction due 12-02
-  nd_ok add --title "即将到期办法" --published 2022-01-01                 # 5 expires 2026-12-31
+  nd_ok add --title "即将到期办法" --published 2022-01-01 --override-gate --reason 使用前印发  # 5 expires 2026-12-31
   nd_ok file 5 --to 示范区管委会 --date 2022-01-10
   nd_ok filing result 5 --to 示范区管委会 --result passed --date 2022-02-01
-  nd_ok add --title "已废止办法" --published 2023-05-04                   # 6 repealed: nothing due
+  nd_ok add --title "已废止办法" --published 2023-05-04 --override-gate --reason 使用前印发  # 6 repealed: nothing due
   nd_ok repeal 6 --date 2024-01-02 --reason 上位法废止
-  nd_ok add --title "审查中办法" --published 2026-09-01                   # 7 filed, review overdue
+  nd_ok add --title "审查中办法" --published 2026-09-01 --override-gate --reason 使用前印发  # 7 filed, review overdue
   nd_ok file 7 --to 示范区管委会 --date 2026-09-20
 }
 
@@ -224,6 +224,6 @@ nd add --title "旧的扶持办法" --concerns-business --published 2020-05-06
 expect_exit 3
 nd_ok add --title "旧的扶持办法" --concerns-business --published 2020-05-06 --override-gate --reason "纸质审查表已归档"
 nd_ok log 2 --format json
-expect_json '[.[].kind] | join(",")' add,gate-override,publish
+expect_json '[.[].kind] | join(",")' add,gate-override,acknowledge,acknowledge,acknowledge,publish
 nd_ok report filing --year 2020 --format json
 expect_json '.gate_overrides' 1

@@ -119,7 +119,7 @@ expect_stderr_contains "--reason"
 nd_ok evaluate 3 --outcome repeal --date 2026-10-01 --reason 资金政策到期
 nd evaluate 4 --outcome continue --date 2026-10-01 --by 1
 expect_exit 2
-[ "$(statuses 2026-08-31)" = "1=published 2=published 3=published 4=published 5=draft 6=draft" ] ||
+[ "$(statuses 2026-08-31)" = "1=published 2=published 3=published 4=published 5=draft 6=scheduled" ] ||
   fail "2026-08-31: $(statuses 2026-08-31)"
 [ "$(statuses 2026-10-02)" = "1=published 2=amended 3=repealed 4=published 5=draft 6=published" ] ||
   fail "2026-10-02: $(statuses 2026-10-02)"

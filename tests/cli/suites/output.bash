@@ -32,7 +32,7 @@ while IFS= read -r line; do
   printf '%s\n' "$line" >event.json
   validate event.schema.json event.json
 done < <(jq -c '.[]' "$dir/stdout")
-expect_json 'length' 14  # 6 adds, 4 publications, 2 gate overrides, a repeal, an amendment
+expect_json 'length' 20  # 6 adds, 4 publications, 2 gate overrides (3 defects acknowledged each), a repeal, an amendment
 
 TEST "the example config loads and drives numbering"
 NORMDOC_CONFIG=$examples/normdoc.toml nd_ok add --from "$examples/documents/02-culture-market.toml" --format json

@@ -137,7 +137,7 @@ expect_stderr_contains '尚未发布'
 expect_one_line_error
 nd publish 2 --date 2024-07-01
 expect_exit 3
-expect_stderr_contains '已废止'
+expect_stderr_contains '已于 2024-01-01 发布'
 nd amend 1 --by 1 --date 2024-07-01
 expect_exit 3
 [ "$(db_digest)" = "$before" ] || fail "database changed"

@@ -179,7 +179,8 @@ cp "$dir/stdout" r1.json
 validate_review r1.json
 expect_json '.exception.ground' public-interest
 expect_json '.exception.until' 2027-11-15
-nd_ok publish 1 --date 2026-12-01
+# The draft says 自2025年1月1日起施行: the actual date is given.
+nd_ok publish 1 --date 2026-12-01 --effective 2026-12-01
 nd_ok due --as-of 2027-11-01 --kind exception --format json
 expect_json '.[0].due' 2027-11-15
 

@@ -49,7 +49,7 @@ expect_exit 3
 expect_json '[.checks[] | select(.ok == false) | .key] | join(",")' search-index
 nd_ok doctor --fix --format json
 expect_json '.ok' true
-nd_ok add --title 已发布办法 --issuer 甲局 --published 2026-01-05
+nd_ok add --title 已发布办法 --issuer 甲局 --published 2026-01-05 --override-gate --reason 使用前印发
 nd_ok due --as-of 2026-03-01 --fail-on never
 sqlite3 "$NORMDOC_DB" "UPDATE due_item SET due = '2030-01-01'"
 nd doctor --format json

@@ -4,6 +4,8 @@
 #include <normdoc/calendar/calendar.hpp>
 #include <normdoc/config/config.hpp>
 #include <normdoc/doctor/doctor.hpp>
+#include <normdoc/registry/acknowledgement.hpp>
+#include <normdoc/registry/document.hpp>
 #include <normdoc/store/database.hpp>
 
 #include <optional>
@@ -25,6 +27,7 @@ struct DueItem
   int days_left = 0;      // negative when overdue
   bool overdue = false;
   std::string article;    // the rule behind the deadline
+  std::string action;     // the command that clears it, with the day asked about as its date
 };
 
 // The kinds `due` knows, with their Chinese labels, in report order.
@@ -55,6 +58,16 @@ std::vector<DueItem> due_items(store::Database& db, const config::Config& config
 // settings and calendar (every reminder and every day it applies on). Reminders not yet
 // brought up to date pass: the next `due` recomputes them.
 doctor::Check examine_reminders(store::Database& db, const config::Config& config, const calendar::Calendar& calendar);
+
+// The way out of a reminder that no other record clears: records that `subject` of `doc` was
+// acknowledged on `date` with `reason` — `expired` (有效期届满: the catalogue records the document
+// as 已失效), `filed-before-registry` (filed on paper before normdoc), or the code of a
+// procedure defect the document has (shown in `show --procedure`, kept, not deleted). Throws
+// DataError when the subject does not apply to the document on that date.
+registry::Acknowledgement acknowledge(store::Transaction& txn, const registry::Document& doc,
+                                      const std::string& subject, const util::Date& date, const std::string& reason,
+                                      const config::Config& config, const calendar::Calendar& calendar,
+                                      const audit::Stamp& stamp);
 
 // Recomputes every stored reminder, in one transaction (`doctor --fix`).
 void rebuild_reminders(store::Database& db, const config::Config& config, const calendar::Calendar& calendar);

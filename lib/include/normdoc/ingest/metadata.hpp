@@ -2,7 +2,9 @@
 #pragma once
 
 #include <normdoc/basis/citation.hpp>
+#include <normdoc/registry/meta_file.hpp>
 #include <normdoc/util/date.hpp>
+#include <normdoc/util/duration.hpp>
 
 #include <optional>
 #include <string>
@@ -20,6 +22,15 @@ struct Field
   double confidence = 0.0;
 };
 
+// 施行日期 and 有效期 as the text states them (the closing article: "本办法自2023年4月1日起施行，
+// 有效期3年"). Each is what the registry uses unless an explicit option says otherwise.
+struct Validity
+{
+  std::optional<Field> effective; // ISO date, or "published" for 自发布（公布、印发）之日起施行
+  std::optional<Field> validity;  // a duration: "3y", "6m" (有效期N年, 试行N年)
+  std::optional<Field> expires;   // ISO date: the last day in force (有效期至…)
+};
+
 struct Metadata
 {
   std::optional<Field> title;
@@ -27,8 +38,32 @@ struct Metadata
   std::optional<Field> issuer;
   std::optional<Field> date;    // 成文日期, ISO
   bool trial = false;           // 暂行/试行 in the title
+  Validity validity;
   std::vector<basis::Citation> citations;
 };
+
+// The value of Validity::effective for a document in force from its publication day.
+inline constexpr std::string_view k_from_publication = "published";
+
+// Finds the commencement and validity clauses: 自…起施行 (also 实施、执行), 自发布之日起施行,
+// 有效期N年 (or N个月), 有效期至…, 试行N年. The last commencement clause of the text counts (an
+// attached 印发 notice closes with the document's own). Used by import, add --text, edit --text.
+Validity extract_validity(std::string_view text);
+
+// What the registry takes from those clauses: 自发布之日起施行 leaves `effective` open (the
+// publication date is the default).
+struct StatedTerms
+{
+  std::optional<util::Date> effective;
+  std::optional<util::Duration> validity;
+  std::optional<util::Date> expires;
+};
+StatedTerms stated_terms(const Validity& found);
+
+// Fills what `meta` leaves open (explicit options and fields win) with what the text states:
+// the publication's effective date, or the draft's; the validity period or last day, unless
+// either was given.
+void apply_stated_terms(registry::DocumentMeta& meta, const StatedTerms& terms);
 
 // Reads the metadata of a Chinese official document from its text: the title (a Markdown
 // heading, the heading lines at the top — possibly wrapped over two or three lines — or the

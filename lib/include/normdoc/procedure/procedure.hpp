@@ -77,10 +77,20 @@ Step record(store::Transaction& txn, const registry::Document& doc, const StepIn
 
 // The publication gate: a document that concerns business activity is published only after a
 // fair-competition review concluded 符合 or 适用例外 (公平竞争审查条例 第十八条). Throws DataError
-// naming the missing review, unless `override_reason` is given; the override is logged.
-void require_publication_gate(store::Transaction& txn, const registry::Document& doc,
+// naming the missing review, unless `override_reason` is given: the override is logged, and
+// the defects of skipped steps (no legality review, deliberation, fair-competition review)
+// are acknowledged with that reason from `date`, the publication day.
+void require_publication_gate(store::Transaction& txn, const registry::Document& doc, const util::Date& date,
                               const std::optional<std::string>& override_reason, const audit::Stamp& stamp);
 
+// Voids step `id` recorded by mistake: the row stays, marked void with the date and reason,
+// and a `void-step` event (payload: step, document, voided, reason) records who and when;
+// steps_of and everything derived from it no longer see it. A deliberation that made a draft
+// 已审议 leaves that status alone. Throws DataError for an unknown or already void step.
+Step void_step(store::Transaction& txn, std::int64_t id, const util::Date& date, const std::string& reason,
+               const audit::Stamp& stamp);
+
+// The steps not void, in date order.
 std::vector<Step> steps_of(store::Database& db, std::int64_t document);
 // The steps of every document in one query, for reports over the whole registry.
 std::unordered_map<std::int64_t, std::vector<Step>> steps_by_document(store::Database& db);

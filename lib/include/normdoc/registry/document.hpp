@@ -12,7 +12,11 @@
 
 namespace normdoc::registry {
 
-enum class Status { draft, reviewing, approved, published, amended, repealed, expired, invalidated };
+// `scheduled` (已登记待公布: numbered, publication date ahead), `pending` (已公布待施行: published,
+// 施行日期 ahead), `expired` and `withdrawn` are derived from the dates and never stored.
+enum class Status {
+  draft, reviewing, approved, scheduled, pending, published, amended, repealed, expired, invalidated, withdrawn
+};
 
 // Stable English key (`published`), for JSON, CSV and flags.
 std::string_view status_key(Status status);
@@ -43,6 +47,7 @@ struct Document
   std::optional<std::string> repeal_reason;
   std::optional<util::Date> amended;
   std::optional<util::Date> invalidated;
+  std::optional<util::Date> withdrawn;    // drafting ended without publication (撤回/终止起草)
   std::optional<std::int64_t> amends;
   std::optional<std::int64_t> superseded_by;
   std::optional<std::string> index_no;
@@ -52,13 +57,15 @@ struct Document
   std::string created_at;
   std::string updated_at;
 
-  // The status on `as_of`, derived from the recorded dates: a published document whose last
+  // The status on `as_of`, derived from the recorded dates: before its publication date a
+  // published document is `scheduled`, before its effective date `pending`; one whose last
   // day in force has passed is `expired` (自动失效); one repealed, amended or invalidated
   // after `as_of` was still published then.
   Status status_on(const util::Date& as_of) const;
   // Published, effective and not yet ended on `as_of`.
   bool in_force_on(const util::Date& as_of) const;
-  // Repealed, amended or declared void on or before `as_of`: nothing about it is due any more.
+  // Repealed, amended, declared void or withdrawn on or before `as_of`: nothing about it is due
+  // any more.
   bool ended_on(const util::Date& as_of) const;
 };
 

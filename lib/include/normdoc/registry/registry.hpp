@@ -32,6 +32,7 @@ struct NewDocument
   std::optional<util::Duration> validity;
   std::optional<util::Date> expires;
   std::optional<util::Date> drafted;
+  std::optional<util::Date> effective;          // 施行日期 the draft states; publish's default
   std::optional<std::string> index_no;
   std::optional<std::string> subject;
   std::optional<DocumentText> text;
@@ -57,6 +58,10 @@ struct Changes
   std::optional<std::string> subject;
   std::optional<bool> concerns_business;
   std::optional<DocumentText> text;
+  // What a new text of a draft states (施行日期, 有效期); documents already published keep theirs.
+  std::optional<util::Date> effective;
+  std::optional<util::Duration> validity;
+  std::optional<util::Date> expires;
 };
 
 struct ListFilter
@@ -99,6 +104,12 @@ public:
 
   Document edit(store::Transaction& txn, const Document& doc, const Changes& changes,
                 const audit::Stamp& stamp) const;
+
+  // Ends the drafting of a document never published (撤回/终止起草) on `date`: it stays in the
+  // registry as 已撤回 and nothing is due about it. Throws DataError for a published or already
+  // withdrawn document, a date before it was drafted, or an empty reason.
+  Document withdraw(store::Transaction& txn, const Document& doc, const util::Date& date, const std::string& reason,
+                    const audit::Stamp& stamp) const;
 
   // Declares a document in force void from `date` (宣布失效, a cleanup decision).
   Document invalidate(store::Transaction& txn, const Document& doc, const util::Date& date, const std::string& reason,

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#include "commands/commands.hpp"
+
+#include <normdoc/deadline/due.hpp>
+#include <normdoc/registry/registry.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace normdoc::cli {
+
+namespace {
+
+struct AcknowledgeOptions
+{
+  std::string ref, subject, date, reason;
+};
+
+void run_acknowledge(const AcknowledgeOptions& o, Context& ctx)
+{
+  const util::Date date = o.date.empty() ? ctx.today() : ctx.done_date(o.date, "--date", false);
+  store::Database db = ctx.open_database();
+  store::Transaction txn(db);
+  const registry::Document doc = registry::resolve(db, o.ref);
+  const registry::Acknowledgement ack =
+    deadline::acknowledge(txn, doc, o.subject, date, o.reason, ctx.config(), ctx.calendar(), ctx.stamp());
+  txn.commit();
+  print(fmt::format("#{}《{}》\t{}\t{} 已确认：{}\n", doc.id, doc.title, ack.subject, ack.date.iso(), ack.reason));
+}
+
+} // namespace
+
+void register_acknowledge(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<AcknowledgeOptions>();
+  auto* sub = app.add_subcommand("acknowledge",
+                                 "确认一项无须再办的到期事项（记入日志，不删除）：有效期届满已失效、使用 normdoc 前已备案、程序问题");
+  sub->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
+  sub->add_option("SUBJECT", o->subject,
+                  "expired（有效期届满，在目录中确认已失效）、filed-before-registry（使用 normdoc 前已报送备案）、"
+                  "或 show --procedure 列出的程序问题代码")
+    ->required();
+  sub->add_option("--date", o->date, "确认日期（默认今天）");
+  sub->add_option("--reason", o->reason, "理由")->required();
+  sub->callback([o, &ctx] { run_acknowledge(*o, ctx); });
+}
+
+} // namespace normdoc::cli

@@ -1,0 +1,242 @@
+# SPDX-License-Identifier: MIT
+# The registry tells the truth about every document, and mistakes can be corrected (issue 13):
+# the clock override and dates not yet reached, dates and validity from the text, statuses,
+# the way out of every due item, corrections, and defects of skipped steps.
+
+office_config() {
+  cat >normdoc.toml <<'TOML'
+[office]
+name = "济源示范区文化广电和旅游局"
+code = "JYWL"
+[filing]
+bodies = ["示范区管委会"]
+TOML
+}
+
+# A draft with a legality review and a deliberation, ready to publish without defects.
+reviewed_draft() {
+  nd_ok add --title "$1" --drafted 2026-09-01
+  nd_ok record "$2" legality-review --received 2026-09-10 --date 2026-09-20 --result lawful
+  nd_ok record "$2" deliberation --date 2026-09-25 --meeting 局务会议
+}
+
+TEST "NORMDOC_TODAY sets today: the default of --as-of, and a malformed value is a usage error"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 旧办法 --published 2026-10-01 --override-gate --reason 使用前印发
+nd due --format json
+expect_json '[.[] | "\(.kind):\(.days_left)"] | join(" ")' "filing:-29"
+NORMDOC_TODAY=2026-10-20 nd due --format json
+expect_json '[.[] | "\(.kind):\(.days_left)"] | join(" ")' "filing:13"
+NORMDOC_TODAY=明天 nd due
+expect_exit 2
+expect_stderr_contains NORMDOC_TODAY
+
+TEST "a date after today is refused unless --planned; a planned filing leaves the reminder until its day"
+office_config
+export NORMDOC_TODAY=2026-12-01
+reviewed_draft 草案 1
+nd publish 1 --date 2026-12-05
+expect_exit 3
+expect_one_line_error
+expect_stderr_contains '--date 2026-12-05 晚于今天（2026-12-01）'
+expect_stderr_contains '--planned'
+nd_ok publish 1 --date 2026-11-20
+nd file 1 --to 示范区管委会 --date 2026-12-20
+expect_exit 3
+nd record 1 signing --date 2026-12-02
+expect_exit 3
+nd_ok file 1 --to 示范区管委会 --date 2026-12-15 --planned
+nd due --format json
+expect_json '[.[] | .kind] | join(",")' filing
+nd due --as-of 2026-12-16 --format json
+expect_json '[.[] | .kind] | join(",")' filing-review
+nd filing result 1 --to 示范区管委会 --result passed --date 2026-12-31
+expect_exit 3
+nd_ok add --title 另一草案
+nd_ok review start 2 --checklist legality --received 2026-11-20
+nd review conclude R1 --result lawful --date 2026-12-09
+expect_exit 3
+
+TEST "publish --effective before --date is refused (exit 3)"
+office_config
+nd_ok add --title 草案
+nd publish 1 --date 2024-08-14 --effective 2024-08-01
+expect_exit 3
+expect_one_line_error
+expect_stderr_contains effective
+nd_ok show 1 --format json
+expect_json .status draft
+
+TEST "施行日期 and 有效期 written in the text count on import, shown in --dry-run"
+mkdir 历年文件
+printf '济源示范区旅游民宿管理办法\n\n第一条 为了规范管理，制定本办法。\n第二十条 本办法自2023年4月1日起施行，有效期3年。\n\n济源示范区文化广电和旅游局\n2023年3月1日\n' >历年文件/民宿.txt
+office_config
+nd_ok import 历年文件 --dry-run --format json
+expect_json '.[0].effective.value' 2023-04-01
+expect_json '.[0].validity.value' 3y
+expect_json '.[0].effective.source' 施行条款
+nd_ok import 历年文件 --dry-run
+expect_stdout_contains 2023-04-01
+nd_ok import 历年文件 --as-published --format json
+nd_ok show 1 --format json --as-of 2026-12-01
+expect_json '"\(.published) \(.effective) \(.expires) \(.status)"' "2023-03-01 2023-04-01 2026-03-31 expired"
+nd_ok report catalog --as-of 2026-12-01 --format json
+expect_json 'map(.title) | join(",")' ""
+
+TEST "add --text and edit --text take the dates the draft states; explicit options still win"
+office_config
+printf '某办法\n第十条 本办法自发布之日起施行，有效期至2027年12月31日。\n' >a.txt
+printf '某办法\n第十条 本办法自2026年10月1日起实施，试行二年。\n' >b.txt
+nd_ok add --title 某办法 --text a.txt
+nd_ok publish 1 --date 2026-09-01 --format json
+expect_json '"\(.effective) \(.expires)"' "2026-09-01 2027-12-31"
+nd_ok add --title 另一办法 --text a.txt --validity 5y
+nd_ok publish 2 --date 2026-09-01 --format json
+expect_json .expires 2031-08-31
+nd_ok add --title 第三办法 --text a.txt
+nd_ok edit 3 --text b.txt
+nd_ok publish 3 --date 2026-09-15 --format json
+expect_json '"\(.effective) \(.expires)"' "2026-10-01 2028-09-30"
+nd_ok log 3 --format json
+expect_json '[.[] | select(.kind == "edit") | .payload.effective.to] | join(",")' 2026-10-01
+
+TEST "statuses: 已登记待公布 before publication, 已公布待施行 before 施行; re-publishing says so"
+office_config
+export NORMDOC_TODAY=2026-12-01
+reviewed_draft 办法 1
+nd_ok publish 1 --date 2026-12-10 --effective 2027-01-01 --planned
+nd_ok show 1 --format json
+expect_json '"\(.status) \(.in_force)"' "scheduled false"
+nd_ok show 1 --as-of 2026-12-20 --format json
+expect_json '"\(.status) \(.in_force)"' "pending false"
+nd_ok show 1 --as-of 2026-12-20
+expect_stdout_contains 已公布待施行
+nd_ok show 1 --as-of 2027-01-01 --format json
+expect_json '"\(.status) \(.in_force)"' "published true"
+nd publish 1 --date 2026-11-01
+expect_exit 3
+expect_stderr_contains '已于 2026-12-10 发布（登记编号 JYWL-2026-001）'
+
+TEST "an expired document: repeal says what to do; acknowledge records 已失效 and clears due"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 到期办法 --published 2021-12-01 --override-gate --reason 使用前印发
+nd_ok acknowledge 1 filed-before-registry --date 2026-12-01 --reason 纸质备案档案
+nd due --format json
+expect_json '[.[] | "\(.kind) \(.action)"] | join(";")' "expired normdoc acknowledge 1 expired --date 2026-12-01 --reason '…'"
+nd due
+expect_stdout_contains "→ normdoc acknowledge 1 expired --date 2026-12-01 --reason '…'"
+nd repeal 1 --date 2026-12-01 --reason 过期
+expect_exit 3
+expect_stderr_contains 'normdoc acknowledge 1 expired'
+nd evaluate 1 --outcome repeal --date 2026-12-01 --reason 过期
+expect_exit 3
+expect_stderr_contains 'normdoc acknowledge 1 expired'
+nd acknowledge 1 published-without-deliberation --reason 无
+expect_exit 3
+nd_ok acknowledge 1 expired --reason 有效期届满，目录标注失效
+nd due
+expect_exit 0
+expect_stdout_empty
+nd due --as-of 2026-12-01 --format json
+expect_json length 0
+nd_ok log 1 --format json
+expect_json '[.[] | select(.kind == "acknowledge") | .payload.subject] | join(",")' \
+  "published-without-legality-review,published-without-deliberation,no-fair-competition-review,filed-before-registry,expired"
+nd acknowledge 1 expired --reason 再次
+expect_exit 3
+
+TEST "skipped steps are procedure defects in show --procedure and due, unless overridden with a reason"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 未审核办法 --published 2026-11-20
+nd_ok file 1 --to 示范区管委会 --date 2026-11-25
+nd_ok show 1 --procedure --format json
+expect_json '[.procedure.issues[].code] | join(",")' "published-without-legality-review,published-without-deliberation"
+nd due --format json
+expect_json '[.[] | select(.kind == "procedure") | .action] | join(";")' \
+  "normdoc acknowledge 1 published-without-legality-review --date 2026-12-01 --reason '…';normdoc acknowledge 1 published-without-deliberation --date 2026-12-01 --reason '…'"
+nd_ok acknowledge 1 published-without-legality-review --reason 补登记
+nd_ok acknowledge 1 published-without-deliberation --reason 补登记
+nd due --format json
+expect_json '[.[] | select(.kind == "procedure")] | length' 0
+reviewed_draft 审核过的办法 2
+nd_ok publish 2 --date 2026-11-20
+nd_ok show 2 --procedure --format json
+expect_json '.procedure.issues | length' 0
+
+TEST "a short comment period is cured by a second one long enough"
+office_config
+nd_ok add --title 草案 --concerns-business
+nd_ok record 1 comment --from 2026-10-01 --to 2026-10-10
+nd due --as-of 2026-11-01 --format json
+expect_json '[.[] | .kind] | join(",")' procedure
+nd_ok record 1 comment --from 2026-10-15 --to 2026-11-14
+nd due --as-of 2026-11-20 --format json
+expect_json length 0
+
+TEST "withdraw a draft: 已撤回, nothing due, no more steps or publication"
+office_config
+nd_ok add --title 草案
+nd_ok record 1 legality-review --received 2026-11-02
+nd due --as-of 2026-11-25 --format json
+expect_json '[.[] | .kind] | join(",")' legality-review
+nd_ok withdraw 1 --date 2026-11-20 --reason 上级已出台统一规定 --format json
+expect_json .status withdrawn
+nd due --as-of 2026-11-25 --format json
+expect_json length 0
+nd_ok show 1 --as-of 2026-11-10 --format json
+expect_json .status draft
+nd publish 1 --date 2026-11-25
+expect_exit 3
+nd record 1 deliberation --date 2026-11-25
+expect_exit 3
+nd_ok log 1 --format json
+expect_json '.[-1] | "\(.kind) \(.payload.date) \(.payload.reason)"' "withdraw 2026-11-20 上级已出台统一规定"
+
+TEST "void a procedure step recorded by mistake: it stays, marked and logged; gates and checks follow"
+office_config
+nd_ok add --title 草案
+nd_ok record 1 legality-review --received 2026-09-10 --date 2026-09-20 --result lawful
+nd_ok record 1 deliberation --date 2026-09-25
+nd_ok show 1 --procedure --format json
+step=$(jq -r '.procedure.steps[] | select(.step == "legality-review") | .id' "$dir/stdout")
+nd_ok void step "$step" --date 2026-11-01 --reason 录错了文件
+nd_ok show 1 --procedure --format json
+expect_json '[.procedure.issues[].code] | join(",")' deliberation-before-legality-review
+nd_ok log 1 --format json
+expect_json '.[-1] | "\(.kind) \(.payload.step) \(.payload.reason)"' "void-step $step 录错了文件"
+nd void step "$step" --date 2026-11-01 --reason 再次
+expect_exit 3
+[ "$(sqlite3 "$NORMDOC_DB" "SELECT voided FROM procedure_step WHERE id = $step")" = 2026-11-01 ] ||
+  fail "the voided step is not kept with its date"
+
+TEST "demo registry: every due item from 2026-12-01 to 2027-12-31 is cleared by the command it names"
+export NORMDOC_TODAY=2026-12-01
+"$examples/demo.sh" "$NORMDOC" >/dev/null 2>&1 || fail "demo.sh failed"
+export NORMDOC_CONFIG=$examples/normdoc.toml
+day=2026-12-01
+cleared=0
+while [ "$day" \< 2028-01-01 ]; do
+  export NORMDOC_TODAY=$day
+  nd due --as-of "$day" --format json
+  while read -r action; do
+    [ -n "$action" ] || continue
+    case $action in
+      normdoc\ *) ;;
+      *) fail "$day: item without a command: $action"; break 2 ;;
+    esac
+    eval "\"\$NORMDOC\" ${action#normdoc } >\"\$dir/action.out\" 2>&1" ||
+      { fail "$day: $action failed: $(head -2 "$dir/action.out")"; break 2; }
+    cleared=$((cleared + 1))
+    echo "$day $action" >>"$dir/cleared"
+  done < <(jq -r '.[].action | gsub("…"; "演示登记簿补办")' "$dir/stdout")
+  nd due --as-of "$day"
+  if [ "$(cat "$dir/status")" != 0 ] || [ -s "$dir/stdout" ]; then
+    fail "$day: due not silent after clearing: $(head -2 "$dir/stdout")"
+    break
+  fi
+  day=$(date -d "$day + 1 day" +%F)
+done
+[ "$cleared" -ge 7 ] || fail "only $cleared items were cleared"
