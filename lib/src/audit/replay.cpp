@@ -19,13 +19,14 @@ using Json = nlohmann::json;
 
 // The document columns the log determines, and the text's hash. Fields the log does not
 // (yet) carry in every event — drafting unit, index number, subject — are not compared.
-constexpr std::array<std::string_view, 14> k_fields{"status",   "reg_no",    "doc_no",  "title",     "issuer",
+constexpr std::array<std::string_view, 15> k_fields{"status",   "reg_no",    "doc_no",  "title",     "issuer",
                                                     "published", "effective", "expires", "repealed",  "amended",
-                                                    "invalidated", "amends",  "superseded_by", "text_sha256"};
+                                                    "invalidated", "withdrawn", "amends", "superseded_by",
+                                                    "text_sha256"};
 
 constexpr std::string_view k_rows =
   "SELECT d.id, d.status, d.reg_no, d.doc_no, d.title, d.issuer, d.published, d.effective, d.expires, d.repealed,"
-  " d.amended, d.invalidated, d.amends, d.superseded_by, t.sha256"
+  " d.amended, d.invalidated, d.withdrawn, d.amends, d.superseded_by, t.sha256"
   " FROM document d LEFT JOIN document_text t ON t.document = d.id ORDER BY d.id";
 
 using Row = std::array<Json, k_fields.size()>;
@@ -161,7 +162,12 @@ const std::map<std::string_view, Effect>& effects()
          state.documents[document.at("id").get<std::int64_t>()] = row_from(document);
        }
      }},
+    // Drafting ended without publication: the draft keeps its status, the day is `withdrawn`.
+    {"withdraw", [](State& state, const Event& event,
+                    const Json& payload) { State::set(state.of(event), "withdrawn", payload.at("date")); }},
     {"gate-override", no_effect},
+    {"acknowledge", no_effect}, // an acknowledgement row, not a document field
+    {"void-step", no_effect},   // marks a procedure step void; the document's fields stay
     {"review-answer", no_effect},
     {"review-dismiss", no_effect},
     {"review-conclude", no_effect},
@@ -186,7 +192,7 @@ std::string shown(const Json& value)
 
 // The snapshot of every document the baseline records.
 constexpr std::string_view k_snapshot_columns = "id, status, reg_no, doc_no, title, issuer, published, effective, expires,"
-                                                " repealed, amended, invalidated, amends, superseded_by";
+                                                " repealed, amended, invalidated, withdrawn, amends, superseded_by";
 
 } // namespace
 

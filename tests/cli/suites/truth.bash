@@ -194,6 +194,11 @@ nd record 1 deliberation --date 2026-11-25
 expect_exit 3
 nd_ok log 1 --format json
 expect_json '.[-1] | "\(.kind) \(.payload.date) \(.payload.reason)"' "withdraw 2026-11-20 上级已出台统一规定"
+nd_ok audit verify
+sqlite3 "$NORMDOC_DB" "UPDATE document SET withdrawn = NULL WHERE id = 1"
+nd audit verify
+expect_exit 3
+expect_stderr_contains "文件 #1 的 withdrawn 为“（空）”，操作日志记录的是“2026-11-20”"
 
 TEST "void a procedure step recorded by mistake: it stays, marked and logged; gates and checks follow"
 office_config
@@ -211,6 +216,7 @@ nd void step "$step" --date 2026-11-01 --reason 再次
 expect_exit 3
 [ "$(sqlite3 "$NORMDOC_DB" "SELECT voided FROM procedure_step WHERE id = $step")" = 2026-11-01 ] ||
   fail "the voided step is not kept with its date"
+nd_ok audit verify
 
 TEST "demo registry: every due item from 2026-12-01 to 2027-12-31 is cleared by the command it names"
 export NORMDOC_TODAY=2026-12-01

@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: MIT
--- Schema 12: corrections without deletions, and the way out of every reminder. A procedure
+-- Schema 14: corrections without deletions, and the way out of every reminder. A procedure
 -- step recorded by mistake stays; a `void` event marks it void (date and reason here, who and
 -- when in the log), and everything derived (reminders, gates, reports) reads only steps not void.
 
