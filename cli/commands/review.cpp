@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <unistd.h>
 
@@ -110,10 +111,20 @@ void walk_items(store::Database& db, std::int64_t id, Context& ctx)
     std::string out = fmt::format("\n[{}] {}（{}/{}）\n{}\n依据：{}\n", item.item, item.category, i + 1, pending.size(),
                                   item.text, item.article);
     for (const auto& recorded : review.findings) {
-      if (recorded.finding.item == item.item && !recorded.dismissed_reason) {
-        out += fmt::format("  筛查 #{} 第{}行第{}列 {}：{}\n      {}\n", recorded.number, recorded.finding.line,
-                           recorded.finding.column, review::severity_label(recorded.finding.severity),
-                           recorded.finding.message, recorded.finding.excerpt);
+      const review::Finding& f = recorded.finding;
+      if (f.item != item.item || recorded.dismissed_reason) {
+        continue;
+      }
+      out += fmt::format("  筛查 #{} 第{}行第{}列 {}：{}\n      {}\n", recorded.number, f.line, f.column,
+                         review::severity_label(f.severity), f.message, f.excerpt);
+      // The rule as shipped now: its article's text and the lawful phrasings it leaves alone.
+      if (const auto rule = review::find_rule(f.rule)) {
+        if (!rule->item->quote.empty() && out.find(rule->item->quote) == std::string::npos) {
+          out += fmt::format("      条文：{}\n", rule->item->quote);
+        }
+        out += fmt::format("      规则 {}{}；详见 normdoc check --explain {}\n", f.rule,
+                           rule->rule->unless_written.empty() ? "" : fmt::format("，不计：{}", fmt::join(rule->rule->unless_written, "、")),
+                           f.rule);
       }
     }
     print(out);

@@ -81,7 +81,7 @@ const std::vector<Case> k_cases = {
   {"F9-3-seat", "参加摇号的施工企业是指总公司注册地在本县的施工企业。", "施工企业应当具备相应资质。"},
   {"F9-3-local-record", "投标人具有本地业绩的，评审时加分。", "投标人应当提供类似项目业绩。"},
   {"F9-3-origin", "按产品产地设置不同的评审得分。", "产品应当标明产地。"},
-  {"F8-2-franchise", "景区观光车由一家企业独家经营。", "依照《基础设施和公用事业特许经营管理办法》选择特许经营者。"},
+  {"F8-2-franchise", "景区观光车实行特许经营，经营期限三十年。", "依照《基础设施和公用事业特许经营管理办法》选择特许经营者。"},
   {"F8-3-designated", "床品、洗漱用品应当统一向示范区旅游商品服务中心采购。", "鼓励经营者自主采购符合标准的床品。"},
   {"F8-3-list", "从合格供应商名录中选择承接单位。", "公开择优选择承接单位。"},
   {"F8-4-conditions", "申报企业注册资本不低于500万元。", "企业应当具备相应的安全管理能力。"},
@@ -352,17 +352,23 @@ TEST_CASE("review screening: severity follows the issuer's level, county when un
   CHECK(screen(text, "fair-competition").front().severity == review::Severity::warning);
 
   using review::IssuerLevel;
-  CHECK(review::issuer_level_of("国务院办公厅") == IssuerLevel::national);
-  CHECK(review::issuer_level_of("财政部") == IssuerLevel::national);
-  CHECK(review::issuer_level_of("国家税务总局") == IssuerLevel::national);
-  CHECK(review::issuer_level_of("河南省人民政府") == IssuerLevel::province);
-  CHECK(review::issuer_level_of("上海市人民政府") == IssuerLevel::province);
-  CHECK(review::issuer_level_of("广西壮族自治区财政厅") == IssuerLevel::province);
-  CHECK(review::issuer_level_of("郑州市人民政府") == IssuerLevel::city);
-  CHECK(review::issuer_level_of("十堰市人民政府办公室") == IssuerLevel::city);
-  CHECK(review::issuer_level_of("郑州市金水区人民政府") == IssuerLevel::county);
-  CHECK(review::issuer_level_of("婺源县发展和改革委员会") == IssuerLevel::county);
-  CHECK(review::issuer_level_of("某管委会") == IssuerLevel::county);
+  const std::vector<std::pair<const char*, IssuerLevel>> levels = {
+    {"国务院办公厅", IssuerLevel::national},
+    {"财政部", IssuerLevel::national},
+    {"国家税务总局", IssuerLevel::national},
+    {"河南省人民政府", IssuerLevel::province},
+    {"上海市人民政府", IssuerLevel::province},
+    {"广西壮族自治区财政厅", IssuerLevel::province},
+    {"郑州市人民政府", IssuerLevel::city},
+    {"十堰市人民政府办公室", IssuerLevel::city},
+    {"郑州市金水区人民政府", IssuerLevel::county},
+    {"婺源县发展和改革委员会", IssuerLevel::county},
+    {"某管委会", IssuerLevel::county},
+  };
+  for (const auto& [issuer, level] : levels) {
+    CAPTURE(issuer);
+    CHECK(review::issuer_level_of(issuer) == level);
+  }
   CHECK(review::parse_issuer_level("province") == IssuerLevel::province);
   CHECK_FALSE(review::parse_issuer_level("town"));
 }

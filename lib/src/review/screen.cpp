@@ -20,7 +20,7 @@ namespace {
 constexpr int k_excerpt_context = 16; // characters either side of a hit
 // Set on a transition whose target state ends at least one pattern, so that the scan looks at
 // the output lists only there.
-constexpr std::int32_t k_has_output = 0x40000000;
+constexpr std::uint16_t k_has_output = 0x8000;
 
 bool is_continuation(char byte)
 {
@@ -171,6 +171,7 @@ Screener::Screener(const std::vector<const Checklist*>& checklists, ScreenOption
       for (const Rule& rule : item.rules) {
         const auto rule_index = static_cast<std::uint32_t>(m_rules.size());
         m_rules.push_back(RuleRef{checklist, &item, &rule, bit});
+        m_complete.push_back(static_cast<std::uint8_t>((1U << rule.sequence.size()) - 1));
         use(rule.phrases, rule_index, rule.regex.empty() ? Role::primary : Role::anchor);
         use(rule.near, rule_index, Role::near);
         use(rule.unless, rule_index, Role::unless);
@@ -222,57 +223,70 @@ std::uint32_t Screener::pattern(const std::string& text)
 
 void Screener::build()
 {
-  m_next.assign(1, {});
-  m_next[0].fill(-1);
+  // Bytes that occur in no pattern all lead back to the root: they share one column, so the
+  // table has a column per distinct pattern byte (about 100 for CJK text) instead of 256, and
+  // stays small enough for the cache.
+  m_byte_class.fill(0);
+  m_alphabet = 1;
+  for (const auto& text : m_patterns) {
+    for (const char ch : text) {
+      auto& column = m_byte_class[static_cast<unsigned char>(ch)];
+      if (column == 0) {
+        column = static_cast<std::uint16_t>(m_alphabet++);
+      }
+    }
+  }
+  std::vector<std::int32_t> next(m_alphabet, -1);
+  const auto at = [&](std::size_t state, std::size_t column) -> std::int32_t& { return next[state * m_alphabet + column]; };
   m_output.assign(1, {});
   for (std::uint32_t p = 0; p < m_patterns.size(); ++p) {
-    std::int32_t state = 0;
+    std::size_t state = 0;
     for (const char ch : m_patterns[p]) {
-      const auto byte = static_cast<unsigned char>(ch);
-      if (m_next[static_cast<std::size_t>(state)][byte] < 0) {
-        m_next[static_cast<std::size_t>(state)][byte] = static_cast<std::int32_t>(m_next.size());
-        m_next.emplace_back();
-        m_next.back().fill(-1);
+      const std::size_t column = m_byte_class[static_cast<unsigned char>(ch)];
+      if (at(state, column) < 0) {
+        at(state, column) = static_cast<std::int32_t>(m_output.size());
+        next.resize(next.size() + m_alphabet, -1);
         m_output.emplace_back();
       }
-      state = m_next[static_cast<std::size_t>(state)][byte];
+      state = static_cast<std::size_t>(at(state, column));
     }
-    m_output[static_cast<std::size_t>(state)].push_back(p);
+    m_output[state].push_back(p);
+  }
+  const std::size_t states = m_output.size();
+  if (states > k_has_output) {
+    throw DataError(fmt::format("审查清单的词语太多（自动机 {} 个状态，上限 {}）", states, k_has_output), Location{});
   }
   // Breadth-first: fold each state's failure link into its missing transitions, so that the
   // scan is one table look-up per byte.
-  std::vector<std::int32_t> fail(m_next.size(), 0);
-  std::deque<std::int32_t> queue;
-  for (auto& target : m_next[0]) {
-    if (target < 0) {
-      target = 0;
+  std::vector<std::size_t> fail(states, 0);
+  std::deque<std::size_t> queue;
+  for (std::size_t column = 0; column < m_alphabet; ++column) {
+    if (at(0, column) < 0) {
+      at(0, column) = 0;
     } else {
-      queue.push_back(target);
+      queue.push_back(static_cast<std::size_t>(at(0, column)));
     }
   }
   while (!queue.empty()) {
-    const std::int32_t state = queue.front();
+    const std::size_t s = queue.front();
     queue.pop_front();
-    const auto s = static_cast<std::size_t>(state);
-    const auto& inherited = m_output[static_cast<std::size_t>(fail[s])];
+    const auto& inherited = m_output[fail[s]];
     m_output[s].insert(m_output[s].end(), inherited.begin(), inherited.end());
-    for (std::size_t byte = 0; byte < 256; ++byte) {
-      const std::int32_t target = m_next[s][byte];
+    for (std::size_t column = 0; column < m_alphabet; ++column) {
+      const std::int32_t target = at(s, column);
       if (target < 0) {
-        m_next[s][byte] = m_next[static_cast<std::size_t>(fail[s])][byte];
+        at(s, column) = at(fail[s], column);
       } else {
-        fail[static_cast<std::size_t>(target)] = m_next[static_cast<std::size_t>(fail[s])][byte];
-        queue.push_back(target);
+        fail[static_cast<std::size_t>(target)] = static_cast<std::size_t>(at(fail[s], column));
+        queue.push_back(static_cast<std::size_t>(target));
       }
     }
   }
   // Breadth-first order guarantees every output list is complete before it is flagged here.
-  for (auto& row : m_next) {
-    for (auto& target : row) {
-      if (!m_output[static_cast<std::size_t>(target)].empty()) {
-        target |= k_has_output;
-      }
-    }
+  m_next.resize(next.size());
+  for (std::size_t i = 0; i < next.size(); ++i) {
+    const auto target = static_cast<std::uint16_t>(next[i]);
+    m_next[i] = m_output[target].empty() ? target : static_cast<std::uint16_t>(target | k_has_output);
   }
 }
 
@@ -294,11 +308,14 @@ bool Screener::suppressed(const Line& line, const RuleRef& ref, const std::vecto
     const auto& uses = m_uses[hit.pattern];
     const bool unless = std::any_of(uses.begin(), uses.end(),
                                     [&](const Use& u) { return u.rule == rule_index && u.role == Role::unless; });
+    if (!unless) {
+      continue;
+    }
     // "未按规定备案的" describes the breach: a restating word inside a negated one is no basis.
     const bool negated = std::any_of(hits.begin(), hits.end(), [&](const Hit& other) {
       return (m_negated[other.pattern] & ref.checklist_bit) != 0 && other.begin <= hit.begin && hit.end <= other.end;
     });
-    if (!unless || negated) {
+    if (negated) {
       continue;
     }
     const bool same_unit = hit.end <= begin   ? !line.crosses(rule.unless_scope, hit.end, begin)
@@ -324,13 +341,17 @@ void Screener::emit(const Line& line, const RuleRef& ref, std::size_t begin, std
 void Screener::screen_line(std::string_view text, int line_number, const std::string& file,
                            std::vector<Finding>& out) const
 {
-  std::vector<Hit> hits;
-  std::int32_t state = 0;
+  // Reused from line to line: most lines have a hit, and a fresh vector each time is a malloc.
+  thread_local std::vector<Hit> hits;
+  thread_local std::vector<Tagged> tagged;
+  hits.clear();
+  tagged.clear();
+  std::size_t state = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    state = m_next[static_cast<std::size_t>(state)][static_cast<unsigned char>(text[i])];
-    if ((state & k_has_output) != 0) {
-      state &= ~k_has_output;
-      for (const std::uint32_t p : m_output[static_cast<std::size_t>(state)]) {
+    const std::uint16_t target = m_next[state * m_alphabet + m_byte_class[static_cast<unsigned char>(text[i])]];
+    state = target & static_cast<std::uint16_t>(~k_has_output);
+    if ((target & k_has_output) != 0) {
+      for (const std::uint32_t p : m_output[state]) {
         hits.push_back(Hit{p, i + 1 - m_patterns[p].size(), i + 1});
       }
     }
@@ -338,11 +359,30 @@ void Screener::screen_line(std::string_view text, int line_number, const std::st
   if (hits.empty()) {
     return; // every rule needs a word on the line, a regex rule its anchor
   }
-  // Every hit as each rule uses it, grouped by rule (then element, then place).
-  std::vector<Tagged> tagged;
+  // Which elements of each sequence rule the line holds: common words (在、企业、奖励) hit on
+  // most lines, and a rule missing an element is dropped before any sorting.
+  thread_local std::vector<std::uint8_t> present;
+  thread_local std::vector<std::uint32_t> touched;
+  present.resize(m_rules.size());
+  for (const std::uint32_t r : touched) {
+    present[r] = 0;
+  }
+  touched.clear();
   for (const Hit& hit : hits) {
     for (const Use& u : m_uses[hit.pattern]) {
-      if (u.role == Role::primary || u.role == Role::element || u.role == Role::anchor) {
+      if (u.role == Role::element) {
+        if (present[u.rule] == 0) {
+          touched.push_back(u.rule);
+        }
+        present[u.rule] |= static_cast<std::uint8_t>(1U << u.element);
+      }
+    }
+  }
+  // Every hit as each rule uses it, grouped by rule (then element, then place).
+  for (const Hit& hit : hits) {
+    for (const Use& u : m_uses[hit.pattern]) {
+      const bool complete = u.role == Role::element && present[u.rule] == m_complete[u.rule];
+      if (u.role == Role::primary || u.role == Role::anchor || complete) {
         tagged.push_back(Tagged{u.rule, u.role, u.element, hit.begin, hit.end, hit.pattern});
       }
     }
@@ -433,17 +473,19 @@ void Screener::match_sequence(const Line& line, const RuleRef& ref, const std::v
                               Iterator last, int number, const std::string& file, std::vector<Finding>& out) const
 {
   const Rule& rule = *ref.rule;
-  const std::size_t n = rule.sequence.size();
-  std::vector<std::pair<Iterator, Iterator>> by_element(n, {last, last});
+  const std::size_t n = rule.sequence.size(); // at most k_max_elements (checked when loaded)
+  std::array<std::pair<Iterator, Iterator>, k_max_elements> by_element;
+  by_element.fill({last, last});
   for (auto it = first; it != last;) {
     const auto next = std::find_if(it, last, [&](const Tagged& t) { return t.element != it->element; });
     by_element[it->element] = {it, next};
     it = next;
   }
-  if (std::any_of(by_element.begin(), by_element.end(), [&](const auto& range) { return range.first == range.second; })) {
+  if (std::any_of(by_element.begin(), by_element.begin() + static_cast<std::ptrdiff_t>(n),
+                  [&](const auto& range) { return range.first == range.second; })) {
     return; // an element is missing from the line
   }
-  std::vector<const Tagged*> chosen(n);
+  std::array<const Tagged*, k_max_elements> chosen{};
   const auto fits = [&](const Tagged& previous, const Tagged& next, int gap) {
     const std::size_t from = std::min(previous.end, next.begin);
     const std::size_t to = std::max(previous.end, next.begin);
@@ -471,7 +513,8 @@ void Screener::match_sequence(const Line& line, const RuleRef& ref, const std::v
     std::size_t begin = chosen[0]->begin;
     std::size_t end = chosen[0]->end;
     std::string matched;
-    for (const Tagged* part : chosen) {
+    for (std::size_t e = 0; e < n; ++e) {
+      const Tagged* part = chosen[e];
       begin = std::min(begin, part->begin);
       end = std::max(end, part->end);
       matched += (matched.empty() ? "" : "…") + m_patterns[part->pattern];

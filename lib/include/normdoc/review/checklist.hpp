@@ -34,6 +34,9 @@ enum class Scope { clause, sentence };
 // One element of an ordered co-occurrence: any of `words` (named classes expanded, and
 // literals). `classes` names the classes it refers to; `gap` is the most characters allowed
 // between the previous element and this one (0: anywhere in the scope).
+// The most elements a sequence may have (the screener keeps them in fixed arrays).
+constexpr std::size_t k_max_elements = 8;
+
 struct Element
 {
   std::vector<std::string> classes;

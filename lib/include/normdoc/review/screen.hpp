@@ -103,12 +103,16 @@ private:
 
   ScreenOptions m_options;
   std::vector<RuleRef> m_rules;
+  std::vector<std::uint8_t> m_complete;               // per rule: the element mask of a full sequence
   std::vector<std::string> m_patterns;
   std::map<std::string, std::uint32_t> m_known;       // pattern text → index
   std::vector<std::vector<Use>> m_uses;               // per pattern
   std::vector<std::uint8_t> m_prohibits;              // per pattern: checklists whose prohibition word it is
   std::vector<std::uint8_t> m_negated;                // per pattern: checklists whose negated restating word it is
-  std::vector<std::array<std::int32_t, 256>> m_next;  // the automaton with failure links folded in
+  std::array<std::uint16_t, 256> m_byte_class{};     // byte → column of m_next
+  std::size_t m_alphabet = 1;                         // columns
+  std::vector<std::uint16_t> m_next;                  // state × column → state, failure links folded in;
+                                                      // the top bit marks states that end a pattern
   std::vector<std::vector<std::uint32_t>> m_output;   // patterns ending at each state
   std::vector<std::uint32_t> m_regex_rules;
   std::vector<std::regex> m_regexes;                  // parallel to m_regex_rules
