@@ -92,7 +92,7 @@ const std::map<std::string_view, Effect>& effects()
      [](State& state, const Event& event, const Json& payload) {
        Row row;
        State::set(row, "status", "draft");
-       for (const char* field : {"title", "issuer", "doc_no", "expires", "text_sha256"}) {
+       for (const char* field : {"title", "issuer", "doc_no", "effective", "expires", "text_sha256"}) {
          State::set(row, field, payload.value(field, Json()));
        }
        state.documents[event.document.value_or(0)] = row;
@@ -127,7 +127,7 @@ const std::map<std::string_view, Effect>& effects()
     {"edit",
      [](State& state, const Event& event, const Json& payload) {
        Row& row = state.of(event);
-       for (const char* field : {"title", "issuer", "doc_no", "text_sha256"}) {
+       for (const char* field : {"title", "issuer", "doc_no", "effective", "expires", "text_sha256"}) {
          if (payload.contains(field)) {
            State::set(row, field, payload.at(field).at("to"));
          }
@@ -168,6 +168,7 @@ const std::map<std::string_view, Effect>& effects()
     {"gate-override", no_effect},
     {"acknowledge", no_effect}, // an acknowledgement row, not a document field
     {"void-step", no_effect},   // marks a procedure step void; the document's fields stay
+    {"outdate-review", no_effect}, // a review step voided by a new text (the edit is its own event)
     {"review-answer", no_effect},
     {"review-dismiss", no_effect},
     {"review-conclude", no_effect},

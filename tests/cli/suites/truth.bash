@@ -246,3 +246,4 @@ while [ "$day" \< 2028-01-01 ]; do
   day=$(date -d "$day + 1 day" +%F)
 done
 [ "$cleared" -ge 7 ] || fail "only $cleared items were cleared"
+nd_ok audit verify # every command the walk ran is replayed from the log
