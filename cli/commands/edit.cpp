@@ -2,10 +2,15 @@
 #include "commands/commands.hpp"
 
 #include <normdoc/ingest/metadata.hpp>
+#include <normdoc/procedure/procedure.hpp>
 #include <normdoc/registry/meta_file.hpp>
 #include <normdoc/registry/registry.hpp>
+#include <normdoc/util/sha256.hpp>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
 
 namespace normdoc::cli {
 
@@ -38,10 +43,19 @@ void run_edit(const EditOptions& o, Context& ctx)
     changes.validity = terms.validity;
     changes.expires = terms.expires;
   }
+  std::vector<procedure::Step> outdated;
   apply_document_change(ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn,
                                             const audit::Stamp& stamp) {
-    return registry.edit(txn, registry::resolve(txn.database(), o.ref), changes, stamp);
+    const registry::Document doc = registry::resolve(txn.database(), o.ref);
+    if (changes.text && doc.text_sha256 != util::sha256_hex(changes.text->content)) {
+      outdated = procedure::outdate_reviews(txn, doc, ctx.today(), stamp);
+    }
+    return registry.edit(txn, doc, changes, stamp);
   });
+  for (const auto& step : outdated) {
+    std::cerr << fmt::format("normdoc: warning: 正文已修改，{}（{} 结论：{}）不再适用，须重新审核（或越过把关并说明理由）\n",
+                             procedure::step_label(step.kind), step.date->iso(), procedure::result_label(*step.result));
+  }
 }
 
 } // namespace

@@ -28,6 +28,7 @@ struct ImportOptions
   bool dry_run = false;
   bool as_published = false;
   bool yes = false;
+  bool as_filed = false;
   std::string issuer, meta, bundle;
   std::string on_conflict = "refuse";
   std::string format = "table";
@@ -67,8 +68,8 @@ void confirm_replacements(const ImportOptions& o, const std::vector<bundle::Conf
 
 void run_bundle_import(const ImportOptions& o, Context& ctx)
 {
-  if (!o.paths.empty() || o.dry_run || o.as_published || !o.meta.empty()) {
-    throw UsageError("--bundle 不能与 PATH、--dry-run、--as-published、--meta 同时使用");
+  if (!o.paths.empty() || o.dry_run || o.as_published || o.as_filed || !o.meta.empty()) {
+    throw UsageError("--bundle 不能与 PATH、--dry-run、--as-published、--as-filed、--meta 同时使用");
   }
   util::require_regular_file(o.bundle, "数据包");
   const auto policy = o.on_conflict == "skip"      ? bundle::OnConflict::skip
@@ -128,6 +129,7 @@ void run_import(const ImportOptions& o, Context& ctx)
   ingest::ImportSettings settings;
   settings.dry_run = o.dry_run;
   settings.as_published = o.as_published;
+  settings.as_filed = o.as_filed;
   settings.issuer = optional_text(o.issuer);
   if (!o.meta.empty()) {
     settings.overrides = ingest::parse_overrides(util::to_utf8(util::read_file(o.meta, "覆盖文件"), o.meta), o.meta);
@@ -171,7 +173,10 @@ void register_import(CLI::App& app, Context& ctx)
   auto* sub = app.add_subcommand("import", "导入文件（.txt/.md/.html/.docx，目录递归）：提取正文和标题、文号、制定机关、日期后登记；已登记的正文跳过");
   sub->add_option("PATH", o->paths, "文件或目录");
   sub->add_flag("--dry-run", o->dry_run, "只显示将登记的内容和每项的来源、可信度，不写入");
-  sub->add_flag("--as-published", o->as_published, "按提取的成文日期登记为已发布的文件（默认登记为草稿）");
+  auto* as_published =
+    sub->add_flag("--as-published", o->as_published, "按提取的成文日期登记为已发布的文件（默认登记为草稿）");
+  sub->add_flag("--as-filed", o->as_filed, "这些文件在使用 normdoc 之前已报送备案（纸质档案）：不再提醒备案")
+    ->needs(as_published);
   sub->add_option("--issuer", o->issuer, "正文中找不到制定机关时使用（默认取配置 [office] name）");
   sub->add_option("--meta", o->meta, "覆盖文件（CSV：file 列加字段列；或 TOML：每个文件一个表）：补充或更正提取的字段");
   sub->add_option("--bundle", o->bundle, "导入 normdoc export 生成的数据包（例如备案机关接收报备文件）");

@@ -4,6 +4,7 @@
 #include "output/table.hpp"
 #include "output/views.hpp"
 
+#include <normdoc/deadline/due.hpp>
 #include <normdoc/filing/filing.hpp>
 #include <normdoc/registry/registry.hpp>
 #include <normdoc/report/stats.hpp>
@@ -38,7 +39,7 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
     {"发布文件数", std::to_string(c.published)},  {"已备案", std::to_string(c.filed)},
     {"按时备案", std::to_string(c.filed_on_time)}, {"备案率", percent(c.filing_rate())},
     {"按时备案率", percent(c.on_time_rate())},    {"未完成的纠正", std::to_string(c.open_corrections)},
-    {"越过审查把关", std::to_string(c.gate_overrides)},
+    {"越过审查把关", std::to_string(c.gate_overrides)}, {"有程序问题的文件", std::to_string(c.procedure_defects)},
   };
   if (o.format == "json") {
     util::JsonWriter json(2);
@@ -51,17 +52,18 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
       .key("on_time_rate").raw(fmt::format("{:.4f}", c.on_time_rate()))
       .key("open_corrections").value(c.open_corrections)
       .key("gate_overrides").value(c.gate_overrides)
+      .key("procedure_defects").value(c.procedure_defects)
       .end_object();
     return json.str() + "\n";
   }
   if (o.format == "csv") {
     std::string out = o.bom ? std::string(k_utf8_bom) : std::string();
     out += csv_record({"year", "published", "filed", "filed_on_time", "filing_rate", "on_time_rate", "open_corrections",
-                       "gate_overrides"});
+                       "gate_overrides", "procedure_defects"});
     out += csv_record({std::to_string(c.year), std::to_string(c.published), std::to_string(c.filed),
                        std::to_string(c.filed_on_time), fmt::format("{:.4f}", c.filing_rate()),
                        fmt::format("{:.4f}", c.on_time_rate()), std::to_string(c.open_corrections),
-                       std::to_string(c.gate_overrides)});
+                       std::to_string(c.gate_overrides), std::to_string(c.procedure_defects)});
     return out;
   }
   if (o.format == "md") {
@@ -83,7 +85,7 @@ void run_filing_report(const ReportOptions& o, Context& ctx)
 {
   const int year = o.year != 0 ? o.year : ctx.today().year();
   store::Database db = ctx.open_database();
-  const auto report = filing::compliance(db, ctx.config(), ctx.calendar(), year);
+  const auto report = deadline::filing_report(db, ctx.config(), ctx.calendar(), year, ctx.as_of(o.as_of));
   print(render_compliance(report, o));
   for (const auto& gap : report.calendar_gaps) {
     std::cerr << "normdoc: warning: 部分期限" << gap << '\n';

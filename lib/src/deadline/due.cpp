@@ -694,6 +694,31 @@ registry::Acknowledgement acknowledge(store::Transaction& txn, const registry::D
   return registry::record_acknowledgement(txn, doc.id, subject, date, reason, stamp);
 }
 
+filing::Compliance filing_report(store::Database& db, const config::Config& config, const calendar::Calendar& calendar,
+                                 int year, const util::Date& as_of)
+{
+  filing::Compliance report = filing::compliance(db, config, calendar, year);
+  registry::ListFilter filter{as_of};
+  filter.year = year;
+  const auto steps_of = procedure::steps_by_document(db);
+  const auto acks_of = registry::acknowledgements_by_document(db);
+  registry::for_each(db, filter, [&](const registry::Document& doc) {
+    if (!doc.published || doc.kind != "normative") {
+      return;
+    }
+    const auto steps = steps_of.find(doc.id);
+    const auto acks = acks_of.find(doc.id);
+    const auto issues = procedure::check(doc, steps == steps_of.end() ? std::vector<procedure::Step>{} : steps->second,
+                                         config, calendar);
+    const bool open = std::any_of(issues.begin(), issues.end(), [&](const procedure::Issue& issue) {
+      const auto ack = acks == acks_of.end() ? std::nullopt : acknowledged(acks->second, issue.code);
+      return issue.date <= as_of && !(ack && *ack <= as_of);
+    });
+    report.procedure_defects += open ? 1 : 0;
+  });
+  return report;
+}
+
 void rebuild_reminders(store::Database& db, const config::Config& config, const calendar::Calendar& calendar)
 {
   store::Transaction txn(db);

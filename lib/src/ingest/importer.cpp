@@ -5,6 +5,7 @@
 
 #include <normdoc/error.hpp>
 #include <normdoc/procedure/procedure.hpp>
+#include <normdoc/registry/acknowledgement.hpp>
 #include <normdoc/registry/meta_file.hpp>
 #include <normdoc/util/csv.hpp>
 #include <normdoc/util/named.hpp>
@@ -204,6 +205,11 @@ FileResult import_one(store::Database& db, store::Transaction* txn, const regist
         // 公平竞争审查条例 第十八条 holds for imports too: a business document needs its review.
         procedure::require_publication_gate(*txn, doc, planned.publication->date, std::nullopt, stamp);
         doc = registry.publish(*txn, doc, *planned.publication, stamp);
+        if (settings.as_filed) {
+          // History without a flood: offices importing years of documents filed on paper.
+          registry::record_acknowledgement(*txn, doc.id, registry::k_ack_filed_before, *doc.published,
+                                           "使用 normdoc 之前已报送备案（import --as-filed）", stamp);
+        }
       }
       part.release();
       result.status = Status::added;

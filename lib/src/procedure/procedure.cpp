@@ -314,11 +314,32 @@ void require_publication_gate(store::Transaction& txn, const registry::Document&
                   {}, "先记录公平竞争审查结论；补登记在使用 normdoc 之前印发的文件时，用 --override-gate --reason 说明");
 }
 
+namespace {
+
+// Marks `step` void from `date` and logs `event` (payload: step, kind, voided, reason).
+void mark_void(store::Transaction& txn, const Step& step, const util::Date& date, const std::string& reason,
+               std::string_view event, const audit::Stamp& stamp)
+{
+  txn.database()
+    .prepare("UPDATE procedure_step SET voided = ?, void_reason = ? WHERE id = ?")
+    .bind_all(date.iso(), reason, step.id)
+    .run();
+  util::JsonWriter payload;
+  payload.begin_object()
+    .key("step").value(step.id)
+    .key("kind").value(step_key(step.kind))
+    .key("voided").value(date.iso())
+    .key("reason").value(reason)
+    .end_object();
+  audit::append(txn, stamp, step.document, event, payload.str());
+}
+
+} // namespace
+
 Step void_step(store::Transaction& txn, std::int64_t id, const util::Date& date, const std::string& reason,
                const audit::Stamp& stamp)
 {
-  store::Database& db = txn.database();
-  auto stmt = db.prepare(std::string(k_select) + " AND id = ?");
+  auto stmt = txn.database().prepare(std::string(k_select) + " AND id = ?");
   stmt.bind(1, id);
   if (stmt.step() != store::Step::row) {
     throw DataError(fmt::format("没有编号为 {} 的有效程序记录", id), Location{{}, 0, 0, "step"},
@@ -329,16 +350,26 @@ Step void_step(store::Transaction& txn, std::int64_t id, const util::Date& date,
   if (why.empty()) {
     throw DataError("须写明作废理由", Location{{}, 0, 0, "reason"});
   }
-  db.prepare("UPDATE procedure_step SET voided = ?, void_reason = ? WHERE id = ?").bind_all(date.iso(), why, id).run();
-  util::JsonWriter payload;
-  payload.begin_object()
-    .key("step").value(id)
-    .key("kind").value(step_key(step.kind))
-    .key("voided").value(date.iso())
-    .key("reason").value(why)
-    .end_object();
-  audit::append(txn, stamp, step.document, "void-step", payload.str());
+  mark_void(txn, step, date, why, "void-step", stamp);
   return step;
+}
+
+std::vector<Step> outdate_reviews(store::Transaction& txn, const registry::Document& doc, const util::Date& date,
+                                  const audit::Stamp& stamp)
+{
+  std::vector<Step> outdated;
+  if (doc.published) {
+    return outdated;
+  }
+  for (const auto& step : steps_of(txn.database(), doc.id)) {
+    const bool review =
+      step.kind == StepKind::legality_review || step.kind == StepKind::fair_competition_review;
+    if (review && step.date && step.result) {
+      mark_void(txn, step, date, fmt::format("{} 后正文已修改，结论不再适用", step.date->iso()), "outdate-review", stamp);
+      outdated.push_back(step);
+    }
+  }
+  return outdated;
 }
 
 std::unordered_map<std::int64_t, std::vector<Step>> steps_by_document(store::Database& db)

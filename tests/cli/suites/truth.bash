@@ -227,6 +227,11 @@ cleared=0
 while [ "$day" \< 2028-01-01 ]; do
   export NORMDOC_TODAY=$day
   nd due --as-of "$day" --format json
+  if [ "$(jq length "$dir/stdout")" = 0 ]; then
+    [ "$(cat "$dir/status")" = 0 ] || { fail "$day: nothing due but exit $(cat "$dir/status")"; break; }
+    day=$(date -d "$day + 1 day" +%F)
+    continue
+  fi
   while read -r action; do
     [ -n "$action" ] || continue
     case $action in
@@ -247,3 +252,49 @@ while [ "$day" \< 2028-01-01 ]; do
 done
 [ "$cleared" -ge 7 ] || fail "only $cleared items were cleared"
 nd_ok audit verify # every command the walk ran is replayed from the log
+
+TEST "import --as-filed: years of documents filed on paper leave nothing to file"
+office_config
+export NORMDOC_TODAY=2026-12-01
+mkdir 历年文件
+printf '济源示范区甲办法\n第九条 本办法自发布之日起施行。\n\n济源示范区文化广电和旅游局\n2025年3月1日\n' >历年文件/甲.txt
+printf '济源示范区乙办法\n第九条 本办法自发布之日起施行。\n\n济源示范区文化广电和旅游局\n2025年6月1日\n' >历年文件/乙.txt
+nd import 历年文件 --as-filed
+expect_exit 2
+nd_ok import 历年文件 --as-published --as-filed
+nd due --kind filing --format json
+expect_json length 0
+nd_ok log 2 --format json
+expect_json '[.[] | select(.kind == "acknowledge") | "\(.payload.subject) \(.payload.date)"] | join(",")' \
+  "filed-before-registry 2025-03-01"  # 乙 sorts before 甲: document 2 is 甲
+
+TEST "edit --text of a reviewed draft outdates its reviews: the gate closes and it says so"
+office_config
+export NORMDOC_TODAY=2026-12-01
+printf '某办法\n第一条 为了规范管理。\n' >v1.txt
+printf '某办法\n第一条 为了规范管理，制定本办法。\n' >v2.txt
+nd_ok add --title 某办法 --text v1.txt
+nd_ok record 1 legality-review --received 2026-11-02 --date 2026-11-12 --result lawful
+nd_ok edit 1 --text v1.txt --drafting-unit 法规科
+[ ! -s "$dir/stderr" ] || fail "the same text outdated the review"
+nd_ok edit 1 --text v2.txt
+expect_stderr_contains '合法性审核（2026-11-12 结论：合法）不再适用'
+nd record 1 deliberation --date 2026-11-20
+expect_exit 3
+nd_ok log 1 --format json
+expect_json '[.[] | select(.kind == "outdate-review") | .payload.kind] | join(",")' legality-review
+nd_ok record 1 legality-review --received 2026-11-16 --date 2026-11-23 --result lawful
+nd_ok record 1 deliberation --date 2026-11-25
+nd_ok audit verify
+
+TEST "report filing counts the documents with a procedure defect not acknowledged"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 甲办法 --published 2026-03-01
+nd_ok add --title 乙办法 --published 2026-04-01 --override-gate --reason 使用前印发
+nd_ok report filing --year 2026 --format json
+expect_json .procedure_defects 1
+nd_ok acknowledge 1 published-without-legality-review --reason 补登记
+nd_ok acknowledge 1 published-without-deliberation --reason 补登记
+nd_ok report filing --year 2026 --format json
+expect_json .procedure_defects 0

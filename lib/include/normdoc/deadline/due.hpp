@@ -4,6 +4,7 @@
 #include <normdoc/calendar/calendar.hpp>
 #include <normdoc/config/config.hpp>
 #include <normdoc/doctor/doctor.hpp>
+#include <normdoc/filing/filing.hpp>
 #include <normdoc/registry/acknowledgement.hpp>
 #include <normdoc/registry/document.hpp>
 #include <normdoc/store/database.hpp>
@@ -68,6 +69,12 @@ registry::Acknowledgement acknowledge(store::Transaction& txn, const registry::D
                                       const std::string& subject, const util::Date& date, const std::string& reason,
                                       const config::Config& config, const calendar::Calendar& calendar,
                                       const audit::Stamp& stamp);
+
+// `report filing`: the filing figures of `year` (filing::compliance) and the number of its
+// normative documents with a procedure defect (procedure::check) neither cured nor
+// acknowledged on `as_of`.
+filing::Compliance filing_report(store::Database& db, const config::Config& config, const calendar::Calendar& calendar,
+                                 int year, const util::Date& as_of);
 
 // Recomputes every stored reminder, in one transaction (`doctor --fix`).
 void rebuild_reminders(store::Database& db, const config::Config& config, const calendar::Calendar& calendar);

@@ -88,6 +88,7 @@ struct Compliance
   int filed_on_time = 0;    // ... each within the filing deadline
   int open_corrections = 0; // correction orders not yet carried out
   int gate_overrides = 0;   // review gates passed with --override-gate for these documents
+  int procedure_defects = 0; // documents with a procedure defect neither cured nor acknowledged (deadline::filing_report)
   std::vector<std::string> calendar_gaps{}; // why some deadlines could not be adjusted for holidays
 
   double filing_rate() const { return published == 0 ? 0.0 : static_cast<double>(filed) / published; }

@@ -35,6 +35,7 @@ struct ImportSettings
 {
   bool dry_run = false;
   bool as_published = false;            // register as published on the extracted date
+  bool as_filed = false;                // and filed before the registry (acknowledged on publication)
   std::optional<std::string> issuer{};  // when the text names none
   std::map<std::string, Override> overrides{};
 };

@@ -90,6 +90,14 @@ void require_publication_gate(store::Transaction& txn, const registry::Document&
 Step void_step(store::Transaction& txn, std::int64_t id, const util::Date& date, const std::string& reason,
                const audit::Stamp& stamp);
 
+// A new text of a draft (edit --text) takes the ground from under its concluded legality and
+// fair-competition reviews (国办发〔2018〕115号 (五): the review is of the 送审稿; 公平竞争审查条例
+// 第十八条): each is marked void from `date` with an `outdate-review` event (same payload as
+// `void-step`), so the gates close until a new review or an override. Published documents
+// keep theirs. Returns the steps outdated.
+std::vector<Step> outdate_reviews(store::Transaction& txn, const registry::Document& doc, const util::Date& date,
+                                  const audit::Stamp& stamp);
+
 // The steps not void, in date order.
 std::vector<Step> steps_of(store::Database& db, std::int64_t document);
 // The steps of every document in one query, for reports over the whole registry.
