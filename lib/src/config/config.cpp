@@ -141,6 +141,9 @@ const std::map<std::string, Setter>& setters()
     {"evaluation.renumber", field(&Config::renumber_on_continue)},
     {"basis.review_within", field(&Config::basis_review_within)},
     {"limits.text_mb", set_max_text},
+    {"audit.key", field(&Config::audit_key)},
+    {"audit.checkpoints", field(&Config::audit_checkpoints)},
+    {"audit.checkpoint_every", field(&Config::checkpoint_every)},
   };
   return k_setters;
 }

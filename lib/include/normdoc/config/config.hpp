@@ -75,6 +75,13 @@ struct Config
   // streams its input and has no such limit.
   std::uint64_t max_text_bytes = std::uint64_t{100} << 20U;
 
+  // The office's Ed25519 key for signing log checkpoints, and the file the checkpoints are
+  // appended to: both outside the database (default beside the configuration file).
+  std::optional<std::string> audit_key;
+  std::optional<std::string> audit_checkpoints;
+  // `due` reminds when no checkpoint was made for this long (a default: no rule fixes it).
+  util::Duration checkpoint_every{30, util::Duration::Unit::days};
+
   std::string source;                       // file it was read from; empty for defaults
 };
 
