@@ -89,6 +89,28 @@ std::string Context::db_path()
   return (xdg_dir("XDG_DATA_HOME", ".local/share") / "normdoc" / "registry.db").string();
 }
 
+namespace {
+
+// Where files kept beside the configuration go: its directory, or the default one.
+fs::path beside_config(const config::Config& config, const fs::path& target)
+{
+  return config.source.empty() ? target.parent_path() : fs::path(config.source).parent_path();
+}
+
+} // namespace
+
+fs::path Context::audit_key_path()
+{
+  return config().audit_key ? relative_to_config(config(), *config().audit_key)
+                            : beside_config(config(), config_target()) / "normdoc-audit.key";
+}
+
+fs::path Context::checkpoints_path()
+{
+  return config().audit_checkpoints ? relative_to_config(config(), *config().audit_checkpoints)
+                                    : beside_config(config(), config_target()) / "checkpoints.jsonl";
+}
+
 store::Database Context::open_database()
 {
   const std::string path = db_path();

@@ -39,6 +39,11 @@ public:
   // --db, else $NORMDOC_DB, else the config's `db`, else $XDG_DATA_HOME/normdoc/registry.db.
   std::string db_path();
 
+  // The office's private key for log checkpoints and the checkpoints file: the config's
+  // audit.key and audit.checkpoints, else beside the configuration file.
+  std::filesystem::path audit_key_path();
+  std::filesystem::path checkpoints_path();
+
   store::Database open_database();
   store::Database create_database();
 

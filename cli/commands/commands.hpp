@@ -49,6 +49,10 @@ void register_completion(CLI::App& app, Context& ctx);
 // backup and doctor
 void register_maintenance(CLI::App& app, Context& ctx);
 
+// What `due` says when no log checkpoint was made within audit.checkpoint_every (and the
+// office has a key); nothing otherwise.
+std::optional<std::string> checkpoint_reminder(Context& ctx, const util::Date& as_of);
+
 // The value of a string option when it was given on the command line.
 std::optional<std::string> given(const CLI::Option* option, const std::string& value);
 

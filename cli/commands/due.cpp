@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iostream>
 
 namespace normdoc::cli {
 
@@ -72,6 +73,9 @@ void run_due(const DueOptions& o, Context& ctx)
   // The cron contract: nothing due prints nothing (in text), so no mail is sent.
   if (!items.empty() || format != Format::text) {
     print(render_due(items, RenderOptions{format, query.as_of, o.bom}, ics_timestamp(ctx.stamp().at)));
+  }
+  if (const auto reminder = checkpoint_reminder(ctx, query.as_of)) {
+    std::cerr << "normdoc: 提醒：" << *reminder << '\n';
   }
   const bool overdue = std::any_of(items.begin(), items.end(), [](const auto& item) { return item.overdue; });
   if ((o.fail_on == "overdue" && overdue) || (o.fail_on == "due" && !items.empty())) {

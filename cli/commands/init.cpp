@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
 
+#include <normdoc/audit/checkpoint.hpp>
 #include <normdoc/config/config.hpp>
 #include <normdoc/error.hpp>
 
@@ -28,6 +29,15 @@ void run_init(const InitOptions& options, Context& ctx)
   const bool existed = fs::exists(path);
   store::Database db = ctx.create_database();
   print(fmt::format("{}数据库：{}（结构版本 {}）\n", existed ? "已有" : "已创建", path, db.schema_version()));
+  // The key that signs log checkpoints lives outside the database: whoever can write the
+  // database file must not be able to re-sign its log.
+  const fs::path key = ctx.audit_key_path();
+  if (const auto existing = audit::public_key_hex(key)) {
+    print(fmt::format("审计密钥已存在：{}（公钥 {}）\n", key.string(), *existing));
+  } else {
+    const std::string public_key = audit::create_key_pair(key);
+    print(fmt::format("已创建审计密钥：{}（公钥 {}，请交备案审查机关留存，用于核对日志检查点）\n", key.string(), public_key));
+  }
   if (options.no_config) {
     return;
   }

@@ -117,4 +117,36 @@ Verification verify(store::Database& db)
   return result;
 }
 
+void write_columns(util::JsonWriter& json, const store::Statement& row, const std::set<std::string>& excluded,
+                   bool omit_nulls)
+{
+  for (int i = 0; i < row.column_count(); ++i) {
+    const std::string name = row.column_name(i);
+    if (excluded.contains(name) || (omit_nulls && row.is_null(i))) {
+      continue;
+    }
+    json.key(name);
+    if (row.is_null(i)) {
+      json.null();
+    } else if (row.is_integer(i)) {
+      json.value(row.integer(i));
+    } else {
+      json.value(row.text(i));
+    }
+  }
+}
+
+std::string document_snapshot(store::Database& db, std::int64_t id)
+{
+  auto row = db.prepare("SELECT d.*, t.sha256 AS text_sha256 FROM document d LEFT JOIN document_text t ON t.document = d.id"
+                        " WHERE d.id = ?");
+  row.bind(1, id);
+  util::JsonWriter json;
+  json.begin_object();
+  if (row.step() == store::Step::row) {
+    write_columns(json, row);
+  }
+  return json.end_object().str();
+}
+
 } // namespace normdoc::audit

@@ -191,10 +191,6 @@ std::string shown(const Json& value)
   return value.is_null() ? "（空）" : value.is_string() ? value.get<std::string>() : value.dump();
 }
 
-// The snapshot of every document the baseline records.
-constexpr std::string_view k_snapshot_columns = "id, status, reg_no, doc_no, title, issuer, published, effective, expires,"
-                                                " repealed, amended, invalidated, withdrawn, amends, superseded_by";
-
 } // namespace
 
 ReplayResult replay(store::Database& db)
@@ -267,22 +263,9 @@ bool record_baseline(store::Transaction& txn, const Stamp& stamp)
   }
   util::JsonWriter payload;
   payload.begin_object().key("documents").begin_array();
-  auto rows = db.prepare(fmt::format("SELECT {}, t.sha256 AS text_sha256 FROM document d LEFT JOIN document_text t"
-                                     " ON t.document = d.id ORDER BY d.id",
-                                     k_snapshot_columns));
-  while (rows.step() == store::Step::row) {
-    payload.begin_object();
-    for (int i = 0; i < rows.column_count(); ++i) {
-      payload.key(rows.column_name(i));
-      if (rows.is_null(i)) {
-        payload.null();
-      } else if (rows.is_integer(i)) {
-        payload.value(rows.integer(i));
-      } else {
-        payload.value(rows.text(i));
-      }
-    }
-    payload.end_object();
+  auto ids = db.prepare("SELECT id FROM document ORDER BY id");
+  while (ids.step() == store::Step::row) {
+    payload.raw(document_snapshot(db, ids.integer(0)));
   }
   payload.end_array().end_object();
   append(txn, stamp, std::nullopt, "baseline", payload.str());

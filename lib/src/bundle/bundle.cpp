@@ -24,26 +24,6 @@ using Json = detail::Json;
 
 // --- Writing -------------------------------------------------------------------------------
 
-// The current row's columns, in table order, except `excluded`.
-void write_columns(util::JsonWriter& json, const store::Statement& row, const std::set<std::string>& excluded,
-                   bool omit_nulls = false)
-{
-  for (int i = 0; i < row.column_count(); ++i) {
-    const std::string name = row.column_name(i);
-    if (excluded.contains(name) || (omit_nulls && row.is_null(i))) {
-      continue;
-    }
-    json.key(name);
-    if (row.is_null(i)) {
-      json.null();
-    } else if (row.is_integer(i)) {
-      json.value(row.integer(i));
-    } else {
-      json.value(row.text(i));
-    }
-  }
-}
-
 // Rows of `sql` (one parameter) as an array of objects; `children` adds nested arrays.
 void write_rows(util::JsonWriter& json, store::Database& db, std::string_view sql, std::int64_t key,
                 const std::set<std::string>& excluded,
@@ -55,27 +35,13 @@ void write_rows(util::JsonWriter& json, store::Database& db, std::string_view sq
   json.begin_array();
   while (rows.step() == store::Step::row) {
     json.begin_object();
-    write_columns(json, rows, excluded, omit_nulls);
+    audit::write_columns(json, rows, excluded, omit_nulls);
     if (children) {
       children(json, rows);
     }
     json.end_object();
   }
   json.end_array();
-}
-
-// A document's row and its text's hash as a JSON object: what the log records of it.
-std::string snapshot(store::Database& db, std::int64_t id)
-{
-  auto row = db.prepare("SELECT d.*, t.sha256 AS text_sha256 FROM document d LEFT JOIN document_text t ON t.document = d.id"
-                        " WHERE d.id = ?");
-  row.bind(1, id);
-  util::JsonWriter json;
-  json.begin_object();
-  if (row.step() == store::Step::row) {
-    write_columns(json, row, {});
-  }
-  return json.end_object().str();
 }
 
 // --- Reading -------------------------------------------------------------------------------
@@ -216,7 +182,7 @@ std::vector<std::string> changes_of(store::Database& db, std::int64_t id, const 
     {"reg_no", "登记编号"}, {"doc_no", "文号"},      {"title", "标题"},       {"issuer", "制定机关"},
     {"status", "状态"},     {"published", "公布日期"}, {"effective", "施行日期"}, {"expires", "有效期至"},
     {"repealed", "废止日期"}};
-  const Json current = Json::parse(snapshot(db, id));
+  const Json current = Json::parse(audit::document_snapshot(db, id));
   const Json& doc = line.value.at("document");
   const auto shown = [](const Json& value) { return value.is_string() ? value.get<std::string>() : value.is_null() ? "（空）" : value.dump(); };
   std::vector<std::string> changes;
@@ -457,13 +423,13 @@ std::size_t write(store::Database& db, const std::vector<std::int64_t>& document
       throw DataError(fmt::format("没有编号为 #{} 的文件", id));
     }
     json.begin_object();
-    write_columns(json, doc, {});
+    audit::write_columns(json, doc, {});
     json.end_object().key("text");
     auto text = db.prepare("SELECT text, sha256, source FROM document_text WHERE document = ?");
     text.bind(1, id);
     if (text.step() == store::Step::row) {
       json.begin_object();
-      write_columns(json, text, {});
+      audit::write_columns(json, text, {});
       json.end_object();
     } else {
       json.null();
@@ -567,7 +533,7 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
           ++result.skipped;
           return;
         }
-        before[id] = snapshot(db, id);
+        before[id] = audit::document_snapshot(db, id);
         replace_document(txn, line, id, document_ids, review_ids, sender);
         ++result.replaced;
         return;
@@ -612,7 +578,7 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
     if (line.existing) {
       payload.key("before").raw(before.at(id));
     }
-    payload.key("after").raw(snapshot(db, id)).end_object();
+    payload.key("after").raw(audit::document_snapshot(db, id)).end_object();
     audit::append(txn, stamp, id, line.existing ? "bundle-replace" : "bundle-add", payload.str());
   }
   util::JsonWriter payload;

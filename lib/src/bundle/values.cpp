@@ -64,6 +64,7 @@ const Rules& document_rules()
     {"repeal_reason", {Kind::text}},
     {"amended", {Kind::date}},
     {"invalidated", {Kind::date}},
+    {"withdrawn", {Kind::date}},
     {"amends", {Kind::optional_id}},
     {"superseded_by", {Kind::optional_id}},
     {"index_no", {Kind::text}},
@@ -90,6 +91,8 @@ const Rules& step_rules()
     {"note", {Kind::text}},
     {"recorded_at", {Kind::instant}},
     {"urgency", {Kind::text}},
+    {"voided", {Kind::date}},
+    {"void_reason", {Kind::text}},
   };
   return k_rules;
 }
@@ -237,7 +240,7 @@ void check_value(const std::string& field, const Json& value, const Rule& rule)
   }
   switch (rule.kind) {
   case Kind::flag:
-    if (value.is_boolean() || (value.is_number_integer() && (value == 0 || value == 1))) {
+    if (value.is_boolean() || (value.is_number_integer() && value.get<std::int64_t>() >= 0 && value.get<std::int64_t>() <= 1)) {
       return;
     }
     bad(field, "应为 0 或 1");
@@ -374,7 +377,7 @@ void check_event(const std::string& where, const Json& event)
     bad(where, "应为对象");
   }
   for (const auto& [name, value] : event.items()) {
-    const std::string field = where + "." + name;
+    const std::string field = fmt::format("{}.{}", where, name);
     if (name == "at") {
       check_value(field, value, Rule{Kind::instant});
     } else if (name == "actor" || name == "kind" || name == "office") {
@@ -398,7 +401,7 @@ void check_event(const std::string& where, const Json& event)
   }
   for (const char* name : {"at", "actor", "kind", "payload"}) {
     if (!event.contains(name)) {
-      bad(where + "." + name, "缺少此字段");
+      bad(fmt::format("{}.{}", where, name), "缺少此字段");
     }
   }
 }

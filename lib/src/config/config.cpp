@@ -142,6 +142,9 @@ const std::map<std::string, Setter>& setters()
     {"basis.review_within", field(&Config::basis_review_within)},
     {"limits.text_mb", set_max_text},
     {"screening.jurisdiction_names", field(&Config::jurisdiction_names)},
+    {"audit.key", field(&Config::audit_key)},
+    {"audit.checkpoints", field(&Config::audit_checkpoints)},
+    {"audit.checkpoint_every", field(&Config::checkpoint_every)},
   };
   return k_setters;
 }

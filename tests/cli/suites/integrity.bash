@@ -184,3 +184,48 @@ nd_ok list
 nd_ok audit verify
 nd_ok list
 [ "$(sqlite3 "$NORMDOC_DB" "SELECT count(*) FROM event WHERE kind = 'baseline'")" = 1 ] || fail "a second baseline"
+
+TEST "signed checkpoints outside the database detect a truncated log and a rewritten chain"
+keydir=$XDG_CONFIG_HOME/normdoc
+[ -f "$keydir/normdoc-audit.key" ] && [ -f "$keydir/normdoc-audit.key.pub" ] || fail "init made no key pair"
+[ "$(stat -c %a "$keydir/normdoc-audit.key")" = 600 ] || fail "the private key is readable by others"
+nd_ok due
+expect_stderr_contains "还没有做过日志检查点"
+nd_ok add --title 管理办法 --issuer 甲局 --published 2024-01-01
+cp "$NORMDOC_DB" two-events.db
+nd_ok add --title 第二个办法 --issuer 甲局
+nd_ok audit checkpoint --format json
+expect_json '.events' 3
+cp "$keydir/checkpoints.jsonl" supervisor.jsonl
+nd due
+! grep -q 检查点 "$dir/stderr" || fail "due still reminds after a checkpoint: $(cat "$dir/stderr")"
+nd due --as-of 2099-01-01
+expect_stderr_contains "没有做日志检查点（上次 "
+nd_ok audit verify
+expect_stdout_contains "与 1 个签名检查点相符"
+cp "$NORMDOC_DB" good.db
+# The newest event and its document removed, the head rewritten: consistent, but shorter.
+cp two-events.db "$NORMDOC_DB"
+nd audit verify
+expect_exit 3
+expect_one_line_error
+expect_stderr_contains "日志比检查点短"
+# A different history of the same length with a valid chain (as a forger recomputing it).
+nd_ok edit 1 --title 改过的标题
+nd audit verify
+expect_exit 3
+expect_stderr_contains "事件 3 的哈希与检查点"
+# The office's own file removed too: only the supervising body's copy shows it.
+rm "$keydir/checkpoints.jsonl"
+nd_ok audit verify
+expect_stdout_contains "没有检查点可对照"
+nd audit verify --checkpoints supervisor.jsonl
+expect_exit 3
+expect_stderr_contains "supervisor.jsonl: 操作日志与检查点不符"
+# A checkpoint edited after signing.
+cp good.db "$NORMDOC_DB"
+jq -c '.events = 2' supervisor.jsonl >edited.jsonl
+nd audit verify --checkpoints edited.jsonl
+expect_exit 3
+expect_stderr_contains "签名无效"
+nd_ok audit verify --checkpoints supervisor.jsonl

@@ -195,6 +195,11 @@ expect_exit 3
 nd_ok log 1 --format json
 expect_json '.[-1] | "\(.kind) \(.payload.date) \(.payload.reason)"' "withdraw 2026-11-20 上级已出台统一规定"
 nd_ok audit verify
+nd_ok export 1 --output withdrawn.jsonl # the withdrawal travels in a bundle
+NORMDOC_DB=$dir/other.db nd_ok import --bundle withdrawn.jsonl
+NORMDOC_DB=$dir/other.db nd_ok show 1 --format json
+expect_json .status withdrawn
+NORMDOC_DB=$dir/other.db nd_ok audit verify
 sqlite3 "$NORMDOC_DB" "UPDATE document SET withdrawn = NULL WHERE id = 1"
 nd audit verify
 expect_exit 3
@@ -217,6 +222,10 @@ expect_exit 3
 [ "$(sqlite3 "$NORMDOC_DB" "SELECT voided FROM procedure_step WHERE id = $step")" = 2026-11-01 ] ||
   fail "the voided step is not kept with its date"
 nd_ok audit verify
+nd_ok export 1 --output voided.jsonl # a bundle keeps the void step as void
+NORMDOC_DB=$dir/other.db nd_ok import --bundle voided.jsonl
+[ "$(sqlite3 "$dir/other.db" "SELECT count(*) FROM procedure_step WHERE voided = '2026-11-01'")" = 1 ] ||
+  fail "the void step lost its mark in the bundle"
 
 TEST "demo registry: every due item from 2026-12-01 to 2027-12-31 is cleared by the command it names"
 export NORMDOC_TODAY=2026-12-01

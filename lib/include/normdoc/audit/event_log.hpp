@@ -2,9 +2,11 @@
 #pragma once
 
 #include <normdoc/store/database.hpp>
+#include <normdoc/util/json.hpp>
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,5 +59,14 @@ struct Verification
 
 // Re-computes the whole chain and compares it with the recorded head.
 Verification verify(store::Database& db);
+
+// The current row's columns as fields of the open JSON object, in table order, except
+// `excluded` (and NULLs when `omit_nulls`): how events and bundles record rows.
+void write_columns(util::JsonWriter& json, const store::Statement& row, const std::set<std::string>& excluded = {},
+                   bool omit_nulls = false);
+
+// Document `id`'s row and its text's hash (text_sha256) as a JSON object: what bundle-add,
+// bundle-replace and baseline events record of a document; "{}" when there is none.
+std::string document_snapshot(store::Database& db, std::int64_t id);
 
 } // namespace normdoc::audit

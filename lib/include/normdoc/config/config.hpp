@@ -79,6 +79,13 @@ struct Config
   // beside 本地、本市…, since drafters write "济源市内企业", "在示范区注册".
   std::vector<std::string> jurisdiction_names;
 
+  // The office's Ed25519 key for signing log checkpoints, and the file the checkpoints are
+  // appended to: both outside the database (default beside the configuration file).
+  std::optional<std::string> audit_key;
+  std::optional<std::string> audit_checkpoints;
+  // `due` reminds when no checkpoint was made for this long (a default: no rule fixes it).
+  util::Duration checkpoint_every{30, util::Duration::Unit::days};
+
   std::string source;                       // file it was read from; empty for defaults
 };
 
