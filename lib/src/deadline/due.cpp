@@ -163,7 +163,8 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
       const Deadline supplement = last->until ? Deadline{*last->until, {}}
                                               : calendar.deadline(last->date, config.filing_supplement_period);
       Reminder& reminder = out.add("filing-supplement", fmt::format("按{}要求补充备案材料", filing.body), supplement,
-                                   "法规规章备案审查条例 第九条", When::current);
+                                   // 法规规章备案审查条例 governs 法规 and 规章 only: no cited rule.
+                                   "补充材料期限为本单位设置的默认值", When::current);
       reminder.action = result_command + " registered";
       reminder.from = last->date;
     }
@@ -173,7 +174,9 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
     if (!reviewed) {
       Reminder& reminder = out.add("filing-review", fmt::format("{}应完成备案审查", filing.body),
                                    calendar.deadline(filing.filed, config.filing_review_period),
-                                   "有备必审（河南省实施监督法办法 第五十四条）", When::current);
+                                   "有备必审（向人大常委会备案的，河南省实施《监督法》办法 第五十四条；"
+                                   "向政府备案的期限为本单位设置的默认值）",
+                                   When::current);
       reminder.action = result_command + " passed";
       reminder.from = filing.filed;
     }
@@ -182,7 +185,12 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
         order->until ? Deadline{*order->until, {}} : calendar.deadline(order->date, config.correction_period);
       Reminder& reminder =
         out.add("correction", fmt::format("按{}的审查意见（{}）纠正", filing.body, filing::result_label(*order->result)),
-                correction, "有错必纠（法规规章备案审查条例 第二十一条）", When::current);
+                correction,
+                // 法规规章备案审查条例 第二十一条 governs 规章, not these documents; 河南省实施《监督法》
+                // 办法 第五十六条 (30 日) governs filings with the 人大常委会; the government-side
+                // period (河南 226号) is unread, so the period is the office's setting, said so.
+                "有错必纠；纠正期限为本单位设置的默认值（向人大常委会备案的，河南省实施《监督法》办法 第五十六条）",
+                When::current);
       reminder.action = fmt::format("normdoc filing corrected {} --to {} --date {} --note '…'", doc.id,
                                     shell_word(filing.body), k_as_of);
       reminder.from = order->date;
@@ -204,7 +212,9 @@ void step_reminders(Reminders& out, std::int64_t document, const std::vector<pro
     }
     if (step.kind == procedure::StepKind::comment) {
       Reminder& reminder = out.add("comment", fmt::format("公开征求意见截止（{} 起）", step.from->iso()),
-                                   Deadline{*step.to, {}}, "国办发〔2018〕37号 (三)", When::comment_open);
+                                   Deadline{*step.to, {}},
+                                   "优化营商环境条例 第六十二条；市县法治政府建设示范指标体系 第24项",
+                                   When::comment_open);
       reminder.action = "（征求意见期届满后自动消除）";
     }
     if (step.kind == procedure::StepKind::fair_competition_review && step.date) {
@@ -386,7 +396,7 @@ void for_each_window(const registry::Document& doc, const std::vector<Reminder>&
 // calendar, and the version of the rules below (raise it when a reminder's rule or text changes).
 std::string basis_digest(const config::Config& config, const calendar::Calendar& calendar)
 {
-  constexpr int k_rules_version = 2;
+  constexpr int k_rules_version = 3;
   std::string basis = fmt::format("rules {}\n", k_rules_version);
   for (const util::Duration* period :
        {&config.filing_deadline, &config.filing_review_period, &config.filing_supplement_period,

@@ -411,6 +411,8 @@ std::vector<Issue> check(const registry::Document& doc, const std::vector<Step>&
   // 优化营商环境条例 第六十二条 (business: 30 days); 市县法治政府建设示范指标体系 24 (7 working days).
   // A short period is cured by a later one that is long enough (the draft was put out again).
   const util::Duration& required = doc.concerns_business ? config.comment_business : config.comment_general;
+  const char* const comment_rule =
+    doc.concerns_business ? "优化营商环境条例 第六十二条" : "市县法治政府建设示范指标体系 第24项";
   std::optional<Issue> short_comment;
   bool long_enough = false;
   for (const Step* comment : of_kind(StepKind::comment)) {
@@ -422,12 +424,11 @@ std::vector<Issue> check(const registry::Document& doc, const std::vector<Step>&
         short_comment = Issue{"comment-too-short",
                               fmt::format("公开征求意见期 {} 至 {} 不足 {}（应至少到 {}）", comment->from->iso(),
                                           comment->to->iso(), required.chinese(), shortest_end.iso()),
-                              doc.concerns_business ? "优化营商环境条例 第六十二条" : "市县法治政府建设示范指标体系 第24项",
-                              *comment->to};
+                              comment_rule, *comment->to};
       }
     } catch (const DataError& e) {
       issues.push_back(Issue{"calendar-missing", fmt::format("无法核对征求意见期：{}", e.bare_message()),
-                             "国办发〔2018〕115号 (五)", *comment->from});
+                             comment_rule, *comment->from});
     }
   }
   if (short_comment && !long_enough) {

@@ -196,6 +196,7 @@ nd_ok log 1 --format json
 expect_json '.[-1] | "\(.kind) \(.payload.date) \(.payload.reason)"' "withdraw 2026-11-20 上级已出台统一规定"
 nd_ok audit verify
 nd_ok export 1 --output withdrawn.jsonl # the withdrawal travels in a bundle
+NORMDOC_DB=$dir/other.db nd_ok init --no-config
 NORMDOC_DB=$dir/other.db nd_ok import --bundle withdrawn.jsonl
 NORMDOC_DB=$dir/other.db nd_ok show 1 --format json
 expect_json .status withdrawn
@@ -223,6 +224,7 @@ expect_exit 3
   fail "the voided step is not kept with its date"
 nd_ok audit verify
 nd_ok export 1 --output voided.jsonl # a bundle keeps the void step as void
+NORMDOC_DB=$dir/other.db nd_ok init --no-config
 NORMDOC_DB=$dir/other.db nd_ok import --bundle voided.jsonl
 [ "$(sqlite3 "$dir/other.db" "SELECT count(*) FROM procedure_step WHERE voided = '2026-11-01'")" = 1 ] ||
   fail "the void step lost its mark in the bundle"
