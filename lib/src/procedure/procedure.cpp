@@ -345,7 +345,7 @@ Step void_step(store::Transaction& txn, std::int64_t id, const util::Date& date,
     throw DataError(fmt::format("没有编号为 {} 的有效程序记录", id), Location{{}, 0, 0, "step"},
                     "编号见 show REF --procedure --format json 的 id");
   }
-  const Step step = read_step(stmt);
+  Step step = read_step(stmt);
   const std::string why(util::trim(reason));
   if (why.empty()) {
     throw DataError("须写明作废理由", Location{{}, 0, 0, "reason"});

@@ -132,6 +132,7 @@ public:
                                   const std::map<std::string, std::vector<std::string>>& classes) const
   {
     std::vector<std::string> names;
+    names.reserve(classes.size());
     for (const auto& [known, words] : classes) {
       names.push_back(known);
     }
