@@ -240,7 +240,12 @@ while [ "$day" \< 2028-01-01 ]; do
   nd due --as-of "$day" --format json
   if [ "$(jq length "$dir/stdout")" = 0 ]; then
     [ "$(cat "$dir/status")" = 0 ] || { fail "$day: nothing due but exit $(cat "$dir/status")"; break; }
+    # Skip the quiet days: the next day on which a reminder starts to apply (due_window, days
+    # since 1970-01-01) or comes within due_within (30 days) of its date.
+    next=$(sqlite3 "$NORMDOC_DB" "WITH w AS (SELECT first_day, last_day, CAST(julianday(due) - 2440587.5 AS INTEGER) - 30 AS near FROM due_window JOIN due_item USING (id)), today(d) AS (SELECT CAST(julianday('$day') - 2440587.5 AS INTEGER)) SELECT date(min(day) * 86400, 'unixepoch') FROM (SELECT first_day AS day FROM w UNION ALL SELECT near FROM w WHERE near BETWEEN first_day AND last_day), today WHERE day > d")
     day=$(date -d "$day + 1 day" +%F)
+    [ -n "$next" ] || break
+    if [ "$next" \> "$day" ]; then day=$next; fi
     continue
   fi
   while read -r action; do
