@@ -115,8 +115,9 @@ void walk_items(store::Database& db, std::int64_t id, Context& ctx)
       if (f.item != item.item || recorded.dismissed_reason) {
         continue;
       }
-      out += fmt::format("  筛查 #{} 第{}行第{}列 {}：{}\n      {}\n", recorded.number, f.line, f.column,
-                         review::severity_label(f.severity), f.message, f.excerpt);
+      out += fmt::format("  筛查 #{} 第{}行第{}列 {}：{}\n      {}\n{}", recorded.number, f.line, f.column,
+                         review::severity_label(f.severity), f.message, f.excerpt,
+                         f.matched.empty() ? "" : fmt::format("      命中：{}\n", f.matched));
       // The rule as shipped now: its article's text and the lawful phrasings it leaves alone.
       if (const auto rule = review::find_rule(f.rule)) {
         if (!rule->item->quote.empty() && out.find(rule->item->quote) == std::string::npos) {

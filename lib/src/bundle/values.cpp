@@ -175,6 +175,7 @@ const Rules& review_finding_rules()
     {"severity", {Kind::choice, {"info", "warning", "error"}}},
     {"message", {Kind::text}},
     {"excerpt", {Kind::text}},
+    {"matched", {Kind::text}},
     {"dismissed_reason", {Kind::text}},
     {"dismissed_by", {Kind::text}},
     {"dismissed_at", {Kind::optional_instant}},

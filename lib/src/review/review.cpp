@@ -119,7 +119,7 @@ void load_parts(store::Database& db, Review& review)
     review.items.push_back(std::move(item));
   }
   auto findings = db.prepare("SELECT number, line, col, rule, item, article, severity, message, excerpt,"
-                             " dismissed_reason, dismissed_by, dismissed_at FROM review_finding WHERE review = ?"
+                             " dismissed_reason, dismissed_by, dismissed_at, matched FROM review_finding WHERE review = ?"
                              " ORDER BY number");
   findings.bind(1, review.id);
   while (findings.step() == store::Step::row) {
@@ -139,6 +139,7 @@ void load_parts(store::Database& db, Review& review)
     recorded.dismissed_reason = findings.optional_text(9);
     recorded.dismissed_by = findings.optional_text(10);
     recorded.dismissed_at = findings.optional_text(11);
+    f.matched = findings.optional_text(12).value_or("");
     review.findings.push_back(std::move(recorded));
   }
 }
@@ -333,12 +334,12 @@ Review start(store::Transaction& txn, const registry::Document& doc, const Check
     item_insert.reset();
   }
   auto finding_insert = db.prepare("INSERT INTO review_finding (review, number, line, col, rule, item, article, severity,"
-                                   " message, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                   " message, excerpt, matched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   int number = 0;
   for (const auto& f : screen_text(db, doc, checklist, config)) {
     finding_insert
       .bind_all(id, ++number, f.line, f.column, f.rule, f.item, f.article, std::string(severity_key(f.severity)),
-                f.message, f.excerpt)
+                f.message, f.excerpt, f.matched.empty() ? std::nullopt : std::optional(f.matched))
       .run();
     finding_insert.reset();
   }

@@ -44,6 +44,10 @@ expect_json '.items | length' 9
 jq -r '.findings[] | "\(.line):\(.column) \(.severity) \(.rule)"' r1.json >got.txt
 grep ' L' "$examples/drafts/planted-violations.expected" >want.txt
 diff want.txt got.txt >/dev/null || fail "findings differ from the expected: $(diff want.txt got.txt | head -5)"
+# Each finding keeps the words its rule matched when the review started, as check shows them.
+nd check "$draft" --checklist legality --format json
+[ "$(jq -c '[.[].matched]' "$dir/stdout")" = "$(jq -c '[.findings[].matched]' r1.json)" ] ||
+  fail "the stored findings lack the matched words of check"
 nd_ok show 1 --format json
 expect_json '.status' reviewing
 nd_ok show 1 --procedure
@@ -193,6 +197,7 @@ else
   printf 'y\nnote\n第五条设定许可\nn\nmaybe\nna\nq\n' |
     script -qec "'$NORMDOC' review answer R1" /dev/null >walk.txt 2>&1
   grep -qF "行政许可法" walk.txt || fail "the walk did not show the article of L4"
+  grep -qF "命中：方可营业" walk.txt || fail "the walk did not show the words L4 matched"
   nd_ok review show R1 --format json
   expect_json '[.items[] | select(.answer != null) | "\(.id)=\(.answer)"] | join(",")' L1=pass,L2=fail,L3=na
   expect_json '.items[1].note' 第五条设定许可
