@@ -98,6 +98,9 @@ TEST_CASE("deadline::due_items: filing (有件必备) 30 days after publication,
   CHECK(item->due == day("2026-10-08"));
   CHECK(item->days_left == 18);
   CHECK_FALSE(item->overdue);
+  // 30 days is the law only for filings with the 人大常委会; elsewhere it is the office's setting.
+  CHECK(item->article.find("第五十一条") != std::string::npos);
+  CHECK(item->article.find("本单位设置的默认值") != std::string::npos);
   CHECK_FALSE(find(due(f, "2026-09-02"), "filing", doc.id));  // beyond the 30-day window
   const auto late = due(f, "2026-10-09");
   REQUIRE(find(late, "filing", doc.id));

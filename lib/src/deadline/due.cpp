@@ -125,8 +125,9 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
 {
   // Filed before the registry (records on paper): nothing about filing is asked for after that.
   const auto filed_before = acknowledged(acks, registry::k_ack_filed_before);
-  // 有件必备: every published document is filed within the deadline (河南 监督法实施办法 第五十一条,
-  // local rules; regulations.md 6.2).
+  // 有件必备: every published document is filed within the deadline. 河南省实施《监督法》办法
+  // 第五十一条 fixes 30 days for filings with the 人大常委会; no national rule fixes it for the
+  // government side (regulations.md 6.2), so there the period is the office's setting.
   const Deadline filing_due = calendar.deadline(*doc.published, config.filing_deadline);
   // A filing counts from its date: one recorded ahead (--planned) leaves the reminder until then.
   const auto filed_with = [&](const std::string& body) -> std::optional<util::Date> {
@@ -141,7 +142,8 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
   const auto until = [&](const std::optional<util::Date>& filed) {
     return filed && filed_before ? std::min(*filed, *filed_before) : filed ? filed : filed_before;
   };
-  constexpr std::string_view k_every_document = "有件必备（河南省实施监督法办法 第五十一条）";
+  constexpr std::string_view k_every_document =
+    "有件必备；报送期限为本单位设置的默认值（向人大常委会备案的，发布后三十日内，河南省实施《监督法》办法 第五十一条）";
   if (config.filing_bodies.empty()) {
     Reminder& reminder = out.add("filing", fmt::format("发布后 {} 内报送备案", config.filing_deadline.chinese()),
                                  filing_due, k_every_document, When::current);
@@ -396,7 +398,7 @@ void for_each_window(const registry::Document& doc, const std::vector<Reminder>&
 // calendar, and the version of the rules below (raise it when a reminder's rule or text changes).
 std::string basis_digest(const config::Config& config, const calendar::Calendar& calendar)
 {
-  constexpr int k_rules_version = 3;
+  constexpr int k_rules_version = 4;
   std::string basis = fmt::format("rules {}\n", k_rules_version);
   for (const util::Duration* period :
        {&config.filing_deadline, &config.filing_review_period, &config.filing_supplement_period,
