@@ -4,6 +4,8 @@
 #include "output/detail.hpp"
 
 #include <normdoc/error.hpp>
+#include <normdoc/ingest/extract.hpp>
+#include <normdoc/ingest/importer.hpp>
 #include <normdoc/util/file.hpp>
 #include <normdoc/review/screen.hpp>
 #include <normdoc/util/json.hpp>
@@ -15,7 +17,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <sstream>
 
 namespace normdoc::cli {
 
@@ -34,34 +38,57 @@ struct CheckOptions
   std::string explain;
 };
 
-bool is_text_file(const fs::path& path)
+// A file to screen; one named on the command line is screened as text whatever its name
+// (a draft saved without an extension), one found in a directory only when its type is known.
+struct Input
 {
-  const std::string ext = path.extension().string();
-  return ext == ".txt" || ext == ".md" || ext == ".text";
-}
+  std::string name;
+  bool named = true;
+};
 
-// Files named on the command line are screened whatever their name; directories are walked
-// for .txt and .md files, in a stable order.
-std::vector<std::string> collect(const std::vector<std::string>& paths)
+std::vector<Input> collect(const std::vector<std::string>& paths)
 {
-  std::vector<std::string> files;
+  std::vector<Input> files;
   for (const auto& path : paths) {
     std::error_code ec;
     if (path == "-" || !fs::is_directory(path, ec)) {
-      files.push_back(path);
+      files.push_back({path, true});
       continue;
     }
-    std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
-         it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && is_text_file(it->path())) {
-        found.push_back(it->path().string());
-      }
+    for (const auto& found : ingest::collect_files({fs::path(path)})) {
+      files.push_back({found.string(), false});
     }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
   }
   return files;
+}
+
+// Text files are streamed (size is no limit); other formats are extracted first.
+void screen_input(const Input& input, const review::Screener& screener, const std::function<void(const review::Finding&)>& emit)
+{
+  if (input.name == "-") {
+    review::screen_stream(std::cin, input.name, screener, emit);
+    return;
+  }
+  std::optional<ingest::Format> format;
+  try {
+    format = ingest::format_of(input.name);
+  } catch (const DataError&) {
+    if (!input.named) {
+      throw;
+    }
+  }
+  if (format && *format != ingest::Format::text) {
+    std::istringstream text(ingest::extract(input.name).text);
+    review::screen_stream(text, input.name, screener, emit);
+    return;
+  }
+  // A FIFO or a device would never end.
+  util::require_regular_file(input.name, "文件");
+  std::ifstream file(input.name, std::ios::binary);
+  if (!file) {
+    throw DataError("无法读取文件", Location{input.name, 0, 0, {}});
+  }
+  review::screen_stream(file, input.name, screener, emit);
 }
 
 std::string render_text(const review::Finding& f)
@@ -153,7 +180,7 @@ void run_check(const CheckOptions& o, Context& ctx)
   }
   const review::Screener screener(review::select_checklists(o.checklist),
                                   review::ScreenOptions{issuer_level(o), ctx.config().jurisdiction_names});
-  const std::vector<std::string> files = collect(o.paths);
+  const std::vector<Input> files = collect(o.paths);
   const bool progress = files.size() > 20 && isatty(STDERR_FILENO);
   std::array<int, 3> counts{};
   int file_errors = 0;
@@ -163,7 +190,6 @@ void run_check(const CheckOptions& o, Context& ctx)
     std::cout << "[";
   }
   for (std::size_t i = 0; i < files.size(); ++i) {
-    const std::string& name = files[i];
     if (progress) {
       std::cerr << fmt::format("\r检查中 {}/{}", i + 1, files.size()) << std::flush;
     }
@@ -184,16 +210,7 @@ void run_check(const CheckOptions& o, Context& ctx)
       }
     };
     try {
-      std::ifstream file;
-      if (name != "-") {
-        // Screening streams, so size is no limit; a FIFO or a device would never end.
-        util::require_regular_file(name, "文件");
-        file.open(name, std::ios::binary);
-        if (!file) {
-          throw DataError("无法读取文件", Location{name, 0, 0, {}});
-        }
-      }
-      review::screen_stream(name == "-" ? std::cin : file, name, screener, emit);
+      screen_input(files[i], screener, emit);
     } catch (const DataError& e) {
       // One unreadable file does not stop a batch: report it and go on with the rest.
       if (progress) {
@@ -228,7 +245,7 @@ void register_check(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<CheckOptions>();
   auto* sub = app.add_subcommand("check", "按审查清单的自动规则筛查文本（不使用登记簿），命中处供人工核对");
-  sub->add_option("FILE", o->paths, "文本文件（UTF-8 或 GB18030/GBK）、目录（查找其中的 .txt、.md）或 -（标准输入）");
+  sub->add_option("FILE", o->paths, "文件（文本 UTF-8 或 GB18030/GBK、.html、.docx、.doc/.wps、.pdf、.ofd）、目录（其中每个文件，类型不支持的报错）或 -（标准输入）");
   sub->add_option("--checklist", o->checklist, "清单：legality（合法性审核）、fair-competition（公平竞争审查）或 all")
     ->check(CLI::IsMember({"legality", "fair-competition", "all"}));
   add_format_option(sub, o->format, {"text", "json", "jsonl"});

@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include <array>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 namespace normdoc::cli {
 
@@ -29,6 +31,7 @@ struct ImportOptions
   bool as_published = false;
   bool yes = false;
   bool as_filed = false;
+  bool no_ocr = false;
   std::string issuer, meta, bundle;
   std::string on_conflict = "refuse";
   std::string format = "table";
@@ -117,6 +120,27 @@ void run_bundle_import(const ImportOptions& o, Context& ctx)
   print(fmt::format("{}：新增 {}，替换 {}，跳过 {}\n", o.bundle, result.added, result.replaced, result.skipped));
 }
 
+// "（按格式：pdf 3，docx 2；文字识别 1 份）": what the files read were, for a mixed folder.
+std::string format_summary(const std::vector<ingest::FileResult>& results)
+{
+  std::map<std::string_view, int> by_format;
+  int ocr = 0;
+  for (const auto& result : results) {
+    if (result.format && result.status != ingest::Status::error) {
+      ++by_format[ingest::format_key(*result.format)];
+      ocr += result.ocr_pages > 0 ? 1 : 0;
+    }
+  }
+  if (by_format.empty()) {
+    return "";
+  }
+  std::vector<std::string> parts;
+  for (const auto& [format, n] : by_format) {
+    parts.push_back(fmt::format("{} {}", format, n));
+  }
+  return fmt::format("（按格式：{}{}）", fmt::join(parts, "，"), ocr > 0 ? fmt::format("；文字识别 {} 份，须与原件核对", ocr) : "");
+}
+
 void run_import(const ImportOptions& o, Context& ctx)
 {
   if (!o.bundle.empty()) {
@@ -137,17 +161,23 @@ void run_import(const ImportOptions& o, Context& ctx)
   std::vector<std::filesystem::path> roots(o.paths.begin(), o.paths.end());
   const auto files = ingest::collect_files(roots);
   if (files.empty()) {
-    throw UsageError("没有找到可导入的文件（.txt、.md、.html、.docx）");
+    throw UsageError("没有找到可导入的文件（.txt .md .html .docx .doc .wps .pdf .ofd）");
   }
+  settings.ocr = !o.no_ocr;
   store::Database db = ctx.open_database();
   const registry::Registry registry(ctx.config());
   const bool show_progress = files.size() > 1 && isatty(STDERR_FILENO) != 0;
+  // The file being read is named: a scanned PDF takes seconds a page to read by OCR.
+  const auto show = [&](std::size_t done) {
+    if (show_progress) {
+      std::cerr << fmt::format("\r\x1b[K导入 {}/{}{}", done, files.size(),
+                               done < files.size() ? fmt::format("，正在读取 {}", files[done].filename().string()) : "")
+                << std::flush;
+    }
+  };
+  show(0);
   const auto results = ingest::import_files(db, registry, files, settings, ctx.config(), ctx.stamp(),
-                                            [&](std::size_t done, const ingest::FileResult&) {
-                                              if (show_progress) {
-                                                std::cerr << fmt::format("\r导入 {}/{}", done, files.size()) << std::flush;
-                                              }
-                                            });
+                                            [&](std::size_t done, const ingest::FileResult&) { show(done); });
   if (show_progress) {
     std::cerr << "\r\x1b[K";
   }
@@ -157,9 +187,9 @@ void run_import(const ImportOptions& o, Context& ctx)
     ++counts.at(static_cast<std::size_t>(result.status));
   }
   const auto count = [&](ingest::Status status) { return counts.at(static_cast<std::size_t>(status)); };
-  std::cerr << fmt::format("normdoc: 共 {} 份：{} {}，重复 {}，出错 {}\n", results.size(),
+  std::cerr << fmt::format("normdoc: 共 {} 份：{} {}，重复 {}，出错 {}{}\n", results.size(),
                            o.dry_run ? "将登记" : "已登记", o.dry_run ? count(ingest::Status::would_add) : count(ingest::Status::added),
-                           count(ingest::Status::duplicate), count(ingest::Status::error));
+                           count(ingest::Status::duplicate), count(ingest::Status::error), format_summary(results));
   if (count(ingest::Status::error) > 0) {
     ctx.exit_code = ExitCode::data;
   }
@@ -170,7 +200,7 @@ void run_import(const ImportOptions& o, Context& ctx)
 void register_import(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<ImportOptions>();
-  auto* sub = app.add_subcommand("import", "导入文件（.txt/.md/.html/.docx，目录递归）：提取正文和标题、文号、制定机关、日期后登记；已登记的正文跳过");
+  auto* sub = app.add_subcommand("import", "导入文件（.txt/.md/.html/.docx/.doc/.wps/.pdf/.ofd，目录递归）：提取正文和标题、文号、制定机关、日期后登记；已登记的正文跳过");
   sub->add_option("PATH", o->paths, "文件或目录");
   sub->add_flag("--dry-run", o->dry_run, "只显示将登记的内容和每项的来源、可信度，不写入");
   auto* as_published =
@@ -178,6 +208,7 @@ void register_import(CLI::App& app, Context& ctx)
   sub->add_flag("--as-filed", o->as_filed, "这些文件在使用 normdoc 之前已报送备案（纸质档案）：不再提醒备案")
     ->needs(as_published);
   sub->add_option("--issuer", o->issuer, "正文中找不到制定机关时使用（默认取配置 [office] name）");
+  sub->add_flag("--no-ocr", o->no_ocr, "不对扫描件（没有文字层的 PDF 页）做文字识别：这些文件报为出错，其余照常导入");
   sub->add_option("--meta", o->meta, "覆盖文件（CSV：file 列加字段列；或 TOML：每个文件一个表）：补充或更正提取的字段");
   sub->add_option("--bundle", o->bundle, "导入 normdoc export 生成的数据包（例如备案机关接收报备文件）");
   sub->add_option("--on-conflict", o->on_conflict,

@@ -24,11 +24,6 @@ void write_field(util::JsonWriter& json, std::string_view key, const std::option
     .end_object();
 }
 
-std::string_view format_key(ingest::Format format)
-{
-  return format == ingest::Format::html ? "html" : format == ingest::Format::docx ? "docx" : "text";
-}
-
 std::string shown(const std::optional<ingest::Field>& field)
 {
   if (!field) {
@@ -56,8 +51,11 @@ std::string render_import(const std::vector<ingest::FileResult>& results, const 
         .key("file").value(result.file)
         .key("status").value(ingest::status_key(result.status))
         .key("document").value(result.document)
-        .key("format").value(result.format ? std::optional<std::string>(format_key(*result.format)) : std::nullopt)
-        .key("encoding").value(result.format ? std::optional(result.encoding) : std::nullopt);
+        .key("format").value(result.format ? std::optional<std::string>(ingest::format_key(*result.format)) : std::nullopt)
+        .key("encoding").value(result.format ? std::optional(result.encoding) : std::nullopt)
+        .key("pages").value(result.pages > 0 ? std::optional<std::int64_t>(result.pages) : std::nullopt)
+        .key("ocr_pages").value(std::int64_t{result.ocr_pages})
+        .key("ocr_confidence").value(result.ocr_confidence ? std::optional<std::int64_t>(*result.ocr_confidence) : std::nullopt);
       write_field(json, "title", meta.title);
       write_field(json, "doc_no", meta.doc_no);
       write_field(json, "issuer", meta.issuer);

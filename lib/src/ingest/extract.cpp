@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include <normdoc/ingest/extract.hpp>
 
+#include "ingest/external.hpp"
+#include "ingest/zip_part.hpp"
+
 #include <normdoc/error.hpp>
 #include <normdoc/util/encoding.hpp>
 #include <normdoc/util/file.hpp>
@@ -34,11 +37,6 @@ bool is_block(std::string_view name)
 bool is_skipped(std::string_view name)
 {
   return name == "script" || name == "style" || name == "noscript" || name == "template";
-}
-
-std::string_view as_view(const xmlChar* text)
-{
-  return text ? std::string_view(reinterpret_cast<const char*>(text)) : std::string_view();
 }
 
 // The text being produced, a line at a time. A line left blank is dropped as soon as it
@@ -148,65 +146,41 @@ struct FreeParser
   void operator()(xmlParserCtxt* ctxt) const { htmlFreeParserCtxt(ctxt); }
 };
 
-struct FreeReader
-{
-  void operator()(xmlTextReader* reader) const { xmlFreeTextReader(reader); }
-};
-
-// The .docx body part, read from the archive in pieces as the XML reader asks for them.
-struct ZipInput
-{
-  zip_file_t* file = nullptr;
-  zip_uint64_t read = 0;
-  zip_uint64_t limit = 0;
-  bool failed = false;
-};
-
-int read_zip(void* context, char* buffer, int length)
-{
-  auto& input = *static_cast<ZipInput*>(context);
-  const zip_int64_t got = zip_fread(input.file, buffer, static_cast<zip_uint64_t>(length));
-  if (got < 0 || input.read + static_cast<zip_uint64_t>(got) > input.limit) {
-    input.failed = true;
-    return -1;
-  }
-  input.read += static_cast<zip_uint64_t>(got);
-  return static_cast<int>(got);
-}
-
 // Paragraph text of word/document.xml, walked as a stream of nodes (no tree): w:t runs,
 // w:tab, w:br/w:cr and the end of each w:p. Deleted text (w:delText) is left out.
-std::string walk_docx(xmlTextReader* reader, bool& complete)
+class DocxWalker
 {
-  LineSink sink;
-  bool in_text = false;
-  int status = 0;
-  while ((status = xmlTextReaderRead(reader)) == 1) {
+public:
+  void operator()(xmlTextReader* reader)
+  {
     const int type = xmlTextReaderNodeType(reader);
     const std::string_view name = as_view(xmlTextReaderConstLocalName(reader));
     if (type == XML_READER_TYPE_ELEMENT) {
       const bool empty = xmlTextReaderIsEmptyElement(reader) == 1;
       if (name == "t") {
-        in_text = !empty;
+        m_in_text = !empty;
       } else if (name == "tab") {
-        sink.append('\t');
+        m_sink.append('\t');
       } else if (name == "br" || name == "cr" || (name == "p" && empty)) {
-        sink.end_line();
+        m_sink.end_line();
       }
     } else if (type == XML_READER_TYPE_END_ELEMENT) {
       if (name == "t") {
-        in_text = false;
+        m_in_text = false;
       } else if (name == "p") {
-        sink.end_line();
+        m_sink.end_line();
       }
-    } else if (in_text && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-                           type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA)) {
-      sink.append(as_view(xmlTextReaderConstValue(reader)));
+    } else if (m_in_text && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+                             type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA)) {
+      m_sink.append(as_view(xmlTextReaderConstValue(reader)));
     }
   }
-  complete = status == 0;
-  return sink.finish();
-}
+  std::string finish() { return m_sink.finish(); }
+
+private:
+  LineSink m_sink;
+  bool m_in_text = false;
+};
 
 std::string lower_extension(const std::filesystem::path& path)
 {
@@ -219,19 +193,38 @@ std::string lower_extension(const std::filesystem::path& path)
 
 Format format_of(const std::filesystem::path& path)
 {
+  static const std::vector<std::pair<std::string_view, Format>> k_extensions{
+    {".txt", Format::text}, {".md", Format::text},  {".text", Format::text}, {".html", Format::html},
+    {".htm", Format::html}, {".docx", Format::docx}, {".ofd", Format::ofd},  {".pdf", Format::pdf},
+    {".doc", Format::doc},  {".wps", Format::doc},   {".wpt", Format::doc},  {".dot", Format::doc},
+  };
   const std::string ext = lower_extension(path);
-  if (ext == ".txt" || ext == ".md" || ext == ".text") {
-    return Format::text;
+  for (const auto& [known, format] : k_extensions) {
+    if (ext == known) {
+      return format;
+    }
   }
-  if (ext == ".html" || ext == ".htm") {
-    return Format::html;
+  throw DataError(ext.empty() ? "文件名没有扩展名，无法判断格式" : fmt::format("不支持的文件类型“{}”", ext),
+                  Location{path.string(), 0, 0, {}}, "可读取 .txt .md .html .docx .doc .wps .pdf .ofd");
+}
+
+std::string_view format_key(Format format)
+{
+  switch (format) {
+  case Format::text:
+    return "text";
+  case Format::html:
+    return "html";
+  case Format::docx:
+    return "docx";
+  case Format::ofd:
+    return "ofd";
+  case Format::pdf:
+    return "pdf";
+  case Format::doc:
+    return "doc";
   }
-  if (ext == ".docx") {
-    return Format::docx;
-  }
-  throw DataError(ext == ".doc" ? "不支持旧版 Word（.doc）文件" : fmt::format("不支持的文件类型“{}”", ext),
-                  Location{path.string(), 0, 0, {}},
-                  ext == ".doc" ? "在 Word 或 WPS 中另存为 .docx 后再导入" : "可导入 .txt、.md、.html、.docx");
+  return "text";
 }
 
 std::string html_to_text(std::string_view html)
@@ -272,85 +265,58 @@ std::string html_to_text(std::string_view html)
 
 std::string docx_to_text(std::string_view bytes)
 {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  zip_t* archive = source ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
-  if (!archive) {
-    if (source) {
-      zip_source_free(source);
-    }
-    const std::string why = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    throw DataError(fmt::format("不是有效的 .docx 文件（{}）", why));
-  }
-  const std::unique_ptr<zip_t, int (*)(zip_t*)> closing(archive, zip_close);
-  zip_stat_t stat;
-  zip_stat_init(&stat);
-  if (zip_stat(archive, "word/document.xml", 0, &stat) != 0 || (stat.valid & ZIP_STAT_SIZE) == 0) {
+  const ZipPackage package(bytes, ".docx");
+  if (!package.has("word/document.xml")) {
     throw DataError(".docx 中没有正文部分（word/document.xml）");
   }
-  // The text of a normative document is a few megabytes of XML at most; a larger part is a
-  // damaged archive or a zip bomb. The part is streamed, never held, and the size in the
-  // archive's directory is not trusted: reading stops at the limit whatever it says.
-  constexpr zip_uint64_t k_max_document_xml = 256U << 20U;
-  if (stat.size > k_max_document_xml) {
-    throw DataError(".docx 的正文部分超过 256 MB，不像是一份文件的正文");
-  }
-  const std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(archive, "word/document.xml", 0),
-                                                               zip_fclose);
-  if (!file) {
-    throw DataError(".docx 的正文部分已损坏");
-  }
-  ZipInput input{file.get(), 0, stat.size, false};
-  // The reader owns no input of its own: the zip part is closed by `file`.
-  const std::unique_ptr<xmlTextReader, FreeReader> reader(
-    xmlReaderForIO(read_zip, nullptr, &input, nullptr, nullptr,
-                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE));
-  if (!reader) {
-    throw DataError(".docx 的正文部分不是有效的 XML");
-  }
-  bool complete = false;
-  std::string text = walk_docx(reader.get(), complete);
-  if (input.failed || (complete && input.read != stat.size)) {
-    throw DataError(".docx 的正文部分已损坏");
-  }
-  if (!complete) {
-    throw DataError(".docx 的正文部分不是有效的 XML");
-  }
-  return text;
+  DocxWalker walker;
+  package.walk("word/document.xml", walker);
+  return walker.finish();
 }
 
-Extracted extract(const std::filesystem::path& path)
+Extracted extract(const std::filesystem::path& path, const ExtractOptions& options)
 {
   const Format format = format_of(path);
-  std::string bytes = util::read_file(path, "文件");
-  if (util::trim(bytes).empty()) {
-    throw DataError("文件为空", Location{path.string(), 0, 0, {}});
-  }
   Extracted extracted;
-  extracted.format = format;
   try {
-    switch (format) {
-    case Format::text:
-      extracted.encoding = util::find_invalid_utf8(bytes) ? "gb18030" : "utf-8";
-      extracted.text = util::to_utf8(std::move(bytes), path.string());
+    if (format == Format::pdf) {
+      util::require_regular_file(path, "文件");
+      extracted = read_pdf(path, options);
+    } else {
+      std::string bytes = util::read_file(path, "文件");
+      if (util::trim(bytes).empty()) {
+        throw DataError("文件为空");
+      }
+      extracted.format = format;
+      extracted.encoding = format_key(format);
+      switch (format) {
+      case Format::text:
+        extracted.encoding = util::find_invalid_utf8(bytes) ? "gb18030" : "utf-8";
+        extracted.text = util::to_utf8(std::move(bytes), path.string());
+        break;
+      case Format::html:
+        extracted.text = html_to_text(bytes);
+        break;
+      case Format::docx:
+        extracted.text = docx_to_text(bytes);
+        break;
+      case Format::ofd:
+        extracted.text = ofd_to_text(bytes);
+        break;
+      case Format::doc:
+        extracted.encoding = "libreoffice";
+        extracted.text = read_with_libreoffice(path);
+        break;
+      case Format::pdf:
+        break;
+      }
       extracted.text.erase(std::remove(extracted.text.begin(), extracted.text.end(), '\r'), extracted.text.end());
-      break;
-    case Format::html:
-      extracted.encoding = "html";
-      extracted.text = html_to_text(bytes);
-      break;
-    case Format::docx:
-      extracted.encoding = "docx";
-      extracted.text = docx_to_text(bytes);
-      break;
     }
   } catch (const DataError& e) {
     throw e.located(Location{path.string(), 0, 0, {}});
   }
   if (util::trim(extracted.text).empty()) {
-    throw DataError("没有可提取的文字", Location{path.string(), 0, 0, {}});
+    throw DataError(format == Format::pdf ? "PDF 中没有可提取的文字" : "没有可提取的文字", Location{path.string(), 0, 0, {}});
   }
   util::require_no_nul(extracted.text, path.string());
   return extracted;

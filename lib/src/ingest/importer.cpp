@@ -158,7 +158,11 @@ registry::DocumentMeta plan(const std::filesystem::path& path, const Extracted& 
   doc.kind = value("kind", std::nullopt).value_or("normative");
   doc.concerns_business = value("concerns_business", std::nullopt) == "true";
   doc.drafted = settings.as_published ? std::nullopt : date("published", meta.date);
-  doc.text = registry::DocumentText{extracted.text, path.filename().string()};
+  // A text read by OCR says so wherever its source is shown: it is to be checked against the scan.
+  doc.text = registry::DocumentText{extracted.text, extracted.ocr_pages > 0
+                                                      ? fmt::format("{}（文字识别 {} 页，平均置信度 {}）", path.filename().string(),
+                                                                    extracted.ocr_pages, extracted.ocr_confidence.value_or(0))
+                                                      : path.filename().string()};
   if (doc.title.empty()) {
     throw DataError("无法确定标题", Location{path.string(), 0, 0, "title"}, "在覆盖文件中给出 title");
   }
@@ -185,9 +189,12 @@ FileResult import_one(store::Database& db, store::Transaction* txn, const regist
 {
   FileResult result{path.string()};
   try {
-    const Extracted extracted = extract(path);
+    const Extracted extracted = extract(path, ExtractOptions{settings.ocr});
     result.format = extracted.format;
     result.encoding = extracted.encoding;
+    result.pages = extracted.pages;
+    result.ocr_pages = extracted.ocr_pages;
+    result.ocr_confidence = extracted.ocr_confidence;
     result.metadata = extract_metadata(extracted.text, path.filename().string(), config.trial_markers);
     const std::string sha256 = util::sha256_hex(extracted.text);
     result.document = registered_text(db, sha256);
@@ -254,14 +261,8 @@ std::vector<std::filesystem::path> collect_files(const std::vector<std::filesyst
     std::vector<fs::path> found;
     for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
          it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_regular_file(ec)) {
-        continue;
-      }
-      try {
-        format_of(it->path());
+      if (it->is_regular_file(ec) && !it->path().filename().string().starts_with('.')) {
         found.push_back(it->path());
-      } catch (const DataError&) {
-        // Other files in a folder (images, .doc, .pdf) are not documents to import.
       }
     }
     std::sort(found.begin(), found.end());

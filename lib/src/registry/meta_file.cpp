@@ -5,6 +5,7 @@
 #include <normdoc/registry/meta_file.hpp>
 
 #include <normdoc/error.hpp>
+#include <normdoc/ingest/extract.hpp>
 #include <normdoc/registry/doc_no.hpp>
 #include <normdoc/util/text.hpp>
 
@@ -170,17 +171,7 @@ DocumentMeta load_meta(const std::filesystem::path& path)
 
 DocumentText read_document_text(const std::filesystem::path& path)
 {
-  std::string content = util::read_file(path, "文件");
-  if (util::trim(content).empty()) {
-    throw DataError("文件为空", Location{path.string(), 0, 0, {}});
-  }
-  if (const auto bad = util::find_invalid_utf8(content)) {
-    const auto line = 1 + std::count(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(*bad), '\n');
-    throw DataError(fmt::format("不是有效的 UTF-8 文本（第 {} 字节），可能是 GBK/GB18030 编码", *bad + 1),
-                    Location{path.string(), static_cast<int>(line), 0, {}},
-                    fmt::format("先转换编码：iconv -f GB18030 -t UTF-8 {} > 新文件", path.string()));
-  }
-  return DocumentText{std::move(content), path.filename().string()};
+  return DocumentText{ingest::extract(path).text, path.filename().string()};
 }
 
 } // namespace normdoc::registry

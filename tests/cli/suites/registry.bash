@@ -143,7 +143,7 @@ expect_exit 3
 [ "$(db_digest)" = "$before" ] || fail "database changed"
 [ ! -e "$NORMDOC_DB-wal" ] || [ ! -s "$NORMDOC_DB-wal" ] || fail "WAL left behind"
 
-TEST "bad input: impossible date, malformed 文号, empty or GBK text"
+TEST "bad input: impossible date, malformed 文号, empty or undecodable text; a GBK text is converted"
 nd add --title 办法 --issuer 某局 --doc-no "济示文旅2024-5"
 expect_exit 3
 expect_one_line_error
@@ -157,14 +157,19 @@ printf '' >empty.txt
 nd add --title 办法二 --issuer 某局 --text empty.txt
 expect_exit 3
 expect_stderr_contains 'empty.txt: 文件为空'
+# A GBK text is read as import reads it; bytes that are neither UTF-8 nor GB18030 are refused.
 printf '\xb5\xda\xd2\xbb\xcc\xf5\n' >gbk.txt
-nd add --title 办法三 --issuer 某局 --text gbk.txt
+nd_ok add --title 办法三 --issuer 某局 --text gbk.txt
+nd_ok show 2 --text
+expect_stdout_contains 第一条
+printf '\x80\x80\xff\n' >binary.txt
+nd add --title 办法四 --issuer 某局 --text binary.txt
 expect_exit 3
-expect_stderr_contains 'gbk.txt:1: 不是有效的 UTF-8'
-nd add --title 办法四 --issuer 某局 --text no-such-file.txt
+expect_stderr_contains 'binary.txt:1: 既不是 UTF-8 也不是 GB18030/GBK'
+nd add --title 办法五 --issuer 某局 --text no-such-file.txt
 expect_exit 3
 nd_ok list --format json
-expect_json 'length' 1
+expect_json 'length' 2
 
 TEST "usage errors exit 2 with a hint"
 nd add --issuer 某局

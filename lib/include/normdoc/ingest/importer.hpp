@@ -36,6 +36,7 @@ struct ImportSettings
   bool dry_run = false;
   bool as_published = false;            // register as published on the extracted date
   bool as_filed = false;                // and filed before the registry (acknowledged on publication)
+  bool ocr = true;                      // read scanned PDF pages by OCR (import --no-ocr refuses them)
   std::optional<std::string> issuer{};  // when the text names none
   std::map<std::string, Override> overrides{};
 };
@@ -52,6 +53,9 @@ struct FileResult
   // many files a batch holds.
   std::optional<Format> format{};
   std::string encoding{};
+  int pages = 0;                     // PDF and OFD
+  int ocr_pages = 0;                 // read by OCR: the text is to be checked against the scan
+  std::optional<int> ocr_confidence{};
   Metadata metadata{};
   std::optional<std::int64_t> document{}; // added, or the one it duplicates
   std::string error{};                    // one line, naming the file
@@ -66,8 +70,9 @@ std::vector<FileResult> import_files(store::Database& db, const registry::Regist
                                      const config::Config& config, const audit::Stamp& stamp,
                                      const std::function<void(std::size_t done, const FileResult&)>& progress);
 
-// The importable files under `paths`: files as given, directories walked recursively for
-// .txt .md .html .htm .docx, each directory's files in name order.
+// The files under `paths`: files as given, directories walked recursively, each directory's
+// files in name order. Every file but hidden ones (.DS_Store) is listed, whatever its type:
+// one that cannot be read is reported by import, never passed over in silence.
 std::vector<std::filesystem::path> collect_files(const std::vector<std::filesystem::path>& paths);
 
 } // namespace normdoc::ingest

@@ -26,8 +26,9 @@ struct DocumentMeta
 DocumentMeta parse_meta(std::string_view toml_text, const std::filesystem::path& source);
 DocumentMeta load_meta(const std::filesystem::path& path);
 
-// Reads a full-text file. Throws DataError when it cannot be read, is empty, or is not
-// UTF-8 (naming the byte offset and line).
+// Reads a full text from any file import reads (ingest::extract: text in UTF-8 or GB18030,
+// HTML, .docx, .doc/.wps, PDF, OFD). Throws DataError naming the file when it cannot be read,
+// is empty or cannot be decoded.
 DocumentText read_document_text(const std::filesystem::path& path);
 
 } // namespace normdoc::registry
