@@ -155,7 +155,7 @@ int run(int argc, char** argv)
   app.fallthrough();
   app.add_option("--db", ctx.options.db, "数据库文件（默认依次取 NORMDOC_DB、配置中的 db、$XDG_DATA_HOME/normdoc/registry.db）");
   app.add_option("--config", ctx.options.config, "配置文件（默认依次取 NORMDOC_CONFIG、./normdoc.toml、$XDG_CONFIG_HOME/normdoc/config.toml）");
-  app.add_option("--as", ctx.options.actor, "写入操作日志的经办人（默认取配置 user，再取 $USER）");
+  app.add_option("--as", ctx.options.actor, "写入操作日志和审核意见的经办人（默认依次取 NORMDOC_USER、配置 user、登录名）");
   for (const auto& registrar : {register_init, register_add, register_show, register_list, register_edit, register_log,
                                 register_publish, register_repeal, register_amend, register_record, register_file,
                                 register_filing, register_due, register_report, register_check, register_review,

@@ -7,6 +7,9 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -44,6 +47,27 @@ fs::path relative_to_config(const config::Config& settings, const std::string& p
 
 } // namespace
 
+namespace {
+
+// Whether TZ came from the environment (then it wins over the config's time_zone).
+bool g_time_zone_from_environment = false;
+
+void set_time_zone(const std::string& zone)
+{
+  setenv("TZ", zone.c_str(), 1);
+  tzset();
+}
+
+} // namespace
+
+Context::Context()
+{
+  g_time_zone_from_environment = !env("TZ").empty();
+  if (!g_time_zone_from_environment) {
+    set_time_zone("Asia/Shanghai");
+  }
+}
+
 const config::Config& Context::config()
 {
   if (m_config) {
@@ -61,6 +85,9 @@ const config::Config& Context::config()
     m_config = config::load(user);
   } else {
     m_config = config::Config{};
+  }
+  if (!g_time_zone_from_environment && m_config->time_zone) {
+    set_time_zone(*m_config->time_zone);
   }
   return *m_config;
 }
@@ -131,20 +158,38 @@ store::Database Context::create_database()
   return store::Database::open(path, store::Database::OpenMode::create, config().busy_timeout);
 }
 
+std::string Context::now_utc() const
+{
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
+}
+
 audit::Stamp Context::stamp()
 {
+  // --as, then NORMDOC_USER (cron jobs and containers, where $USER is often unset), then the
+  // config's user, then the login name: $USER, $LOGNAME, the account of this process.
   std::string actor = options.actor;
+  if (actor.empty()) {
+    actor = env("NORMDOC_USER");
+  }
   if (actor.empty() && config().user) {
     actor = *config().user;
   }
-  if (actor.empty()) {
-    actor = env("USER");
+  for (const char* variable : {"USER", "LOGNAME"}) {
+    if (actor.empty()) {
+      actor = env(variable);
+    }
   }
   if (actor.empty()) {
-    actor = "unknown";
+    if (const passwd* account = getpwuid(getuid()); account && account->pw_name) {
+      actor = account->pw_name;
+    }
   }
-  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  return audit::Stamp{actor, fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now)};
+  if (actor.empty()) {
+    // The log and every opinion name who acted: never "unknown".
+    throw UsageError("不知道经办人是谁：本进程没有登录名", "用 --as 姓名，或设置环境变量 NORMDOC_USER，或在配置文件中写 user = \"姓名\"");
+  }
+  return audit::Stamp{actor, now_utc()};
 }
 
 util::Date Context::today() const

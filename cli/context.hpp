@@ -27,6 +27,10 @@ struct GlobalOptions
 class Context
 {
 public:
+  // Times are shown in the local time zone: TZ when the environment sets it, else the
+  // config's time_zone, else Asia/Shanghai (not the machine's zone: servers often run UTC).
+  Context();
+
   GlobalOptions options;
   // What the command found, for commands whose exit code reports findings (`due`).
   ExitCode exit_code = ExitCode::ok;
@@ -47,8 +51,11 @@ public:
   store::Database open_database();
   store::Database create_database();
 
-  // The actor (--as, else config `user`, else $USER) and the current UTC time.
+  // The actor (--as, else NORMDOC_USER, else config `user`, else the login name) and the
+  // current UTC time. Throws UsageError when no name can be found.
   audit::Stamp stamp();
+  // The current time, UTC, as stored: 2026-12-01T09:02:15Z.
+  std::string now_utc() const;
   // Today: $NORMDOC_TODAY when set (YYYY-MM-DD), else this machine's clock in local time.
   util::Date today() const;
   // The date something was done, given in `option`: a day after today is refused (DataError)

@@ -72,7 +72,7 @@ void run_due(const DueOptions& o, Context& ctx)
   const Format format = parse_format(o.format);
   // The cron contract: nothing due prints nothing (in text), so no mail is sent.
   if (!items.empty() || format != Format::text) {
-    print(render_due(items, RenderOptions{format, query.as_of, o.bom}, ics_timestamp(ctx.stamp().at)));
+    print(render_due(items, RenderOptions{format, query.as_of, o.bom}, ics_timestamp(ctx.now_utc())));
   }
   if (const auto reminder = checkpoint_reminder(ctx, query.as_of)) {
     std::cerr << "normdoc: 提醒：" << *reminder << '\n';

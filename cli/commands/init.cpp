@@ -4,12 +4,16 @@
 #include <normdoc/audit/checkpoint.hpp>
 #include <normdoc/config/config.hpp>
 #include <normdoc/error.hpp>
+#include <normdoc/util/text.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 
 namespace normdoc::cli {
 
@@ -19,6 +23,7 @@ struct InitOptions
 {
   std::string office = "某某市某某局";
   std::string code = "ND";
+  std::string user;
   bool no_config = false;
 };
 
@@ -49,8 +54,15 @@ void run_init(const InitOptions& options, Context& ctx)
   if (target.has_parent_path()) {
     fs::create_directories(target.parent_path());
   }
+  // Every log event and opinion names who acted: asked once here, on a terminal.
+  std::string user = options.user;
+  if (user.empty() && isatty(STDIN_FILENO) != 0) {
+    print("经办人姓名（写入配置 user，用于日志和审核意见；直接回车则用登录名）：");
+    std::getline(std::cin, user);
+    user = std::string(util::trim(user));
+  }
   std::ofstream out(target, std::ios::binary);
-  out << config::starter(options.office, options.code);
+  out << config::starter(options.office, options.code, user);
   out.close();
   if (!out) {
     throw DataError("无法写入配置文件", Location{target.string(), 0, 0, {}});
@@ -66,6 +78,7 @@ void register_init(CLI::App& app, Context& ctx)
   auto* sub = app.add_subcommand("init", "创建数据库，并写一份带注释的配置文件");
   sub->add_option("--office", options->office, "写入配置的制定机关名称");
   sub->add_option("--code", options->code, "写入配置的登记编号机关代码");
+  sub->add_option("--user", options->user, "写入配置的经办人姓名（在终端上不给则询问）");
   sub->add_flag("--no-config", options->no_config, "只创建数据库，不写配置文件");
   sub->callback([options, &ctx] { run_init(*options, ctx); });
 }

@@ -22,6 +22,10 @@ std::string render_document_text(const registry::Document& doc, const RenderOpti
 // excerpt) into an open JSON object, or as a whole object.
 void write_finding_fields(util::JsonWriter& json, const review::Finding& finding);
 void write_finding_object(util::JsonWriter& json, const review::Finding& finding);
+// A stored UTC time (2026-12-01T09:02:15Z) as people read it: in the local time zone (TZ,
+// set from the config's time_zone when the environment has none), 2026-12-01 17:02:15. Text
+// that is not such a time is returned as it is.
+std::string local_time(std::string_view utc);
 // ISO text of a date that may be missing (empty then).
 std::string iso(const std::optional<util::Date>& date);
 // A printed document as md, html or (otherwise) terminal text.

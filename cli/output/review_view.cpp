@@ -149,7 +149,7 @@ Printed printed_opinion(const review::Review& review, const registry::Document& 
     {"送审文本", review.text_sha256 ? fmt::format("SHA-256 {}", review.text_sha256->substr(0, 12)) : "未存储正文，未自动筛查"},
     {review.checklist == "legality" ? "审核人" : "审查人", review.reviewer},
     {"收到日期", iso(review.received)},
-    {"开始审查", review.started_at},
+    {"开始审查", local_time(review.started_at)},
     {"结论日期", iso(review.concluded)},
     {"状态", status_label(review)},
   });

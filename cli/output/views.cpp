@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include <ctime>
+
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -152,6 +154,21 @@ void write_finding_object(util::JsonWriter& json, const review::Finding& finding
   json.end_object();
 }
 
+std::string local_time(std::string_view utc)
+{
+  std::tm parts{};
+  const std::string text(utc);
+  const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &parts);
+  if (!end || *end != '\0') {
+    return text;
+  }
+  const std::time_t when = timegm(&parts);
+  std::tm local{};
+  localtime_r(&when, &local);
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday,
+                     local.tm_hour, local.tm_min, local.tm_sec);
+}
+
 std::string iso(const std::optional<util::Date>& date)
 {
   return date ? date->iso() : "";
@@ -274,6 +291,9 @@ std::string render_document_text(const Document& doc, const RenderOptions& optio
     if (field.key == "kind") {
       text = doc.kind == "normative" ? "规范性文件" : "其他文件";
     }
+    if (field.key == "created_at" || field.key == "updated_at") {
+      text = local_time(text);
+    }
     if (!text.empty()) {
       table.add_row({std::string(field.label), text});
     }
@@ -345,7 +365,7 @@ std::string render_events(const std::vector<audit::Event>& events, const RenderO
   Table table({"序号", "时间", "经办人", "文件", "事件", "内容"});
   table.right_align(0);
   for (const auto& event : events) {
-    table.add_row({std::to_string(event.id), event.at, event.actor,
+    table.add_row({std::to_string(event.id), local_time(event.at), event.actor,
                    event.document ? fmt::format("#{}", *event.document) : "-", std::string(event_label(event.kind)),
                    event.payload});
   }

@@ -113,6 +113,9 @@ TEST_CASE("config::starter parses back to the defaults it documents")
   CHECK(config.office_code == "MJ");
   CHECK(config.validity_default.to_string() == "5y");
   CHECK(config.validity_trial.to_string() == "2y");
+  CHECK_FALSE(config.user);
+  CHECK_FALSE(config.time_zone);
+  CHECK(config::parse(config::starter("某局", "MJ", "张\"三"), "starter.toml").user == "张\"三");
 }
 
 TEST_CASE("config::load reads the shipped example")

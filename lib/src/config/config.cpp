@@ -118,6 +118,7 @@ const std::map<std::string, Setter>& setters()
   static const std::map<std::string, Setter> k_setters = {
     {"db", field(&Config::db)},
     {"user", field(&Config::user)},
+    {"time_zone", field(&Config::time_zone)},
     {"busy_timeout_ms", set_busy_timeout},
     {"office.name", field(&Config::office_name)},
     {"office.code", field(&Config::office_code)},
@@ -234,16 +235,26 @@ std::string format_reg_no(std::string_view pattern, std::string_view code, int y
   return out;
 }
 
-std::string starter(std::string_view office_name, std::string_view office_code)
+std::string starter(std::string_view office_name, std::string_view office_code, std::string_view user)
 {
+  std::string quoted_user;
+  for (const char c : user) {
+    if (c == '"' || c == '\\') {
+      quoted_user += '\\';
+    }
+    quoted_user += c;
+  }
   return fmt::format(R"(# normdoc 配置文件（TOML）。未写的项使用注释中的默认值。
 # 查找顺序：--config、环境变量 NORMDOC_CONFIG、./normdoc.toml、$XDG_CONFIG_HOME/normdoc/config.toml
 
 # 数据库文件；默认 $XDG_DATA_HOME/normdoc/registry.db
 # db = "/srv/normdoc/registry.db"
 
-# 写入操作日志的默认经办人；默认取 $USER
-# user = "张三"
+# 写入操作日志和审核意见的经办人；默认依次取 --as、环境变量 NORMDOC_USER、此项、登录名
+{}user = "{}"
+
+# 显示时间所用的时区（存储一律为 UTC）；环境变量 TZ 优先
+# time_zone = "Asia/Shanghai"
 
 # 另一进程占用数据库时的最长等待（毫秒）
 # busy_timeout_ms = 5000
@@ -306,7 +317,7 @@ review_within = "3m"
 # 本机关辖区的地名：筛查时与“本地、本市”等同样看待（起草者会写“济源市内企业”“在示范区注册”）
 # jurisdiction_names = ["济源", "示范区"]
 )",
-                     office_name, office_code);
+                     user.empty() ? "# " : "", user.empty() ? "张三" : quoted_user, office_name, office_code);
 }
 
 } // namespace normdoc::config

@@ -59,3 +59,29 @@ expect_json '.expires' 2026-12-31
 nd_ok add --title 乙试行办法 --issuer 某局
 nd_ok publish 2 --date 2024-01-01 --format json
 expect_json '.expires' 2024-12-31
+
+TEST "who acted: --as, NORMDOC_USER, config user, the login name; never unknown"
+NORMDOC_USER=李四 nd_ok add --title 办法一 --issuer 某局
+nd_ok add --title 办法二 --issuer 某局 --as 王五
+env -u USER -u LOGNAME "$NORMDOC" add --title 办法三 --issuer 某局 >/dev/null 2>&1 || fail "add without USER failed"
+printf 'user = "赵六"\n[office]\nname = "某局"\ncode = "MJ"\n' >normdoc.toml
+nd_ok add --title 办法四 --issuer 某局
+NORMDOC_USER=李四 nd_ok add --title 办法五 --issuer 某局
+[ "$(sqlite3 "$NORMDOC_DB" "SELECT group_concat(actor, ',') FROM (SELECT actor FROM event WHERE kind = 'add' ORDER BY id)")" = "李四,王五,$(id -un),赵六,李四" ] ||
+  fail "actors: $(sqlite3 "$NORMDOC_DB" "SELECT group_concat(actor, ',') FROM event WHERE kind = 'add'")"
+mkdir 新机关 && cd 新机关 || exit 1
+XDG_CONFIG_HOME=$PWD/配置 nd_ok init --user 钱七
+grep -qx 'user = "钱七"' 配置/normdoc/config.toml || fail "init --user did not write the user"
+
+TEST "times are shown in TZ, else the config's time_zone, else Asia/Shanghai; stored in UTC"
+nd_ok add --title 办法一 --issuer 某局
+stored=$(sqlite3 "$NORMDOC_DB" "SELECT at FROM event WHERE kind = 'add'")
+case $stored in *Z) ;; *) fail "stored time is not UTC: $stored" ;; esac
+shown() { TZ=$1 date -d "$stored" '+%Y-%m-%d %H:%M:%S'; }
+env -u TZ "$NORMDOC" log >log.txt
+grep -qF "$(shown Asia/Shanghai)" log.txt || fail "log does not show Beijing time $(shown Asia/Shanghai): $(cat log.txt)"
+TZ=UTC "$NORMDOC" log >log.txt
+grep -qF "$(shown UTC)" log.txt || fail "log does not follow TZ"
+printf 'time_zone = "Asia/Tokyo"\n' >normdoc.toml
+env -u TZ "$NORMDOC" show 1 >show.txt
+grep -qF "$(shown Asia/Tokyo)" show.txt || fail "show does not follow the config's time_zone: $(grep 时间 show.txt)"

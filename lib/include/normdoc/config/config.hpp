@@ -19,6 +19,7 @@ struct Config
 {
   std::optional<std::string> db;            // database path
   std::optional<std::string> user;          // default actor written into the log
+  std::optional<std::string> time_zone;     // for times shown to people (TZ wins); Asia/Shanghai
   std::chrono::milliseconds busy_timeout{5000};
 
   std::string office_name;                  // default 制定机关 for `add`
@@ -96,8 +97,9 @@ Config parse(std::string_view text, const std::string& source);
 // Reads and parses `path`. Throws DataError when it cannot be read.
 Config load(const std::filesystem::path& path);
 
-// A commented starter file for `normdoc init`.
-std::string starter(std::string_view office_name, std::string_view office_code);
+// A commented starter file for `normdoc init`; `user` is written when given (else left as a
+// commented example).
+std::string starter(std::string_view office_name, std::string_view office_code, std::string_view user = {});
 
 // Formats a registration number (登记编号) from `pattern`: {code}, {year}, {seq} and
 // {seq:0N} (zero-padded to N digits). Throws DataError on an unknown placeholder.
