@@ -264,7 +264,7 @@ done
 [ "$cleared" -ge 7 ] || fail "only $cleared items were cleared"
 nd_ok audit verify # every command the walk ran is replayed from the log
 
-TEST "import --as-filed: years of documents filed on paper leave nothing to file"
+TEST "import --as-filed --override-gate: years of documents issued and filed on paper leave nothing due"
 office_config
 export NORMDOC_TODAY=2026-12-01
 mkdir 历年文件
@@ -278,6 +278,16 @@ expect_json length 0
 nd_ok log 2 --format json
 expect_json '[.[] | select(.kind == "acknowledge") | "\(.payload.subject) \(.payload.date)"] | join(",")' \
   "filed-before-registry 2025-03-01"  # 乙 sorts before 甲: document 2 is 甲
+nd due --format json
+expect_json '[.[].kind] | unique | join(",")' procedure
+rm "$NORMDOC_DB" && nd_ok init --no-config
+nd import 历年文件 --as-published --override-gate
+expect_exit 2
+nd_ok import 历年文件 --as-published --as-filed --override-gate --reason 使用前印发
+nd due --format json
+expect_json length 0
+nd_ok log 1 --format json
+expect_json '[.[] | select(.kind == "gate-override") | .payload.reason] | join(",")' 使用前印发
 
 TEST "edit --text of a reviewed draft outdates its reviews: the gate closes and it says so"
 office_config
