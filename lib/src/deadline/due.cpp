@@ -707,7 +707,7 @@ registry::Acknowledgement acknowledge(store::Transaction& txn, const registry::D
 filing::Compliance filing_report(store::Database& db, const config::Config& config, const calendar::Calendar& calendar,
                                  int year, const util::Date& as_of)
 {
-  filing::Compliance report = filing::compliance(db, config, calendar, year);
+  filing::Compliance report = filing::compliance(db, config, calendar, year, as_of);
   registry::ListFilter filter{as_of};
   filter.year = year;
   const auto steps_of = procedure::steps_by_document(db);

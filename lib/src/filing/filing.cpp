@@ -269,7 +269,8 @@ std::unordered_map<std::int64_t, std::vector<Filing>> filings_by_document(store:
 
 namespace normdoc::filing {
 
-Compliance compliance(store::Database& db, const config::Config& config, const calendar::Calendar& calendar, int year)
+Compliance compliance(store::Database& db, const config::Config& config, const calendar::Calendar& calendar, int year,
+                      const util::Date& as_of)
 {
   Compliance report;
   report.year = year;
@@ -280,7 +281,9 @@ Compliance compliance(store::Database& db, const config::Config& config, const c
       continue;
     }
     ++report.published;
-    const auto filings = filings_of(db, doc.id);
+    // A filing recorded ahead of its date (--planned) is a plan: done only from that day on.
+    auto filings = filings_of(db, doc.id);
+    std::erase_if(filings, [&](const Filing& filing) { return as_of < filing.filed; });
     const auto deadline = calendar.deadline(*doc.published, config.filing_deadline);
     if (!deadline.caveat.empty()) {
       report.calendar_gaps.push_back(deadline.caveat);

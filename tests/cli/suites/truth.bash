@@ -32,7 +32,7 @@ NORMDOC_TODAY=明天 nd due
 expect_exit 2
 expect_stderr_contains NORMDOC_TODAY
 
-TEST "a date after today is refused unless --planned; a planned filing leaves the reminder until its day"
+TEST "a date after today is refused unless --planned; a planned filing leaves the reminder and is not counted filed until its day"
 office_config
 export NORMDOC_TODAY=2026-12-01
 reviewed_draft 草案 1
@@ -51,6 +51,10 @@ nd due --format json
 expect_json '[.[] | .kind] | join(",")' filing
 nd due --as-of 2026-12-16 --format json
 expect_json '[.[] | .kind] | join(",")' filing-review
+nd_ok report filing --year 2026 --format json
+expect_json '"\(.published) \(.filed) \(.filed_on_time)"' "1 0 0"
+NORMDOC_TODAY=2026-12-16 nd_ok report filing --year 2026 --format json
+expect_json '"\(.published) \(.filed) \(.filed_on_time)"' "1 1 1"
 nd filing result 1 --to 示范区管委会 --result passed --date 2026-12-31
 expect_exit 3
 nd_ok add --title 另一草案

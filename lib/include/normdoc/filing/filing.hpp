@@ -79,7 +79,8 @@ std::unordered_map<std::int64_t, std::vector<Filing>> filings_by_document(store:
 namespace normdoc::filing {
 
 // Filing compliance of the normative documents published in one year
-// (`normdoc report filing`).
+// (`normdoc report filing`), as of `as_of`: a filing dated later (recorded --planned) is not
+// counted as done.
 struct Compliance
 {
   int year = 0;
@@ -95,6 +96,7 @@ struct Compliance
   double on_time_rate() const { return published == 0 ? 0.0 : static_cast<double>(filed_on_time) / published; }
 };
 
-Compliance compliance(store::Database& db, const config::Config& config, const calendar::Calendar& calendar, int year);
+Compliance compliance(store::Database& db, const config::Config& config, const calendar::Calendar& calendar, int year,
+                      const util::Date& as_of);
 
 } // namespace normdoc::filing
