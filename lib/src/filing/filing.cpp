@@ -38,6 +38,7 @@ std::vector<std::string> split_lines(const std::string& text)
   return text.empty() ? std::vector<std::string>{} : util::split(text, '\n');
 }
 
+// The live filing of `doc` with `body`.
 Filing find_filing(store::Database& db, const registry::Document& doc, const std::string& body)
 {
   for (auto& filing : filings_of(db, doc.id)) {
@@ -207,16 +208,39 @@ Filing record_correction(store::Transaction& txn, const registry::Document& doc,
   return find_filing(db, doc, body);
 }
 
+Filing void_filing(store::Transaction& txn, const registry::Document& doc, const std::string& body,
+                   const util::Date& date, const std::string& reason, const audit::Stamp& stamp)
+{
+  store::Database& db = txn.database();
+  Filing filing = find_filing(db, doc, body);
+  const std::string why(util::trim(reason));
+  if (why.empty()) {
+    throw DataError("须写明作废理由", Location{{}, 0, 0, "reason"});
+  }
+  db.prepare("UPDATE filing SET voided = ?, void_reason = ? WHERE id = ?").bind_all(date.iso(), why, filing.id).run();
+  util::JsonWriter payload;
+  payload.begin_object()
+    .key("filing").value(filing.id)
+    .key("body").value(filing.body)
+    .key("filed").value(filing.filed.iso())
+    .key("voided").value(date.iso())
+    .key("reason").value(why);
+  append_event(txn, doc, "void-filing", payload, stamp);
+  filing.voided = date;
+  filing.void_reason = why;
+  return filing;
+}
+
 namespace {
 
 // The filings with their outcomes, of one document or of all (two queries either way).
-std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t> document)
+std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t> document, bool void_too)
 {
   // Separate statements, not `?1 IS NULL OR document = ?1`: SQLite plans that as a full scan
   // even when a document is given (EXPLAIN QUERY PLAN: SCAN filing).
-  constexpr std::string_view k_filings = "SELECT id, document, body, filed, materials, missing FROM filing";
-  auto stmt = document ? db.prepare(std::string(k_filings) + " WHERE document = ? ORDER BY id")
-                       : db.prepare(std::string(k_filings) + " ORDER BY id");
+  const std::string select = fmt::format("SELECT id, document, body, filed, materials, missing, voided, void_reason"
+                                          " FROM filing WHERE {}", void_too ? "1" : "voided IS NULL");
+  auto stmt = document ? db.prepare(select + " AND document = ? ORDER BY id") : db.prepare(select + " ORDER BY id");
   if (document) {
     stmt.bind(1, *document);
   }
@@ -229,7 +253,9 @@ std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t
                              .body = stmt.text(2),
                              .filed = util::Date::parse(stmt.text(3)),
                              .materials = split_lines(stmt.text(4)),
-                             .missing = split_lines(stmt.text(5))});
+                             .missing = split_lines(stmt.text(5)),
+                             .voided = stmt.optional_date(6),
+                             .void_reason = stmt.optional_text(7)});
   }
   constexpr std::string_view k_outcomes = "SELECT o.filing, o.kind, o.result, o.date, o.until, o.note FROM filing_outcome o";
   auto outcomes = document ? db.prepare(std::string(k_outcomes) + " JOIN filing f ON f.id = o.filing WHERE f.document = ?"
@@ -239,8 +265,12 @@ std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t
     outcomes.bind(1, *document);
   }
   while (outcomes.step() == store::Step::row) {
+    const auto at = position.find(outcomes.integer(0));
+    if (at == position.end()) {
+      continue; // an outcome of a void filing
+    }
     const auto result = outcomes.optional_text(2);
-    filings[position.at(outcomes.integer(0))].outcomes.push_back(
+    filings[at->second].outcomes.push_back(
       Outcome{outcomes.text(1), result ? parse_result(*result) : std::nullopt, util::Date::parse(outcomes.text(3)),
               outcomes.optional_date(4), outcomes.optional_text(5)});
   }
@@ -249,15 +279,15 @@ std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t
 
 } // namespace
 
-std::vector<Filing> filings_of(store::Database& db, std::int64_t document)
+std::vector<Filing> filings_of(store::Database& db, std::int64_t document, bool void_too)
 {
-  return load_filings(db, document);
+  return load_filings(db, document, void_too);
 }
 
 std::unordered_map<std::int64_t, std::vector<Filing>> filings_by_document(store::Database& db)
 {
   std::unordered_map<std::int64_t, std::vector<Filing>> filings;
-  for (auto& filing : load_filings(db, std::nullopt)) {
+  for (auto& filing : load_filings(db, std::nullopt, false)) {
     filings[filing.document].push_back(std::move(filing));
   }
   return filings;

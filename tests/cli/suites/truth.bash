@@ -233,6 +233,106 @@ NORMDOC_DB=$dir/other.db nd_ok import --bundle voided.jsonl
 [ "$(sqlite3 "$dir/other.db" "SELECT count(*) FROM procedure_step WHERE voided = '2026-11-01'")" = 1 ] ||
   fail "the void step lost its mark in the bundle"
 
+TEST "void a filing recorded by mistake: kept and shown as void, the reminder and the report follow, it can be filed again"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 甲办法 --published 2026-11-02 --override-gate --reason 使用前印发
+nd_ok file 1 --to 示范区管委会 --date 2026-11-10
+nd_ok report filing --year 2026 --format json
+expect_json .filed 1
+nd void filing 1 --to 示范区管委会
+expect_exit 2
+nd_ok void filing 1 --to 示范区管委会 --reason 误录：实际尚未报送
+nd due --format json
+expect_json '[.[].kind] | join(",")' filing
+nd_ok report filing --year 2026 --format json
+expect_json .filed 0
+nd_ok show 1 --procedure --format json
+expect_json '.procedure.filings[0] | "\(.voided) \(.void_reason)"' "2026-12-01 误录：实际尚未报送"
+nd_ok show 1 --procedure
+expect_stdout_contains "已作废：误录：实际尚未报送"
+nd void filing 1 --to 示范区管委会 --reason 再次
+expect_exit 3
+nd_ok file 1 --to 示范区管委会 --date 2026-11-30
+nd_ok show 1 --procedure --format json
+expect_json '[.procedure.filings[] | "\(.filed):\(.voided)"] | join(" ")' "2026-11-10:2026-12-01 2026-11-30:null"
+nd due --format json
+expect_json '[.[].kind] | join(",")' filing-review
+nd_ok log 1 --format json
+expect_json '[.[] | select(.kind == "void-filing") | "\(.payload.body) \(.payload.filed) \(.payload.reason)"] | join(",")' \
+  "示范区管委会 2026-11-10 误录：实际尚未报送"
+nd_ok audit verify
+nd_ok export 1 --output filed.jsonl
+NORMDOC_DB=$dir/other.db nd_ok init --no-config
+NORMDOC_DB=$dir/other.db nd_ok import --bundle filed.jsonl
+[ "$(sqlite3 "$dir/other.db" "SELECT count(*) FROM filing WHERE voided IS NOT NULL")" = 1 ] ||
+  fail "the void filing lost its mark in the bundle"
+
+TEST "schema 15 rebuilds the filing table keeping every filing, its outcomes and their ids"
+rm "$NORMDOC_DB"
+for sql in "$NORMDOC_SOURCE_DIR"/schemas/sql/0*.sql; do
+  [ "$(basename "$sql" | cut -c1-3)" -lt 15 ] && sqlite3 "$NORMDOC_DB" <"$sql"
+done
+sqlite3 "$NORMDOC_DB" "PRAGMA application_id = 1313099587; PRAGMA user_version = 14;
+  INSERT INTO document (id, title, issuer, status, published, effective, expires, created_at, updated_at)
+    VALUES (4, '甲办法', '某局', 'published', '2026-03-02', '2026-03-02', '2031-03-01', '2026-03-02T00:00:00Z', '2026-03-02T00:00:00Z');
+  INSERT INTO filing (id, document, body, filed, materials, missing) VALUES (7, 4, '示范区管委会', '2026-03-20', '备案报告', '');
+  INSERT INTO filing_outcome (id, filing, kind, result, date) VALUES (3, 7, 'result', 'correct', '2026-04-01');"
+export NORMDOC_TODAY=2026-12-01
+nd_ok show 4 --procedure --format json
+expect_json '.procedure.filings[0] | "\(.body) \(.filed) \(.outcomes[0].result)"' "示范区管委会 2026-03-20 correct"
+[ "$(sqlite3 "$NORMDOC_DB" "PRAGMA user_version; SELECT id || ':' || filing FROM filing_outcome; PRAGMA foreign_key_check;" | tr '\n' ' ')" = "15 3:7 " ] ||
+  fail "the migrated filing outcome lost its id or its link"
+nd file 4 --to 示范区管委会 --date 2026-11-20
+expect_exit 3
+nd_ok void filing 4 --to 示范区管委会 --reason 误录
+nd_ok file 4 --to 示范区管委会 --date 2026-11-20
+
+TEST "void an evaluation recorded by mistake: the document is as before it, logged, replayed"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 甲办法 --published 2022-01-10 --validity 5y --override-gate --reason 使用前印发
+nd_ok add --title 乙办法 --published 2022-02-10 --validity 5y --override-gate --reason 使用前印发
+nd_ok evaluate 1 --outcome continue --date 2026-11-20 --validity 3y
+nd_ok show 1 --format json
+expect_json .expires 2029-11-19
+nd void evaluation 1 --reason " "
+expect_exit 3
+nd_ok void evaluation 1 --reason 误录：评估尚未完成
+nd_ok report stats --year 2026 --format json
+expect_json '.evaluations.continue // 0' 0
+nd_ok show 1 --format json
+expect_json '"\(.expires) \(.reg_no)"' "2027-01-09 JYWL-2022-001"
+nd due --kind evaluation --format json
+expect_json '[.[].document] | map(tostring) | join(",")' 1,2
+nd void evaluation 1 --reason 再次
+expect_exit 3
+nd_ok evaluate 2 --outcome repeal --date 2026-11-25 --reason 上位法已废止
+nd_ok void evaluation 2 --reason 误录为乙办法
+nd_ok show 2 --format json
+expect_json '"\(.status) \(.repealed)"' "published null"
+nd_ok add --title 乙办法（修订） --published 2026-11-26 --override-gate --reason 使用前印发
+nd_ok evaluate 2 --outcome amend --date 2026-11-26 --by 3
+nd_ok void evaluation 2 --reason 修订稿尚未通过
+nd_ok show 2 --format json
+expect_json '"\(.status) \(.superseded_by)"' "published null"
+nd_ok show 3 --format json
+expect_json .amends null
+nd_ok log 2 --format json
+expect_json '[.[] | select(.kind == "void-evaluation") | .payload.restored[] | "\(.field):\(.to)"] | join(" ")' \
+  "status:published repealed:null status:published amended:null superseded_by:null amends:null"
+nd_ok evaluate 1 --outcome continue --date 2026-11-27
+nd_ok repeal 1 --date 2026-11-28 --reason 另行制定
+nd void evaluation 1 --reason 录错
+expect_exit 3
+expect_stderr_contains 之后已有变动
+nd_ok audit verify
+nd_ok export 1 --output evaluated.jsonl
+NORMDOC_DB=$dir/other.db nd_ok init --no-config
+NORMDOC_DB=$dir/other.db nd_ok import --bundle evaluated.jsonl
+[ "$(sqlite3 "$dir/other.db" "SELECT count(*) FROM evaluation WHERE voided = '2026-12-01'")" = 1 ] ||
+  fail "the void evaluation lost its mark in the bundle"
+
 TEST "demo registry: every due item from 2026-12-01 to 2027-12-31 is cleared by the command it names"
 export NORMDOC_TODAY=2026-12-01
 "$examples/demo.sh" "$NORMDOC" >/dev/null 2>&1 || fail "demo.sh failed"

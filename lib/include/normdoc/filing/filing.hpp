@@ -43,6 +43,8 @@ struct Filing
   std::vector<std::string> materials;
   std::vector<std::string> missing;
   std::vector<Outcome> outcomes{}; // in the order recorded
+  std::optional<util::Date> voided{};       // recorded by mistake: void from this day (void_filing)
+  std::optional<std::string> void_reason{};
 
   // The last registration decision or review result, if any.
   std::optional<Outcome> last_result() const;
@@ -68,8 +70,17 @@ Filing record_result(store::Transaction& txn, const registry::Document& doc, con
 Filing record_correction(store::Transaction& txn, const registry::Document& doc, const std::string& body,
                          const util::Date& date, const std::string& note, const audit::Stamp& stamp);
 
-std::vector<Filing> filings_of(store::Database& db, std::int64_t document);
-// The filings of every document in two queries, for reports over the whole registry.
+// Voids the live filing of `doc` with `body`, recorded by mistake: the row stays, marked void
+// with `date` and `reason`, and a `void-filing` event (payload: filing, body, filed, voided,
+// reason) says who and when. Reminders and reports no longer count it, and the filing can be
+// recorded again. Throws DataError for no such filing or an empty reason.
+Filing void_filing(store::Transaction& txn, const registry::Document& doc, const std::string& body,
+                   const util::Date& date, const std::string& reason, const audit::Stamp& stamp);
+
+// The filings of `document` not void (what everything derived counts); with `void_too`, the
+// void ones as well, in the order recorded (what `show --procedure` lists).
+std::vector<Filing> filings_of(store::Database& db, std::int64_t document, bool void_too = false);
+// The filings not void of every document in two queries, for reports over the whole registry.
 std::unordered_map<std::int64_t, std::vector<Filing>> filings_by_document(store::Database& db);
 
 } // namespace normdoc::filing
