@@ -2,6 +2,8 @@
 #include <normdoc/filing/filing.hpp>
 
 #include <normdoc/error.hpp>
+#include <normdoc/registry/registry.hpp>
+#include <normdoc/util/csv.hpp>
 #include <normdoc/util/json.hpp>
 #include <normdoc/util/named.hpp>
 #include <normdoc/util/text.hpp>
@@ -208,6 +210,68 @@ Filing record_correction(store::Transaction& txn, const registry::Document& doc,
   return find_filing(db, doc, body);
 }
 
+std::vector<std::string> split_items(std::string_view text)
+{
+  std::string normalized;
+  for (const char32_t c : util::decode_utf8(text)) {
+    util::append_utf8(normalized, c == U'、' || c == U'，' ? U',' : c);
+  }
+  std::vector<std::string> items;
+  for (const auto& item : util::split(normalized, ',')) {
+    if (!util::trim(item).empty()) {
+      items.emplace_back(util::trim(item));
+    }
+  }
+  return items;
+}
+
+std::vector<Filing> import_filings(store::Transaction& txn, std::string_view csv, const std::string& source,
+                                   const util::Date& today, const config::Config& config, const audit::Stamp& stamp)
+{
+  store::Database& db = txn.database();
+  const auto rows = util::parse_csv(csv, source);
+  if (rows.size() < 2) {
+    throw DataError("没有备案记录；第一行应为列名 ref,body,date（可加 materials）", Location{source, 1, 0, {}});
+  }
+  const util::CsvColumns columns(rows.front(), {"ref", "body", "date"}, source);
+  std::vector<Filing> imported;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const util::CsvRow& row = rows[i];
+    const auto at = [&](std::string_view field) { return Location{source, row.line, 0, std::string(field)}; };
+    try {
+      const std::string ref = columns.get(row, "ref");
+      if (ref.empty()) {
+        throw DataError("缺少文件（ref 列）", at("ref"));
+      }
+      const registry::Document doc = registry::resolve(db, ref);
+      const std::string body = columns.get(row, "body");
+      if (body.empty()) {
+        throw DataError("缺少备案机关（body 列）", at("body"));
+      }
+      const util::Date date = [&] {
+        try {
+          return util::Date::parse(columns.get(row, "date"));
+        } catch (const DataError& e) {
+          throw e.located(at("date"));
+        }
+      }();
+      if (today < date) {
+        throw DataError(fmt::format("报送日期 {} 晚于今天（{}）：导入的是已报送的记录", date.iso(), today.iso()), at("date"));
+      }
+      const std::string materials = columns.get(row, "materials");
+      const auto sent = materials.empty() ? std::nullopt : std::optional(split_items(materials));
+      for (auto& filing : file(txn, doc, {body}, date, sent, config, stamp)) {
+        if (filing.body == body) {
+          imported.push_back(std::move(filing));
+        }
+      }
+    } catch (const DataError& e) {
+      throw e.located(at("ref"));
+    }
+  }
+  return imported;
+}
+
 Filing void_filing(store::Transaction& txn, const registry::Document& doc, const std::string& body,
                    const util::Date& date, const std::string& reason, const audit::Stamp& stamp)
 {
@@ -294,8 +358,6 @@ std::unordered_map<std::int64_t, std::vector<Filing>> filings_by_document(store:
 }
 
 } // namespace normdoc::filing
-
-#include <normdoc/registry/registry.hpp>
 
 namespace normdoc::filing {
 

@@ -393,6 +393,65 @@ expect_json length 0
 nd_ok log 1 --format json
 expect_json '[.[] | select(.kind == "gate-override") | .payload.reason] | join(",")' 使用前印发
 
+TEST "file --import: past filings in bulk, all or none, errors name the line"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 甲办法 --doc-no 济示文旅〔2024〕1号 --published 2024-03-01 --override-gate --reason 使用前印发
+nd_ok add --title 乙办法 --published 2025-06-02 --override-gate --reason 使用前印发
+nd_ok add --title 丙办法 --published 2025-09-01 --override-gate --reason 使用前印发
+printf 'ref,body,date,materials\n济示文旅〔2024〕1号,示范区管委会,2024-03-20,备案报告、正式文本\n2,示范区管委会,2025-06-20,\n3,示范区管委会,2025-13-01,\n' >备案.csv
+before=$(db_digest)
+nd file --import 备案.csv
+expect_exit 3
+expect_one_line_error
+expect_stderr_contains '备案.csv:4'
+expect_stderr_contains 'date'
+[ "$(db_digest)" = "$before" ] || fail "a failed import wrote something"
+printf 'ref,body,date\n1,示范区管委会,2024-03-20\n9,示范区管委会,2025-06-20\n' >unknown.csv
+nd file --import unknown.csv
+expect_exit 3
+expect_stderr_contains 'unknown.csv:3'
+printf 'ref,body,date\n1,示范区管委会,2024-03-20\n1,示范区管委会,2024-03-21\n' >twice.csv
+nd file --import twice.csv
+expect_exit 3
+expect_stderr_contains 'twice.csv:3'
+printf 'ref,body,date\n3,示范区管委会,2026-12-02\n' >future.csv
+nd file --import future.csv
+expect_exit 3
+expect_stderr_contains 晚于今天
+nd file 1 --import 备案.csv
+expect_exit 2
+[ "$(db_digest)" = "$before" ] || fail "a refused import wrote something"
+sed -i 's/2025-13-01/2025-09-10/' 备案.csv
+nd_ok file --import 备案.csv
+expect_stdout_contains "已记录 3 条报送备案记录（3 份文件）"
+nd due --kind filing --format json
+expect_json length 0
+nd_ok show 1 --procedure --format json
+expect_json '.procedure.filings[0] | "\(.filed) \(.materials | join("、"))"' "2024-03-20 备案报告、正式文本"
+nd_ok report filing --year 2025 --format json
+expect_json '"\(.filed) \(.filed_on_time)"' "2 2"
+nd_ok audit verify
+
+TEST "acknowledge --year: mark a year of history at once; documents it does not apply to are left alone"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 甲办法 --published 2022-03-01 --override-gate --reason 使用前印发
+nd_ok add --title 乙办法 --published 2022-06-02 --override-gate --reason 使用前印发
+nd_ok add --title 丙办法 --published 2023-09-01 --override-gate --reason 使用前印发
+nd_ok add --title 丁草案
+nd_ok acknowledge 2 filed-before-registry --reason 纸质档案
+nd_ok acknowledge --year 2022 filed-before-registry --reason 2022年文件均已报送备案（纸质档案）
+expect_stdout_contains "1 份文件已确认"
+nd due --kind filing --format json
+expect_json '[.[].document] | map(tostring) | join(",")' 3
+nd acknowledge --year 2022 filed-before-registry --reason 再次
+expect_exit 3
+nd acknowledge 1 --year 2022 filed-before-registry --reason 再次
+expect_exit 2
+nd_ok log --format json
+expect_json '[.[] | select(.kind == "acknowledge" and .payload.subject == "filed-before-registry") | .document] | map(tostring) | join(",")' 2,1
+
 TEST "edit --text of a reviewed draft outdates its reviews: the gate closes and it says so"
 office_config
 export NORMDOC_TODAY=2026-12-01

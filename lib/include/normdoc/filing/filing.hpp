@@ -60,6 +60,17 @@ std::vector<Filing> file(store::Transaction& txn, const registry::Document& doc,
                          const util::Date& date, const std::optional<std::vector<std::string>>& sent,
                          const config::Config& config, const audit::Stamp& stamp);
 
+// Past filings in bulk (`file --import`): a CSV with the columns ref, body, date and optionally
+// materials (items separated by 、 or ，; default the configured package), one filing per line,
+// each as `file` records it (event `file`). All lines or none: the first bad line throws
+// DataError naming the file, its line and the column — an unknown document, an empty body, a
+// malformed date or one after `today`, a filing already recorded.
+std::vector<Filing> import_filings(store::Transaction& txn, std::string_view csv, const std::string& source,
+                                   const util::Date& today, const config::Config& config, const audit::Stamp& stamp);
+
+// "备案报告,正式文本" or "备案报告、正式文本" → the items, trimmed, empty ones dropped.
+std::vector<std::string> split_items(std::string_view text);
+
 // Records the body's decision or review result. `until` is the supplement deadline for a
 // deferral or the correction deadline for an order; when absent the configured period applies.
 Filing record_result(store::Transaction& txn, const registry::Document& doc, const std::string& body, Result result,
