@@ -151,6 +151,35 @@ expect_json '[.[] | select(.kind == "acknowledge") | .payload.subject] | join(",
 nd acknowledge 1 expired --reason 再次
 expect_exit 3
 
+TEST "a cleanup campaign can include expired documents: it confirms them as 已失效 or has them made again"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 甲办法 --published 2021-03-01 --validity 5y --override-gate --reason 使用前印发
+nd_ok add --title 乙办法 --published 2024-03-01 --override-gate --reason 使用前印发
+nd_ok add --title 丙办法 --published 2021-12-20 --validity 5y --override-gate --reason 使用前印发
+nd_ok cleanup open 现行清理 --format json
+expect_json '[.items[].document] | map(tostring) | join(",")' 2,3
+nd_ok cleanup open 2026年度清理 --scope expired --format json
+expect_json '[.items[].document] | map(tostring) | join(",")' 1,2,3
+printf 'ref,decision,reason\n1,keep,\n' >keep.csv
+nd cleanup import 2026年度清理 keep.csv
+expect_exit 3
+expect_stderr_contains 'keep.csv:2'
+expect_stderr_contains invalidate
+printf 'ref,decision,reason\n1,invalidate,有效期届满\n2,keep,\n3,repeal,已被新办法代替\n' >decisions.csv
+nd_ok cleanup import 2026年度清理 decisions.csv
+# 丙 runs out on 2026-12-19, during the campaign: its repeal is recorded as 已失效 too.
+NORMDOC_TODAY=2026-12-21 nd_ok cleanup close 2026年度清理 --date 2026-12-21
+nd_ok list --as-of 2026-12-21 --format json
+expect_json '[.[] | "\(.id):\(.status)"] | join(" ")' "1:expired 2:published 3:expired"
+nd_ok log --format json
+expect_json '[.[] | select(.kind == "acknowledge" and .payload.subject == "expired") | "\(.document) \(.payload.reason)"] | join(",")' \
+  "1 清理“2026年度清理”：有效期届满,3 清理“2026年度清理”：已被新办法代替"
+NORMDOC_TODAY=2026-12-21 nd due --kind expired --format json
+expect_json length 0
+nd_ok cleanup open 2027年度清理 --scope expired --date 2026-12-21 --format json
+expect_json '[.items[].document] | map(tostring) | join(",")' 2
+
 TEST "skipped steps are procedure defects in show --procedure and due, unless overridden with a reason"
 office_config
 export NORMDOC_TODAY=2026-12-01
