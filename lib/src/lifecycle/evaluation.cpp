@@ -152,7 +152,7 @@ Evaluation void_evaluation(store::Transaction& txn, const registry::Document& do
     throw DataError(fmt::format("文件 #{} 没有有效的后评估记录", doc.id), Location{{}, 0, 0, "ref"});
   }
   // The last one recorded: what it changed is what the document shows now.
-  const Evaluation last = *std::max_element(live.begin(), live.end(),
+  Evaluation last = *std::max_element(live.begin(), live.end(),
                                             [](const Evaluation& a, const Evaluation& b) { return a.id < b.id; });
   const std::string why(util::trim(reason));
   if (why.empty()) {
