@@ -145,6 +145,15 @@ TEST_CASE("filing::compliance counts filed and on-time documents")
   const auto earlier = filing::compliance(f.db, f.config, f.calendar, 2026, util::Date::parse("2026-04-09"));
   CHECK(earlier.filed == 1);
   CHECK(earlier.filed_on_time == 1);
+
+  // A correction recorded ahead of its date leaves the order open until then.
+  {
+    store::Transaction txn(f.db);
+    filing::record_correction(txn, late, "示范区管委会", day("2026-12-10"), "删去第五条", test::k_stamp);
+    txn.commit();
+  }
+  CHECK(filing::compliance(f.db, f.config, f.calendar, 2026, util::Date::parse("2026-12-01")).open_corrections == 1);
+  CHECK(filing::compliance(f.db, f.config, f.calendar, 2026, util::Date::parse("2026-12-10")).open_corrections == 0);
 }
 
 TEST_SUITE_END();

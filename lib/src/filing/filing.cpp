@@ -373,9 +373,13 @@ Compliance compliance(store::Database& db, const config::Config& config, const c
       continue;
     }
     ++report.published;
-    // A filing recorded ahead of its date (--planned) is a plan: done only from that day on.
+    // A filing or outcome recorded ahead of its date (--planned) is a plan: done only from that
+    // day on.
     auto filings = filings_of(db, doc.id);
     std::erase_if(filings, [&](const Filing& filing) { return as_of < filing.filed; });
+    for (auto& filing : filings) {
+      std::erase_if(filing.outcomes, [&](const Outcome& outcome) { return as_of < outcome.date; });
+    }
     const auto deadline = calendar.deadline(*doc.published, config.filing_deadline);
     if (!deadline.caveat.empty()) {
       report.calendar_gaps.push_back(deadline.caveat);
