@@ -62,6 +62,19 @@ nd_ok review start 2 --checklist legality --received 2026-11-20
 nd review conclude R1 --result lawful --date 2026-12-09
 expect_exit 3
 
+TEST "drafting steps after publication are refused: a comment period or a deliberation of a published document"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 旧办法 --published 2023-01-10 --override-gate --reason 使用前印发
+nd record 1 comment --from 2026-11-01 --to 2026-11-30 --channel 网站
+expect_exit 3
+expect_one_line_error
+expect_stderr_contains '已于 2023-01-10 发布'
+nd record 1 deliberation --date 2023-02-01
+expect_exit 3
+nd_ok record 1 deliberation --date 2023-01-05 --override-gate --reason 补记使用前的审议
+nd_ok record 1 fair-competition-review --date 2026-11-20 --result compliant
+
 TEST "publish --effective before --date is refused (exit 3)"
 office_config
 nd_ok add --title 草案
