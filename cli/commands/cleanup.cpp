@@ -99,7 +99,8 @@ void register_cleanup(CLI::App& app, Context& ctx)
   open->add_option("NAME", o->name, "清理名称，例如 2026年度清理")->required();
   open->add_option("--scope", o->scope,
                    "范围（逗号连接，均须满足）：issuer=制定机关、year=发布年份、business（涉及经营主体）、"
-                   "findings=legality|fair-competition|all（正文有筛查发现）、before=日期（在此前发布）；默认全部现行文件");
+                   "findings=legality|fair-competition|all（正文有筛查发现）、before=日期（在此前发布）、"
+                   "expired（另含有效期已届满、尚未确认失效的文件）；默认全部现行文件");
   open->add_option("--date", o->date, "开始日期（默认今天）：当日现行有效的文件纳入");
   add_format_option(open, o->format, {"text", "json"});
   open->callback([o, &ctx] { run_open(*o, ctx); });

@@ -4,9 +4,14 @@
 
 #include <normdoc/filing/filing.hpp>
 #include <normdoc/registry/registry.hpp>
-#include <normdoc/util/text.hpp>
+#include <normdoc/error.hpp>
+#include <normdoc/util/encoding.hpp>
+#include <normdoc/util/file.hpp>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <set>
 
 namespace normdoc::cli {
 
@@ -14,38 +19,51 @@ namespace {
 
 struct FileOptions
 {
-  std::string ref, date, materials;
+  std::string ref, date, materials, import;
   std::vector<std::string> bodies;
   std::string format = "table";
   bool planned = false;
 };
 
-// "备案报告,正式文本" or "备案报告、正式文本" → items.
-std::vector<std::string> split_list(const std::string& text)
+// `file --import CSV`: past filings in bulk, all or none.
+void run_file_import(const FileOptions& o, Context& ctx)
 {
-  std::string normalized;
-  for (const char32_t c : util::decode_utf8(text)) {
-    util::append_utf8(normalized, c == U'、' || c == U'，' ? U',' : c);
+  if (!o.ref.empty() || !o.bodies.empty() || !o.date.empty() || !o.materials.empty() || o.planned) {
+    throw UsageError("--import 不能与 REF、--to、--date、--materials、--planned 同时使用：这些写在 CSV 的各列中");
   }
-  std::vector<std::string> items;
-  for (const auto& item : util::split(normalized, ',')) {
-    if (!util::trim(item).empty()) {
-      items.emplace_back(util::trim(item));
-    }
+  const std::string text = util::to_utf8(util::read_file(o.import, "备案记录文件"), o.import);
+  store::Database db = ctx.open_database();
+  store::Transaction txn(db);
+  const auto filings = filing::import_filings(txn, text, o.import, ctx.today(), ctx.config(), ctx.stamp());
+  txn.commit();
+  std::set<std::int64_t> documents;
+  for (const auto& filing : filings) {
+    documents.insert(filing.document);
   }
-  return items;
+  if (parse_format(o.format) == Format::json) {
+    print(render_filings(filings, RenderOptions{Format::json, ctx.today()}));
+    return;
+  }
+  print(fmt::format("{}：已记录 {} 条报送备案记录（{} 份文件）\n", o.import, filings.size(), documents.size()));
 }
 
 void run_file(const FileOptions& o, Context& ctx)
 {
+  if (!o.import.empty()) {
+    run_file_import(o, ctx);
+    return;
+  }
+  if (o.ref.empty() || o.bodies.empty() || o.date.empty()) {
+    throw UsageError("请给出文件、备案机关和报送日期：normdoc file REF --to 备案机关 --date 日期（或 --import CSV）");
+  }
   const util::Date date = ctx.done_date(o.date, "--date", o.planned);
   std::vector<std::string> bodies;
   for (const auto& body : o.bodies) {
-    for (const auto& item : split_list(body)) {
+    for (const auto& item : filing::split_items(body)) {
       bodies.push_back(item);
     }
   }
-  const auto sent = o.materials.empty() ? std::nullopt : std::optional(split_list(o.materials));
+  const auto sent = o.materials.empty() ? std::nullopt : std::optional(filing::split_items(o.materials));
   store::Database db = ctx.open_database();
   store::Transaction txn(db);
   const auto filings =
@@ -60,9 +78,11 @@ void register_file(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<FileOptions>();
   auto* sub = app.add_subcommand("file", "记录向备案机关报送备案（有件必备）");
-  sub->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
-  sub->add_option("--to", o->bodies, "备案机关；可重复或用逗号分隔，同时报送多处")->required();
-  sub->add_option("--date", o->date, "报送日期")->required();
+  sub->add_option("REF", o->ref, "文件编号、登记编号或文号");
+  sub->add_option("--to", o->bodies, "备案机关；可重复或用逗号分隔，同时报送多处");
+  sub->add_option("--date", o->date, "报送日期");
+  sub->add_option("--import", o->import,
+                  "批量登记以往的报送记录：CSV（列 ref,body,date，可加 materials），全部成功才写入，出错时指明行号");
   sub->add_option("--materials", o->materials, "实际报送的材料，逗号或顿号分隔（默认为配置的全套材料）");
   sub->add_flag("--planned", o->planned, "日期在今天之后：作为计划登记（报表不计为已办，到期提醒在该日前照常提示）");
   add_format_option(sub, o->format, {"table", "json"});

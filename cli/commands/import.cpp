@@ -32,7 +32,8 @@ struct ImportOptions
   bool yes = false;
   bool as_filed = false;
   bool no_ocr = false;
-  std::string issuer, meta, bundle;
+  bool override_gate = false;
+  std::string issuer, reason, meta, bundle;
   std::string on_conflict = "refuse";
   std::string format = "table";
 };
@@ -71,8 +72,8 @@ void confirm_replacements(const ImportOptions& o, const std::vector<bundle::Conf
 
 void run_bundle_import(const ImportOptions& o, Context& ctx)
 {
-  if (!o.paths.empty() || o.dry_run || o.as_published || o.as_filed || !o.meta.empty()) {
-    throw UsageError("--bundle 不能与 PATH、--dry-run、--as-published、--as-filed、--meta 同时使用");
+  if (!o.paths.empty() || o.dry_run || o.as_published || o.as_filed || o.override_gate || !o.meta.empty()) {
+    throw UsageError("--bundle 不能与 PATH、--dry-run、--as-published、--as-filed、--override-gate、--meta 同时使用");
   }
   util::require_regular_file(o.bundle, "数据包");
   const auto policy = o.on_conflict == "skip"      ? bundle::OnConflict::skip
@@ -154,6 +155,9 @@ void run_import(const ImportOptions& o, Context& ctx)
   settings.dry_run = o.dry_run;
   settings.as_published = o.as_published;
   settings.as_filed = o.as_filed;
+  if (o.override_gate) {
+    settings.override_reason = o.reason;
+  }
   settings.issuer = optional_text(o.issuer);
   if (!o.meta.empty()) {
     settings.overrides = ingest::parse_overrides(util::to_utf8(util::read_file(o.meta, "覆盖文件"), o.meta), o.meta);
@@ -207,6 +211,12 @@ void register_import(CLI::App& app, Context& ctx)
     sub->add_flag("--as-published", o->as_published, "按提取的成文日期登记为已发布的文件（默认登记为草稿）");
   sub->add_flag("--as-filed", o->as_filed, "这些文件在使用 normdoc 之前已报送备案（纸质档案）：不再提醒备案")
     ->needs(as_published);
+  auto* reason = sub->add_option("--reason", o->reason, "越过把关的理由（与 --override-gate 同用）");
+  sub->add_flag("--override-gate", o->override_gate,
+                "这些文件在使用 normdoc 之前印发，审核、审议记录在纸质档案中：越过发布把关，理由记入日志，"
+                "不再列为程序问题")
+    ->needs(as_published)
+    ->needs(reason);
   sub->add_option("--issuer", o->issuer, "正文中找不到制定机关时使用（默认取配置 [office] name）");
   sub->add_flag("--no-ocr", o->no_ocr, "不对扫描件（没有文字层的 PDF 页）做文字识别：这些文件报为出错，其余照常导入");
   sub->add_option("--meta", o->meta, "覆盖文件（CSV：file 列加字段列；或 TOML：每个文件一个表）：补充或更正提取的字段");

@@ -40,7 +40,7 @@ void run_show(const ShowOptions& options, Context& ctx)
   if (options.procedure) {
     const auto steps = procedure::steps_of(db, doc.id);
     const auto issues = procedure::check(doc, steps, ctx.config(), ctx.calendar());
-    print(render_procedure(doc, steps, filing::filings_of(db, doc.id), issues, render));
+    print(render_procedure(doc, steps, filing::filings_of(db, doc.id, true), issues, render));
     return;
   }
   print(render_document(doc, render));

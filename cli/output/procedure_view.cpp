@@ -86,7 +86,8 @@ void write_filing(util::JsonWriter& json, const filing::Filing& filing)
       .key("note").value(outcome.note)
       .end_object();
   }
-  json.end_array().end_object();
+  json.end_array().key("voided").value(util::to_iso(filing.voided)).key("void_reason").value(filing.void_reason);
+  json.end_object();
 }
 
 std::string filing_state(const filing::Filing& filing)
@@ -103,6 +104,9 @@ std::string filing_state(const filing::Filing& filing)
       missing += missing.empty() ? item : "、" + item;
     }
     state += fmt::format("；缺少：{}", missing);
+  }
+  if (filing.voided) {
+    state += fmt::format("；{} 已作废：{}", filing.voided->iso(), filing.void_reason.value_or(""));
   }
   return state;
 }

@@ -315,11 +315,14 @@ std::string render_document(const Document& doc, const RenderOptions& options)
 
 std::string_view event_label(std::string_view kind)
 {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> k_labels{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 23> k_labels{{
     {"add", "登记"}, {"publish", "发布"}, {"repeal", "废止"}, {"amend", "修改"}, {"edit", "更正"},
     {"record", "程序步骤"}, {"gate-override", "越过把关"}, {"file", "报送备案"}, {"filing-result", "备案结果"},
     {"filing-corrected", "纠正"}, {"review-start", "开始审查"}, {"review-answer", "回答审查事项"},
-    {"review-dismiss", "排除筛查发现"}, {"review-conclude", "审查结论"},
+    {"review-dismiss", "排除筛查发现"}, {"review-conclude", "审查结论"}, {"evaluate", "后评估"},
+    {"renew", "延续有效期"}, {"invalidate", "宣布失效"}, {"withdraw", "撤回"}, {"acknowledge", "确认"},
+    {"void-step", "作废程序记录"}, {"outdate-review", "审查结论不再适用"}, {"void-filing", "作废备案记录"},
+    {"void-evaluation", "作废后评估"},
   }};
   for (const auto& [key, label] : k_labels) {
     if (key == kind) {

@@ -132,7 +132,7 @@ TEST_CASE("filing::compliance counts filed and on-time documents")
   f.publish(f.add("去年的办法"), "2025-06-01");
   result(f, late, "示范区管委会", Result::correct, "2026-05-01");
 
-  const auto report = filing::compliance(f.db, f.config, f.calendar, 2026);
+  const auto report = filing::compliance(f.db, f.config, f.calendar, 2026, util::Date::parse("2026-12-01"));
   CHECK(report.published == 4);
   CHECK(report.filed == 2);
   CHECK(report.filed_on_time == 1);
@@ -140,6 +140,20 @@ TEST_CASE("filing::compliance counts filed and on-time documents")
   CHECK(report.filing_rate() == doctest::Approx(0.5));
   CHECK(report.on_time_rate() == doctest::Approx(0.25));
   CHECK(report.calendar_gaps.empty());
+
+  // As of a day before the second filing, that filing is still a plan: not done.
+  const auto earlier = filing::compliance(f.db, f.config, f.calendar, 2026, util::Date::parse("2026-04-09"));
+  CHECK(earlier.filed == 1);
+  CHECK(earlier.filed_on_time == 1);
+
+  // A correction recorded ahead of its date leaves the order open until then.
+  {
+    store::Transaction txn(f.db);
+    filing::record_correction(txn, late, "示范区管委会", day("2026-12-10"), "删去第五条", test::k_stamp);
+    txn.commit();
+  }
+  CHECK(filing::compliance(f.db, f.config, f.calendar, 2026, util::Date::parse("2026-12-01")).open_corrections == 1);
+  CHECK(filing::compliance(f.db, f.config, f.calendar, 2026, util::Date::parse("2026-12-10")).open_corrections == 0);
 }
 
 TEST_SUITE_END();

@@ -165,6 +165,18 @@ const std::map<std::string_view, Effect>& effects()
     // Drafting ended without publication: the draft keeps its status, the day is `withdrawn`.
     {"withdraw", [](State& state, const Event& event,
                     const Json& payload) { State::set(state.of(event), "withdrawn", payload.at("date")); }},
+    // An evaluation voided puts back what it changed, field by field (lifecycle::void_evaluation).
+    {"void-evaluation",
+     [](State& state, const Event& /*event*/, const Json& payload) {
+       for (const Json& restored : payload.at("restored")) {
+         const auto document = state.documents.find(restored.at("document").get<std::int64_t>());
+         if (document == state.documents.end()) {
+           throw std::out_of_range("document");
+         }
+         State::set(document->second, restored.at("field").get<std::string>(), restored.at("to"));
+       }
+     }},
+    {"void-filing", no_effect}, // marks a filing void; the document's fields stay
     {"gate-override", no_effect},
     {"acknowledge", no_effect}, // an acknowledgement row, not a document field
     {"void-step", no_effect},   // marks a procedure step void; the document's fields stay

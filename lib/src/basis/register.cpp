@@ -104,7 +104,7 @@ void insert_change(store::Database& db, const Change& change)
 // in a cleanup.
 std::optional<util::Date> last_reconsidered(store::Database& db, std::int64_t document)
 {
-  auto stmt = db.prepare("SELECT max(d) FROM (SELECT date AS d FROM evaluation WHERE document = ?1"
+  auto stmt = db.prepare("SELECT max(d) FROM (SELECT date AS d FROM evaluation WHERE document = ?1 AND voided IS NULL"
                          " UNION ALL SELECT concluded FROM review WHERE document = ?1 AND checklist = 'legality'"
                          " AND concluded IS NOT NULL"
                          " UNION ALL SELECT substr(decided_at, 1, 10) FROM cleanup_item WHERE document = ?1"

@@ -104,6 +104,8 @@ const Rules& filing_rules()
     {"filed", {Kind::date}},
     {"materials", {Kind::text}},
     {"missing", {Kind::text}},
+    {"voided", {Kind::date}},
+    {"void_reason", {Kind::text}},
   };
   return k_rules;
 }
@@ -197,6 +199,8 @@ const Rules& evaluation_rules()
     {"new_reg_no", {Kind::text}},
     {"replacement", {Kind::optional_id}},
     {"recorded_at", {Kind::instant}},
+    {"voided", {Kind::date}},
+    {"void_reason", {Kind::text}},
   };
   return k_rules;
 }

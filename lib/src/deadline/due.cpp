@@ -673,22 +673,23 @@ doctor::Check examine_reminders(store::Database& db, const config::Config& confi
   return check;
 }
 
-registry::Acknowledgement acknowledge(store::Transaction& txn, const registry::Document& doc,
-                                      const std::string& subject, const util::Date& date, const std::string& reason,
-                                      const config::Config& config, const calendar::Calendar& calendar,
-                                      const audit::Stamp& stamp)
+namespace {
+
+// Why `subject` cannot be acknowledged for `doc` on `date`, or nothing when it can.
+std::optional<DataError> not_acknowledgeable(store::Database& db, const registry::Document& doc, const std::string& subject,
+                                             const util::Date& date, const config::Config& config,
+                                             const calendar::Calendar& calendar)
 {
-  store::Database& db = txn.database();
   if (subject == registry::k_ack_expired) {
     if (doc.status_on(date) != registry::Status::expired) {
-      throw DataError(fmt::format("文件 #{}《{}》在 {} 的状态为“{}”，不是有效期届满", doc.id, doc.title, date.iso(),
-                                  registry::status_label(doc.status_on(date))),
-                      Location{{}, 0, 0, "date"});
+      return DataError(fmt::format("文件 #{}《{}》在 {} 的状态为“{}”，不是有效期届满", doc.id, doc.title, date.iso(),
+                                   registry::status_label(doc.status_on(date))),
+                       Location{{}, 0, 0, "date"});
     }
   } else if (subject == registry::k_ack_filed_before) {
     if (!doc.published || date < *doc.published) {
-      throw DataError(fmt::format("文件 #{}《{}》在 {} 尚未发布，无从备案", doc.id, doc.title, date.iso()),
-                      Location{{}, 0, 0, "date"});
+      return DataError(fmt::format("文件 #{}《{}》在 {} 尚未发布，无从备案", doc.id, doc.title, date.iso()),
+                       Location{{}, 0, 0, "date"});
     }
   } else {
     const auto issues = procedure::check(doc, procedure::steps_of(db, doc.id), config, calendar);
@@ -699,17 +700,55 @@ registry::Acknowledgement acknowledge(store::Transaction& txn, const registry::D
       for (const auto& issue : issues) {
         codes.push_back(issue.code);
       }
-      throw DataError(fmt::format("文件 #{}《{}》没有“{}”可确认", doc.id, doc.title, subject), {},
-                      fmt::format("可确认：{}", fmt::join(codes, " ")));
+      return DataError(fmt::format("文件 #{}《{}》没有“{}”可确认", doc.id, doc.title, subject), {},
+                       fmt::format("可确认：{}", fmt::join(codes, " ")));
     }
   }
+  return std::nullopt;
+}
+
+} // namespace
+
+registry::Acknowledgement acknowledge(store::Transaction& txn, const registry::Document& doc,
+                                      const std::string& subject, const util::Date& date, const std::string& reason,
+                                      const config::Config& config, const calendar::Calendar& calendar,
+                                      const audit::Stamp& stamp)
+{
+  if (auto refused = not_acknowledgeable(txn.database(), doc, subject, date, config, calendar)) {
+    throw *refused;
+  }
   return registry::record_acknowledgement(txn, doc.id, subject, date, reason, stamp);
+}
+
+std::vector<registry::Acknowledgement> acknowledge_year(store::Transaction& txn, int year, const std::string& subject,
+                                                        const util::Date& date, const std::string& reason,
+                                                        const config::Config& config, const calendar::Calendar& calendar,
+                                                        const audit::Stamp& stamp)
+{
+  store::Database& db = txn.database();
+  registry::ListFilter filter{date};
+  filter.year = year;
+  const auto acks_of = registry::acknowledgements_by_document(db);
+  std::vector<registry::Acknowledgement> recorded;
+  for (const auto& doc : registry::list(db, filter)) {
+    const auto acks = acks_of.find(doc.id);
+    const bool done = acks != acks_of.end() && acknowledged(acks->second, subject).has_value();
+    if (!doc.published || doc.published->year() != year || doc.kind != "normative" || done ||
+        not_acknowledgeable(db, doc, subject, date, config, calendar)) {
+      continue;
+    }
+    recorded.push_back(registry::record_acknowledgement(txn, doc.id, subject, date, reason, stamp));
+  }
+  if (recorded.empty()) {
+    throw DataError(fmt::format("{} 年发布的规范性文件中没有尚未确认“{}”的", year, subject), Location{{}, 0, 0, "year"});
+  }
+  return recorded;
 }
 
 filing::Compliance filing_report(store::Database& db, const config::Config& config, const calendar::Calendar& calendar,
                                  int year, const util::Date& as_of)
 {
-  filing::Compliance report = filing::compliance(db, config, calendar, year);
+  filing::Compliance report = filing::compliance(db, config, calendar, year, as_of);
   registry::ListFilter filter{as_of};
   filter.year = year;
   const auto steps_of = procedure::steps_by_document(db);

@@ -2,6 +2,8 @@
 #include <normdoc/filing/filing.hpp>
 
 #include <normdoc/error.hpp>
+#include <normdoc/registry/registry.hpp>
+#include <normdoc/util/csv.hpp>
 #include <normdoc/util/json.hpp>
 #include <normdoc/util/named.hpp>
 #include <normdoc/util/text.hpp>
@@ -38,6 +40,7 @@ std::vector<std::string> split_lines(const std::string& text)
   return text.empty() ? std::vector<std::string>{} : util::split(text, '\n');
 }
 
+// The live filing of `doc` with `body`.
 Filing find_filing(store::Database& db, const registry::Document& doc, const std::string& body)
 {
   for (auto& filing : filings_of(db, doc.id)) {
@@ -207,16 +210,101 @@ Filing record_correction(store::Transaction& txn, const registry::Document& doc,
   return find_filing(db, doc, body);
 }
 
+std::vector<std::string> split_items(std::string_view text)
+{
+  std::string normalized;
+  for (const char32_t c : util::decode_utf8(text)) {
+    util::append_utf8(normalized, c == U'、' || c == U'，' ? U',' : c);
+  }
+  std::vector<std::string> items;
+  for (const auto& item : util::split(normalized, ',')) {
+    if (!util::trim(item).empty()) {
+      items.emplace_back(util::trim(item));
+    }
+  }
+  return items;
+}
+
+std::vector<Filing> import_filings(store::Transaction& txn, std::string_view csv, const std::string& source,
+                                   const util::Date& today, const config::Config& config, const audit::Stamp& stamp)
+{
+  store::Database& db = txn.database();
+  const auto rows = util::parse_csv(csv, source);
+  if (rows.size() < 2) {
+    throw DataError("没有备案记录；第一行应为列名 ref,body,date（可加 materials）", Location{source, 1, 0, {}});
+  }
+  const util::CsvColumns columns(rows.front(), {"ref", "body", "date"}, source);
+  std::vector<Filing> imported;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const util::CsvRow& row = rows[i];
+    const auto at = [&](std::string_view field) { return Location{source, row.line, 0, std::string(field)}; };
+    try {
+      const std::string ref = columns.get(row, "ref");
+      if (ref.empty()) {
+        throw DataError("缺少文件（ref 列）", at("ref"));
+      }
+      const registry::Document doc = registry::resolve(db, ref);
+      const std::string body = columns.get(row, "body");
+      if (body.empty()) {
+        throw DataError("缺少备案机关（body 列）", at("body"));
+      }
+      const util::Date date = [&] {
+        try {
+          return util::Date::parse(columns.get(row, "date"));
+        } catch (const DataError& e) {
+          throw e.located(at("date"));
+        }
+      }();
+      if (today < date) {
+        throw DataError(fmt::format("报送日期 {} 晚于今天（{}）：导入的是已报送的记录", date.iso(), today.iso()), at("date"));
+      }
+      const std::string materials = columns.get(row, "materials");
+      const auto sent = materials.empty() ? std::nullopt : std::optional(split_items(materials));
+      for (auto& filing : file(txn, doc, {body}, date, sent, config, stamp)) {
+        if (filing.body == body) {
+          imported.push_back(std::move(filing));
+        }
+      }
+    } catch (const DataError& e) {
+      throw e.located(at("ref"));
+    }
+  }
+  return imported;
+}
+
+Filing void_filing(store::Transaction& txn, const registry::Document& doc, const std::string& body,
+                   const util::Date& date, const std::string& reason, const audit::Stamp& stamp)
+{
+  store::Database& db = txn.database();
+  Filing filing = find_filing(db, doc, body);
+  const std::string why(util::trim(reason));
+  if (why.empty()) {
+    throw DataError("须写明作废理由", Location{{}, 0, 0, "reason"});
+  }
+  db.prepare("UPDATE filing SET voided = ?, void_reason = ? WHERE id = ?").bind_all(date.iso(), why, filing.id).run();
+  util::JsonWriter payload;
+  payload.begin_object()
+    .key("filing").value(filing.id)
+    .key("body").value(filing.body)
+    .key("filed").value(filing.filed.iso())
+    .key("voided").value(date.iso())
+    .key("reason").value(why);
+  append_event(txn, doc, "void-filing", payload, stamp);
+  filing.voided = date;
+  filing.void_reason = why;
+  return filing;
+}
+
 namespace {
 
 // The filings with their outcomes, of one document or of all (two queries either way).
-std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t> document)
+std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t> document, bool void_too)
 {
   // Separate statements, not `?1 IS NULL OR document = ?1`: SQLite plans that as a full scan
   // even when a document is given (EXPLAIN QUERY PLAN: SCAN filing).
-  constexpr std::string_view k_filings = "SELECT id, document, body, filed, materials, missing FROM filing";
-  auto stmt = document ? db.prepare(std::string(k_filings) + " WHERE document = ? ORDER BY id")
-                       : db.prepare(std::string(k_filings) + " ORDER BY id");
+  const std::string select = fmt::format("SELECT id, document, body, filed, materials, missing, voided, void_reason"
+                                          " FROM filing WHERE {}", void_too ? "1" : "voided IS NULL");
+  auto stmt = document ? db.prepare(select + " AND document = ? ORDER BY id") : db.prepare(select + " ORDER BY id");
   if (document) {
     stmt.bind(1, *document);
   }
@@ -229,7 +317,9 @@ std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t
                              .body = stmt.text(2),
                              .filed = util::Date::parse(stmt.text(3)),
                              .materials = split_lines(stmt.text(4)),
-                             .missing = split_lines(stmt.text(5))});
+                             .missing = split_lines(stmt.text(5)),
+                             .voided = stmt.optional_date(6),
+                             .void_reason = stmt.optional_text(7)});
   }
   constexpr std::string_view k_outcomes = "SELECT o.filing, o.kind, o.result, o.date, o.until, o.note FROM filing_outcome o";
   auto outcomes = document ? db.prepare(std::string(k_outcomes) + " JOIN filing f ON f.id = o.filing WHERE f.document = ?"
@@ -239,8 +329,12 @@ std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t
     outcomes.bind(1, *document);
   }
   while (outcomes.step() == store::Step::row) {
+    const auto at = position.find(outcomes.integer(0));
+    if (at == position.end()) {
+      continue; // an outcome of a void filing
+    }
     const auto result = outcomes.optional_text(2);
-    filings[position.at(outcomes.integer(0))].outcomes.push_back(
+    filings[at->second].outcomes.push_back(
       Outcome{outcomes.text(1), result ? parse_result(*result) : std::nullopt, util::Date::parse(outcomes.text(3)),
               outcomes.optional_date(4), outcomes.optional_text(5)});
   }
@@ -249,15 +343,15 @@ std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t
 
 } // namespace
 
-std::vector<Filing> filings_of(store::Database& db, std::int64_t document)
+std::vector<Filing> filings_of(store::Database& db, std::int64_t document, bool void_too)
 {
-  return load_filings(db, document);
+  return load_filings(db, document, void_too);
 }
 
 std::unordered_map<std::int64_t, std::vector<Filing>> filings_by_document(store::Database& db)
 {
   std::unordered_map<std::int64_t, std::vector<Filing>> filings;
-  for (auto& filing : load_filings(db, std::nullopt)) {
+  for (auto& filing : load_filings(db, std::nullopt, false)) {
     filings[filing.document].push_back(std::move(filing));
   }
   return filings;
@@ -265,11 +359,10 @@ std::unordered_map<std::int64_t, std::vector<Filing>> filings_by_document(store:
 
 } // namespace normdoc::filing
 
-#include <normdoc/registry/registry.hpp>
-
 namespace normdoc::filing {
 
-Compliance compliance(store::Database& db, const config::Config& config, const calendar::Calendar& calendar, int year)
+Compliance compliance(store::Database& db, const config::Config& config, const calendar::Calendar& calendar, int year,
+                      const util::Date& as_of)
 {
   Compliance report;
   report.year = year;
@@ -280,7 +373,13 @@ Compliance compliance(store::Database& db, const config::Config& config, const c
       continue;
     }
     ++report.published;
-    const auto filings = filings_of(db, doc.id);
+    // A filing or outcome recorded ahead of its date (--planned) is a plan: done only from that
+    // day on.
+    auto filings = filings_of(db, doc.id);
+    std::erase_if(filings, [&](const Filing& filing) { return as_of < filing.filed; });
+    for (auto& filing : filings) {
+      std::erase_if(filing.outcomes, [&](const Outcome& outcome) { return as_of < outcome.date; });
+    }
     const auto deadline = calendar.deadline(*doc.published, config.filing_deadline);
     if (!deadline.caveat.empty()) {
       report.calendar_gaps.push_back(deadline.caveat);

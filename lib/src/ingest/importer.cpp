@@ -210,7 +210,7 @@ FileResult import_one(store::Database& db, store::Transaction* txn, const regist
       registry::Document doc = registry.add(*txn, planned.document, stamp);
       if (planned.publication) {
         // 公平竞争审查条例 第十八条 holds for imports too: a business document needs its review.
-        procedure::require_publication_gate(*txn, doc, planned.publication->date, std::nullopt, stamp);
+        procedure::require_publication_gate(*txn, doc, planned.publication->date, settings.override_reason, stamp);
         doc = registry.publish(*txn, doc, *planned.publication, stamp);
         if (settings.as_filed) {
           // History without a flood: offices importing years of documents filed on paper.

@@ -2,6 +2,7 @@
 #include <normdoc/lifecycle/cleanup.hpp>
 
 #include <normdoc/error.hpp>
+#include <normdoc/registry/acknowledgement.hpp>
 #include <normdoc/review/screen.hpp>
 #include <normdoc/util/csv.hpp>
 #include <normdoc/util/json.hpp>
@@ -29,7 +30,19 @@ constexpr std::array<util::Named<Decision>, 4> k_decisions{{
 [[noreturn]] void bad_term(std::string_view term, std::string_view why)
 {
   throw UsageError(fmt::format("清理范围中的“{}”{}", term, why),
-                   "可用：issuer=制定机关、year=年份、business、findings=legality|fair-competition|all、before=日期，用逗号连接");
+                   "可用：issuer=制定机关、year=年份、business、findings=legality|fair-competition|all、before=日期、expired，"
+                   "用逗号连接");
+}
+
+// Expired on `date` and not yet recorded as 已失效 in the catalogue (acknowledged `expired`).
+bool lapsed_unconfirmed(store::Database& db, const registry::Document& doc, const util::Date& date)
+{
+  if (doc.status_on(date) != registry::Status::expired) {
+    return false;
+  }
+  auto ack = db.prepare("SELECT 1 FROM acknowledgement WHERE document = ? AND subject = ?");
+  ack.bind_all(doc.id, registry::k_ack_expired);
+  return ack.step() != store::Step::row;
 }
 
 // Whether the stored text of `doc` has error or warning findings of the checklists.
@@ -49,10 +62,12 @@ bool has_findings(store::Database& db, const registry::Document& doc, const revi
 std::vector<registry::Document> documents_in_scope(store::Database& db, const Scope& scope, const util::Date& date)
 {
   registry::ListFilter filter{date};
-  filter.status = registry::Status::published;
   filter.issuer = scope.issuer;
   filter.year = scope.year;
   std::vector<registry::Document> documents = registry::list(db, filter);
+  std::erase_if(documents, [&](const registry::Document& doc) {
+    return doc.status_on(date) != registry::Status::published && !(scope.expired && lapsed_unconfirmed(db, doc, date));
+  });
   std::optional<review::Screener> screener;
   if (scope.findings) {
     screener.emplace(review::select_checklists(*scope.findings));
@@ -144,6 +159,8 @@ Scope parse_scope(std::string_view text)
       scope.year = year;
     } else if (key == "findings" && (value == "legality" || value == "fair-competition" || value == "all")) {
       scope.findings = value;
+    } else if (key == "expired" && equals == std::string::npos) {
+      scope.expired = true;
     } else if (key == "before" && !value.empty()) {
       try {
         scope.before = util::Date::parse(value);
@@ -215,6 +232,15 @@ void decide(store::Transaction& txn, const std::string& name, const std::vector<
     if (!in_campaign) {
       throw DataError(fmt::format("文件 #{}《{}》不在清理“{}”的范围内", doc.id, doc.title, name), where);
     }
+    // A document whose validity ran out has lapsed by itself (regulations.md 7.3): nothing is left
+    // to keep in force or to repeal; the campaign confirms it or has it made again.
+    if (doc.status_on(campaign.opened_on) == registry::Status::expired &&
+        (input.decision == Decision::keep || input.decision == Decision::repeal)) {
+      throw DataError(fmt::format("文件 #{}《{}》有效期已于 {} 届满，自动失效，不能决定{}", doc.id, doc.title,
+                                  doc.expires ? doc.expires->iso() : "", decision_label(input.decision)),
+                      Location{source, input.line, 0, "decision"},
+                      "决定 invalidate（确认失效，在目录中记为已失效）或 amend（仍需要的，重新制定发布）");
+    }
     const std::string reason(util::trim(input.reason));
     if (reason.empty() && input.decision != Decision::keep) {
       throw DataError(fmt::format("决定{}须写明理由", decision_label(input.decision)), Location{source, input.line, 0, "reason"});
@@ -282,7 +308,15 @@ Campaign close_campaign(store::Transaction& txn, const registry::Registry& regis
     if (!item.decision) {
       continue;
     }
-    if (*item.decision == Decision::repeal) {
+    const bool ends = *item.decision == Decision::repeal || *item.decision == Decision::invalidate;
+    if (ends && item.document.status_on(date) == registry::Status::expired) {
+      // Lapsed already (before or during the campaign): the decision is recorded as the
+      // catalogue's 已失效, the way out `due` names for an expired document.
+      if (lapsed_unconfirmed(db, item.document, date)) {
+        registry::record_acknowledgement(txn, item.document.id, registry::k_ack_expired, date,
+                                         why_prefix + item.reason.value_or(""), stamp);
+      }
+    } else if (*item.decision == Decision::repeal) {
       registry.repeal(txn, item.document, date, why_prefix + item.reason.value_or(""), stamp);
     } else if (*item.decision == Decision::invalidate) {
       registry.invalidate(txn, item.document, date, why_prefix + item.reason.value_or(""), stamp);

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace normdoc::lifecycle {
@@ -24,7 +25,7 @@ constexpr std::array<util::Named<Outcome>, 3> k_outcomes{{
 
 constexpr std::string_view k_select =
   "SELECT id, document, date, outcome, reason, report, report_sha256, previous_expires, new_expires, previous_reg_no,"
-  " new_reg_no, replacement, recorded_at FROM evaluation";
+  " new_reg_no, replacement, recorded_at FROM evaluation WHERE voided IS NULL";
 
 Evaluation read_evaluation(const store::Statement& stmt)
 {
@@ -114,7 +115,7 @@ Evaluation evaluate(store::Transaction& txn, const registry::Registry& registry,
     .key("report_sha256").value(report_sha256)
     .end_object();
   audit::append(txn, stamp, doc.id, "evaluate", payload.str());
-  auto stmt = db.prepare(std::string(k_select) + " WHERE id = ?");
+  auto stmt = db.prepare(std::string(k_select) + " AND id = ?");
   stmt.bind(1, id);
   stmt.step();
   return read_evaluation(stmt);
@@ -122,13 +123,97 @@ Evaluation evaluate(store::Transaction& txn, const registry::Registry& registry,
 
 std::vector<Evaluation> evaluations_of(store::Database& db, std::int64_t document)
 {
-  auto stmt = db.prepare(std::string(k_select) + " WHERE document = ? ORDER BY date, id");
+  auto stmt = db.prepare(std::string(k_select) + " AND document = ? ORDER BY date, id");
   stmt.bind(1, document);
   std::vector<Evaluation> found;
   while (stmt.step() == store::Step::row) {
     found.push_back(read_evaluation(stmt));
   }
   return found;
+}
+
+namespace {
+
+[[noreturn]] void changed_since(const registry::Document& doc, const Evaluation& evaluation)
+{
+  throw DataError(fmt::format("文件 #{} 在 {} 的后评估（{}）之后已有变动，不能直接作废", doc.id, evaluation.date.iso(),
+                              outcome_label(evaluation.outcome)),
+                  Location{{}, 0, 0, "evaluation"}, "先作废或更正后来的记录");
+}
+
+} // namespace
+
+Evaluation void_evaluation(store::Transaction& txn, const registry::Document& doc, const util::Date& date,
+                           const std::string& reason, const audit::Stamp& stamp)
+{
+  store::Database& db = txn.database();
+  auto live = evaluations_of(db, doc.id);
+  if (live.empty()) {
+    throw DataError(fmt::format("文件 #{} 没有有效的后评估记录", doc.id), Location{{}, 0, 0, "ref"});
+  }
+  // The last one recorded: what it changed is what the document shows now.
+  Evaluation last = *std::max_element(live.begin(), live.end(),
+                                            [](const Evaluation& a, const Evaluation& b) { return a.id < b.id; });
+  const std::string why(util::trim(reason));
+  if (why.empty()) {
+    throw DataError("须写明作废理由", Location{{}, 0, 0, "reason"});
+  }
+  util::JsonWriter payload;
+  payload.begin_object()
+    .key("evaluation").value(last.id)
+    .key("outcome").value(outcome_key(last.outcome))
+    .key("date").value(last.date.iso())
+    .key("voided").value(date.iso())
+    .key("reason").value(why)
+    .key("restored").begin_array();
+  // Each document field put back, as {document, field, from, to}; ids are numbers, as in `amend`.
+  const auto restored = [&](std::int64_t document, std::string_view field, const auto& from, const auto& to) {
+    payload.begin_object().key("document").value(document).key("field").value(field).key("from").value(from).key("to").value(to);
+    payload.end_object();
+  };
+  const std::optional<std::string> none;
+  switch (last.outcome) {
+  case Outcome::keep_in_force:
+    if (doc.recorded_status != registry::Status::published || doc.expires != last.new_expires ||
+        doc.reg_no != last.new_reg_no) {
+      changed_since(doc, last);
+    }
+    restored(doc.id, "expires", util::to_iso(doc.expires), util::to_iso(last.previous_expires));
+    restored(doc.id, "reg_no", doc.reg_no, last.previous_reg_no);
+    db.prepare("UPDATE document SET expires = ?, reg_no = ?, updated_at = ? WHERE id = ?")
+      .bind_all(util::to_iso(last.previous_expires), last.previous_reg_no, stamp.at, doc.id)
+      .run();
+    break;
+  case Outcome::repeal:
+    if (doc.recorded_status != registry::Status::repealed || doc.repealed != last.date) {
+      changed_since(doc, last);
+    }
+    restored(doc.id, "status", std::optional<std::string>("repealed"), std::optional<std::string>("published"));
+    restored(doc.id, "repealed", util::to_iso(doc.repealed), none);
+    db.prepare("UPDATE document SET status = 'published', repealed = NULL, repeal_reason = NULL, updated_at = ?"
+               " WHERE id = ?")
+      .bind_all(stamp.at, doc.id)
+      .run();
+    break;
+  case Outcome::amend:
+    if (doc.recorded_status != registry::Status::amended || !last.replacement || doc.superseded_by != last.replacement) {
+      changed_since(doc, last);
+    }
+    restored(doc.id, "status", std::optional<std::string>("amended"), std::optional<std::string>("published"));
+    restored(doc.id, "amended", util::to_iso(doc.amended), none);
+    restored(doc.id, "superseded_by", last.replacement, std::optional<std::int64_t>());
+    restored(*last.replacement, "amends", std::optional<std::int64_t>(doc.id), std::optional<std::int64_t>());
+    db.prepare("UPDATE document SET status = 'published', amended = NULL, superseded_by = NULL, updated_at = ?"
+               " WHERE id = ?")
+      .bind_all(stamp.at, doc.id)
+      .run();
+    db.prepare("UPDATE document SET amends = NULL, updated_at = ? WHERE id = ?").bind_all(stamp.at, *last.replacement).run();
+    break;
+  }
+  db.prepare("UPDATE evaluation SET voided = ?, void_reason = ? WHERE id = ?").bind_all(date.iso(), why, last.id).run();
+  payload.end_array().end_object();
+  audit::append(txn, stamp, doc.id, "void-evaluation", payload.str());
+  return last;
 }
 
 } // namespace normdoc::lifecycle

@@ -236,6 +236,19 @@ Step record(store::Transaction& txn, const registry::Document& doc, const StepIn
     throw DataError(fmt::format("文件 #{}《{}》已于 {} 撤回（终止起草），不再记录制定程序", doc.id, doc.title,
                                 doc.withdrawn->iso()));
   }
+  // 征求意见、集体审议、签发 come before publication (国办发〔2018〕37号 (三), 统一印发 last): a document
+  // published on D cannot have them after D — a new version is a new document. Reviews stay
+  // open to published documents (a new fair-competition review after an exception period,
+  // 公平竞争审查条例 第十二条; a re-review in a cleanup).
+  const bool drafting_step = input.kind == StepKind::assessment || input.kind == StepKind::comment ||
+                             input.kind == StepKind::deliberation || input.kind == StepKind::signing;
+  const auto day = input.date ? input.date : input.from;
+  if (drafting_step && doc.published && day && *doc.published < *day) {
+    throw DataError(fmt::format("文件 #{}《{}》已于 {} 发布，{}（{}）不能在发布之后", doc.id, doc.title,
+                                doc.published->iso(), step_label(input.kind), day->iso()),
+                    Location{{}, 0, 0, input.date ? "date" : "from"},
+                    "修改已发布的文件：先用 normdoc add 登记修改稿，对修改稿记录制定程序");
+  }
   store::Database& db = txn.database();
   std::optional<std::int64_t> id;
   std::optional<util::Date> received = input.received;

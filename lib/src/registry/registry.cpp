@@ -505,7 +505,7 @@ Document resolve(store::Database& db, std::string_view raw_ref)
   }
   // A number given up at re-registration still finds its document.
   auto by_previous_reg_no = db.prepare("SELECT document FROM evaluation WHERE previous_reg_no = ? AND"
-                                       " new_reg_no IS NOT previous_reg_no ORDER BY id DESC LIMIT 1");
+                                       " new_reg_no IS NOT previous_reg_no AND voided IS NULL ORDER BY id DESC LIMIT 1");
   by_previous_reg_no.bind(1, ref);
   if (by_previous_reg_no.step() == store::Step::row) {
     return *find(db, by_previous_reg_no.integer(0));

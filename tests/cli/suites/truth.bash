@@ -32,7 +32,7 @@ NORMDOC_TODAY=明天 nd due
 expect_exit 2
 expect_stderr_contains NORMDOC_TODAY
 
-TEST "a date after today is refused unless --planned; a planned filing leaves the reminder until its day"
+TEST "a date after today is refused unless --planned; a planned filing leaves the reminder and is not counted filed until its day"
 office_config
 export NORMDOC_TODAY=2026-12-01
 reviewed_draft 草案 1
@@ -51,12 +51,29 @@ nd due --format json
 expect_json '[.[] | .kind] | join(",")' filing
 nd due --as-of 2026-12-16 --format json
 expect_json '[.[] | .kind] | join(",")' filing-review
+nd_ok report filing --year 2026 --format json
+expect_json '"\(.published) \(.filed) \(.filed_on_time)"' "1 0 0"
+NORMDOC_TODAY=2026-12-16 nd_ok report filing --year 2026 --format json
+expect_json '"\(.published) \(.filed) \(.filed_on_time)"' "1 1 1"
 nd filing result 1 --to 示范区管委会 --result passed --date 2026-12-31
 expect_exit 3
 nd_ok add --title 另一草案
 nd_ok review start 2 --checklist legality --received 2026-11-20
 nd review conclude R1 --result lawful --date 2026-12-09
 expect_exit 3
+
+TEST "drafting steps after publication are refused: a comment period or a deliberation of a published document"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 旧办法 --published 2023-01-10 --override-gate --reason 使用前印发
+nd record 1 comment --from 2026-11-01 --to 2026-11-30 --channel 网站
+expect_exit 3
+expect_one_line_error
+expect_stderr_contains '已于 2023-01-10 发布'
+nd record 1 deliberation --date 2023-02-01
+expect_exit 3
+nd_ok record 1 deliberation --date 2023-01-05 --override-gate --reason 补记使用前的审议
+nd_ok record 1 fair-competition-review --date 2026-11-20 --result compliant
 
 TEST "publish --effective before --date is refused (exit 3)"
 office_config
@@ -147,6 +164,35 @@ expect_json '[.[] | select(.kind == "acknowledge") | .payload.subject] | join(",
 nd acknowledge 1 expired --reason 再次
 expect_exit 3
 
+TEST "a cleanup campaign can include expired documents: it confirms them as 已失效 or has them made again"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 甲办法 --published 2021-03-01 --validity 5y --override-gate --reason 使用前印发
+nd_ok add --title 乙办法 --published 2024-03-01 --override-gate --reason 使用前印发
+nd_ok add --title 丙办法 --published 2021-12-20 --validity 5y --override-gate --reason 使用前印发
+nd_ok cleanup open 现行清理 --format json
+expect_json '[.items[].document] | map(tostring) | join(",")' 2,3
+nd_ok cleanup open 2026年度清理 --scope expired --format json
+expect_json '[.items[].document] | map(tostring) | join(",")' 1,2,3
+printf 'ref,decision,reason\n1,keep,\n' >keep.csv
+nd cleanup import 2026年度清理 keep.csv
+expect_exit 3
+expect_stderr_contains 'keep.csv:2'
+expect_stderr_contains invalidate
+printf 'ref,decision,reason\n1,invalidate,有效期届满\n2,keep,\n3,repeal,已被新办法代替\n' >decisions.csv
+nd_ok cleanup import 2026年度清理 decisions.csv
+# 丙 runs out on 2026-12-19, during the campaign: its repeal is recorded as 已失效 too.
+NORMDOC_TODAY=2026-12-21 nd_ok cleanup close 2026年度清理 --date 2026-12-21
+nd_ok list --as-of 2026-12-21 --format json
+expect_json '[.[] | "\(.id):\(.status)"] | join(" ")' "1:expired 2:published 3:expired"
+nd_ok log --format json
+expect_json '[.[] | select(.kind == "acknowledge" and .payload.subject == "expired") | "\(.document) \(.payload.reason)"] | join(",")' \
+  "1 清理“2026年度清理”：有效期届满,3 清理“2026年度清理”：已被新办法代替"
+NORMDOC_TODAY=2026-12-21 nd due --kind expired --format json
+expect_json length 0
+nd_ok cleanup open 2027年度清理 --scope expired --date 2026-12-21 --format json
+expect_json '[.items[].document] | map(tostring) | join(",")' 2
+
 TEST "skipped steps are procedure defects in show --procedure and due, unless overridden with a reason"
 office_config
 export NORMDOC_TODAY=2026-12-01
@@ -229,6 +275,107 @@ NORMDOC_DB=$dir/other.db nd_ok import --bundle voided.jsonl
 [ "$(sqlite3 "$dir/other.db" "SELECT count(*) FROM procedure_step WHERE voided = '2026-11-01'")" = 1 ] ||
   fail "the void step lost its mark in the bundle"
 
+TEST "void a filing recorded by mistake: kept and shown as void, the reminder and the report follow, it can be filed again"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 甲办法 --published 2026-11-02 --override-gate --reason 使用前印发
+nd_ok file 1 --to 示范区管委会 --date 2026-11-10
+nd_ok report filing --year 2026 --format json
+expect_json .filed 1
+nd void filing 1 --to 示范区管委会
+expect_exit 2
+nd_ok void filing 1 --to 示范区管委会 --reason 误录：实际尚未报送
+nd due --format json
+expect_json '[.[].kind] | join(",")' filing
+nd_ok report filing --year 2026 --format json
+expect_json .filed 0
+nd_ok show 1 --procedure --format json
+expect_json '.procedure.filings[0] | "\(.voided) \(.void_reason)"' "2026-12-01 误录：实际尚未报送"
+nd_ok show 1 --procedure
+expect_stdout_contains "已作废：误录：实际尚未报送"
+nd void filing 1 --to 示范区管委会 --reason 再次
+expect_exit 3
+nd_ok file 1 --to 示范区管委会 --date 2026-11-30
+nd_ok show 1 --procedure --format json
+expect_json '[.procedure.filings[] | "\(.filed):\(.voided)"] | join(" ")' "2026-11-10:2026-12-01 2026-11-30:null"
+nd due --format json
+expect_json '[.[].kind] | join(",")' filing-review
+nd_ok log 1 --format json
+expect_json '[.[] | select(.kind == "void-filing") | "\(.payload.body) \(.payload.filed) \(.payload.reason)"] | join(",")' \
+  "示范区管委会 2026-11-10 误录：实际尚未报送"
+nd_ok audit verify
+nd_ok export 1 --output filed.jsonl
+NORMDOC_DB=$dir/other.db nd_ok init --no-config
+NORMDOC_DB=$dir/other.db nd_ok import --bundle filed.jsonl
+[ "$(sqlite3 "$dir/other.db" "SELECT count(*) FROM filing WHERE voided IS NOT NULL")" = 1 ] ||
+  fail "the void filing lost its mark in the bundle"
+
+TEST "schema 16 rebuilds the filing table keeping every filing, its outcomes and their ids"
+rm "$NORMDOC_DB"
+for sql in "$NORMDOC_SOURCE_DIR"/schemas/sql/0*.sql; do
+  [ "$(basename "$sql" | cut -c1-3)" -lt 15 ] && sqlite3 "$NORMDOC_DB" <"$sql"
+done
+sqlite3 "$NORMDOC_DB" "PRAGMA application_id = 1313099587; PRAGMA user_version = 14;
+  INSERT INTO document (id, title, issuer, status, published, effective, expires, created_at, updated_at)
+    VALUES (4, '甲办法', '某局', 'published', '2026-03-02', '2026-03-02', '2031-03-01', '2026-03-02T00:00:00Z', '2026-03-02T00:00:00Z');
+  INSERT INTO filing (id, document, body, filed, materials, missing) VALUES (7, 4, '示范区管委会', '2026-03-20', '备案报告', '');
+  INSERT INTO filing_outcome (id, filing, kind, result, date) VALUES (3, 7, 'result', 'correct', '2026-04-01');"
+export NORMDOC_TODAY=2026-12-01
+nd_ok show 4 --procedure --format json
+expect_json '.procedure.filings[0] | "\(.body) \(.filed) \(.outcomes[0].result)"' "示范区管委会 2026-03-20 correct"
+latest=$(basename "$(ls "$NORMDOC_SOURCE_DIR"/schemas/sql/0*.sql | tail -1)" | cut -c1-3 | sed 's/^0*//')
+[ "$(sqlite3 "$NORMDOC_DB" "PRAGMA user_version; SELECT id || ':' || filing FROM filing_outcome; PRAGMA foreign_key_check;" | tr '\n' ' ')" = "$latest 3:7 " ] ||
+  fail "the migrated filing outcome lost its id or its link"
+nd file 4 --to 示范区管委会 --date 2026-11-20
+expect_exit 3
+nd_ok void filing 4 --to 示范区管委会 --reason 误录
+nd_ok file 4 --to 示范区管委会 --date 2026-11-20
+
+TEST "void an evaluation recorded by mistake: the document is as before it, logged, replayed"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 甲办法 --published 2022-01-10 --validity 5y --override-gate --reason 使用前印发
+nd_ok add --title 乙办法 --published 2022-02-10 --validity 5y --override-gate --reason 使用前印发
+nd_ok evaluate 1 --outcome continue --date 2026-11-20 --validity 3y
+nd_ok show 1 --format json
+expect_json .expires 2029-11-19
+nd void evaluation 1 --reason " "
+expect_exit 3
+nd_ok void evaluation 1 --reason 误录：评估尚未完成
+nd_ok report stats --year 2026 --format json
+expect_json '.evaluations.continue // 0' 0
+nd_ok show 1 --format json
+expect_json '"\(.expires) \(.reg_no)"' "2027-01-09 JYWL-2022-001"
+nd due --kind evaluation --format json
+expect_json '[.[].document] | map(tostring) | join(",")' 1,2
+nd void evaluation 1 --reason 再次
+expect_exit 3
+nd_ok evaluate 2 --outcome repeal --date 2026-11-25 --reason 上位法已废止
+nd_ok void evaluation 2 --reason 误录为乙办法
+nd_ok show 2 --format json
+expect_json '"\(.status) \(.repealed)"' "published null"
+nd_ok add --title 乙办法（修订） --published 2026-11-26 --override-gate --reason 使用前印发
+nd_ok evaluate 2 --outcome amend --date 2026-11-26 --by 3
+nd_ok void evaluation 2 --reason 修订稿尚未通过
+nd_ok show 2 --format json
+expect_json '"\(.status) \(.superseded_by)"' "published null"
+nd_ok show 3 --format json
+expect_json .amends null
+nd_ok log 2 --format json
+expect_json '[.[] | select(.kind == "void-evaluation") | .payload.restored[] | "\(.field):\(.to)"] | join(" ")' \
+  "status:published repealed:null status:published amended:null superseded_by:null amends:null"
+nd_ok evaluate 1 --outcome continue --date 2026-11-27
+nd_ok repeal 1 --date 2026-11-28 --reason 另行制定
+nd void evaluation 1 --reason 录错
+expect_exit 3
+expect_stderr_contains 之后已有变动
+nd_ok audit verify
+nd_ok export 1 --output evaluated.jsonl
+NORMDOC_DB=$dir/other.db nd_ok init --no-config
+NORMDOC_DB=$dir/other.db nd_ok import --bundle evaluated.jsonl
+[ "$(sqlite3 "$dir/other.db" "SELECT count(*) FROM evaluation WHERE voided = '2026-12-01'")" = 1 ] ||
+  fail "the void evaluation lost its mark in the bundle"
+
 TEST "demo registry: every due item from 2026-12-01 to 2027-12-31 is cleared by the command it names"
 export NORMDOC_TODAY=2026-12-01
 "$examples/demo.sh" "$NORMDOC" >/dev/null 2>&1 || fail "demo.sh failed"
@@ -269,7 +416,7 @@ done
 [ "$cleared" -ge 7 ] || fail "only $cleared items were cleared"
 nd_ok audit verify # every command the walk ran is replayed from the log
 
-TEST "import --as-filed: years of documents filed on paper leave nothing to file"
+TEST "import --as-filed --override-gate: years of documents issued and filed on paper leave nothing due"
 office_config
 export NORMDOC_TODAY=2026-12-01
 mkdir 历年文件
@@ -283,6 +430,75 @@ expect_json length 0
 nd_ok log 2 --format json
 expect_json '[.[] | select(.kind == "acknowledge") | "\(.payload.subject) \(.payload.date)"] | join(",")' \
   "filed-before-registry 2025-03-01"  # 乙 sorts before 甲: document 2 is 甲
+nd due --format json
+expect_json '[.[].kind] | unique | join(",")' procedure
+rm "$NORMDOC_DB" && nd_ok init --no-config
+nd import 历年文件 --as-published --override-gate
+expect_exit 2
+nd_ok import 历年文件 --as-published --as-filed --override-gate --reason 使用前印发
+nd due --format json
+expect_json length 0
+nd_ok log 1 --format json
+expect_json '[.[] | select(.kind == "gate-override") | .payload.reason] | join(",")' 使用前印发
+
+TEST "file --import: past filings in bulk, all or none, errors name the line"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 甲办法 --doc-no 济示文旅〔2024〕1号 --published 2024-03-01 --override-gate --reason 使用前印发
+nd_ok add --title 乙办法 --published 2025-06-02 --override-gate --reason 使用前印发
+nd_ok add --title 丙办法 --published 2025-09-01 --override-gate --reason 使用前印发
+printf 'ref,body,date,materials\n济示文旅〔2024〕1号,示范区管委会,2024-03-20,备案报告、正式文本\n2,示范区管委会,2025-06-20,\n3,示范区管委会,2025-13-01,\n' >备案.csv
+before=$(db_digest)
+nd file --import 备案.csv
+expect_exit 3
+expect_one_line_error
+expect_stderr_contains '备案.csv:4'
+expect_stderr_contains 'date'
+[ "$(db_digest)" = "$before" ] || fail "a failed import wrote something"
+printf 'ref,body,date\n1,示范区管委会,2024-03-20\n9,示范区管委会,2025-06-20\n' >unknown.csv
+nd file --import unknown.csv
+expect_exit 3
+expect_stderr_contains 'unknown.csv:3'
+printf 'ref,body,date\n1,示范区管委会,2024-03-20\n1,示范区管委会,2024-03-21\n' >twice.csv
+nd file --import twice.csv
+expect_exit 3
+expect_stderr_contains 'twice.csv:3'
+printf 'ref,body,date\n3,示范区管委会,2026-12-02\n' >future.csv
+nd file --import future.csv
+expect_exit 3
+expect_stderr_contains 晚于今天
+nd file 1 --import 备案.csv
+expect_exit 2
+[ "$(db_digest)" = "$before" ] || fail "a refused import wrote something"
+sed -i 's/2025-13-01/2025-09-10/' 备案.csv
+nd_ok file --import 备案.csv
+expect_stdout_contains "已记录 3 条报送备案记录（3 份文件）"
+nd due --kind filing --format json
+expect_json length 0
+nd_ok show 1 --procedure --format json
+expect_json '.procedure.filings[0] | "\(.filed) \(.materials | join("、"))"' "2024-03-20 备案报告、正式文本"
+nd_ok report filing --year 2025 --format json
+expect_json '"\(.filed) \(.filed_on_time)"' "2 2"
+nd_ok audit verify
+
+TEST "acknowledge --year: mark a year of history at once; documents it does not apply to are left alone"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 甲办法 --published 2022-03-01 --override-gate --reason 使用前印发
+nd_ok add --title 乙办法 --published 2022-06-02 --override-gate --reason 使用前印发
+nd_ok add --title 丙办法 --published 2023-09-01 --override-gate --reason 使用前印发
+nd_ok add --title 丁草案
+nd_ok acknowledge 2 filed-before-registry --reason 纸质档案
+nd_ok acknowledge --year 2022 filed-before-registry --reason 2022年文件均已报送备案（纸质档案）
+expect_stdout_contains "1 份文件已确认"
+nd due --kind filing --format json
+expect_json '[.[].document] | map(tostring) | join(",")' 3
+nd acknowledge --year 2022 filed-before-registry --reason 再次
+expect_exit 3
+nd acknowledge 1 --year 2022 filed-before-registry --reason 再次
+expect_exit 2
+nd_ok log --format json
+expect_json '[.[] | select(.kind == "acknowledge" and .payload.subject == "filed-before-registry") | .document] | map(tostring) | join(",")' 2,1
 
 TEST "edit --text of a reviewed draft outdates its reviews: the gate closes and it says so"
 office_config

@@ -70,6 +70,15 @@ registry::Acknowledgement acknowledge(store::Transaction& txn, const registry::D
                                       const config::Config& config, const calendar::Calendar& calendar,
                                       const audit::Stamp& stamp);
 
+// The same for every normative document published in `year` to which `subject` applies on
+// `date` and that has not acknowledged it yet (per-year marking of history, e.g. every 2019
+// document filed on paper), in `txn`; the others are left alone. Throws DataError when there
+// is none.
+std::vector<registry::Acknowledgement> acknowledge_year(store::Transaction& txn, int year, const std::string& subject,
+                                                        const util::Date& date, const std::string& reason,
+                                                        const config::Config& config, const calendar::Calendar& calendar,
+                                                        const audit::Stamp& stamp);
+
 // `report filing`: the filing figures of `year` (filing::compliance) and the number of its
 // normative documents with a procedure defect (procedure::check) neither cured nor
 // acknowledged on `as_of`.

@@ -43,6 +43,8 @@ struct Filing
   std::vector<std::string> materials;
   std::vector<std::string> missing;
   std::vector<Outcome> outcomes{}; // in the order recorded
+  std::optional<util::Date> voided{};       // recorded by mistake: void from this day (void_filing)
+  std::optional<std::string> void_reason{};
 
   // The last registration decision or review result, if any.
   std::optional<Outcome> last_result() const;
@@ -58,6 +60,17 @@ std::vector<Filing> file(store::Transaction& txn, const registry::Document& doc,
                          const util::Date& date, const std::optional<std::vector<std::string>>& sent,
                          const config::Config& config, const audit::Stamp& stamp);
 
+// Past filings in bulk (`file --import`): a CSV with the columns ref, body, date and optionally
+// materials (items separated by 、 or ，; default the configured package), one filing per line,
+// each as `file` records it (event `file`). All lines or none: the first bad line throws
+// DataError naming the file, its line and the column — an unknown document, an empty body, a
+// malformed date or one after `today`, a filing already recorded.
+std::vector<Filing> import_filings(store::Transaction& txn, std::string_view csv, const std::string& source,
+                                   const util::Date& today, const config::Config& config, const audit::Stamp& stamp);
+
+// "备案报告,正式文本" or "备案报告、正式文本" → the items, trimmed, empty ones dropped.
+std::vector<std::string> split_items(std::string_view text);
+
 // Records the body's decision or review result. `until` is the supplement deadline for a
 // deferral or the correction deadline for an order; when absent the configured period applies.
 Filing record_result(store::Transaction& txn, const registry::Document& doc, const std::string& body, Result result,
@@ -68,8 +81,17 @@ Filing record_result(store::Transaction& txn, const registry::Document& doc, con
 Filing record_correction(store::Transaction& txn, const registry::Document& doc, const std::string& body,
                          const util::Date& date, const std::string& note, const audit::Stamp& stamp);
 
-std::vector<Filing> filings_of(store::Database& db, std::int64_t document);
-// The filings of every document in two queries, for reports over the whole registry.
+// Voids the live filing of `doc` with `body`, recorded by mistake: the row stays, marked void
+// with `date` and `reason`, and a `void-filing` event (payload: filing, body, filed, voided,
+// reason) says who and when. Reminders and reports no longer count it, and the filing can be
+// recorded again. Throws DataError for no such filing or an empty reason.
+Filing void_filing(store::Transaction& txn, const registry::Document& doc, const std::string& body,
+                   const util::Date& date, const std::string& reason, const audit::Stamp& stamp);
+
+// The filings of `document` not void (what everything derived counts); with `void_too`, the
+// void ones as well, in the order recorded (what `show --procedure` lists).
+std::vector<Filing> filings_of(store::Database& db, std::int64_t document, bool void_too = false);
+// The filings not void of every document in two queries, for reports over the whole registry.
 std::unordered_map<std::int64_t, std::vector<Filing>> filings_by_document(store::Database& db);
 
 } // namespace normdoc::filing
@@ -79,7 +101,8 @@ std::unordered_map<std::int64_t, std::vector<Filing>> filings_by_document(store:
 namespace normdoc::filing {
 
 // Filing compliance of the normative documents published in one year
-// (`normdoc report filing`).
+// (`normdoc report filing`), as of `as_of`: a filing dated later (recorded --planned) is not
+// counted as done.
 struct Compliance
 {
   int year = 0;
@@ -95,6 +118,7 @@ struct Compliance
   double on_time_rate() const { return published == 0 ? 0.0 : static_cast<double>(filed_on_time) / published; }
 };
 
-Compliance compliance(store::Database& db, const config::Config& config, const calendar::Calendar& calendar, int year);
+Compliance compliance(store::Database& db, const config::Config& config, const calendar::Calendar& calendar, int year,
+                      const util::Date& as_of);
 
 } // namespace normdoc::filing

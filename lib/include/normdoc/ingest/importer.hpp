@@ -37,6 +37,9 @@ struct ImportSettings
   bool as_published = false;            // register as published on the extracted date
   bool as_filed = false;                // and filed before the registry (acknowledged on publication)
   bool ocr = true;                      // read scanned PDF pages by OCR (import --no-ocr refuses them)
+  // Issued before the registry: the publication gate is passed with this reason, logged, and
+  // the skipped-step defects are acknowledged with it (as `add --published --override-gate`).
+  std::optional<std::string> override_reason{};
   std::optional<std::string> issuer{};  // when the text names none
   std::map<std::string, Override> overrides{};
 };

@@ -32,6 +32,9 @@ struct Scope
   bool business = false;
   std::optional<std::string> findings;
   std::optional<util::Date> before;
+  // Also the documents whose validity ran out (自动失效) and that the catalogue does not yet
+  // record as 已失效: the campaign confirms them (invalidate) or has them made again (amend).
+  bool expired = false;
 };
 
 // Throws UsageError naming an unknown or malformed term.

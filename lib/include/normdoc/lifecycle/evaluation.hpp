@@ -60,6 +60,16 @@ struct Evaluation
 Evaluation evaluate(store::Transaction& txn, const registry::Registry& registry, const registry::Document& doc,
                     const EvaluationInput& input, const config::Config& config, const audit::Stamp& stamp);
 
+// The evaluations of `document` not void, by date.
 std::vector<Evaluation> evaluations_of(store::Database& db, std::int64_t document);
+
+// Voids the last evaluation recorded for `doc` (recorded by mistake): the row stays, marked
+// void with `date` and `reason`, and what it did to the document is put back — the previous
+// expiry and 登记编号 (continue), the document in force again (repeal), the link to the new
+// version (amend). The `void-evaluation` event (payload: evaluation, outcome, date, voided,
+// reason, restored: [{document, field, from, to}]) says what changed, who and when. Throws
+// DataError when there is none, the reason is empty, or the document changed since.
+Evaluation void_evaluation(store::Transaction& txn, const registry::Document& doc, const util::Date& date,
+                           const std::string& reason, const audit::Stamp& stamp);
 
 } // namespace normdoc::lifecycle
