@@ -45,6 +45,9 @@ public:
   std::filesystem::path checkpoints_path();
 
   store::Database open_database();
+  // For commands that only read: also a database the user may not write, or one in a
+  // read-only directory (see store::Database::OpenMode::read).
+  store::Database open_database_for_reading();
   store::Database create_database();
 
   // The actor (--as, else config `user`, else $USER) and the current UTC time.
@@ -61,6 +64,7 @@ public:
   const calendar::Calendar& calendar();
 
 private:
+  store::Database open_as(store::Database::OpenMode mode);
   std::optional<config::Config> m_config;
   std::optional<calendar::Calendar> m_calendar;
 };

@@ -52,7 +52,7 @@ std::size_t compare_checkpoints(Context& ctx, store::Database& db, const std::st
 
 void run_verify(Context& ctx, const std::string& supplied)
 {
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   const audit::Verification result = audit::verify(db);
   if (!result.ok()) {
     throw DataError(fmt::format("操作日志校验失败：{}", result.problem), {}, k_tampered_hint);
@@ -71,7 +71,7 @@ void run_verify(Context& ctx, const std::string& supplied)
 
 void run_checkpoint(Context& ctx, const std::string& format)
 {
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   // A broken chain is not signed: the checkpoint would vouch for the damage.
   const audit::Verification result = audit::verify(db);
   if (!result.ok()) {

@@ -89,6 +89,59 @@ expect_stderr_contains "无法写入标准输出"
 echo $? >"$dir/status"
 expect_exit 5
 
+TEST "a hostile title reaches no terminal, spreadsheet, calendar or Markdown page as code"
+title=$'=HYPERLINK("http://x","点此")\e[2J\e]0;伪造\a<script>alert(1)</script>\r伪造行'
+nd_ok add --title "$title" --issuer 甲局 --published 2026-11-20
+controls=$'\e\a\r'
+for args in "list" "show 1" "log 1" "search alert" "due --as-of 2026-12-01" "show 1 --procedure"; do
+  # shellcheck disable=SC2086 # the arguments are split on purpose
+  nd $args
+  ! grep -q "[$controls]" "$dir/stdout" || fail "normdoc $args printed a control character"
+  # log shows the payload as JSON, whose escapes are \u001b.
+  [ "$args" = "log 1" ] || expect_stdout_contains '\x1B[2J\x1B]0;伪造\x07'
+done
+nd_ok list --format csv
+expect_stdout_contains "\"'=HYPERLINK(\"\"http://x\"\""
+! grep -q '^[^,]*,[^,]*,[^,]*,[=+@-]' "$dir/stdout" || fail "a CSV title cell starts with a formula character"
+nd due --as-of 2026-12-01 --format csv
+expect_stdout_contains ",\"'=HYPERLINK("
+nd due --as-of 2026-12-01 --format ics
+tr -d '\r\n ' <"$dir/stdout" | grep -qF '</script>\n伪造行' || fail "the CR in the title is not escaped in the calendar"
+[ "$(grep -c $'\r$' "$dir/stdout")" = "$(wc -l <"$dir/stdout")" ] || fail "a calendar line ends without CRLF"
+! grep -q $'\e' "$dir/stdout" || fail "ESC in the calendar"
+nd_ok report catalog --as-of 2026-12-01 --format md
+expect_stdout_contains '&lt;script&gt;alert(1)&lt;/script&gt;'
+! grep -q '<script' "$dir/stdout" || fail "Markdown carries the HTML of a title"
+nd_ok report catalog --as-of 2026-12-01 --format html
+! grep -q '<script' "$dir/stdout" || fail "HTML carries the HTML of a title"
+
+TEST "export -o and backup leave no partial file behind when the write fails"
+yes 第一条　本办法的每一行都是一样的内容。 | head -n 20000 >big.txt
+nd_ok add --title 大文件 --issuer 甲局 --text big.txt
+(
+  trap '' XFSZ
+  ulimit -f 64
+  "$NORMDOC" export --all -o out.jsonl >"$dir/stdout" 2>"$dir/stderr"
+  echo $? >"$dir/status"
+)
+expect_exit 3
+expect_one_line_error
+expect_stderr_contains "out.jsonl: 写入失败"
+(
+  trap '' XFSZ
+  ulimit -f 64
+  "$NORMDOC" backup copy.db >"$dir/stdout" 2>"$dir/stderr"
+  echo $? >"$dir/status"
+)
+expect_exit 4
+[ -z "$(ls | grep -v -x -e big.txt -e 'registry.db.*' -e config -e 'std.*' -e status)" ] || fail "left behind: $(ls)"
+# A symlink planted at the name the old code wrote to is not followed.
+ln -s victim out.jsonl.partial
+nd_ok export --all -o out.jsonl
+[ ! -e victim ] || fail "export followed a symlink"
+nd_ok backup copy.db
+[ "$(ls | grep -c partial)" = 1 ] || fail "partial files: $(ls)"
+
 TEST "bundle: a numeric title, a garbage date, a wrong status are refused with line and field; nothing written"
 one_document_bundle
 NORMDOC_DB=$dir/b.db nd_ok init --no-config
