@@ -9,6 +9,7 @@
 #include <array>
 #include <functional>
 #include <map>
+#include <set>
 #include <string_view>
 
 namespace normdoc::audit {
@@ -41,10 +42,20 @@ std::size_t field_index(std::string_view name)
   throw std::logic_error("unknown replay field");
 }
 
-// What the events say so far: document id → its row.
+// The evaluation columns an `evaluate` event records (evaluation.cpp); the renewal it leads
+// to is compared through the document row.
+constexpr std::array<std::string_view, 6> k_evaluation_fields{"document", "date",   "outcome",
+                                                              "reason",   "report", "report_sha256"};
+
+// What the events say so far: document id → its row; evaluation id → its logged columns.
 struct State
 {
   std::map<std::int64_t, Row> documents;
+  std::map<std::int64_t, Json> evaluations;
+  // Documents that came in a bundle: their evaluation rows came with them, without events.
+  std::set<std::int64_t> received;
+  // When the baseline was taken (empty without one): rows recorded before it have no event.
+  std::string baseline_at;
 
   Row& of(const Event& event)
   {
@@ -151,12 +162,20 @@ const std::map<std::string_view, Effect>& effects()
        }
      }},
     // A document received in a bundle, or replaced by one: the event holds it as it became.
-    {"bundle-add", [](State& state, const Event& event,
-                      const Json& payload) { state.documents[event.document.value_or(0)] = row_from(payload.at("after")); }},
-    {"bundle-replace", [](State& state, const Event& event, const Json& payload) { state.of(event) = row_from(payload.at("after")); }},
+    {"bundle-add",
+     [](State& state, const Event& event, const Json& payload) {
+       state.documents[event.document.value_or(0)] = row_from(payload.at("after"));
+       state.received.insert(event.document.value_or(0));
+     }},
+    {"bundle-replace",
+     [](State& state, const Event& event, const Json& payload) {
+       state.of(event) = row_from(payload.at("after"));
+       state.received.insert(event.document.value_or(0));
+     }},
     // Every document as it was when the log began to carry everything (record_baseline).
     {"baseline",
-     [](State& state, const Event& /*event*/, const Json& payload) {
+     [](State& state, const Event& event, const Json& payload) {
+       state.baseline_at = event.at;
        state.documents.clear();
        for (const Json& document : payload.at("documents")) {
          state.documents[document.at("id").get<std::int64_t>()] = row_from(document);
@@ -175,7 +194,17 @@ const std::map<std::string_view, Effect>& effects()
     {"file", no_effect},
     {"filing-result", no_effect},
     {"filing-corrected", no_effect},
-    {"evaluate", no_effect}, // its renew, amend or repeal is an event of its own
+    // The evaluation row; its renew, amend or repeal is an event of its own.
+    {"evaluate",
+     [](State& state, const Event& event, const Json& payload) {
+       Json logged = Json::object();
+       logged["document"] = *event.document;
+       for (std::size_t i = 1; i < k_evaluation_fields.size(); ++i) {
+         const std::string name(k_evaluation_fields[i]);
+         logged[name] = payload.value(name, Json());
+       }
+       state.evaluations[payload.at("evaluation").get<std::int64_t>()] = std::move(logged);
+     }},
     {"cleanup-open", no_effect},
     {"cleanup-decide", no_effect},
     {"cleanup-close", no_effect}, // each repeal or invalidation is an event of its own
@@ -189,6 +218,51 @@ const std::map<std::string_view, Effect>& effects()
 std::string shown(const Json& value)
 {
   return value.is_null() ? "（空）" : value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+// Column `column` of the current row as the JSON value an event would hold.
+Json column_json(const store::Statement& row, int column)
+{
+  return row.is_null(column)      ? Json()
+         : row.is_integer(column) ? Json(row.integer(column))
+                                  : Json(row.text(column));
+}
+
+// The evaluation rows against the `evaluate` events: a row no event (nor a bundle, nor the
+// baseline) accounts for was written outside normdoc; a logged one missing was deleted.
+void compare_evaluations(store::Database& db, State& state, ReplayResult& result)
+{
+  auto rows = db.prepare("SELECT id, document, date, outcome, reason, report, report_sha256, recorded_at"
+                         " FROM evaluation ORDER BY id");
+  while (rows.step() == store::Step::row) {
+    const std::int64_t id = rows.integer(0);
+    const std::int64_t document = rows.integer(1);
+    const auto logged = state.evaluations.find(id);
+    if (logged == state.evaluations.end()) {
+      if (state.received.contains(document) || (!state.baseline_at.empty() && rows.text(7) <= state.baseline_at)) {
+        continue;
+      }
+      result.document = document;
+      result.problem = fmt::format("文件 #{} 的后评估记录 {} 在操作日志中没有记录（在 normdoc 之外写入）", document, id);
+      return;
+    }
+    for (std::size_t i = 0; i < k_evaluation_fields.size(); ++i) {
+      const Json actual = column_json(rows, static_cast<int>(i + 1));
+      const Json& expected = logged->second.at(std::string(k_evaluation_fields[i]));
+      if (actual != expected) {
+        result.document = document;
+        result.problem = fmt::format("文件 #{} 的后评估记录 {} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                                     document, id, k_evaluation_fields[i], shown(actual), shown(expected));
+        return;
+      }
+    }
+    state.evaluations.erase(logged);
+  }
+  if (!state.evaluations.empty()) {
+    const auto& [id, logged] = *state.evaluations.begin();
+    result.document = logged.at("document").get<std::int64_t>();
+    result.problem = fmt::format("操作日志记录的后评估 {}（文件 #{}）不在评估表中（被删除）", id, *result.document);
+  }
 }
 
 } // namespace
@@ -232,9 +306,7 @@ ReplayResult replay(store::Database& db)
       return result;
     }
     for (std::size_t i = 0; i < k_fields.size(); ++i) {
-      const Json actual = rows.is_null(static_cast<int>(i + 1))      ? Json()
-                          : rows.is_integer(static_cast<int>(i + 1)) ? Json(rows.integer(static_cast<int>(i + 1)))
-                                                                     : Json(rows.text(static_cast<int>(i + 1)));
+      const Json actual = column_json(rows, static_cast<int>(i + 1));
       const Json& logged = expected->second.at(i);
       // A flag written as true/false in JSON is 1/0 in the table; every compared field is a
       // string or an id, so values compare as they are.
@@ -250,7 +322,9 @@ ReplayResult replay(store::Database& db)
   if (expected != state.documents.end()) {
     result.document = expected->first;
     result.problem = fmt::format("日志记录的文件 #{} 不在文件表中（被删除）", expected->first);
+    return result;
   }
+  compare_evaluations(db, state, result);
   return result;
 }
 

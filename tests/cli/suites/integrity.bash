@@ -227,6 +227,35 @@ expect_stderr_contains "文件 #2 的 status 为“repealed”，操作日志记
 cp clean.db "$NORMDOC_DB"
 nd_ok doctor
 
+TEST "audit verify and doctor compare the evaluation rows with the evaluate events"
+nd_ok add --title 办法 --issuer 甲局 --published 2020-01-01
+nd_ok evaluate 1 --outcome continue --date 2024-06-01 --reason 仍然适用
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+sqlite3 "$NORMDOC_DB" "UPDATE evaluation SET reason = '改了'"
+nd audit verify
+expect_exit 3
+expect_stderr_contains "文件 #1 的后评估记录 1 的 reason 为“改了”，操作日志记录的是“仍然适用”"
+nd doctor
+expect_exit 3
+cp clean.db "$NORMDOC_DB"
+sqlite3 "$NORMDOC_DB" "DELETE FROM evaluation"
+nd audit verify
+expect_exit 3
+expect_stderr_contains "操作日志记录的后评估 1（文件 #1）不在评估表中"
+cp clean.db "$NORMDOC_DB"
+sqlite3 "$NORMDOC_DB" "INSERT INTO evaluation (document, date, outcome, recorded_at) VALUES (1, '2025-01-01', 'continue', '2026-01-01T00:00:00Z')"
+nd audit verify
+expect_exit 3
+expect_stderr_contains "后评估记录 2 在操作日志中没有记录"
+# A document received in a bundle brings its evaluations without events of this registry.
+cp clean.db "$NORMDOC_DB"
+nd_ok export 1 -o one.jsonl
+rm -f "$NORMDOC_DB"*
+"$NORMDOC" init --no-config >/dev/null
+nd_ok import --bundle one.jsonl
+nd_ok audit verify
+
 TEST "a registry from before the replay gets one baseline event on first use"
 nd_ok add --title 管理办法 --issuer 甲局 --published 2024-01-01
 # As migration 13 leaves a registry that already held documents.
