@@ -56,6 +56,30 @@ struct State
   std::set<std::int64_t> received;
   // When the baseline was taken (empty without one): rows recorded before it have no event.
   std::string baseline_at;
+  std::set<std::int64_t> in_baseline;
+  // (document, 备案机关) → the filing as the `file` event recorded it, with `outcomes`, one
+  // object per filing-result or filing-corrected event, in order.
+  std::map<std::pair<std::int64_t, std::string>, Json> filings;
+
+  // Whether rows of `document` may exist without events of this log: it came in a bundle or
+  // was there when the baseline was taken.
+  bool unlogged_allowed(std::int64_t document) const
+  {
+    return received.contains(document) || in_baseline.contains(document);
+  }
+  // The logged filing an outcome event is about; nothing for a filing that came without an
+  // event (see unlogged_allowed), which is then not compared.
+  Json* filing(const Event& event, const Json& payload)
+  {
+    const auto found = filings.find({event.document.value_or(0), payload.at("body").get<std::string>()});
+    if (found != filings.end()) {
+      return &found->second;
+    }
+    if (unlogged_allowed(event.document.value_or(0))) {
+      return nullptr;
+    }
+    throw std::out_of_range("filing");
+  }
 
   Row& of(const Event& event)
   {
@@ -77,6 +101,16 @@ Row row_from(const Json& object)
     row.at(i) = object.value(std::string(k_fields[i]), Json());
   }
   return row;
+}
+
+// A list of items as the filing table keeps it, one per line.
+std::string lines(const Json& items)
+{
+  std::string out;
+  for (const Json& item : items) {
+    out += (out.empty() ? "" : "\n") + item.get<std::string>();
+  }
+  return out;
 }
 
 using Effect = std::function<void(State&, const Event&, const Json& payload)>;
@@ -179,6 +213,7 @@ const std::map<std::string_view, Effect>& effects()
        state.documents.clear();
        for (const Json& document : payload.at("documents")) {
          state.documents[document.at("id").get<std::int64_t>()] = row_from(document);
+         state.in_baseline.insert(document.at("id").get<std::int64_t>());
        }
      }},
     // Drafting ended without publication: the draft keeps its status, the day is `withdrawn`.
@@ -191,9 +226,36 @@ const std::map<std::string_view, Effect>& effects()
     {"review-answer", no_effect},
     {"review-dismiss", no_effect},
     {"review-conclude", no_effect},
-    {"file", no_effect},
-    {"filing-result", no_effect},
-    {"filing-corrected", no_effect},
+    // One filing row per body (filing.cpp), then its outcome rows in order.
+    {"file",
+     [](State& state, const Event& event, const Json& payload) {
+       state.of(event);
+       state.filings[{*event.document, payload.at("body").get<std::string>()}] =
+         Json{{"filed", payload.at("date")},
+              {"materials", lines(payload.at("materials"))},
+              {"missing", lines(payload.at("missing"))},
+              {"outcomes", Json::array()}};
+     }},
+    {"filing-result",
+     [](State& state, const Event& event, const Json& payload) {
+       if (Json* filing = state.filing(event, payload)) {
+         filing->at("outcomes").push_back(Json{{"kind", "result"},
+                                               {"result", payload.at("result")},
+                                               {"date", payload.at("date")},
+                                               {"until", payload.value("until", Json())},
+                                               {"note", payload.value("note", Json())}});
+       }
+     }},
+    {"filing-corrected",
+     [](State& state, const Event& event, const Json& payload) {
+       if (Json* filing = state.filing(event, payload)) {
+         filing->at("outcomes").push_back(Json{{"kind", "corrected"},
+                                               {"result", Json()},
+                                               {"date", payload.at("date")},
+                                               {"until", Json()},
+                                               {"note", payload.value("note", Json())}});
+       }
+     }},
     // The evaluation row; its renew, amend or repeal is an event of its own.
     {"evaluate",
      [](State& state, const Event& event, const Json& payload) {
@@ -265,6 +327,93 @@ void compare_evaluations(store::Database& db, State& state, ReplayResult& result
   }
 }
 
+// The filing rows and their outcomes against the file, filing-result and filing-corrected
+// events.
+void compare_filings(store::Database& db, State& state, ReplayResult& result)
+{
+  static constexpr std::array<std::string_view, 3> k_filing{"filed", "materials", "missing"};
+  static constexpr std::array<std::string_view, 5> k_outcome{"kind", "result", "date", "until", "note"};
+  auto rows = db.prepare("SELECT f.id, f.document, f.body, f.filed, f.materials, f.missing,"
+                         " o.kind, o.result, o.date, o.until, o.note"
+                         " FROM filing f LEFT JOIN filing_outcome o ON o.filing = f.id ORDER BY f.id, o.id");
+  std::int64_t current = 0;
+  const Json* logged = nullptr;
+  std::size_t outcome = 0;
+  const auto disagree = [&](std::int64_t document, const std::string& body, std::string_view what, const Json& actual,
+                            const Json& expected) {
+    result.document = document;
+    result.problem = fmt::format("文件 #{} 向“{}”报送备案的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                                 document, body, what, shown(actual), shown(expected));
+  };
+  // The outcomes of the filing before: as many as logged.
+  const auto finish = [&](std::int64_t document, const std::string& body) {
+    if (logged != nullptr && outcome < logged->at("outcomes").size()) {
+      disagree(document, body, "备案结果条数", Json(outcome), Json(logged->at("outcomes").size()));
+    }
+  };
+  std::int64_t document = 0;
+  std::string body;
+  std::set<std::pair<std::int64_t, std::string>> seen;
+  while (rows.step() == store::Step::row) {
+    if (rows.integer(0) != current) {
+      finish(document, body);
+      if (!result.ok()) {
+        return;
+      }
+      current = rows.integer(0);
+      document = rows.integer(1);
+      body = rows.text(2);
+      outcome = 0;
+      const auto found = state.filings.find({document, body});
+      logged = found == state.filings.end() ? nullptr : &found->second;
+      if (logged != nullptr) {
+        seen.insert(found->first);
+      }
+      if (logged == nullptr && !state.unlogged_allowed(document)) {
+        result.document = document;
+        result.problem = fmt::format("文件 #{} 向“{}”报送备案的记录在操作日志中没有记录（在 normdoc 之外写入）", document, body);
+        return;
+      }
+      for (std::size_t i = 0; logged != nullptr && i < k_filing.size(); ++i) {
+        const Json actual = column_json(rows, static_cast<int>(i + 3));
+        if (actual != logged->at(std::string(k_filing[i]))) {
+          disagree(document, body, k_filing[i], actual, logged->at(std::string(k_filing[i])));
+          return;
+        }
+      }
+    }
+    if (logged == nullptr || rows.is_null(6)) {
+      continue;
+    }
+    const Json& outcomes = logged->at("outcomes");
+    if (outcome >= outcomes.size()) {
+      disagree(document, body, "备案结果条数", Json(outcome + 1), Json(outcomes.size()));
+      return;
+    }
+    for (std::size_t i = 0; i < k_outcome.size(); ++i) {
+      const Json actual = column_json(rows, static_cast<int>(i + 6));
+      if (actual != outcomes.at(outcome).at(std::string(k_outcome[i]))) {
+        disagree(document, body, fmt::format("第 {} 条备案结果的 {}", outcome + 1, k_outcome[i]), actual,
+                 outcomes.at(outcome).at(std::string(k_outcome[i])));
+        return;
+      }
+    }
+    ++outcome;
+  }
+  finish(document, body);
+  if (!result.ok()) {
+    return;
+  }
+  // Every logged filing must still be there.
+  for (const auto& [key, filing] : state.filings) {
+    if (!seen.contains(key)) {
+      result.document = key.first;
+      result.problem = fmt::format("操作日志记录的向“{}”报送备案（文件 #{}）不在备案表中（被删除）", key.second, key.first);
+      return;
+    }
+  }
+}
+
 } // namespace
 
 ReplayResult replay(store::Database& db)
@@ -325,6 +474,9 @@ ReplayResult replay(store::Database& db)
     return result;
   }
   compare_evaluations(db, state, result);
+  if (result.ok()) {
+    compare_filings(db, state, result);
+  }
   return result;
 }
 

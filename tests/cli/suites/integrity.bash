@@ -256,6 +256,29 @@ rm -f "$NORMDOC_DB"*
 nd_ok import --bundle one.jsonl
 nd_ok audit verify
 
+TEST "audit verify compares the filing rows and their outcomes with the filing events"
+nd_ok add --title 办法 --issuer 甲局 --published 2026-01-05
+nd_ok file 1 --to 管委会 --date 2026-01-20
+nd_ok filing result 1 --to 管委会 --result correct --date 2026-02-01 --until 2026-03-01
+nd_ok filing corrected 1 --to 管委会 --date 2026-02-20 --note 改了第五条
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+check_tampering() { # SQL EXPECTED: the change is named by audit verify and doctor
+  cp clean.db "$NORMDOC_DB"
+  sqlite3 "$NORMDOC_DB" "$1"
+  nd audit verify
+  expect_exit 3
+  expect_stderr_contains "$2"
+  nd doctor
+  expect_exit 3
+}
+check_tampering "UPDATE filing SET filed = '2026-01-06'" "向“管委会”报送备案的 filed 为“2026-01-06”，操作日志记录的是“2026-01-20”"
+check_tampering "UPDATE filing_outcome SET result = 'passed' WHERE kind = 'result'" "第 1 条备案结果的 result 为“passed”"
+check_tampering "DELETE FROM filing_outcome WHERE kind = 'corrected'" "备案结果条数 为“1”，操作日志记录的是“2”"
+check_tampering "DELETE FROM filing_outcome; DELETE FROM filing" "向“管委会”报送备案（文件 #1）不在备案表中"
+check_tampering "INSERT INTO filing (document, body, filed, materials, missing) VALUES (1, '省政府', '2026-01-06', '', '')" \
+  "向“省政府”报送备案的记录在操作日志中没有记录"
+
 TEST "a registry from before the replay gets one baseline event on first use"
 nd_ok add --title 管理办法 --issuer 甲局 --published 2024-01-01
 # As migration 13 leaves a registry that already held documents.
