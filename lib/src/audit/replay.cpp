@@ -60,6 +60,8 @@ struct State
   // (document, 备案机关) → the filing as the `file` event recorded it, with `outcomes`, one
   // object per filing-result or filing-corrected event, in order.
   std::map<std::pair<std::int64_t, std::string>, Json> filings;
+  // Review id → its row as review-start (and review-conclude) logged it.
+  std::map<std::int64_t, Json> reviews;
 
   // Whether rows of `document` may exist without events of this log: it came in a bundle or
   // was there when the baseline was taken.
@@ -180,12 +182,27 @@ const std::map<std::string_view, Effect>& effects()
      }},
     // A review started on a draft puts it under review; deliberation approves a draft or a
     // document under review (review.cpp, procedure.cpp).
+    // It also opens a review row, which supersedes the open or concluded earlier reviews of the
+    // same document against the same checklist (review.cpp).
     {"review-start",
-     [](State& state, const Event& event, const Json& /*payload*/) {
+     [](State& state, const Event& event, const Json& payload) {
        Row& row = state.of(event);
        if (State::get(row, "status") == "draft") {
          State::set(row, "status", "reviewing");
        }
+       const std::int64_t id = payload.at("review").get<std::int64_t>();
+       for (auto& [earlier, review] : state.reviews) {
+         if (review.at("document") == *event.document && review.at("checklist") == payload.at("checklist")
+             && review.at("superseded_by").is_null()) {
+           review["superseded_by"] = id;
+         }
+       }
+       state.reviews[id] = Json{{"document", *event.document},  {"checklist", payload.at("checklist")},
+                                {"checklist_version", payload.at("version")}, {"checklist_sha256", payload.at("sha256")},
+                                {"reviewer", event.actor},      {"received", payload.at("received")},
+                                {"started_at", event.at},       {"concluded", Json()},
+                                {"result", Json()},             {"opinion", Json()},
+                                {"superseded_by", Json()}};
      }},
     {"record",
      [](State& state, const Event& event, const Json& payload) {
@@ -201,10 +218,15 @@ const std::map<std::string_view, Effect>& effects()
        state.documents[event.document.value_or(0)] = row_from(payload.at("after"));
        state.received.insert(event.document.value_or(0));
      }},
+    // Replacing deletes the document's steps, filings and evaluations and inserts the
+    // bundle's (bundle.cpp): the logged ones are gone, the new ones have no events here.
     {"bundle-replace",
      [](State& state, const Event& event, const Json& payload) {
+       const std::int64_t id = event.document.value_or(0);
        state.of(event) = row_from(payload.at("after"));
-       state.received.insert(event.document.value_or(0));
+       state.received.insert(id);
+       std::erase_if(state.filings, [id](const auto& filing) { return filing.first.first == id; });
+       std::erase_if(state.evaluations, [id](const auto& evaluation) { return evaluation.second.at("document") == id; });
      }},
     // Every document as it was when the log began to carry everything (record_baseline).
     {"baseline",
@@ -225,7 +247,19 @@ const std::map<std::string_view, Effect>& effects()
     {"outdate-review", no_effect}, // a review step voided by a new text (the edit is its own event)
     {"review-answer", no_effect},
     {"review-dismiss", no_effect},
-    {"review-conclude", no_effect},
+    {"review-conclude",
+     [](State& state, const Event& event, const Json& payload) {
+       const auto review = state.reviews.find(payload.at("review").get<std::int64_t>());
+       if (review == state.reviews.end()) {
+         if (state.unlogged_allowed(event.document.value_or(0))) {
+           return; // a review that came in a bundle, concluded here: not compared
+         }
+         throw std::out_of_range("review");
+       }
+       review->second["concluded"] = payload.at("date");
+       review->second["result"] = payload.at("result");
+       review->second["opinion"] = payload.value("opinion", Json());
+     }},
     // One filing row per body (filing.cpp), then its outcome rows in order.
     {"file",
      [](State& state, const Event& event, const Json& payload) {
@@ -414,6 +448,49 @@ void compare_filings(store::Database& db, State& state, ReplayResult& result)
   }
 }
 
+// The review rows against review-start and review-conclude.
+void compare_reviews(store::Database& db, State& state, ReplayResult& result)
+{
+  static constexpr std::array<std::string_view, 11> k_review{
+    "document", "checklist", "checklist_version", "checklist_sha256", "reviewer",     "received",
+    "started_at", "concluded", "result",          "opinion",          "superseded_by"};
+  auto rows = db.prepare("SELECT id, document, checklist, checklist_version, checklist_sha256, reviewer, received,"
+                         " started_at, concluded, result, opinion, superseded_by FROM review ORDER BY id");
+  while (rows.step() == store::Step::row) {
+    const std::int64_t id = rows.integer(0);
+    const std::int64_t document = rows.integer(1);
+    const auto logged = state.reviews.find(id);
+    if (logged == state.reviews.end()) {
+      if (state.unlogged_allowed(document)) {
+        continue;
+      }
+      result.document = document;
+      result.problem = fmt::format("文件 #{} 的审查 R{} 在操作日志中没有记录（在 normdoc 之外写入）", document, id);
+      return;
+    }
+    for (std::size_t i = 0; i < k_review.size(); ++i) {
+      // A bundle may mark a review of its document superseded by one it brings.
+      if (k_review[i] == "superseded_by" && state.received.contains(document)) {
+        continue;
+      }
+      const Json actual = column_json(rows, static_cast<int>(i + 1));
+      const Json& expected = logged->second.at(std::string(k_review[i]));
+      if (actual != expected) {
+        result.document = document;
+        result.problem = fmt::format("文件 #{} 的审查 R{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                                     document, id, k_review[i], shown(actual), shown(expected));
+        return;
+      }
+    }
+    state.reviews.erase(logged);
+  }
+  if (!state.reviews.empty()) {
+    const auto& [id, logged] = *state.reviews.begin();
+    result.document = logged.at("document").get<std::int64_t>();
+    result.problem = fmt::format("操作日志记录的审查 R{}（文件 #{}）不在审查表中（被删除）", id, *result.document);
+  }
+}
+
 } // namespace
 
 ReplayResult replay(store::Database& db)
@@ -476,6 +553,9 @@ ReplayResult replay(store::Database& db)
   compare_evaluations(db, state, result);
   if (result.ok()) {
     compare_filings(db, state, result);
+  }
+  if (result.ok()) {
+    compare_reviews(db, state, result);
   }
   return result;
 }

@@ -9,6 +9,18 @@ one_document_bundle() {
   nd_ok export 1 --output one.jsonl
 }
 
+# check_tampering SQL EXPECTED: after SQL on a copy of clean.db, audit verify and doctor exit 3,
+# verify naming the change.
+check_tampering() { # SQL EXPECTED: the change is named by audit verify and doctor
+  cp clean.db "$NORMDOC_DB"
+  sqlite3 "$NORMDOC_DB" "$1"
+  nd audit verify
+  expect_exit 3
+  expect_stderr_contains "$2"
+  nd doctor
+  expect_exit 3
+}
+
 TEST "a device, a FIFO and a symlink to a device are refused up front wherever a path is read"
 nd_ok add --title 已有的文件 --issuer 甲局
 before=$(db_digest)
@@ -263,21 +275,28 @@ nd_ok filing result 1 --to 管委会 --result correct --date 2026-02-01 --until 
 nd_ok filing corrected 1 --to 管委会 --date 2026-02-20 --note 改了第五条
 nd_ok audit verify
 cp "$NORMDOC_DB" clean.db
-check_tampering() { # SQL EXPECTED: the change is named by audit verify and doctor
-  cp clean.db "$NORMDOC_DB"
-  sqlite3 "$NORMDOC_DB" "$1"
-  nd audit verify
-  expect_exit 3
-  expect_stderr_contains "$2"
-  nd doctor
-  expect_exit 3
-}
 check_tampering "UPDATE filing SET filed = '2026-01-06'" "向“管委会”报送备案的 filed 为“2026-01-06”，操作日志记录的是“2026-01-20”"
 check_tampering "UPDATE filing_outcome SET result = 'passed' WHERE kind = 'result'" "第 1 条备案结果的 result 为“passed”"
 check_tampering "DELETE FROM filing_outcome WHERE kind = 'corrected'" "备案结果条数 为“1”，操作日志记录的是“2”"
 check_tampering "DELETE FROM filing_outcome; DELETE FROM filing" "向“管委会”报送备案（文件 #1）不在备案表中"
 check_tampering "INSERT INTO filing (document, body, filed, materials, missing) VALUES (1, '省政府', '2026-01-06', '', '')" \
   "向“省政府”报送备案的记录在操作日志中没有记录"
+
+TEST "audit verify compares the review rows with review-start and review-conclude"
+nd_ok add --title 办法 --issuer 甲局
+nd_ok review start 1 --checklist legality --received 2026-11-02
+nd_ok review show R1 --format json
+jq -r '.items[] | "\(.id) = \"pass\""' "$dir/stdout" >answers.toml
+nd_ok review answer R1 --file answers.toml
+nd_ok review conclude R1 --result lawful --date 2026-11-10 --opinion 合法
+nd_ok review start 1 --checklist legality --received 2026-11-12
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+# A forger drops the trigger that keeps a concluded review as it is.
+check_tampering "DROP TRIGGER review_frozen; UPDATE review SET result = 'revise' WHERE id = 1" "审查 R1 的 result 为“revise”，操作日志记录的是“lawful”"
+check_tampering "DROP TRIGGER review_frozen; UPDATE review SET opinion = '同意' WHERE id = 1" "审查 R1 的 opinion 为“同意”"
+check_tampering "UPDATE review SET superseded_by = NULL WHERE id = 1" "审查 R1 的 superseded_by 为“（空）”，操作日志记录的是“2”"
+check_tampering "UPDATE review SET reviewer = '别人' WHERE id = 2" "审查 R2 的 reviewer 为“别人”，操作日志记录的是“tester”"
 
 TEST "a registry from before the replay gets one baseline event on first use"
 nd_ok add --title 管理办法 --issuer 甲局 --published 2024-01-01
