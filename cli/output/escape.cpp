@@ -45,6 +45,17 @@ bool is_plain_number(std::string_view field)
   return digits && field.back() != '.';
 }
 
+// The entity of & < >, which neither an HTML nor a Markdown page may get from a value.
+const char* markup_entity(char c)
+{
+  switch (c) {
+  case '&': return "&amp;";
+  case '<': return "&lt;";
+  case '>': return "&gt;";
+  default: return nullptr;
+  }
+}
+
 } // namespace
 
 std::string terminal_text(std::string_view text, Newlines newlines)
@@ -117,14 +128,16 @@ std::string html_text(std::string_view text)
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&#39;"; break;
-    case '\n': out += "<br>"; break;
-    default: out += c;
+    if (const char* entity = markup_entity(c)) {
+      out += entity;
+    } else if (c == '"') {
+      out += "&quot;";
+    } else if (c == '\'') {
+      out += "&#39;";
+    } else if (c == '\n') {
+      out += "<br>";
+    } else {
+      out += c;
     }
   }
   return out;
@@ -135,22 +148,14 @@ std::string markdown_text(std::string_view text)
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '\\':
-    case '`':
-    case '*':
-    case '_':
-    case '[':
-    case ']':
-    case '|':
-      out += '\\';
-      out += c;
-      break;
-    default: out += c;
+    if (const char* entity = markup_entity(c)) {
+      out += entity;
+      continue;
     }
+    if (std::string_view("\\`*_[]|").find(c) != std::string_view::npos) {
+      out += '\\';
+    }
+    out += c;
   }
   return out;
 }

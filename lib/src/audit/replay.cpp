@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <span>
 #include <string_view>
 
 namespace normdoc::audit {
@@ -324,41 +325,94 @@ Json column_json(const store::Statement& row, int column)
                                   : Json(row.text(column));
 }
 
-// The evaluation rows against the `evaluate` events: a row no event (nor a bundle, nor the
-// baseline) accounts for was written outside normdoc; a logged one missing was deleted.
-void compare_evaluations(store::Database& db, State& state, ReplayResult& result)
+// One table's rows, keyed by id, against what the events logged (`logged`: id → the values
+// of `fields`, the first of which is "document"). `sql` selects id and `fields` in order, and
+// may select more after them for `unlogged_ok`, which says whether a row no event accounts for
+// may exist; `compared` whether a field is compared for a document. The first row that
+// disagrees, was added or was deleted is named as `name(id)` (in Chinese) of `table`.
+struct IdTable
 {
-  auto rows = db.prepare("SELECT id, document, date, outcome, reason, report, report_sha256, recorded_at"
-                         " FROM evaluation ORDER BY id");
+  std::string_view sql;
+  std::span<const std::string_view> fields;
+  std::function<std::string(std::int64_t)> name;
+  std::string_view table;
+  std::function<bool(const store::Statement&, std::int64_t document)> unlogged_ok;
+  std::function<bool(std::string_view field, std::int64_t document)> compared;
+};
+
+void compare_by_id(store::Database& db, const IdTable& table, std::map<std::int64_t, Json>& logged,
+                   ReplayResult& result)
+{
+  auto rows = db.prepare(table.sql);
   while (rows.step() == store::Step::row) {
     const std::int64_t id = rows.integer(0);
     const std::int64_t document = rows.integer(1);
-    const auto logged = state.evaluations.find(id);
-    if (logged == state.evaluations.end()) {
-      if (state.received.contains(document) || (!state.baseline_at.empty() && rows.text(7) <= state.baseline_at)) {
+    const auto found = logged.find(id);
+    if (found == logged.end()) {
+      if (table.unlogged_ok(rows, document)) {
         continue;
       }
       result.document = document;
-      result.problem = fmt::format("文件 #{} 的后评估记录 {} 在操作日志中没有记录（在 normdoc 之外写入）", document, id);
+      result.problem = fmt::format("文件 #{} 的{} 在操作日志中没有记录（在 normdoc 之外写入）", document, table.name(id));
       return;
     }
-    for (std::size_t i = 0; i < k_evaluation_fields.size(); ++i) {
+    for (std::size_t i = 0; i < table.fields.size(); ++i) {
+      if (!table.compared(table.fields[i], document)) {
+        continue;
+      }
       const Json actual = column_json(rows, static_cast<int>(i + 1));
-      const Json& expected = logged->second.at(std::string(k_evaluation_fields[i]));
+      const Json& expected = found->second.at(std::string(table.fields[i]));
       if (actual != expected) {
         result.document = document;
-        result.problem = fmt::format("文件 #{} 的后评估记录 {} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
-                                     document, id, k_evaluation_fields[i], shown(actual), shown(expected));
+        result.problem = fmt::format("文件 #{} 的{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", document,
+                                     table.name(id), table.fields[i], shown(actual), shown(expected));
         return;
       }
     }
-    state.evaluations.erase(logged);
+    logged.erase(found);
   }
-  if (!state.evaluations.empty()) {
-    const auto& [id, logged] = *state.evaluations.begin();
-    result.document = logged.at("document").get<std::int64_t>();
-    result.problem = fmt::format("操作日志记录的后评估 {}（文件 #{}）不在评估表中（被删除）", id, *result.document);
+  if (!logged.empty()) {
+    const auto& [id, values] = *logged.begin();
+    result.document = values.at("document").get<std::int64_t>();
+    result.problem =
+      fmt::format("操作日志记录的{}（文件 #{}）不在{}中（被删除）", table.name(id), *result.document, table.table);
   }
+}
+
+// The evaluation rows against the `evaluate` events. A row may lack an event when its document
+// came in a bundle or it was recorded before the baseline.
+void compare_evaluations(store::Database& db, State& state, ReplayResult& result)
+{
+  const IdTable table{
+    "SELECT id, document, date, outcome, reason, report, report_sha256, recorded_at FROM evaluation ORDER BY id",
+    k_evaluation_fields,
+    [](std::int64_t id) { return fmt::format("后评估记录 {}", id); },
+    "评估表",
+    [&state](const store::Statement& row, std::int64_t document) {
+      return state.received.contains(document) || (!state.baseline_at.empty() && row.text(7) <= state.baseline_at);
+    },
+    [](std::string_view /*field*/, std::int64_t /*document*/) { return true; }};
+  compare_by_id(db, table, state.evaluations, result);
+}
+
+// The review rows against review-start and review-conclude.
+void compare_reviews(store::Database& db, State& state, ReplayResult& result)
+{
+  static constexpr std::array<std::string_view, 11> k_review{
+    "document", "checklist", "checklist_version", "checklist_sha256", "reviewer",     "received",
+    "started_at", "concluded", "result",          "opinion",          "superseded_by"};
+  const IdTable table{
+    "SELECT id, document, checklist, checklist_version, checklist_sha256, reviewer, received, started_at, concluded,"
+    " result, opinion, superseded_by FROM review ORDER BY id",
+    k_review,
+    [](std::int64_t id) { return fmt::format("审查 R{}", id); },
+    "审查表",
+    [&state](const store::Statement& /*row*/, std::int64_t document) { return state.unlogged_allowed(document); },
+    // A bundle may mark a review of its document superseded by one it brings.
+    [&state](std::string_view field, std::int64_t document) {
+      return field != "superseded_by" || !state.received.contains(document);
+    }};
+  compare_by_id(db, table, state.reviews, result);
 }
 
 // The filing rows and their outcomes against the file, filing-result and filing-corrected
@@ -445,49 +499,6 @@ void compare_filings(store::Database& db, State& state, ReplayResult& result)
       result.problem = fmt::format("操作日志记录的向“{}”报送备案（文件 #{}）不在备案表中（被删除）", key.second, key.first);
       return;
     }
-  }
-}
-
-// The review rows against review-start and review-conclude.
-void compare_reviews(store::Database& db, State& state, ReplayResult& result)
-{
-  static constexpr std::array<std::string_view, 11> k_review{
-    "document", "checklist", "checklist_version", "checklist_sha256", "reviewer",     "received",
-    "started_at", "concluded", "result",          "opinion",          "superseded_by"};
-  auto rows = db.prepare("SELECT id, document, checklist, checklist_version, checklist_sha256, reviewer, received,"
-                         " started_at, concluded, result, opinion, superseded_by FROM review ORDER BY id");
-  while (rows.step() == store::Step::row) {
-    const std::int64_t id = rows.integer(0);
-    const std::int64_t document = rows.integer(1);
-    const auto logged = state.reviews.find(id);
-    if (logged == state.reviews.end()) {
-      if (state.unlogged_allowed(document)) {
-        continue;
-      }
-      result.document = document;
-      result.problem = fmt::format("文件 #{} 的审查 R{} 在操作日志中没有记录（在 normdoc 之外写入）", document, id);
-      return;
-    }
-    for (std::size_t i = 0; i < k_review.size(); ++i) {
-      // A bundle may mark a review of its document superseded by one it brings.
-      if (k_review[i] == "superseded_by" && state.received.contains(document)) {
-        continue;
-      }
-      const Json actual = column_json(rows, static_cast<int>(i + 1));
-      const Json& expected = logged->second.at(std::string(k_review[i]));
-      if (actual != expected) {
-        result.document = document;
-        result.problem = fmt::format("文件 #{} 的审查 R{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
-                                     document, id, k_review[i], shown(actual), shown(expected));
-        return;
-      }
-    }
-    state.reviews.erase(logged);
-  }
-  if (!state.reviews.empty()) {
-    const auto& [id, logged] = *state.reviews.begin();
-    result.document = logged.at("document").get<std::int64_t>();
-    result.problem = fmt::format("操作日志记录的审查 R{}（文件 #{}）不在审查表中（被删除）", id, *result.document);
   }
 }
 

@@ -254,7 +254,7 @@ cp clean.db "$NORMDOC_DB"
 sqlite3 "$NORMDOC_DB" "DELETE FROM evaluation"
 nd audit verify
 expect_exit 3
-expect_stderr_contains "操作日志记录的后评估 1（文件 #1）不在评估表中"
+expect_stderr_contains "操作日志记录的后评估记录 1（文件 #1）不在评估表中"
 cp clean.db "$NORMDOC_DB"
 sqlite3 "$NORMDOC_DB" "INSERT INTO evaluation (document, date, outcome, recorded_at) VALUES (1, '2025-01-01', 'continue', '2026-01-01T00:00:00Z')"
 nd audit verify
