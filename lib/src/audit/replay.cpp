@@ -63,6 +63,9 @@ struct State
   std::map<std::pair<std::int64_t, std::string>, Json> filings;
   // Review id → its row as review-start (and review-conclude) logged it.
   std::map<std::int64_t, Json> reviews;
+  // Cleanup name → the campaign as cleanup-open and cleanup-close logged it, with the number
+  // of documents in it and `decisions`: document id (as text) → the last decision logged.
+  std::map<std::string, Json> cleanups;
 
   // Whether rows of `document` may exist without events of this log: it came in a bundle or
   // was there when the baseline was taken.
@@ -302,9 +305,32 @@ const std::map<std::string_view, Effect>& effects()
        }
        state.evaluations[payload.at("evaluation").get<std::int64_t>()] = std::move(logged);
      }},
-    {"cleanup-open", no_effect},
-    {"cleanup-decide", no_effect},
-    {"cleanup-close", no_effect}, // each repeal or invalidation is an event of its own
+    // A campaign (cleanup.cpp): opened with its documents, decided one by one (a decision may be
+    // changed), closed; each repeal or invalidation at the close is an event of its own.
+    {"cleanup-open",
+     [](State& state, const Event& event, const Json& payload) {
+       state.cleanups[payload.at("cleanup").get<std::string>()] =
+         Json{{"scope", payload.at("scope")},      {"opened_on", payload.at("date")}, {"opened_at", event.at},
+              {"opened_by", event.actor},          {"closed_on", Json()},             {"closed_at", Json()},
+              {"closed_by", Json()},               {"items", payload.at("documents")}, {"decisions", Json::object()}};
+     }},
+    {"cleanup-decide",
+     [](State& state, const Event& event, const Json& payload) {
+       const std::string reason = payload.value("reason", "");
+       state.cleanups.at(payload.at("cleanup").get<std::string>())
+         .at("decisions")[std::to_string(event.document.value())] =
+         Json{{"decision", payload.at("decision")},
+              {"reason", reason.empty() ? Json() : Json(reason)},
+              {"decided_by", event.actor},
+              {"decided_at", event.at}};
+     }},
+    {"cleanup-close",
+     [](State& state, const Event& event, const Json& payload) {
+       Json& cleanup = state.cleanups.at(payload.at("cleanup").get<std::string>());
+       cleanup["closed_on"] = payload.at("date");
+       cleanup["closed_at"] = event.at;
+       cleanup["closed_by"] = event.actor;
+     }},
     {"basis-import", no_effect},
     {"basis-change", no_effect},
     {"bundle-import", no_effect}, // each document is a bundle-add or bundle-replace
@@ -502,6 +528,59 @@ void compare_filings(store::Database& db, State& state, ReplayResult& result)
   }
 }
 
+// The cleanup campaigns and their items against cleanup-open, -decide and -close.
+void compare_cleanups(store::Database& db, State& state, ReplayResult& result)
+{
+  static constexpr std::array<std::string_view, 8> k_cleanup{"scope",     "opened_on", "opened_at", "opened_by",
+                                                             "closed_on", "closed_at", "closed_by", "items"};
+  static constexpr std::array<std::string_view, 4> k_item{"decision", "reason", "decided_by", "decided_at"};
+  auto campaigns = db.prepare("SELECT name, scope, opened_on, opened_at, opened_by, closed_on, closed_at, closed_by,"
+                              " (SELECT count(*) FROM cleanup_item i WHERE i.cleanup = c.id) FROM cleanup c ORDER BY name");
+  std::set<std::string> seen;
+  while (campaigns.step() == store::Step::row) {
+    const std::string name = campaigns.text(0);
+    const auto logged = state.cleanups.find(name);
+    if (logged == state.cleanups.end()) {
+      result.problem = fmt::format("清理“{}”在操作日志中没有记录（在 normdoc 之外写入）", name);
+      return;
+    }
+    seen.insert(name);
+    for (std::size_t i = 0; i < k_cleanup.size(); ++i) {
+      const Json actual = column_json(campaigns, static_cast<int>(i + 1));
+      const Json& expected = logged->second.at(std::string(k_cleanup[i]));
+      if (actual != expected) {
+        result.problem = fmt::format("清理“{}”的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", name,
+                                     k_cleanup[i], shown(actual), shown(expected));
+        return;
+      }
+    }
+  }
+  for (const auto& [name, logged] : state.cleanups) {
+    if (!seen.contains(name)) {
+      result.problem = fmt::format("操作日志记录的清理“{}”不在清理表中（被删除）", name);
+      return;
+    }
+  }
+  auto items = db.prepare("SELECT c.name, i.document, i.decision, i.reason, i.decided_by, i.decided_at"
+                          " FROM cleanup_item i JOIN cleanup c ON c.id = i.cleanup ORDER BY c.name, i.document");
+  while (items.step() == store::Step::row) {
+    const std::string name = items.text(0);
+    const std::int64_t document = items.integer(1);
+    const Json& decisions = state.cleanups.at(name).at("decisions");
+    const auto decision = decisions.find(std::to_string(document));
+    for (std::size_t i = 0; i < k_item.size(); ++i) {
+      const Json actual = column_json(items, static_cast<int>(i + 2));
+      const Json expected = decision == decisions.end() ? Json() : decision->at(std::string(k_item[i]));
+      if (actual != expected) {
+        result.document = document;
+        result.problem = fmt::format("文件 #{} 在清理“{}”中的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                                     document, name, k_item[i], shown(actual), shown(expected));
+        return;
+      }
+    }
+  }
+}
+
 } // namespace
 
 ReplayResult replay(store::Database& db)
@@ -567,6 +646,9 @@ ReplayResult replay(store::Database& db)
   }
   if (result.ok()) {
     compare_reviews(db, state, result);
+  }
+  if (result.ok()) {
+    compare_cleanups(db, state, result);
   }
   return result;
 }

@@ -298,6 +298,23 @@ check_tampering "DROP TRIGGER review_frozen; UPDATE review SET opinion = '同意
 check_tampering "UPDATE review SET superseded_by = NULL WHERE id = 1" "审查 R1 的 superseded_by 为“（空）”，操作日志记录的是“2”"
 check_tampering "UPDATE review SET reviewer = '别人' WHERE id = 2" "审查 R2 的 reviewer 为“别人”，操作日志记录的是“tester”"
 
+TEST "audit verify compares the cleanup campaigns and decisions with the cleanup events"
+nd_ok add --title 甲办法 --issuer 甲局 --published 2025-01-05
+nd_ok add --title 乙办法 --issuer 甲局 --published 2025-01-06
+nd_ok cleanup open 清理 --date 2026-02-01
+nd_ok cleanup decide 清理 1 repeal --reason 先废止
+nd_ok cleanup decide 清理 1 keep
+nd_ok cleanup decide 清理 2 repeal --reason 已不适应
+nd_ok cleanup close 清理 --date 2026-03-01
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+check_tampering "UPDATE cleanup_item SET decision = 'repeal', reason = '改' WHERE document = 1" \
+  "文件 #1 在清理“清理”中的 decision 为“repeal”，操作日志记录的是“keep”"
+check_tampering "UPDATE cleanup SET closed_by = '别人'" "清理“清理”的 closed_by 为“别人”，操作日志记录的是“tester”"
+check_tampering "DELETE FROM cleanup_item WHERE document = 1" "清理“清理”的 items 为“1”，操作日志记录的是“2”"
+check_tampering "INSERT INTO cleanup (name, scope, opened_on, opened_at, opened_by) VALUES ('假', '', '2026-01-01', 'x', 'y')" \
+  "清理“假”在操作日志中没有记录"
+
 TEST "a registry from before the replay gets one baseline event on first use"
 nd_ok add --title 管理办法 --issuer 甲局 --published 2024-01-01
 # As migration 13 leaves a registry that already held documents.

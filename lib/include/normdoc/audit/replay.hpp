@@ -23,7 +23,7 @@ struct ReplayResult
 };
 
 // Replays every event and compares the result with the document rows (and their texts'
-// hashes), then the evaluation, filing (with outcomes) and review rows, naming the first
+// hashes), then the evaluation, filing (with outcomes), review and cleanup rows, naming the first
 // that disagrees. An event kind the replay does not know is an
 // error, never skipped: a new kind of event needs its effect in replay.cpp.
 ReplayResult replay(store::Database& db);
