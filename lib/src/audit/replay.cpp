@@ -63,6 +63,12 @@ struct State
   std::map<std::pair<std::int64_t, std::string>, Json> filings;
   // Review id → its row as review-start (and review-conclude) logged it.
   std::map<std::int64_t, Json> reviews;
+  // Document → its procedure steps in the order `record` inserted them, each as logged.
+  std::map<std::int64_t, std::vector<Json>> steps;
+  // Documents with a step voided: `record` then skips the voided open review, which the log
+  // cannot place (a void names the step's id, the record events do not), so their steps are
+  // not compared.
+  std::set<std::int64_t> steps_voided;
   // Cleanup name → the campaign as cleanup-open and cleanup-close logged it, with the number
   // of documents in it and `decisions`: document id (as text) → the last decision logged.
   std::map<std::string, Json> cleanups;
@@ -117,6 +123,43 @@ std::string lines(const Json& items)
     out += (out.empty() ? "" : "\n") + item.get<std::string>();
   }
   return out;
+}
+
+// The columns of a procedure step a `record` event determines, in table order.
+constexpr std::array<std::string_view, 12> k_step_fields{"step",    "date",   "date_from", "date_to",
+                                                         "received", "until", "channel",   "meeting",
+                                                         "result",  "note",   "urgency",   "recorded_at"};
+
+// What procedure::record does with a step: a legality review with its date concludes the open
+// one (the last without a date) — date, result, urgency set, received and note kept unless
+// given — else a new row.
+void record_step(std::vector<Json>& steps, const Json& payload, const std::string& at)
+{
+  const Json date = payload.value("date", Json());
+  const auto given = [&](const char* key) { return payload.value(key, Json()); };
+  if (payload.value("step", "") == "legality-review" && !date.is_null()) {
+    // The last one: searched backwards.
+    for (std::size_t i = steps.size(); i-- > 0;) {
+      Json& open = steps[i];
+      if (open.at("step") == "legality-review" && open.at("date").is_null()) {
+        open["date"] = date;
+        open["result"] = given("result");
+        open["urgency"] = given("urgency");
+        for (const char* kept : {"received", "note"}) {
+          if (!given(kept).is_null()) {
+            open[kept] = given(kept);
+          }
+        }
+        return;
+      }
+    }
+  }
+  steps.push_back(Json{{"step", payload.at("step")}, {"date", date},
+                       {"date_from", given("from")}, {"date_to", given("to")},
+                       {"received", given("received")}, {"until", given("until")},
+                       {"channel", given("channel")}, {"meeting", given("meeting")},
+                       {"result", given("result")}, {"note", given("note")},
+                       {"urgency", given("urgency")}, {"recorded_at", at}});
 }
 
 using Effect = std::function<void(State&, const Event&, const Json& payload)>;
@@ -208,6 +251,7 @@ const std::map<std::string_view, Effect>& effects()
                                 {"result", Json()},             {"opinion", Json()},
                                 {"superseded_by", Json()}};
      }},
+    // It also inserts a step, or concludes the open legality review (procedure.cpp).
     {"record",
      [](State& state, const Event& event, const Json& payload) {
        Row& row = state.of(event);
@@ -215,6 +259,7 @@ const std::map<std::string_view, Effect>& effects()
        if (payload.value("step", "") == "deliberation" && (status == "draft" || status == "reviewing")) {
          State::set(row, "status", "approved");
        }
+       record_step(state.steps[*event.document], payload, event.at);
      }},
     // A document received in a bundle, or replaced by one: the event holds it as it became.
     {"bundle-add",
@@ -230,6 +275,7 @@ const std::map<std::string_view, Effect>& effects()
        state.of(event) = row_from(payload.at("after"));
        state.received.insert(id);
        std::erase_if(state.filings, [id](const auto& filing) { return filing.first.first == id; });
+       state.steps.erase(id);
        std::erase_if(state.evaluations, [id](const auto& evaluation) { return evaluation.second.at("document") == id; });
      }},
     // Every document as it was when the log began to carry everything (record_baseline).
@@ -247,8 +293,11 @@ const std::map<std::string_view, Effect>& effects()
                     const Json& payload) { State::set(state.of(event), "withdrawn", payload.at("date")); }},
     {"gate-override", no_effect},
     {"acknowledge", no_effect}, // an acknowledgement row, not a document field
-    {"void-step", no_effect},   // marks a procedure step void; the document's fields stay
-    {"outdate-review", no_effect}, // a review step voided by a new text (the edit is its own event)
+    // A procedure step marked void (by hand, or a review outdated by a new text).
+    {"void-step", [](State& state, const Event& event,
+                     const Json& /*payload*/) { state.steps_voided.insert(event.document.value_or(0)); }},
+    {"outdate-review", [](State& state, const Event& event,
+                          const Json& /*payload*/) { state.steps_voided.insert(event.document.value_or(0)); }},
     {"review-answer", no_effect},
     {"review-dismiss", no_effect},
     {"review-conclude",
@@ -528,6 +577,76 @@ void compare_filings(store::Database& db, State& state, ReplayResult& result)
   }
 }
 
+// The procedure steps of each document, in id order, against its record events in order.
+void compare_steps(store::Database& db, State& state, ReplayResult& result)
+{
+  auto rows = db.prepare("SELECT document, step, date, date_from, date_to, received, until, channel, meeting, result,"
+                         " note, urgency, recorded_at FROM procedure_step ORDER BY document, id");
+  std::int64_t document = 0;
+  std::size_t position = 0;
+  std::set<std::int64_t> seen;
+  const std::vector<Json> none;
+  const std::vector<Json>* logged = &none;
+  const auto compared = [&](std::int64_t id) {
+    return !state.received.contains(id) && !state.steps_voided.contains(id);
+  };
+  // The steps of the document before: as many as logged.
+  const auto finish = [&] {
+    if (compared(document) && position < logged->size()) {
+      result.document = document;
+      result.problem = fmt::format("文件 #{} 的制定程序步骤有 {} 条，操作日志记录的是 {} 条（被删除）", document, position,
+                                   logged->size());
+    }
+  };
+  while (rows.step() == store::Step::row) {
+    if (rows.integer(0) != document) {
+      finish();
+      if (!result.ok()) {
+        return;
+      }
+      document = rows.integer(0);
+      seen.insert(document);
+      position = 0;
+      const auto found = state.steps.find(document);
+      logged = found == state.steps.end() ? &none : &found->second;
+    }
+    if (!compared(document)) {
+      continue;
+    }
+    if (position >= logged->size()) {
+      result.document = document;
+      result.problem = fmt::format("文件 #{} 的第 {} 条制定程序步骤在操作日志中没有记录（在 normdoc 之外写入）", document,
+                                   position + 1);
+      return;
+    }
+    for (std::size_t i = 0; i < k_step_fields.size(); ++i) {
+      const Json actual = column_json(rows, static_cast<int>(i + 1));
+      const Json& expected = logged->at(position).at(std::string(k_step_fields[i]));
+      if (actual != expected) {
+        result.document = document;
+        result.problem = fmt::format("文件 #{} 的第 {} 条制定程序步骤的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                                     document, position + 1, k_step_fields[i], shown(actual), shown(expected));
+        return;
+      }
+    }
+    ++position;
+  }
+  finish();
+  if (!result.ok()) {
+    return;
+  }
+  // Documents whose every step is gone.
+  for (const auto& [id, steps] : state.steps) {
+    if (compared(id) && !steps.empty()) {
+      if (!seen.contains(id)) {
+        result.document = id;
+        result.problem = fmt::format("文件 #{} 的制定程序步骤有 0 条，操作日志记录的是 {} 条（被删除）", id, steps.size());
+        return;
+      }
+    }
+  }
+}
+
 // The cleanup campaigns and their items against cleanup-open, -decide and -close.
 void compare_cleanups(store::Database& db, State& state, ReplayResult& result)
 {
@@ -649,6 +768,9 @@ ReplayResult replay(store::Database& db)
   }
   if (result.ok()) {
     compare_cleanups(db, state, result);
+  }
+  if (result.ok()) {
+    compare_steps(db, state, result);
   }
   return result;
 }

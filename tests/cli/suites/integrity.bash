@@ -315,6 +315,21 @@ check_tampering "DELETE FROM cleanup_item WHERE document = 1" "清理“清理�
 check_tampering "INSERT INTO cleanup (name, scope, opened_on, opened_at, opened_by) VALUES ('假', '', '2026-01-01', 'x', 'y')" \
   "清理“假”在操作日志中没有记录"
 
+TEST "audit verify compares the procedure steps with the record events"
+nd_ok add --title 办法 --issuer 甲局
+nd_ok record 1 comment --from 2026-10-01 --to 2026-10-30 --channel 政府网站
+nd_ok record 1 legality-review --received 2026-11-02
+nd_ok record 1 legality-review --date 2026-11-20 --result lawful
+nd_ok audit verify
+[ "$(sqlite3 "$NORMDOC_DB" 'SELECT count(*) FROM procedure_step')" = 2 ] || fail "the conclusion did not close the open review"
+cp "$NORMDOC_DB" clean.db
+check_tampering "UPDATE procedure_step SET result = 'revise' WHERE step = 'legality-review'" \
+  "文件 #1 的第 2 条制定程序步骤的 result 为“revise”，操作日志记录的是“lawful”"
+check_tampering "UPDATE procedure_step SET date_to = '2026-10-10' WHERE step = 'comment'" "第 1 条制定程序步骤的 date_to 为“2026-10-10”"
+check_tampering "DELETE FROM procedure_step WHERE step = 'legality-review'" "制定程序步骤有 1 条，操作日志记录的是 2 条"
+check_tampering "INSERT INTO procedure_step (document, step, date, meeting, recorded_at) VALUES (1, 'deliberation', '2026-11-25', '局务会议', 'x')" \
+  "第 3 条制定程序步骤在操作日志中没有记录"
+
 TEST "a registry from before the replay gets one baseline event on first use"
 nd_ok add --title 管理办法 --issuer 甲局 --published 2024-01-01
 # As migration 13 leaves a registry that already held documents.
