@@ -104,7 +104,9 @@ std::optional<std::string> checkpoint_reminder(Context& ctx, const util::Date& a
       last = last ? std::max(*last, day) : day;
     }
   }
-  if (last && ctx.calendar().period_end(*last, ctx.config().checkpoint_every) >= as_of) {
+  // An office default, not a legal period: a calendar without next year's holidays must not
+  // stop `due` (it did from 2 December, once 30 days reached into the next year).
+  if (last && ctx.calendar().deadline(*last, ctx.config().checkpoint_every).date >= as_of) {
     return std::nullopt;
   }
   return last ? fmt::format("已 {} 天没有做日志检查点（上次 {}）：运行 normdoc audit checkpoint，并把检查点交备案审查机关留存",
