@@ -140,11 +140,20 @@ fs::path Context::checkpoints_path()
 
 store::Database Context::open_database()
 {
-  const std::string path = db_path();
-  store::Database db = store::Database::open(path, store::Database::OpenMode::existing, config().busy_timeout);
+  return open_as(store::Database::OpenMode::existing);
+}
+
+store::Database Context::open_database_for_reading()
+{
+  return open_as(store::Database::OpenMode::read);
+}
+
+store::Database Context::open_as(store::Database::OpenMode mode)
+{
+  store::Database db = store::Database::open(db_path(), mode, config().busy_timeout);
   // A registry from before the log carried everything the replay needs gets its baseline
-  // event once, on first use after the upgrade.
-  if (db.single_integer("SELECT count(*) FROM replay_baseline_due") > 0) {
+  // event once, on first use after the upgrade (by a process that may write).
+  if (!db.read_only() && db.single_integer("SELECT count(*) FROM replay_baseline_due") > 0) {
     store::Transaction txn(db);
     audit::record_baseline(txn, stamp());
     txn.commit();

@@ -49,6 +49,9 @@ public:
   std::filesystem::path checkpoints_path();
 
   store::Database open_database();
+  // For commands that only read: also a database the user may not write, or one in a
+  // read-only directory (see store::Database::OpenMode::read).
+  store::Database open_database_for_reading();
   store::Database create_database();
 
   // The actor (--as, else NORMDOC_USER, else config `user`, else the login name) and the
@@ -68,6 +71,7 @@ public:
   const calendar::Calendar& calendar();
 
 private:
+  store::Database open_as(store::Database::OpenMode mode);
   std::optional<config::Config> m_config;
   std::optional<calendar::Calendar> m_calendar;
 };

@@ -52,7 +52,7 @@ std::size_t compare_checkpoints(Context& ctx, store::Database& db, const std::st
 
 void run_verify(Context& ctx, const std::string& supplied)
 {
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   const audit::Verification result = audit::verify(db);
   if (!result.ok()) {
     throw DataError(fmt::format("操作日志校验失败：{}", result.problem), {}, k_tampered_hint);
@@ -71,7 +71,7 @@ void run_verify(Context& ctx, const std::string& supplied)
 
 void run_checkpoint(Context& ctx, const std::string& format)
 {
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   // A broken chain is not signed: the checkpoint would vouch for the damage.
   const audit::Verification result = audit::verify(db);
   if (!result.ok()) {
@@ -104,7 +104,9 @@ std::optional<std::string> checkpoint_reminder(Context& ctx, const util::Date& a
       last = last ? std::max(*last, day) : day;
     }
   }
-  if (last && ctx.calendar().period_end(*last, ctx.config().checkpoint_every) >= as_of) {
+  // An office default, not a legal period: a calendar without next year's holidays must not
+  // stop `due` (it did from 2 December, once 30 days reached into the next year).
+  if (last && ctx.calendar().deadline(*last, ctx.config().checkpoint_every).date >= as_of) {
     return std::nullopt;
   }
   return last ? fmt::format("已 {} 天没有做日志检查点（上次 {}）：运行 normdoc audit checkpoint，并把检查点交备案审查机关留存",

@@ -60,7 +60,7 @@ void run_import(const CleanupOptions& o, Context& ctx)
 
 void run_status(const CleanupOptions& o, Context& ctx)
 {
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   print(render_campaign_status(lifecycle::load_campaign(db, o.name), RenderOptions{parse_format(o.format), ctx.today()}));
 }
 
@@ -78,7 +78,7 @@ void run_close(const CleanupOptions& o, Context& ctx)
 
 void run_report(const CleanupOptions& o, Context& ctx)
 {
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   const lifecycle::Campaign campaign = lifecycle::load_campaign(db, o.name);
   if (!campaign.closed_on) {
     std::cerr << fmt::format("normdoc: warning: 清理“{}”尚未结束，以下为目前的决定\n", o.name);

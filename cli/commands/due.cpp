@@ -67,7 +67,7 @@ void run_due(const DueOptions& o, Context& ctx)
   if (!o.issuer.empty()) {
     query.issuer = o.issuer;
   }
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   const auto items = deadline::due_items(db, ctx.config(), ctx.calendar(), query);
   const Format format = parse_format(o.format);
   // The cron contract: nothing due prints nothing (in text), so no mail is sent.

@@ -4,12 +4,11 @@
 #include <normdoc/bundle/bundle.hpp>
 #include <normdoc/error.hpp>
 #include <normdoc/registry/registry.hpp>
+#include <normdoc/util/file.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 
 namespace normdoc::cli {
@@ -29,7 +28,7 @@ void run_export(const ExportOptions& o, Context& ctx)
   if (o.all == !o.refs.empty()) {
     throw UsageError("请给出要导出的文件（REF…），或用 --all 导出全部");
   }
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   std::vector<std::int64_t> ids;
   if (o.all) {
     auto stmt = db.prepare("SELECT id FROM document ORDER BY id");
@@ -46,18 +45,9 @@ void run_export(const ExportOptions& o, Context& ctx)
     return;
   }
   // Written beside the target and renamed, so an interrupted export leaves no half bundle.
-  const std::string partial = o.output + ".partial";
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      throw DataError("无法写入", Location{o.output, 0, 0, {}});
-    }
-    bundle::write(db, ids, file, ctx.config().office_name);
-    if (!file) {
-      throw DataError("写入失败（磁盘已满？）", Location{o.output, 0, 0, {}});
-    }
-  }
-  std::filesystem::rename(partial, o.output);
+  util::PartialFile file(o.output);
+  bundle::write(db, ids, file.stream(), ctx.config().office_name);
+  file.commit();
   std::cerr << fmt::format("normdoc: 已导出 {} 份文件到 {}\n", ids.size(), o.output);
 }
 

@@ -55,7 +55,7 @@ void run_list(const ListOptions& options, Context& ctx)
   if (!options.expiring_within.empty()) {
     filter.expiring_within = parse_duration_option(options.expiring_within, "--expiring-within");
   }
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   std::optional<std::set<std::int64_t>> flagged;
   if (options.basis_changed) {
     flagged.emplace();

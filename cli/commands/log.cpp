@@ -20,7 +20,7 @@ struct LogOptions
 
 void run_log(const LogOptions& options, Context& ctx)
 {
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   std::optional<std::int64_t> document;
   if (!options.ref.empty()) {
     document = registry::resolve(db, options.ref).id;

@@ -26,7 +26,7 @@ struct MaintenanceOptions
 
 void run_backup(const MaintenanceOptions& o, Context& ctx)
 {
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   db.backup_to(o.target);
   // A backup that does not open cleanly is no backup.
   store::Database copy = store::Database::open(o.target, store::Database::OpenMode::existing, ctx.config().busy_timeout);
@@ -41,7 +41,7 @@ void run_backup(const MaintenanceOptions& o, Context& ctx)
 
 void run_doctor(const MaintenanceOptions& o, Context& ctx)
 {
-  store::Database db = ctx.open_database();
+  store::Database db = o.fix ? ctx.open_database() : ctx.open_database_for_reading();
   const auto examine = [&] {
     auto checks = doctor::examine(db);
     // The stored reminders need the settings and calendar; on a damaged file they are moot.

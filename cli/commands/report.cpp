@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
 #include "output/csv.hpp"
+#include "output/printed.hpp"
 #include "output/table.hpp"
 #include "output/views.hpp"
 
@@ -67,11 +68,13 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
     return out;
   }
   if (o.format == "md") {
-    std::string out = fmt::format("# {} 年规范性文件备案情况\n\n| 项目 | 数值 |\n|---|---|\n", c.year);
+    Printed printed(fmt::format("{} 年规范性文件备案情况", c.year));
+    std::vector<std::vector<std::string>> cells;
     for (const auto& [label, value] : rows) {
-      out += fmt::format("| {} | {} |\n", label, value);
+      cells.push_back({label, value});
     }
-    return out;
+    printed.table({"项目", "数值"}, std::move(cells));
+    return printed.markdown();
   }
   Table table({fmt::format("{} 年备案情况", c.year), "数值"});
   table.right_align(1);
@@ -84,7 +87,7 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
 void run_filing_report(const ReportOptions& o, Context& ctx)
 {
   const int year = o.year != 0 ? o.year : ctx.today().year();
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   const auto report = deadline::filing_report(db, ctx.config(), ctx.calendar(), year, ctx.as_of(o.as_of));
   print(render_compliance(report, o));
   for (const auto& gap : report.calendar_gaps) {
@@ -99,13 +102,13 @@ void run_catalog_report(const ReportOptions& o, Context& ctx)
   if (!o.issuer.empty()) {
     filter.issuer = o.issuer;
   }
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   print(render_catalog(registry::list(db, filter), RenderOptions{parse_format(o.format), filter.as_of, o.bom}));
 }
 
 void run_stats_report(const ReportOptions& o, Context& ctx)
 {
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   const int year = o.year != 0 ? o.year : ctx.today().year();
   print(render_stats(report::year_stats(db, year), RenderOptions{parse_format(o.format), ctx.today()}));
 }

@@ -247,14 +247,14 @@ void run_conclude(const ReviewOptions& o, Context& ctx)
 
 void run_show(const ReviewOptions& o, Context& ctx)
 {
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   const review::Review review = review::load(db, parse_review_id(o.review));
   print(render_review(review, *registry::find(db, review.document), RenderOptions{parse_format(o.format), ctx.today()}));
 }
 
 void run_list(const ReviewOptions& o, Context& ctx)
 {
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   std::optional<std::int64_t> document;
   if (!o.ref.empty()) {
     document = registry::resolve(db, o.ref).id;

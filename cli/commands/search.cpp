@@ -42,7 +42,7 @@ void run_search(const SearchOptions& o, Context& ctx)
     filter.year = o.year;
   }
   filter.in_force = o.in_force;
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   const auto hits = search::find(db, o.query, filter, o.limit);
   if (hits.empty() && o.format != "json") {
     if (isatty(STDERR_FILENO) != 0) {

@@ -26,7 +26,7 @@ struct ShowOptions
 void run_show(const ShowOptions& options, Context& ctx)
 {
   const util::Date as_of = ctx.as_of(options.as_of);
-  store::Database db = ctx.open_database();
+  store::Database db = ctx.open_database_for_reading();
   const registry::Document doc = registry::resolve(db, options.ref);
   if (options.full_text) {
     const auto text = registry::text_of(db, doc.id);

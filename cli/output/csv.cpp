@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "output/csv.hpp"
+#include "output/escape.hpp"
 
 namespace normdoc::cli {
 
@@ -10,19 +11,7 @@ std::string csv_record(const std::vector<std::string>& fields)
     if (i > 0) {
       out += ',';
     }
-    const std::string& field = fields[i];
-    if (field.find_first_of(",\"\r\n") == std::string::npos) {
-      out += field;
-      continue;
-    }
-    out += '"';
-    for (const char ch : field) {
-      if (ch == '"') {
-        out += '"';
-      }
-      out += ch;
-    }
-    out += '"';
+    out += csv_field(fields[i]);
   }
   out += "\r\n";
   return out;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "output/detail.hpp"
+#include "output/escape.hpp"
 #include "output/views.hpp"
 
 #include <normdoc/util/sha256.hpp>
@@ -19,23 +20,6 @@ std::string days_phrase(const deadline::DueItem& item)
     return "今天到期";
   }
   return fmt::format("还有 {} 天", item.days_left);
-}
-
-// RFC 5545 3.3.11: backslash, semicolon, comma and newline are escaped in TEXT values.
-std::string ics_text(std::string_view text)
-{
-  std::string out;
-  for (const char ch : text) {
-    if (ch == '\\' || ch == ';' || ch == ',') {
-      out += '\\';
-      out += ch;
-    } else if (ch == '\n') {
-      out += "\\n";
-    } else {
-      out += ch;
-    }
-  }
-  return out;
 }
 
 // RFC 5545 3.1: lines longer than 75 octets are folded with CRLF and a space, never inside a
@@ -76,8 +60,8 @@ std::string render_ics(const std::vector<deadline::DueItem>& items, std::string_
     out += ics_line(fmt::format("UID:{}@normdoc", uid));
     out += ics_line(fmt::format("DTSTAMP:{}", now_utc));
     out += ics_line(fmt::format("DUE;VALUE=DATE:{:04}{:02}{:02}", item.due.year(), item.due.month(), item.due.day()));
-    out += ics_line(ics_text(fmt::format("SUMMARY:[{}] #{}《{}》", deadline::kind_label(item.kind), item.document,
-                                         item.title)));
+    out += ics_line("SUMMARY:"
+                    + ics_text(fmt::format("[{}] #{}《{}》", deadline::kind_label(item.kind), item.document, item.title)));
     out += ics_line("DESCRIPTION:" + ics_text(fmt::format("{}（{}）→ {}", item.what, item.article, item.action)));
     out += ics_line(fmt::format("CATEGORIES:{}", item.kind));
     if (item.overdue) {
@@ -131,8 +115,11 @@ std::string render_due(const std::vector<deadline::DueItem>& items, const Render
   // One line per item, so that `grep` and `wc -l` work on it; it ends with the way out.
   std::string out;
   for (const auto& item : items) {
-    out += fmt::format("{}  {}  [{}] #{}《{}》{}  → {}\n", item.due.iso(), days_phrase(item),
-                       deadline::kind_label(item.kind), item.document, item.title, item.what, item.action);
+    out += terminal_text(fmt::format("{}  {}  [{}] #{}《{}》{}  → {}", item.due.iso(), days_phrase(item),
+                                     deadline::kind_label(item.kind), item.document, item.title, item.what,
+                                     item.action),
+                         Newlines::escape)
+           + "\n";
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "output/csv.hpp"
 #include "output/detail.hpp"
+#include "output/escape.hpp"
 #include "output/printed.hpp"
 #include "output/table.hpp"
 #include "output/views.hpp"
@@ -65,7 +66,7 @@ std::string render_evaluation(const lifecycle::Evaluation& e, const registry::Do
     out += fmt::format("  评估报告 {}（SHA-256 {}）\n", *e.report, e.report_sha256->substr(0, 12));
   }
   out += fmt::format("  状态 {}\n", registry::status_label(doc.status_on(options.as_of)));
-  return out;
+  return terminal_text(out);
 }
 
 std::string render_campaign_status(const lifecycle::Campaign& campaign, const RenderOptions& options)
@@ -101,9 +102,12 @@ std::string render_campaign_status(const lifecycle::Campaign& campaign, const Re
     json.end_array().end_object();
     return json.str() + "\n";
   }
-  std::string out = fmt::format("清理“{}”（范围：{}；{} 开始{}）\n", campaign.name, campaign.scope.empty() ? "全部现行文件" : campaign.scope,
-                                campaign.opened_on.iso(),
-                                campaign.closed_on ? fmt::format("，{} 结束", campaign.closed_on->iso()) : "");
+  std::string out =
+    terminal_text(fmt::format("清理“{}”（范围：{}；{} 开始{}）", campaign.name,
+                              campaign.scope.empty() ? "全部现行文件" : campaign.scope, campaign.opened_on.iso(),
+                              campaign.closed_on ? fmt::format("，{} 结束", campaign.closed_on->iso()) : ""),
+                  Newlines::escape)
+    + "\n";
   out += fmt::format("  共 {} 份：已决定 {}，未决定 {}（继续有效 {}、修改 {}、废止 {}、宣布失效 {}）\n",
                      campaign.items.size(), campaign.decided(), counts["undecided"], counts["keep"], counts["amend"],
                      counts["repeal"], counts["invalidate"]);

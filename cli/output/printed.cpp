@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "output/printed.hpp"
+#include "output/escape.hpp"
 #include "output/table.hpp"
 
 #include <normdoc/util/text.hpp>
@@ -15,35 +16,12 @@ namespace {
 // Tables wider than this are printed as records instead.
 constexpr int k_terminal_width = 100;
 
-std::string escape_html(const std::string& text)
+// Inside a Markdown table cell a newline would end the row.
+std::string markdown_cell(const std::string& text)
 {
   std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\n': out += "<br>"; break;
-    default: out += c;
-    }
-  }
-  return out;
-}
-
-// Inside a Markdown table cell: pipes would end the cell and newlines the row.
-std::string escape_cell(const std::string& text)
-{
-  std::string out;
-  for (const char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n') {
-      out += "<br>";
-    } else {
-      out += c;
-    }
+  for (const std::string& line : util::split(markdown_text(text), '\n')) {
+    out += (out.empty() ? "" : "<br>") + line;
   }
   return out;
 }
@@ -52,7 +30,7 @@ std::string escape_cell(const std::string& text)
 std::string markdown_lines(const std::string& text)
 {
   std::string out;
-  for (const char c : text) {
+  for (const char c : markdown_text(text)) {
     out += c == '\n' ? std::string("  \n") : std::string(1, c);
   }
   return out;
@@ -95,15 +73,15 @@ void Printed::paragraph(std::string text)
 
 std::string Printed::text() const
 {
-  std::string out = m_title + "\n";
+  std::string out = terminal_text(m_title) + "\n";
   for (const auto& block : m_blocks) {
     switch (block.kind) {
     case Block::Kind::section:
-      out += fmt::format("\n{}\n", block.header.front());
+      out += fmt::format("\n{}\n", terminal_text(block.header.front()));
       break;
     case Block::Kind::fields:
       for (const auto& row : block.rows) {
-        out += fmt::format("  {}：{}\n", row[0], row[1]);
+        out += fmt::format("  {}：{}\n", terminal_text(row[0]), terminal_text(row[1]));
       }
       break;
     case Block::Kind::table: {
@@ -131,17 +109,17 @@ std::string Printed::text() const
       }
       // Too wide for a terminal: one record per row, its first cell as the heading.
       for (const auto& row : block.rows) {
-        out += fmt::format("  {}\n", row.front());
+        out += fmt::format("  {}\n", terminal_text(one_line(row.front())));
         for (std::size_t i = 1; i < row.size() && i < block.header.size(); ++i) {
           if (!row[i].empty()) {
-            out += fmt::format("      {}：{}\n", block.header[i], row[i]);
+            out += fmt::format("      {}：{}\n", terminal_text(block.header[i]), terminal_text(row[i]));
           }
         }
       }
       break;
     }
     case Block::Kind::paragraph:
-      out += "  " + block.header.front() + "\n";
+      out += "  " + terminal_text(block.header.front()) + "\n";
       break;
     }
   }
@@ -150,15 +128,15 @@ std::string Printed::text() const
 
 std::string Printed::markdown() const
 {
-  std::string out = fmt::format("# {}\n", m_title);
+  std::string out = fmt::format("# {}\n", markdown_text(m_title));
   for (const auto& block : m_blocks) {
     switch (block.kind) {
     case Block::Kind::section:
-      out += fmt::format("\n## {}\n\n", block.header.front());
+      out += fmt::format("\n## {}\n\n", markdown_text(block.header.front()));
       break;
     case Block::Kind::fields:
       for (const auto& row : block.rows) {
-        out += fmt::format("- **{}**：{}\n", row[0], markdown_lines(row[1]));
+        out += fmt::format("- **{}**：{}\n", markdown_text(row[0]), markdown_lines(row[1]));
       }
       break;
     case Block::Kind::table: {
@@ -169,14 +147,14 @@ std::string Printed::markdown() const
       std::string separator = "|";
       out += "|";
       for (const auto& cell : block.header) {
-        out += fmt::format(" {} |", escape_cell(cell));
+        out += fmt::format(" {} |", markdown_cell(cell));
         separator += "---|";
       }
       out += "\n" + separator + "\n";
       for (const auto& row : block.rows) {
         out += "|";
         for (const auto& cell : row) {
-          out += fmt::format(" {} |", escape_cell(cell));
+          out += fmt::format(" {} |", markdown_cell(cell));
         }
         out += "\n";
       }
@@ -202,16 +180,16 @@ std::string Printed::html() const
     "dt {{ font-weight: bold; float: left; clear: left; width: 8em; }} dd {{ margin-left: 8.5em; }}\n"
     "@media print {{ body {{ margin: 0; }} }}\n"
     "</style>\n</head>\n<body>\n<h1>{0}</h1>\n",
-    escape_html(m_title));
+    html_text(m_title));
   for (const auto& block : m_blocks) {
     switch (block.kind) {
     case Block::Kind::section:
-      out += fmt::format("<h2>{}</h2>\n", escape_html(block.header.front()));
+      out += fmt::format("<h2>{}</h2>\n", html_text(block.header.front()));
       break;
     case Block::Kind::fields:
       out += "<dl>\n";
       for (const auto& row : block.rows) {
-        out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", escape_html(row[0]), escape_html(row[1]));
+        out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html_text(row[0]), html_text(row[1]));
       }
       out += "</dl>\n";
       break;
@@ -222,20 +200,20 @@ std::string Printed::html() const
       }
       out += "<table>\n<tr>";
       for (const auto& cell : block.header) {
-        out += fmt::format("<th>{}</th>", escape_html(cell));
+        out += fmt::format("<th>{}</th>", html_text(cell));
       }
       out += "</tr>\n";
       for (const auto& row : block.rows) {
         out += "<tr>";
         for (const auto& cell : row) {
-          out += fmt::format("<td>{}</td>", escape_html(cell));
+          out += fmt::format("<td>{}</td>", html_text(cell));
         }
         out += "</tr>\n";
       }
       out += "</table>\n";
       break;
     case Block::Kind::paragraph:
-      out += fmt::format("<p>{}</p>\n", escape_html(block.header.front()));
+      out += fmt::format("<p>{}</p>\n", html_text(block.header.front()));
       break;
     }
   }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "output/detail.hpp"
+#include "output/escape.hpp"
 #include "output/table.hpp"
 #include "output/views.hpp"
 
@@ -120,7 +121,10 @@ std::string render_step(const procedure::Step& step, const RenderOptions& option
     write_step(json, step);
     return json.str() + "\n";
   }
-  return fmt::format("已记录：文件 #{} {}（{}）\n", step.document, procedure::step_label(step.kind), step_summary(step));
+  return terminal_text(fmt::format("已记录：文件 #{} {}（{}）", step.document, procedure::step_label(step.kind),
+                                   step_summary(step)),
+                       Newlines::escape)
+         + "\n";
 }
 
 std::string render_filings(const std::vector<filing::Filing>& filings, const RenderOptions& options)
@@ -175,21 +179,21 @@ std::string render_procedure(const registry::Document& doc, const std::vector<pr
     out += "  （未记录）\n";
   }
   for (const auto& step : steps) {
-    out += fmt::format("  {}  {}\n", procedure::step_label(step.kind), step_summary(step));
+    out += terminal_text(fmt::format("  {}  {}", procedure::step_label(step.kind), step_summary(step)), Newlines::escape) + "\n";
   }
   out += "\n备案\n";
   if (filings.empty()) {
     out += "  （未报送）\n";
   }
   for (const auto& filing : filings) {
-    out += fmt::format("  {}  {}\n", filing.body, filing_state(filing));
+    out += terminal_text(fmt::format("  {}  {}", filing.body, filing_state(filing)), Newlines::escape) + "\n";
   }
   out += "\n程序问题\n";
   if (issues.empty()) {
     out += "  （未发现）\n";
   }
   for (const auto& issue : issues) {
-    out += fmt::format("  ✗ {}（{}）\n", issue.message, issue.article);
+    out += terminal_text(fmt::format("  ✗ {}（{}）", issue.message, issue.article), Newlines::escape) + "\n";
   }
   return out;
 }

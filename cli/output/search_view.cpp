@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "output/detail.hpp"
+#include "output/escape.hpp"
 #include "output/views.hpp"
 
 #include <fmt/format.h>
@@ -38,11 +39,14 @@ std::string render_search_hits(const std::vector<search::Hit>& hits, const Rende
   }
   std::string out;
   for (const auto& hit : hits) {
-    const std::string title =
-      fmt::format("#{}《{}》{}", hit.document.id, hit.title, hit.document.doc_no ? " " + *hit.document.doc_no : "");
+    // Escaped before the 【】 marks become the only controls on the line.
+    const std::string title = terminal_text(
+      fmt::format("#{}《{}》{}", hit.document.id, hit.title, hit.document.doc_no ? " " + *hit.document.doc_no : ""),
+      Newlines::escape);
+    const std::string snippet = terminal_text(hit.snippet, Newlines::escape);
     out += fmt::format("{}  {}\n    {}\n", terminal ? emphasize(title) : title,
                        registry::status_label(hit.document.status_on(options.as_of)),
-                       hit.snippet.empty() ? "（没有保存正文）" : terminal ? emphasize(hit.snippet) : hit.snippet);
+                       snippet.empty() ? "（没有保存正文）" : terminal ? emphasize(snippet) : snippet);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "output/table.hpp"
+#include "output/escape.hpp"
 
 #include <normdoc/util/text.hpp>
 
@@ -8,9 +9,11 @@
 namespace normdoc::cli {
 
 Table::Table(std::vector<std::string> headers)
-  : m_headers(std::move(headers)),
-    m_right(m_headers.size(), false)
+  : m_right(headers.size(), false)
 {
+  add_row(std::move(headers));
+  m_headers = std::move(m_rows.back());
+  m_rows.clear();
 }
 
 void Table::right_align(std::size_t column)
@@ -20,7 +23,11 @@ void Table::right_align(std::size_t column)
 
 void Table::add_row(std::vector<std::string> cells)
 {
-  cells.resize(m_headers.size());
+  cells.resize(m_right.size());
+  // A cell is one line, and nothing in it reaches the terminal as a control.
+  for (auto& cell : cells) {
+    cell = terminal_text(cell, Newlines::escape);
+  }
   m_rows.push_back(std::move(cells));
 }
 

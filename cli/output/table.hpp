@@ -7,7 +7,8 @@
 namespace normdoc::cli {
 
 // A plain-text table whose columns align by display width, so that Chinese text (two
-// columns a character) lines up in a terminal.
+// columns a character) lines up in a terminal. Cells are shown as terminal_text (controls
+// and line feeds escaped).
 class Table
 {
 public:

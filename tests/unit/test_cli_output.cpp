@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "output/csv.hpp"
+#include "output/escape.hpp"
+#include "output/printed.hpp"
 #include "output/table.hpp"
 #include "output/views.hpp"
 
@@ -26,6 +28,68 @@ TEST_CASE("cli::csv_record follows RFC 4180")
   CHECK(cli::csv_record({"含,逗号", "say \"hi\"", "two\nlines", ""}) == "\"含,逗号\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
 }
 
+TEST_CASE("cli::csv_field neutralises what a spreadsheet would run as a formula")
+{
+  CHECK(cli::csv_field("=HYPERLINK(\"http://x\",\"点击\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\"");
+  CHECK(cli::csv_field("+86 371") == "'+86 371");
+  CHECK(cli::csv_field("-2+3") == "'-2+3");
+  CHECK(cli::csv_field("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(cli::csv_field("\tx") == "'\tx");
+  CHECK(cli::csv_field("\rx") == "\"'\rx\"");
+  CHECK(cli::csv_field("-") == "'-");
+  // Numbers stay numbers (days_left of an overdue item is negative).
+  CHECK(cli::csv_field("-3") == "-3");
+  CHECK(cli::csv_field("-0.75") == "-0.75");
+  CHECK(cli::csv_field("+5") == "+5");
+  CHECK(cli::csv_field("a=b") == "a=b");
+  CHECK(cli::csv_record({"=1+1", "-3"}) == "'=1+1,-3\r\n");
+}
+
+TEST_CASE("cli::terminal_text shows controls instead of sending them")
+{
+  CHECK(cli::terminal_text("\x1b[31m红\x1b[0m") == "\\x1B[31m红\\x1B[0m");
+  CHECK(cli::terminal_text("a\rb\tc\x7f") == "a\\x0Db\\x09c\\x7F");
+  CHECK(cli::terminal_text("两行\n文字") == "两行\n文字");
+  CHECK(cli::terminal_text("两行\n文字", cli::Newlines::escape) == "两行\\n文字");
+  // C1 controls (U+009B is CSI on some terminals) and bytes that are not UTF-8.
+  CHECK(cli::terminal_text("a\xC2\x9B" "b") == "a\\u009Bb");
+  CHECK(cli::terminal_text("\xC2\xA0") == "\xC2\xA0");
+  CHECK(cli::terminal_text("x\x9By\xE4\xB8") == "x\\x9By\\xE4\\xB8");
+}
+
+TEST_CASE("cli::Table escapes its cells")
+{
+  cli::Table table({"标题"});
+  table.add_row({"\x1b]0;x\x07标题\n第二行"});
+  CHECK(table.render() == "标题\n\\x1B]0;x\\x07标题\\n第二行\n");
+}
+
+TEST_CASE("cli::ics_text escapes CR, line breaks, separators and controls")
+{
+  CHECK(cli::ics_text("a\r\nb\rc\nd") == "a\\nb\\nc\\nd");
+  CHECK(cli::ics_text("x;y,z\\") == "x\\;y\\,z\\\\");
+  CHECK(cli::ics_text("\x1b") == "\\\\x1B");
+}
+
+TEST_CASE("cli::markdown_text and html_text keep markup out")
+{
+  CHECK(cli::markdown_text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;");
+  CHECK(cli::markdown_text("[点此](javascript:alert(1))") == "\\[点此\\](javascript:alert(1))");
+  CHECK(cli::markdown_text("a|b *c* _d_ `e` \\ &amp;") == "a\\|b \\*c\\* \\_d\\_ \\`e\\` \\\\ &amp;amp;");
+  CHECK(cli::html_text("<b a='1'>&\n") == "&lt;b a=&#39;1&#39;&gt;&amp;<br>");
+  cli::Printed printed("标题<img src=x onerror=alert(1)>");
+  printed.fields({{"理由", "第一行\n<b>第二行</b>"}});
+  printed.table({"列"}, {{"a|b\n[x](y)"}});
+  printed.paragraph("<i>段落</i>");
+  const std::string md = printed.markdown();
+  CHECK(md.find('<') == md.find("<br>"));
+  CHECK(md.find("# 标题&lt;img src=x onerror=alert(1)&gt;\n") == 0);
+  CHECK(md.find("| a\\|b<br>\\[x\\](y) |") != std::string::npos);
+  CHECK(md.find("第一行  \n&lt;b&gt;第二行&lt;/b&gt;") != std::string::npos);
+  CHECK(printed.html().find("<img") == std::string::npos);
+  CHECK(printed.text().find("标题<img") == 0);
+}
+
 TEST_CASE("cli::render_documents as CSV carries stable English keys")
 {
   registry::Document doc;
@@ -36,6 +100,31 @@ TEST_CASE("cli::render_documents as CSV carries stable English keys")
   const auto csv = cli::render_documents({doc}, cli::RenderOptions{cli::Format::csv, util::Date::parse("2026-01-01"), true});
   CHECK(csv.starts_with("\xEF\xBB\xBFid,reg_no,doc_no,title,issuer,"));
   CHECK(csv.find("\r\n3,,,办法,某局,") != std::string::npos);
+}
+
+TEST_CASE("cli::render_due as iCalendar: CR escaped, lines folded at 75 octets between characters")
+{
+  const deadline::DueItem item{"filing", 7, "关于进一步规范文化市场经营行为维护公平竞争秩序的若干规定\r\nX-INJECTED:1\r伪造",
+                                "报送备案", util::Date::parse("2026-12-10"), 9, false, "第九条", "normdoc file 7"};
+  const util::Date today = util::Date::parse("2026-12-01");
+  const std::string ics = cli::render_due({item}, cli::RenderOptions{cli::Format::ics, today, false}, "20261201T000000Z");
+  std::string unfolded;
+  std::size_t start = 0;
+  for (std::size_t end = ics.find("\r\n"); end != std::string::npos; start = end + 2, end = ics.find("\r\n", start)) {
+    const std::string line = ics.substr(start, end - start);
+    CHECK(line.size() <= 75);
+    CHECK(line.find_first_of("\r\n") == std::string::npos);
+    // A continuation never starts inside a UTF-8 sequence.
+    if (line.size() > 1 && line[0] == ' ') {
+      CHECK((static_cast<unsigned char>(line[1]) & 0xC0U) != 0x80U);
+      unfolded += line.substr(1);
+    } else {
+      unfolded += "\n" + line;
+    }
+  }
+  CHECK(start == ics.size());
+  CHECK(unfolded.find("\nX-INJECTED") == std::string::npos);
+  CHECK(unfolded.find("若干规定\\nX-INJECTED:1\\n伪造》") != std::string::npos);
 }
 
 TEST_SUITE_END();

@@ -9,6 +9,8 @@
 #include <array>
 #include <functional>
 #include <map>
+#include <set>
+#include <span>
 #include <string_view>
 
 namespace normdoc::audit {
@@ -41,10 +43,55 @@ std::size_t field_index(std::string_view name)
   throw std::logic_error("unknown replay field");
 }
 
-// What the events say so far: document id → its row.
+// The evaluation columns an `evaluate` event records (evaluation.cpp); the renewal it leads
+// to is compared through the document row.
+constexpr std::array<std::string_view, 6> k_evaluation_fields{"document", "date",   "outcome",
+                                                              "reason",   "report", "report_sha256"};
+
+// What the events say so far: document id → its row; evaluation id → its logged columns.
 struct State
 {
   std::map<std::int64_t, Row> documents;
+  std::map<std::int64_t, Json> evaluations;
+  // Documents that came in a bundle: their evaluation rows came with them, without events.
+  std::set<std::int64_t> received;
+  // When the baseline was taken (empty without one): rows recorded before it have no event.
+  std::string baseline_at;
+  std::set<std::int64_t> in_baseline;
+  // (document, 备案机关) → the filing as the `file` event recorded it, with `outcomes`, one
+  // object per filing-result or filing-corrected event, in order.
+  std::map<std::pair<std::int64_t, std::string>, Json> filings;
+  // Review id → its row as review-start (and review-conclude) logged it.
+  std::map<std::int64_t, Json> reviews;
+  // Document → its procedure steps in the order `record` inserted them, each as logged.
+  std::map<std::int64_t, std::vector<Json>> steps;
+  // Documents with a step voided: `record` then skips the voided open review, which the log
+  // cannot place (a void names the step's id, the record events do not), so their steps are
+  // not compared.
+  std::set<std::int64_t> steps_voided;
+  // Cleanup name → the campaign as cleanup-open and cleanup-close logged it, with the number
+  // of documents in it and `decisions`: document id (as text) → the last decision logged.
+  std::map<std::string, Json> cleanups;
+
+  // Whether rows of `document` may exist without events of this log: it came in a bundle or
+  // was there when the baseline was taken.
+  bool unlogged_allowed(std::int64_t document) const
+  {
+    return received.contains(document) || in_baseline.contains(document);
+  }
+  // The logged filing an outcome event is about; nothing for a filing that came without an
+  // event (see unlogged_allowed), which is then not compared.
+  Json* filing(const Event& event, const Json& payload)
+  {
+    const auto found = filings.find({event.document.value_or(0), payload.at("body").get<std::string>()});
+    if (found != filings.end()) {
+      return &found->second;
+    }
+    if (unlogged_allowed(event.document.value_or(0))) {
+      return nullptr;
+    }
+    throw std::out_of_range("filing");
+  }
 
   Row& of(const Event& event)
   {
@@ -66,6 +113,53 @@ Row row_from(const Json& object)
     row.at(i) = object.value(std::string(k_fields[i]), Json());
   }
   return row;
+}
+
+// A list of items as the filing table keeps it, one per line.
+std::string lines(const Json& items)
+{
+  std::string out;
+  for (const Json& item : items) {
+    out += (out.empty() ? "" : "\n") + item.get<std::string>();
+  }
+  return out;
+}
+
+// The columns of a procedure step a `record` event determines, in table order.
+constexpr std::array<std::string_view, 12> k_step_fields{"step",    "date",   "date_from", "date_to",
+                                                         "received", "until", "channel",   "meeting",
+                                                         "result",  "note",   "urgency",   "recorded_at"};
+
+// What procedure::record does with a step: a legality review with its date concludes the open
+// one (the last without a date) — date, result, urgency set, received and note kept unless
+// given — else a new row.
+void record_step(std::vector<Json>& steps, const Json& payload, const std::string& at)
+{
+  const Json date = payload.value("date", Json());
+  const auto given = [&](const char* key) { return payload.value(key, Json()); };
+  if (payload.value("step", "") == "legality-review" && !date.is_null()) {
+    // The last one: searched backwards.
+    for (std::size_t i = steps.size(); i-- > 0;) {
+      Json& open = steps[i];
+      if (open.at("step") == "legality-review" && open.at("date").is_null()) {
+        open["date"] = date;
+        open["result"] = given("result");
+        open["urgency"] = given("urgency");
+        for (const char* kept : {"received", "note"}) {
+          if (!given(kept).is_null()) {
+            open[kept] = given(kept);
+          }
+        }
+        return;
+      }
+    }
+  }
+  steps.push_back(Json{{"step", payload.at("step")}, {"date", date},
+                       {"date_from", given("from")}, {"date_to", given("to")},
+                       {"received", given("received")}, {"until", given("until")},
+                       {"channel", given("channel")}, {"meeting", given("meeting")},
+                       {"result", given("result")}, {"note", given("note")},
+                       {"urgency", given("urgency")}, {"recorded_at", at}});
 }
 
 using Effect = std::function<void(State&, const Event&, const Json& payload)>;
@@ -135,13 +229,29 @@ const std::map<std::string_view, Effect>& effects()
      }},
     // A review started on a draft puts it under review; deliberation approves a draft or a
     // document under review (review.cpp, procedure.cpp).
+    // It also opens a review row, which supersedes the open or concluded earlier reviews of the
+    // same document against the same checklist (review.cpp).
     {"review-start",
-     [](State& state, const Event& event, const Json& /*payload*/) {
+     [](State& state, const Event& event, const Json& payload) {
        Row& row = state.of(event);
        if (State::get(row, "status") == "draft") {
          State::set(row, "status", "reviewing");
        }
+       const std::int64_t id = payload.at("review").get<std::int64_t>();
+       for (auto& [earlier, review] : state.reviews) {
+         if (review.at("document") == *event.document && review.at("checklist") == payload.at("checklist")
+             && review.at("superseded_by").is_null()) {
+           review["superseded_by"] = id;
+         }
+       }
+       state.reviews[id] = Json{{"document", *event.document},  {"checklist", payload.at("checklist")},
+                                {"checklist_version", payload.at("version")}, {"checklist_sha256", payload.at("sha256")},
+                                {"reviewer", event.actor},      {"received", payload.at("received")},
+                                {"started_at", event.at},       {"concluded", Json()},
+                                {"result", Json()},             {"opinion", Json()},
+                                {"superseded_by", Json()}};
      }},
+    // It also inserts a step, or concludes the open legality review (procedure.cpp).
     {"record",
      [](State& state, const Event& event, const Json& payload) {
        Row& row = state.of(event);
@@ -149,17 +259,33 @@ const std::map<std::string_view, Effect>& effects()
        if (payload.value("step", "") == "deliberation" && (status == "draft" || status == "reviewing")) {
          State::set(row, "status", "approved");
        }
+       record_step(state.steps[*event.document], payload, event.at);
      }},
     // A document received in a bundle, or replaced by one: the event holds it as it became.
-    {"bundle-add", [](State& state, const Event& event,
-                      const Json& payload) { state.documents[event.document.value_or(0)] = row_from(payload.at("after")); }},
-    {"bundle-replace", [](State& state, const Event& event, const Json& payload) { state.of(event) = row_from(payload.at("after")); }},
+    {"bundle-add",
+     [](State& state, const Event& event, const Json& payload) {
+       state.documents[event.document.value_or(0)] = row_from(payload.at("after"));
+       state.received.insert(event.document.value_or(0));
+     }},
+    // Replacing deletes the document's steps, filings and evaluations and inserts the
+    // bundle's (bundle.cpp): the logged ones are gone, the new ones have no events here.
+    {"bundle-replace",
+     [](State& state, const Event& event, const Json& payload) {
+       const std::int64_t id = event.document.value_or(0);
+       state.of(event) = row_from(payload.at("after"));
+       state.received.insert(id);
+       std::erase_if(state.filings, [id](const auto& filing) { return filing.first.first == id; });
+       state.steps.erase(id);
+       std::erase_if(state.evaluations, [id](const auto& evaluation) { return evaluation.second.at("document") == id; });
+     }},
     // Every document as it was when the log began to carry everything (record_baseline).
     {"baseline",
-     [](State& state, const Event& /*event*/, const Json& payload) {
+     [](State& state, const Event& event, const Json& payload) {
+       state.baseline_at = event.at;
        state.documents.clear();
        for (const Json& document : payload.at("documents")) {
          state.documents[document.at("id").get<std::int64_t>()] = row_from(document);
+         state.in_baseline.insert(document.at("id").get<std::int64_t>());
        }
      }},
     // Drafting ended without publication: the draft keeps its status, the day is `withdrawn`.
@@ -179,18 +305,93 @@ const std::map<std::string_view, Effect>& effects()
     {"void-filing", no_effect}, // marks a filing void; the document's fields stay
     {"gate-override", no_effect},
     {"acknowledge", no_effect}, // an acknowledgement row, not a document field
-    {"void-step", no_effect},   // marks a procedure step void; the document's fields stay
-    {"outdate-review", no_effect}, // a review step voided by a new text (the edit is its own event)
+    // A procedure step marked void (by hand, or a review outdated by a new text).
+    {"void-step", [](State& state, const Event& event,
+                     const Json& /*payload*/) { state.steps_voided.insert(event.document.value_or(0)); }},
+    {"outdate-review", [](State& state, const Event& event,
+                          const Json& /*payload*/) { state.steps_voided.insert(event.document.value_or(0)); }},
     {"review-answer", no_effect},
     {"review-dismiss", no_effect},
-    {"review-conclude", no_effect},
-    {"file", no_effect},
-    {"filing-result", no_effect},
-    {"filing-corrected", no_effect},
-    {"evaluate", no_effect}, // its renew, amend or repeal is an event of its own
-    {"cleanup-open", no_effect},
-    {"cleanup-decide", no_effect},
-    {"cleanup-close", no_effect}, // each repeal or invalidation is an event of its own
+    {"review-conclude",
+     [](State& state, const Event& event, const Json& payload) {
+       const auto review = state.reviews.find(payload.at("review").get<std::int64_t>());
+       if (review == state.reviews.end()) {
+         if (state.unlogged_allowed(event.document.value_or(0))) {
+           return; // a review that came in a bundle, concluded here: not compared
+         }
+         throw std::out_of_range("review");
+       }
+       review->second["concluded"] = payload.at("date");
+       review->second["result"] = payload.at("result");
+       review->second["opinion"] = payload.value("opinion", Json());
+     }},
+    // One filing row per body (filing.cpp), then its outcome rows in order.
+    {"file",
+     [](State& state, const Event& event, const Json& payload) {
+       state.of(event);
+       state.filings[{*event.document, payload.at("body").get<std::string>()}] =
+         Json{{"filed", payload.at("date")},
+              {"materials", lines(payload.at("materials"))},
+              {"missing", lines(payload.at("missing"))},
+              {"outcomes", Json::array()}};
+     }},
+    {"filing-result",
+     [](State& state, const Event& event, const Json& payload) {
+       if (Json* filing = state.filing(event, payload)) {
+         filing->at("outcomes").push_back(Json{{"kind", "result"},
+                                               {"result", payload.at("result")},
+                                               {"date", payload.at("date")},
+                                               {"until", payload.value("until", Json())},
+                                               {"note", payload.value("note", Json())}});
+       }
+     }},
+    {"filing-corrected",
+     [](State& state, const Event& event, const Json& payload) {
+       if (Json* filing = state.filing(event, payload)) {
+         filing->at("outcomes").push_back(Json{{"kind", "corrected"},
+                                               {"result", Json()},
+                                               {"date", payload.at("date")},
+                                               {"until", Json()},
+                                               {"note", payload.value("note", Json())}});
+       }
+     }},
+    // The evaluation row; its renew, amend or repeal is an event of its own.
+    {"evaluate",
+     [](State& state, const Event& event, const Json& payload) {
+       Json logged = Json::object();
+       logged["document"] = *event.document;
+       for (std::size_t i = 1; i < k_evaluation_fields.size(); ++i) {
+         const std::string name(k_evaluation_fields[i]);
+         logged[name] = payload.value(name, Json());
+       }
+       state.evaluations[payload.at("evaluation").get<std::int64_t>()] = std::move(logged);
+     }},
+    // A campaign (cleanup.cpp): opened with its documents, decided one by one (a decision may be
+    // changed), closed; each repeal or invalidation at the close is an event of its own.
+    {"cleanup-open",
+     [](State& state, const Event& event, const Json& payload) {
+       state.cleanups[payload.at("cleanup").get<std::string>()] =
+         Json{{"scope", payload.at("scope")},      {"opened_on", payload.at("date")}, {"opened_at", event.at},
+              {"opened_by", event.actor},          {"closed_on", Json()},             {"closed_at", Json()},
+              {"closed_by", Json()},               {"items", payload.at("documents")}, {"decisions", Json::object()}};
+     }},
+    {"cleanup-decide",
+     [](State& state, const Event& event, const Json& payload) {
+       const std::string reason = payload.value("reason", "");
+       state.cleanups.at(payload.at("cleanup").get<std::string>())
+         .at("decisions")[std::to_string(event.document.value())] =
+         Json{{"decision", payload.at("decision")},
+              {"reason", reason.empty() ? Json() : Json(reason)},
+              {"decided_by", event.actor},
+              {"decided_at", event.at}};
+     }},
+    {"cleanup-close",
+     [](State& state, const Event& event, const Json& payload) {
+       Json& cleanup = state.cleanups.at(payload.at("cleanup").get<std::string>());
+       cleanup["closed_on"] = payload.at("date");
+       cleanup["closed_at"] = event.at;
+       cleanup["closed_by"] = event.actor;
+     }},
     {"basis-import", no_effect},
     {"basis-change", no_effect},
     {"bundle-import", no_effect}, // each document is a bundle-add or bundle-replace
@@ -201,6 +402,314 @@ const std::map<std::string_view, Effect>& effects()
 std::string shown(const Json& value)
 {
   return value.is_null() ? "（空）" : value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+// Column `column` of the current row as the JSON value an event would hold.
+Json column_json(const store::Statement& row, int column)
+{
+  return row.is_null(column)      ? Json()
+         : row.is_integer(column) ? Json(row.integer(column))
+                                  : Json(row.text(column));
+}
+
+// One table's rows, keyed by id, against what the events logged (`logged`: id → the values
+// of `fields`, the first of which is "document"). `sql` selects id and `fields` in order, and
+// may select more after them for `unlogged_ok`, which says whether a row no event accounts for
+// may exist; `compared` whether a field is compared for a document. The first row that
+// disagrees, was added or was deleted is named as `name(id)` (in Chinese) of `table`.
+struct IdTable
+{
+  std::string_view sql;
+  std::span<const std::string_view> fields;
+  std::function<std::string(std::int64_t)> name;
+  std::string_view table;
+  std::function<bool(const store::Statement&, std::int64_t document)> unlogged_ok;
+  std::function<bool(std::string_view field, std::int64_t document)> compared;
+};
+
+void compare_by_id(store::Database& db, const IdTable& table, std::map<std::int64_t, Json>& logged,
+                   ReplayResult& result)
+{
+  auto rows = db.prepare(table.sql);
+  while (rows.step() == store::Step::row) {
+    const std::int64_t id = rows.integer(0);
+    const std::int64_t document = rows.integer(1);
+    const auto found = logged.find(id);
+    if (found == logged.end()) {
+      if (table.unlogged_ok(rows, document)) {
+        continue;
+      }
+      result.document = document;
+      result.problem = fmt::format("文件 #{} 的{} 在操作日志中没有记录（在 normdoc 之外写入）", document, table.name(id));
+      return;
+    }
+    for (std::size_t i = 0; i < table.fields.size(); ++i) {
+      if (!table.compared(table.fields[i], document)) {
+        continue;
+      }
+      const Json actual = column_json(rows, static_cast<int>(i + 1));
+      const Json& expected = found->second.at(std::string(table.fields[i]));
+      if (actual != expected) {
+        result.document = document;
+        result.problem = fmt::format("文件 #{} 的{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", document,
+                                     table.name(id), table.fields[i], shown(actual), shown(expected));
+        return;
+      }
+    }
+    logged.erase(found);
+  }
+  if (!logged.empty()) {
+    const auto& [id, values] = *logged.begin();
+    result.document = values.at("document").get<std::int64_t>();
+    result.problem =
+      fmt::format("操作日志记录的{}（文件 #{}）不在{}中（被删除）", table.name(id), *result.document, table.table);
+  }
+}
+
+// The evaluation rows against the `evaluate` events. A row may lack an event when its document
+// came in a bundle or it was recorded before the baseline.
+void compare_evaluations(store::Database& db, State& state, ReplayResult& result)
+{
+  const IdTable table{
+    "SELECT id, document, date, outcome, reason, report, report_sha256, recorded_at FROM evaluation ORDER BY id",
+    k_evaluation_fields,
+    [](std::int64_t id) { return fmt::format("后评估记录 {}", id); },
+    "评估表",
+    [&state](const store::Statement& row, std::int64_t document) {
+      return state.received.contains(document) || (!state.baseline_at.empty() && row.text(7) <= state.baseline_at);
+    },
+    [](std::string_view /*field*/, std::int64_t /*document*/) { return true; }};
+  compare_by_id(db, table, state.evaluations, result);
+}
+
+// The review rows against review-start and review-conclude.
+void compare_reviews(store::Database& db, State& state, ReplayResult& result)
+{
+  static constexpr std::array<std::string_view, 11> k_review{
+    "document", "checklist", "checklist_version", "checklist_sha256", "reviewer",     "received",
+    "started_at", "concluded", "result",          "opinion",          "superseded_by"};
+  const IdTable table{
+    "SELECT id, document, checklist, checklist_version, checklist_sha256, reviewer, received, started_at, concluded,"
+    " result, opinion, superseded_by FROM review ORDER BY id",
+    k_review,
+    [](std::int64_t id) { return fmt::format("审查 R{}", id); },
+    "审查表",
+    [&state](const store::Statement& /*row*/, std::int64_t document) { return state.unlogged_allowed(document); },
+    // A bundle may mark a review of its document superseded by one it brings.
+    [&state](std::string_view field, std::int64_t document) {
+      return field != "superseded_by" || !state.received.contains(document);
+    }};
+  compare_by_id(db, table, state.reviews, result);
+}
+
+// The filing rows and their outcomes against the file, filing-result and filing-corrected
+// events.
+void compare_filings(store::Database& db, State& state, ReplayResult& result)
+{
+  static constexpr std::array<std::string_view, 3> k_filing{"filed", "materials", "missing"};
+  static constexpr std::array<std::string_view, 5> k_outcome{"kind", "result", "date", "until", "note"};
+  auto rows = db.prepare("SELECT f.id, f.document, f.body, f.filed, f.materials, f.missing,"
+                         " o.kind, o.result, o.date, o.until, o.note"
+                         " FROM filing f LEFT JOIN filing_outcome o ON o.filing = f.id ORDER BY f.id, o.id");
+  std::int64_t current = 0;
+  const Json* logged = nullptr;
+  std::size_t outcome = 0;
+  const auto disagree = [&](std::int64_t document, const std::string& body, std::string_view what, const Json& actual,
+                            const Json& expected) {
+    result.document = document;
+    result.problem = fmt::format("文件 #{} 向“{}”报送备案的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                                 document, body, what, shown(actual), shown(expected));
+  };
+  // The outcomes of the filing before: as many as logged.
+  const auto finish = [&](std::int64_t document, const std::string& body) {
+    if (logged != nullptr && outcome < logged->at("outcomes").size()) {
+      disagree(document, body, "备案结果条数", Json(outcome), Json(logged->at("outcomes").size()));
+    }
+  };
+  std::int64_t document = 0;
+  std::string body;
+  std::set<std::pair<std::int64_t, std::string>> seen;
+  while (rows.step() == store::Step::row) {
+    if (rows.integer(0) != current) {
+      finish(document, body);
+      if (!result.ok()) {
+        return;
+      }
+      current = rows.integer(0);
+      document = rows.integer(1);
+      body = rows.text(2);
+      outcome = 0;
+      const auto found = state.filings.find({document, body});
+      logged = found == state.filings.end() ? nullptr : &found->second;
+      if (logged != nullptr) {
+        seen.insert(found->first);
+      }
+      if (logged == nullptr && !state.unlogged_allowed(document)) {
+        result.document = document;
+        result.problem = fmt::format("文件 #{} 向“{}”报送备案的记录在操作日志中没有记录（在 normdoc 之外写入）", document, body);
+        return;
+      }
+      for (std::size_t i = 0; logged != nullptr && i < k_filing.size(); ++i) {
+        const Json actual = column_json(rows, static_cast<int>(i + 3));
+        if (actual != logged->at(std::string(k_filing[i]))) {
+          disagree(document, body, k_filing[i], actual, logged->at(std::string(k_filing[i])));
+          return;
+        }
+      }
+    }
+    if (logged == nullptr || rows.is_null(6)) {
+      continue;
+    }
+    const Json& outcomes = logged->at("outcomes");
+    if (outcome >= outcomes.size()) {
+      disagree(document, body, "备案结果条数", Json(outcome + 1), Json(outcomes.size()));
+      return;
+    }
+    for (std::size_t i = 0; i < k_outcome.size(); ++i) {
+      const Json actual = column_json(rows, static_cast<int>(i + 6));
+      if (actual != outcomes.at(outcome).at(std::string(k_outcome[i]))) {
+        disagree(document, body, fmt::format("第 {} 条备案结果的 {}", outcome + 1, k_outcome[i]), actual,
+                 outcomes.at(outcome).at(std::string(k_outcome[i])));
+        return;
+      }
+    }
+    ++outcome;
+  }
+  finish(document, body);
+  if (!result.ok()) {
+    return;
+  }
+  // Every logged filing must still be there.
+  for (const auto& [key, filing] : state.filings) {
+    if (!seen.contains(key)) {
+      result.document = key.first;
+      result.problem = fmt::format("操作日志记录的向“{}”报送备案（文件 #{}）不在备案表中（被删除）", key.second, key.first);
+      return;
+    }
+  }
+}
+
+// The procedure steps of each document, in id order, against its record events in order.
+void compare_steps(store::Database& db, State& state, ReplayResult& result)
+{
+  auto rows = db.prepare("SELECT document, step, date, date_from, date_to, received, until, channel, meeting, result,"
+                         " note, urgency, recorded_at FROM procedure_step ORDER BY document, id");
+  std::int64_t document = 0;
+  std::size_t position = 0;
+  std::set<std::int64_t> seen;
+  const std::vector<Json> none;
+  const std::vector<Json>* logged = &none;
+  const auto compared = [&](std::int64_t id) {
+    return !state.received.contains(id) && !state.steps_voided.contains(id);
+  };
+  // The steps of the document before: as many as logged.
+  const auto finish = [&] {
+    if (compared(document) && position < logged->size()) {
+      result.document = document;
+      result.problem = fmt::format("文件 #{} 的制定程序步骤有 {} 条，操作日志记录的是 {} 条（被删除）", document, position,
+                                   logged->size());
+    }
+  };
+  while (rows.step() == store::Step::row) {
+    if (rows.integer(0) != document) {
+      finish();
+      if (!result.ok()) {
+        return;
+      }
+      document = rows.integer(0);
+      seen.insert(document);
+      position = 0;
+      const auto found = state.steps.find(document);
+      logged = found == state.steps.end() ? &none : &found->second;
+    }
+    if (!compared(document)) {
+      continue;
+    }
+    if (position >= logged->size()) {
+      result.document = document;
+      result.problem = fmt::format("文件 #{} 的第 {} 条制定程序步骤在操作日志中没有记录（在 normdoc 之外写入）", document,
+                                   position + 1);
+      return;
+    }
+    for (std::size_t i = 0; i < k_step_fields.size(); ++i) {
+      const Json actual = column_json(rows, static_cast<int>(i + 1));
+      const Json& expected = logged->at(position).at(std::string(k_step_fields[i]));
+      if (actual != expected) {
+        result.document = document;
+        result.problem = fmt::format("文件 #{} 的第 {} 条制定程序步骤的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                                     document, position + 1, k_step_fields[i], shown(actual), shown(expected));
+        return;
+      }
+    }
+    ++position;
+  }
+  finish();
+  if (!result.ok()) {
+    return;
+  }
+  // Documents whose every step is gone.
+  for (const auto& [id, steps] : state.steps) {
+    if (compared(id) && !steps.empty()) {
+      if (!seen.contains(id)) {
+        result.document = id;
+        result.problem = fmt::format("文件 #{} 的制定程序步骤有 0 条，操作日志记录的是 {} 条（被删除）", id, steps.size());
+        return;
+      }
+    }
+  }
+}
+
+// The cleanup campaigns and their items against cleanup-open, -decide and -close.
+void compare_cleanups(store::Database& db, State& state, ReplayResult& result)
+{
+  static constexpr std::array<std::string_view, 8> k_cleanup{"scope",     "opened_on", "opened_at", "opened_by",
+                                                             "closed_on", "closed_at", "closed_by", "items"};
+  static constexpr std::array<std::string_view, 4> k_item{"decision", "reason", "decided_by", "decided_at"};
+  auto campaigns = db.prepare("SELECT name, scope, opened_on, opened_at, opened_by, closed_on, closed_at, closed_by,"
+                              " (SELECT count(*) FROM cleanup_item i WHERE i.cleanup = c.id) FROM cleanup c ORDER BY name");
+  std::set<std::string> seen;
+  while (campaigns.step() == store::Step::row) {
+    const std::string name = campaigns.text(0);
+    const auto logged = state.cleanups.find(name);
+    if (logged == state.cleanups.end()) {
+      result.problem = fmt::format("清理“{}”在操作日志中没有记录（在 normdoc 之外写入）", name);
+      return;
+    }
+    seen.insert(name);
+    for (std::size_t i = 0; i < k_cleanup.size(); ++i) {
+      const Json actual = column_json(campaigns, static_cast<int>(i + 1));
+      const Json& expected = logged->second.at(std::string(k_cleanup[i]));
+      if (actual != expected) {
+        result.problem = fmt::format("清理“{}”的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", name,
+                                     k_cleanup[i], shown(actual), shown(expected));
+        return;
+      }
+    }
+  }
+  for (const auto& [name, logged] : state.cleanups) {
+    if (!seen.contains(name)) {
+      result.problem = fmt::format("操作日志记录的清理“{}”不在清理表中（被删除）", name);
+      return;
+    }
+  }
+  auto items = db.prepare("SELECT c.name, i.document, i.decision, i.reason, i.decided_by, i.decided_at"
+                          " FROM cleanup_item i JOIN cleanup c ON c.id = i.cleanup ORDER BY c.name, i.document");
+  while (items.step() == store::Step::row) {
+    const std::string name = items.text(0);
+    const std::int64_t document = items.integer(1);
+    const Json& decisions = state.cleanups.at(name).at("decisions");
+    const auto decision = decisions.find(std::to_string(document));
+    for (std::size_t i = 0; i < k_item.size(); ++i) {
+      const Json actual = column_json(items, static_cast<int>(i + 2));
+      const Json expected = decision == decisions.end() ? Json() : decision->at(std::string(k_item[i]));
+      if (actual != expected) {
+        result.document = document;
+        result.problem = fmt::format("文件 #{} 在清理“{}”中的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                                     document, name, k_item[i], shown(actual), shown(expected));
+        return;
+      }
+    }
+  }
 }
 
 } // namespace
@@ -244,9 +753,7 @@ ReplayResult replay(store::Database& db)
       return result;
     }
     for (std::size_t i = 0; i < k_fields.size(); ++i) {
-      const Json actual = rows.is_null(static_cast<int>(i + 1))      ? Json()
-                          : rows.is_integer(static_cast<int>(i + 1)) ? Json(rows.integer(static_cast<int>(i + 1)))
-                                                                     : Json(rows.text(static_cast<int>(i + 1)));
+      const Json actual = column_json(rows, static_cast<int>(i + 1));
       const Json& logged = expected->second.at(i);
       // A flag written as true/false in JSON is 1/0 in the table; every compared field is a
       // string or an id, so values compare as they are.
@@ -262,6 +769,20 @@ ReplayResult replay(store::Database& db)
   if (expected != state.documents.end()) {
     result.document = expected->first;
     result.problem = fmt::format("日志记录的文件 #{} 不在文件表中（被删除）", expected->first);
+    return result;
+  }
+  compare_evaluations(db, state, result);
+  if (result.ok()) {
+    compare_filings(db, state, result);
+  }
+  if (result.ok()) {
+    compare_reviews(db, state, result);
+  }
+  if (result.ok()) {
+    compare_cleanups(db, state, result);
+  }
+  if (result.ok()) {
+    compare_steps(db, state, result);
   }
   return result;
 }

@@ -51,22 +51,43 @@ std::string one_line(std::string text)
   return std::string(util::trim(text));
 }
 
-// `text` with every occurrence of `needle` marked.
+// Where `needle` next occurs in `text` from `from`, ignoring ASCII case as the trigram index
+// does; npos when it does not (the index also folds case beyond ASCII).
+std::size_t find_folded(std::string_view text, std::string_view needle, std::size_t from = 0)
+{
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (needle.empty() || from > text.size()) {
+    return std::string_view::npos;
+  }
+  if (std::none_of(needle.begin(), needle.end(), [&](char c) { return upper(c) || lower(c); })) {
+    return text.find(needle, from);
+  }
+  const auto fold = [&](char c) { return upper(c) ? static_cast<char>(c - 'A' + 'a') : c; };
+  const auto found = std::search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), needle.begin(),
+                                 needle.end(), [&](char a, char b) { return fold(a) == fold(b); });
+  return found == text.end() ? std::string_view::npos : static_cast<std::size_t>(found - text.begin());
+}
+
+// `text` with every occurrence of `needle` marked, ASCII case folded as the index folds it.
 std::string mark_all(std::string_view text, std::string_view needle)
 {
   std::string out;
   std::size_t pos = 0;
-  for (std::size_t found = text.find(needle); found != std::string_view::npos; found = text.find(needle, pos)) {
-    out.append(text.substr(pos, found - pos)).append(k_open).append(needle).append(k_close);
+  for (std::size_t found = find_folded(text, needle); found != std::string_view::npos;
+       found = find_folded(text, needle, pos)) {
+    out.append(text.substr(pos, found - pos)).append(k_open).append(text.substr(found, needle.size())).append(k_close);
     pos = found + needle.size();
   }
   return out.append(text.substr(pos));
 }
 
-// A passage around the first occurrence of `needle`, or the start of the text.
+// A window of the text around the first occurrence of `needle` (or its start), occurrences
+// in the window marked: built from the window only, so its cost does not grow with the
+// text beyond the one search for the first occurrence.
 std::string passage(std::string_view text, std::string_view needle)
 {
-  const std::size_t found = needle.empty() ? std::string_view::npos : text.find(needle);
+  const std::size_t found = find_folded(text, needle);
   const std::size_t anchor = found == std::string_view::npos ? 0 : found;
   const std::size_t begin = step_chars(text, anchor, -static_cast<long>(k_context));
   const std::size_t end = step_chars(text, anchor + (found == std::string_view::npos ? 0 : needle.size()),
@@ -110,20 +131,6 @@ std::vector<Candidate> indexed(store::Database& db, const std::string& query)
     found.push_back(Candidate{stmt.integer(0), {}, {}, -stmt.real(1)});
   }
   return found;
-}
-
-void describe_indexed(store::Database& db, const std::string& query, Candidate& candidate)
-{
-  auto stmt = db.prepare("SELECT highlight(document_fts, 0, '【', '】'), snippet(document_fts, 1, '【', '】', '…', 32),"
-                         " substr(text, 1, 400) FROM document_fts WHERE document_fts MATCH ? AND rowid = ?");
-  stmt.bind(1, fts_phrase(query));
-  stmt.bind(2, candidate.id);
-  if (stmt.step() != store::Step::row) {
-    return;
-  }
-  candidate.title = stmt.text(0);
-  std::string snippet = stmt.text(1);
-  candidate.snippet = one_line(snippet.find(k_open) == std::string::npos ? passage(stmt.text(2), {}) : std::move(snippet));
 }
 
 // One- and two-character queries. The trigram index has no term that short, but every
@@ -174,17 +181,15 @@ std::vector<Candidate> short_query(store::Database& db, const std::string& query
   return found;
 }
 
-void describe_scanned(store::Database& db, const std::string& query, Candidate& candidate)
+// The title with the matches marked and a passage of the text around the first one, built
+// from a window of the text, not by FTS5's snippet() or highlight(), which tokenise the whole
+// text (a 4 MB text took 15 s a query).
+void describe(store::Database& db, const std::string& query, const registry::Document& doc, Candidate& candidate)
 {
-  auto stmt = db.prepare("SELECT d.title, coalesce(t.text, '') FROM document d LEFT JOIN document_text t"
-                         " ON t.document = d.id WHERE d.id = ?");
+  candidate.title = mark_all(doc.title, query);
+  auto stmt = db.prepare("SELECT text FROM document_text WHERE document = ?");
   stmt.bind(1, candidate.id);
-  if (stmt.step() != store::Step::row) {
-    return;
-  }
-  const std::string text = stmt.text(1);
-  candidate.title = mark_all(stmt.text(0), query);
-  candidate.snippet = passage(text, text.find(query) == std::string::npos ? std::string() : query);
+  candidate.snippet = stmt.step() == store::Step::row ? passage(stmt.text(0), query) : std::string();
 }
 
 } // namespace
@@ -205,11 +210,7 @@ std::vector<Hit> find(store::Database& db, std::string_view raw_query, const reg
     }
     auto doc = registry::find(db, candidate.id);
     if (doc && filter.accepts(*doc)) {
-      if (use_index) {
-        describe_indexed(db, query, candidate);
-      } else {
-        describe_scanned(db, query, candidate);
-      }
+      describe(db, query, *doc, candidate);
       hits.push_back(Hit{std::move(*doc), candidate.title, candidate.snippet, candidate.score});
     }
   }

@@ -5,11 +5,15 @@
 
 #include <normdoc/error.hpp>
 #include <normdoc/store/migrations.hpp>
+#include <normdoc/util/file.hpp>
 
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <cctype>
 #include <filesystem>
+
+#include <unistd.h>
 
 namespace normdoc::store {
 
@@ -57,6 +61,39 @@ void check(sqlite3* db, int rc, std::string_view context)
   if (rc != SQLITE_OK) {
     throw_sqlite(db, rc, context);
   }
+}
+
+// Whether this process may write the database file and create files beside it (SQLite's
+// -wal, -shm and journal).
+bool writable(const std::string& path)
+{
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  const std::string directory = parent.empty() ? std::string(".") : parent.string();
+  return ::access(path.c_str(), W_OK) == 0 && ::access(directory.c_str(), W_OK | X_OK) == 0;
+}
+
+// A URI opening `path` read-only. In WAL mode even a reader needs the -shm file; when the
+// directory cannot hold it and no -wal exists, no writer can be at work there, and the file
+// is opened as immutable (no locks, no -shm).
+std::string read_only_uri(const std::string& path)
+{
+  std::string uri = "file:";
+  for (const char c : std::filesystem::absolute(path).string()) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0 || std::string_view("/-._~").find(c) != std::string_view::npos) {
+      uri += c;
+    } else {
+      uri += fmt::format("%{:02X}", byte);
+    }
+  }
+  uri += "?mode=ro";
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  const std::string directory = parent.empty() ? std::string(".") : parent.string();
+  std::error_code ec;
+  if (::access(directory.c_str(), W_OK | X_OK) != 0 && !std::filesystem::exists(path + "-wal", ec)) {
+    uri += "&immutable=1";
+  }
+  return uri;
 }
 
 } // namespace
@@ -172,19 +209,25 @@ void Database::backup_to(const std::string& target)
   if (fs::exists(target, ec)) {
     throw DataError("文件已存在，不覆盖", Location{target, 0, 0, {}}, "换一个文件名，或先移走原文件");
   }
-  const std::string partial = target + ".partial";
-  fs::remove(partial, ec);
+  // Created new under a random name (a planted symlink is never followed), removed on any
+  // failure or interruption, renamed onto the target when complete.
+  util::PartialFile partial(target);
   sqlite3* raw = nullptr;
-  const int opened = sqlite3_open_v2(partial.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  const int opened =
+    sqlite3_open_v2(partial.path().c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nullptr);
   std::unique_ptr<sqlite3, Close> copy(raw);
   const auto fail = [&](int rc) {
     const std::string detail = sqlite3_errstr(rc);
-    fs::remove(partial, ec);
     throw DatabaseError(DatabaseError::Kind::other, fmt::format("备份失败（{}），未生成 {}", detail, target), rc, rc,
                         "检查目标目录的写权限和磁盘空间");
   };
   if (opened != SQLITE_OK) {
     fail(opened);
+  }
+  // No rollback journal beside the copy: a failed copy is deleted whole, and a journal file
+  // would be left behind.
+  if (const int off = sqlite3_exec(copy.get(), "PRAGMA journal_mode = OFF", nullptr, nullptr, nullptr); off != SQLITE_OK) {
+    fail(off);
   }
   sqlite3_backup* backup = sqlite3_backup_init(copy.get(), "main", m_db.get(), "main");
   if (!backup) {
@@ -208,11 +251,7 @@ void Database::backup_to(const std::string& target)
   // A backup is one self-contained file: leave no WAL beside it.
   check(copy.get(), sqlite3_exec(copy.get(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr), "备份");
   copy.reset();
-  fs::rename(partial, target, ec);
-  if (ec) {
-    fs::remove(partial, ec);
-    throw DataError(fmt::format("无法写入备份：{}", ec.message()), Location{target, 0, 0, {}});
-  }
+  partial.commit();
 }
 
 std::optional<util::Date> Statement::optional_date(int column) const
@@ -232,7 +271,7 @@ Database Database::open(const std::string& path, OpenMode mode, std::chrono::mil
   namespace fs = std::filesystem;
   std::error_code ec;
   const bool exists = fs::exists(path, ec);
-  if (!exists && mode == OpenMode::existing) {
+  if (!exists && mode != OpenMode::create) {
     throw DatabaseError(DatabaseError::Kind::missing, fmt::format("数据库不存在：{}", path), 0, 0,
                         "先运行 normdoc init 创建数据库，或用 --db 指定已有的数据库");
   }
@@ -247,9 +286,13 @@ Database Database::open(const std::string& path, OpenMode mode, std::chrono::mil
     }
   }
   sqlite3* raw = nullptr;
-  const int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::create ? SQLITE_OPEN_CREATE : 0)
-                    | SQLITE_OPEN_NOFOLLOW;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  std::string name = path;
+  int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOFOLLOW;
+  if (mode == OpenMode::read && !writable(path)) {
+    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI;
+    name = read_only_uri(path);
+  }
+  const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
   Database db(raw, path);
   check(raw, rc, path);
   db.configure(busy_timeout);
@@ -330,6 +373,12 @@ void Database::migrate()
   }
   if (current == latest) {
     return;
+  }
+  if (read_only()) {
+    throw DatabaseError(DatabaseError::Kind::read_only,
+                        fmt::format("{}: 数据库结构版本 {} 需要升级到 {}，但数据库只读，未做任何改动", m_path, current,
+                                    latest),
+                        0, 0, "用有写权限的账户运行一次 normdoc（例如 normdoc doctor）完成升级");
   }
   // WAL lets readers go on while one writer works; it is a property of the file, so it is set
   // once, when the file is created, and never rewritten by a later open.

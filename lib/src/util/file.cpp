@@ -12,6 +12,9 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
 
 namespace normdoc::util {
 
@@ -59,6 +62,21 @@ struct Descriptor
     }
   }
 };
+
+// The partial file to remove if the process is interrupted (a signal handler may only read a
+// plain buffer). One PartialFile at a time.
+constexpr std::size_t k_max_partial_path = 4096;
+char g_partial[k_max_partial_path]; // NOLINT: written before the handlers are set, read by them
+volatile std::sig_atomic_t g_partial_set = 0;
+
+extern "C" void remove_partial_and_die(int signal)
+{
+  if (g_partial_set != 0) {
+    ::unlink(g_partial);
+  }
+  ::signal(signal, SIG_DFL);
+  ::raise(signal);
+}
 
 } // namespace
 
@@ -121,6 +139,101 @@ void require_no_nul(std::string_view text, const std::string& source)
   const auto line = 1 + std::count(before.begin(), before.end(), '\n');
   throw DataError(fmt::format("含有 NUL 字节（第 {} 字节），不是文本文件（二进制文件或 UTF-16 编码？）", nul + 1),
                   Location{source, static_cast<int>(line), 0, {}}, "请另存为 UTF-8 或 GBK 编码的纯文本");
+}
+
+PartialFile::Buffer::Buffer(int fd) : m_fd(fd)
+{
+  setp(m_data.data(), m_data.data() + m_data.size());
+}
+
+bool PartialFile::Buffer::flush_buffer()
+{
+  const char* next = pbase();
+  while (next < pptr() && !m_failed) {
+    const ssize_t wrote = ::write(m_fd, next, static_cast<std::size_t>(pptr() - next));
+    if (wrote < 0 && errno == EINTR) {
+      continue;
+    }
+    if (wrote <= 0) {
+      m_failed = true;
+      break;
+    }
+    next += wrote;
+  }
+  setp(m_data.data(), m_data.data() + m_data.size());
+  return !m_failed;
+}
+
+PartialFile::Buffer::int_type PartialFile::Buffer::overflow(int_type ch)
+{
+  if (!flush_buffer()) {
+    return traits_type::eof();
+  }
+  if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+    *pptr() = traits_type::to_char_type(ch);
+    pbump(1);
+  }
+  return traits_type::not_eof(ch);
+}
+
+int PartialFile::Buffer::sync()
+{
+  return flush_buffer() ? 0 : -1;
+}
+
+PartialFile::PartialFile(std::filesystem::path target) : m_target(std::move(target))
+{
+  std::string name = m_target.string() + ".XXXXXX.partial";
+  if (name.size() >= k_max_partial_path) {
+    throw DataError("路径过长，无法写入", at(m_target));
+  }
+  m_fd = ::mkostemps(name.data(), static_cast<int>(std::strlen(".partial")), O_CLOEXEC);
+  if (m_fd < 0) {
+    throw DataError(fmt::format("无法写入（{}）", std::strerror(errno)), at(m_target), "检查目录是否存在、是否有写权限");
+  }
+  m_path = name;
+  // mkstemp makes it private; the finished file gets the mode any new file of the user gets.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(m_fd, 0666 & ~mask);
+  std::copy(name.begin(), name.end(), std::begin(g_partial));
+  g_partial[name.size()] = '\0';
+  g_partial_set = 1;
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    std::signal(sig, remove_partial_and_die);
+  }
+  m_buffer = std::make_unique<Buffer>(m_fd);
+  m_stream.rdbuf(m_buffer.get());
+}
+
+PartialFile::~PartialFile()
+{
+  if (m_fd >= 0) {
+    ::close(m_fd);
+  }
+  if (!m_path.empty()) {
+    ::unlink(m_path.c_str());
+  }
+  g_partial_set = 0;
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    std::signal(sig, SIG_DFL);
+  }
+}
+
+void PartialFile::commit()
+{
+  m_stream.flush();
+  const bool written = m_stream.good() && !m_buffer->failed() && ::fsync(m_fd) == 0;
+  const int closed = ::close(m_fd);
+  m_fd = -1;
+  if (!written || closed != 0) {
+    throw DataError("写入失败（磁盘已满？），未生成文件", at(m_target), "检查磁盘空间");
+  }
+  g_partial_set = 0;
+  if (::rename(m_path.c_str(), m_target.c_str()) != 0) {
+    throw DataError(fmt::format("无法写入（{}）", std::strerror(errno)), at(m_target));
+  }
+  m_path.clear();
 }
 
 } // namespace normdoc::util

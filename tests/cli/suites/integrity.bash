@@ -9,6 +9,18 @@ one_document_bundle() {
   nd_ok export 1 --output one.jsonl
 }
 
+# check_tampering SQL EXPECTED: after SQL on a copy of clean.db, audit verify and doctor exit 3,
+# verify naming the change.
+check_tampering() { # SQL EXPECTED: the change is named by audit verify and doctor
+  cp clean.db "$NORMDOC_DB"
+  sqlite3 "$NORMDOC_DB" "$1"
+  nd audit verify
+  expect_exit 3
+  expect_stderr_contains "$2"
+  nd doctor
+  expect_exit 3
+}
+
 TEST "a device, a FIFO and a symlink to a device are refused up front wherever a path is read"
 nd_ok add --title 已有的文件 --issuer 甲局
 before=$(db_digest)
@@ -88,6 +100,59 @@ expect_stderr_contains "无法写入标准输出"
 "$NORMDOC" show 1 --format json >/dev/full 2>"$dir/stderr"
 echo $? >"$dir/status"
 expect_exit 5
+
+TEST "a hostile title reaches no terminal, spreadsheet, calendar or Markdown page as code"
+title=$'=HYPERLINK("http://x","点此")\e[2J\e]0;伪造\a<script>alert(1)</script>\r伪造行'
+nd_ok add --title "$title" --issuer 甲局 --published 2026-11-20
+controls=$'\e\a\r'
+for args in "list" "show 1" "log 1" "search alert" "due --as-of 2026-12-01" "show 1 --procedure"; do
+  # shellcheck disable=SC2086 # the arguments are split on purpose
+  nd $args
+  ! grep -q "[$controls]" "$dir/stdout" || fail "normdoc $args printed a control character"
+  # log shows the payload as JSON, whose escapes are \u001b.
+  [ "$args" = "log 1" ] || expect_stdout_contains '\x1B[2J\x1B]0;伪造\x07'
+done
+nd_ok list --format csv
+expect_stdout_contains "\"'=HYPERLINK(\"\"http://x\"\""
+! grep -q '^[^,]*,[^,]*,[^,]*,[=+@-]' "$dir/stdout" || fail "a CSV title cell starts with a formula character"
+nd due --as-of 2026-12-01 --format csv
+expect_stdout_contains ",\"'=HYPERLINK("
+nd due --as-of 2026-12-01 --format ics
+tr -d '\r\n ' <"$dir/stdout" | grep -qF '</script>\n伪造行' || fail "the CR in the title is not escaped in the calendar"
+[ "$(grep -c $'\r$' "$dir/stdout")" = "$(wc -l <"$dir/stdout")" ] || fail "a calendar line ends without CRLF"
+! grep -q $'\e' "$dir/stdout" || fail "ESC in the calendar"
+nd_ok report catalog --as-of 2026-12-01 --format md
+expect_stdout_contains '&lt;script&gt;alert(1)&lt;/script&gt;'
+! grep -q '<script' "$dir/stdout" || fail "Markdown carries the HTML of a title"
+nd_ok report catalog --as-of 2026-12-01 --format html
+! grep -q '<script' "$dir/stdout" || fail "HTML carries the HTML of a title"
+
+TEST "export -o and backup leave no partial file behind when the write fails"
+yes 第一条　本办法的每一行都是一样的内容。 | head -n 20000 >big.txt
+nd_ok add --title 大文件 --issuer 甲局 --text big.txt
+(
+  trap '' XFSZ
+  ulimit -f 64
+  "$NORMDOC" export --all -o out.jsonl >"$dir/stdout" 2>"$dir/stderr"
+  echo $? >"$dir/status"
+)
+expect_exit 3
+expect_one_line_error
+expect_stderr_contains "out.jsonl: 写入失败"
+(
+  trap '' XFSZ
+  ulimit -f 64
+  "$NORMDOC" backup copy.db >"$dir/stdout" 2>"$dir/stderr"
+  echo $? >"$dir/status"
+)
+expect_exit 4
+[ -z "$(ls | grep -v -x -e big.txt -e 'registry.db.*' -e config -e 'std.*' -e status)" ] || fail "left behind: $(ls)"
+# A symlink planted at the name the old code wrote to is not followed.
+ln -s victim out.jsonl.partial
+nd_ok export --all -o out.jsonl
+[ ! -e victim ] || fail "export followed a symlink"
+nd_ok backup copy.db
+[ "$(ls | grep -c partial)" = 1 ] || fail "partial files: $(ls)"
 
 TEST "bundle: a numeric title, a garbage date, a wrong status are refused with line and field; nothing written"
 one_document_bundle
@@ -173,6 +238,97 @@ expect_exit 3
 expect_stderr_contains "文件 #2 的 status 为“repealed”，操作日志记录的是“published”"
 cp clean.db "$NORMDOC_DB"
 nd_ok doctor
+
+TEST "audit verify and doctor compare the evaluation rows with the evaluate events"
+nd_ok add --title 办法 --issuer 甲局 --published 2020-01-01
+nd_ok evaluate 1 --outcome continue --date 2024-06-01 --reason 仍然适用
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+sqlite3 "$NORMDOC_DB" "UPDATE evaluation SET reason = '改了'"
+nd audit verify
+expect_exit 3
+expect_stderr_contains "文件 #1 的后评估记录 1 的 reason 为“改了”，操作日志记录的是“仍然适用”"
+nd doctor
+expect_exit 3
+cp clean.db "$NORMDOC_DB"
+sqlite3 "$NORMDOC_DB" "DELETE FROM evaluation"
+nd audit verify
+expect_exit 3
+expect_stderr_contains "操作日志记录的后评估记录 1（文件 #1）不在评估表中"
+cp clean.db "$NORMDOC_DB"
+sqlite3 "$NORMDOC_DB" "INSERT INTO evaluation (document, date, outcome, recorded_at) VALUES (1, '2025-01-01', 'continue', '2026-01-01T00:00:00Z')"
+nd audit verify
+expect_exit 3
+expect_stderr_contains "后评估记录 2 在操作日志中没有记录"
+# A document received in a bundle brings its evaluations without events of this registry.
+cp clean.db "$NORMDOC_DB"
+nd_ok export 1 -o one.jsonl
+rm -f "$NORMDOC_DB"*
+"$NORMDOC" init --no-config >/dev/null
+nd_ok import --bundle one.jsonl
+nd_ok audit verify
+
+TEST "audit verify compares the filing rows and their outcomes with the filing events"
+nd_ok add --title 办法 --issuer 甲局 --published 2026-01-05
+nd_ok file 1 --to 管委会 --date 2026-01-20
+nd_ok filing result 1 --to 管委会 --result correct --date 2026-02-01 --until 2026-03-01
+nd_ok filing corrected 1 --to 管委会 --date 2026-02-20 --note 改了第五条
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+check_tampering "UPDATE filing SET filed = '2026-01-06'" "向“管委会”报送备案的 filed 为“2026-01-06”，操作日志记录的是“2026-01-20”"
+check_tampering "UPDATE filing_outcome SET result = 'passed' WHERE kind = 'result'" "第 1 条备案结果的 result 为“passed”"
+check_tampering "DELETE FROM filing_outcome WHERE kind = 'corrected'" "备案结果条数 为“1”，操作日志记录的是“2”"
+check_tampering "DELETE FROM filing_outcome; DELETE FROM filing" "向“管委会”报送备案（文件 #1）不在备案表中"
+check_tampering "INSERT INTO filing (document, body, filed, materials, missing) VALUES (1, '省政府', '2026-01-06', '', '')" \
+  "向“省政府”报送备案的记录在操作日志中没有记录"
+
+TEST "audit verify compares the review rows with review-start and review-conclude"
+nd_ok add --title 办法 --issuer 甲局
+nd_ok review start 1 --checklist legality --received 2026-11-02
+nd_ok review show R1 --format json
+jq -r '.items[] | "\(.id) = \"pass\""' "$dir/stdout" >answers.toml
+nd_ok review answer R1 --file answers.toml
+nd_ok review conclude R1 --result lawful --date 2026-11-10 --opinion 合法
+nd_ok review start 1 --checklist legality --received 2026-11-12
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+# A forger drops the trigger that keeps a concluded review as it is.
+check_tampering "DROP TRIGGER review_frozen; UPDATE review SET result = 'revise' WHERE id = 1" "审查 R1 的 result 为“revise”，操作日志记录的是“lawful”"
+check_tampering "DROP TRIGGER review_frozen; UPDATE review SET opinion = '同意' WHERE id = 1" "审查 R1 的 opinion 为“同意”"
+check_tampering "UPDATE review SET superseded_by = NULL WHERE id = 1" "审查 R1 的 superseded_by 为“（空）”，操作日志记录的是“2”"
+check_tampering "UPDATE review SET reviewer = '别人' WHERE id = 2" "审查 R2 的 reviewer 为“别人”，操作日志记录的是“tester”"
+
+TEST "audit verify compares the cleanup campaigns and decisions with the cleanup events"
+nd_ok add --title 甲办法 --issuer 甲局 --published 2025-01-05
+nd_ok add --title 乙办法 --issuer 甲局 --published 2025-01-06
+nd_ok cleanup open 清理 --date 2026-02-01
+nd_ok cleanup decide 清理 1 repeal --reason 先废止
+nd_ok cleanup decide 清理 1 keep
+nd_ok cleanup decide 清理 2 repeal --reason 已不适应
+nd_ok cleanup close 清理 --date 2026-03-01
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+check_tampering "UPDATE cleanup_item SET decision = 'repeal', reason = '改' WHERE document = 1" \
+  "文件 #1 在清理“清理”中的 decision 为“repeal”，操作日志记录的是“keep”"
+check_tampering "UPDATE cleanup SET closed_by = '别人'" "清理“清理”的 closed_by 为“别人”，操作日志记录的是“tester”"
+check_tampering "DELETE FROM cleanup_item WHERE document = 1" "清理“清理”的 items 为“1”，操作日志记录的是“2”"
+check_tampering "INSERT INTO cleanup (name, scope, opened_on, opened_at, opened_by) VALUES ('假', '', '2026-01-01', 'x', 'y')" \
+  "清理“假”在操作日志中没有记录"
+
+TEST "audit verify compares the procedure steps with the record events"
+nd_ok add --title 办法 --issuer 甲局
+nd_ok record 1 comment --from 2026-10-01 --to 2026-10-30 --channel 政府网站
+nd_ok record 1 legality-review --received 2026-11-02
+nd_ok record 1 legality-review --date 2026-11-20 --result lawful
+nd_ok audit verify
+[ "$(sqlite3 "$NORMDOC_DB" 'SELECT count(*) FROM procedure_step')" = 2 ] || fail "the conclusion did not close the open review"
+cp "$NORMDOC_DB" clean.db
+check_tampering "UPDATE procedure_step SET result = 'revise' WHERE step = 'legality-review'" \
+  "文件 #1 的第 2 条制定程序步骤的 result 为“revise”，操作日志记录的是“lawful”"
+check_tampering "UPDATE procedure_step SET date_to = '2026-10-10' WHERE step = 'comment'" "第 1 条制定程序步骤的 date_to 为“2026-10-10”"
+check_tampering "DELETE FROM procedure_step WHERE step = 'legality-review'" "制定程序步骤有 1 条，操作日志记录的是 2 条"
+check_tampering "INSERT INTO procedure_step (document, step, date, meeting, recorded_at) VALUES (1, 'deliberation', '2026-11-25', '局务会议', 'x')" \
+  "第 3 条制定程序步骤在操作日志中没有记录"
 
 TEST "a registry from before the replay gets one baseline event on first use"
 nd_ok add --title 管理办法 --issuer 甲局 --published 2024-01-01

@@ -23,8 +23,9 @@ struct ReplayResult
 };
 
 // Replays every event and compares the result with the document rows (and their texts'
-// hashes), naming the first that disagrees. An event kind the replay does not know is an
-// error, never skipped: a new kind of event needs its effect in replay.cpp.
+// hashes), then the evaluation, filing (with outcomes), review, cleanup and procedure step
+// rows, naming the first that disagrees. An event kind the replay does not know is an error,
+// never skipped: a new kind of event needs its effect in replay.cpp.
 ReplayResult replay(store::Database& db);
 
 // For a registry whose log began before events carried everything the replay needs: records

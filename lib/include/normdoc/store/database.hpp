@@ -67,10 +67,14 @@ private:
 class Database
 {
 public:
-  enum class OpenMode { existing, create };
+  // `read`: for commands that only read. Opened for writing when the file and its directory
+  // are writable (so a migration or a cache refresh can run); otherwise read-only, and when
+  // the directory cannot hold SQLite's -wal/-shm files and none exist, as an immutable file.
+  enum class OpenMode { existing, create, read };
 
   // Throws DatabaseError: `missing` when the file does not exist and `mode` is `existing`,
   // `too_new` when its schema is newer than this binary's (the file is left untouched),
+  // `read_only` when an older schema would need a migration and the file is opened read-only,
   // `corrupt` when it is not a normdoc database, `busy` when another process holds it.
   static Database open(const std::string& path, OpenMode mode, std::chrono::milliseconds busy_timeout);
   static Database open_in_memory();
