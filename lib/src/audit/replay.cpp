@@ -302,7 +302,10 @@ const std::map<std::string_view, Effect>& effects()
          State::set(document->second, restored.at("field").get<std::string>(), restored.at("to"));
        }
      }},
-    {"void-filing", no_effect}, // marks a filing void; the document's fields stay
+    // A filing voided: its row is kept but no longer compared, and the same body may be filed
+    // again (a new row, a new `file` event).
+    {"void-filing", [](State& state, const Event& event,
+                       const Json& payload) { state.filings.erase({event.document.value_or(0), payload.at("body").get<std::string>()}); }},
     {"gate-override", no_effect},
     {"acknowledge", no_effect}, // an acknowledgement row, not a document field
     // A procedure step marked void (by hand, or a review outdated by a new text).
@@ -508,9 +511,12 @@ void compare_filings(store::Database& db, State& state, ReplayResult& result)
 {
   static constexpr std::array<std::string_view, 3> k_filing{"filed", "materials", "missing"};
   static constexpr std::array<std::string_view, 5> k_outcome{"kind", "result", "date", "until", "note"};
+  // Void filings (and their outcomes) are kept as the record of a mistake; the log's
+  // void-filing event says so, and only live filings are compared.
   auto rows = db.prepare("SELECT f.id, f.document, f.body, f.filed, f.materials, f.missing,"
                          " o.kind, o.result, o.date, o.until, o.note"
-                         " FROM filing f LEFT JOIN filing_outcome o ON o.filing = f.id ORDER BY f.id, o.id");
+                         " FROM filing f LEFT JOIN filing_outcome o ON o.filing = f.id WHERE f.voided IS NULL"
+                         " ORDER BY f.id, o.id");
   std::int64_t current = 0;
   const Json* logged = nullptr;
   std::size_t outcome = 0;
