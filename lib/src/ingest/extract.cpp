@@ -279,9 +279,19 @@ Extracted extract(const std::filesystem::path& path, const ExtractOptions& optio
   const Format format = format_of(path);
   Extracted extracted;
   try {
-    if (format == Format::pdf) {
+    if (format == Format::pdf || format == Format::doc) {
+      // The external readers open the file themselves: it is not read here as well.
       util::require_regular_file(path, "文件");
-      extracted = read_pdf(path, options);
+      if (std::filesystem::file_size(path) == 0) {
+        throw DataError("文件为空");
+      }
+      if (format == Format::pdf) {
+        extracted = read_pdf(path, options);
+      } else {
+        extracted.format = format;
+        extracted.encoding = "libreoffice";
+        extracted.text = read_with_libreoffice(path);
+      }
     } else {
       std::string bytes = util::read_file(path, "文件");
       if (util::trim(bytes).empty()) {
@@ -304,14 +314,11 @@ Extracted extract(const std::filesystem::path& path, const ExtractOptions& optio
         extracted.text = ofd_to_text(bytes);
         break;
       case Format::doc:
-        extracted.encoding = "libreoffice";
-        extracted.text = read_with_libreoffice(path);
-        break;
       case Format::pdf:
         break;
       }
-      extracted.text.erase(std::remove(extracted.text.begin(), extracted.text.end(), '\r'), extracted.text.end());
     }
+    extracted.text.erase(std::remove(extracted.text.begin(), extracted.text.end(), '\r'), extracted.text.end());
   } catch (const DataError& e) {
     throw e.located(Location{path.string(), 0, 0, {}});
   }

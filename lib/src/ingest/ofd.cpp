@@ -116,7 +116,8 @@ std::vector<Piece> pieces_of(const ZipPackage& package, const std::string& part)
     if (type == XML_READER_TYPE_ELEMENT && name == "TextObject") {
       box = numbers(attribute(reader, "Boundary"));
       box.resize(4, 0);
-      size = numbers(attribute(reader, "Size")).empty() ? 0 : numbers(attribute(reader, "Size")).front();
+      const std::vector<double> sizes = numbers(attribute(reader, "Size"));
+      size = sizes.empty() ? 0 : sizes.front();
       code_x = 0;
       code_y = 0;
     } else if (type == XML_READER_TYPE_ELEMENT && name == "TextCode") {
