@@ -120,7 +120,10 @@ std::string lines(const Json& items)
 {
   std::string out;
   for (const Json& item : items) {
-    out += (out.empty() ? "" : "\n") + item.get<std::string>();
+    if (!out.empty()) {
+      out += '\n';
+    }
+    out += item.get<std::string>();
   }
   return out;
 }
