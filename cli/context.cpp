@@ -4,13 +4,11 @@
 #include <normdoc/audit/replay.hpp>
 #include <normdoc/error.hpp>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <pwd.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <ctime>
 
@@ -169,8 +167,13 @@ store::Database Context::create_database()
 
 std::string Context::now_utc() const
 {
-  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
+  // fmt 9 formats a system_clock time point in the local zone, which the constructor sets to the
+  // office's; stored times are UTC, so the broken-down time comes from gmtime_r.
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
+                     utc.tm_hour, utc.tm_min, utc.tm_sec);
 }
 
 audit::Stamp Context::stamp()

@@ -74,9 +74,14 @@ XDG_CONFIG_HOME=$PWD/配置 nd_ok init --user 钱七
 grep -qx 'user = "钱七"' 配置/normdoc/config.toml || fail "init --user did not write the user"
 
 TEST "times are shown in TZ, else the config's time_zone, else Asia/Shanghai; stored in UTC"
-nd_ok add --title 办法一 --issuer 某局
+before=$(date +%s)
+env -u TZ "$NORMDOC" add --title 办法一 --issuer 某局 >/dev/null || fail "add failed"
+after=$(date +%s)
 stored=$(sqlite3 "$NORMDOC_DB" "SELECT at FROM event WHERE kind = 'add'")
 case $stored in *Z) ;; *) fail "stored time is not UTC: $stored" ;; esac
+stored_seconds=$(date -d "$stored" +%s)
+[ "$stored_seconds" -ge "$before" ] && [ "$stored_seconds" -le "$after" ] ||
+  fail "stored time $stored is not the UTC time of the add (between $(date -u -d @"$before" +%FT%TZ) and $(date -u -d @"$after" +%FT%TZ))"
 shown() { TZ=$1 date -d "$stored" '+%Y-%m-%d %H:%M:%S'; }
 env -u TZ "$NORMDOC" log >log.txt
 grep -qF "$(shown Asia/Shanghai)" log.txt || fail "log does not show Beijing time $(shown Asia/Shanghai): $(cat log.txt)"
