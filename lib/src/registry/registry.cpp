@@ -287,10 +287,13 @@ void require_endable(const Document& doc, const util::Date& date, std::string_vi
   const Status status = doc.status_on(date);
   if (status == Status::expired) {
     // 有效期届满自动失效 (regulations.md 7.3): nothing is left to end; the catalogue records it.
+    // A decision taken before the expiry (renewal after an evaluation, 7.3: "renewal → the period
+    // restarts") may be recorded late, on its own date.
     throw DataError(fmt::format("{}已于 {} 有效期届满自动失效，不能{}", describe(doc), doc.expires->add_days(1).iso(),
                                 action),
                     {},
-                    fmt::format("在目录中确认失效：normdoc acknowledge {} expired --reason …；仍需施行的，重新制定发布",
+                    fmt::format("届满前已作出决定的，用 --date 写明决定日期补记；否则在目录中确认失效：normdoc "
+                                "acknowledge {} expired --reason …，仍需施行的，重新制定发布",
                                 doc.id));
   }
   // A document published but not yet effective (已公布待施行) can be ended as well.

@@ -164,6 +164,19 @@ expect_json '[.[] | select(.kind == "acknowledge") | .payload.subject] | join(",
 nd acknowledge 1 expired --reason 再次
 expect_exit 3
 
+TEST "an expired document is renewed by an evaluation decided before its expiry, recorded late"
+office_config
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 到期办法 --published 2021-12-01 --override-gate --reason 使用前印发
+nd evaluate 1 --outcome continue --date 2026-12-01
+expect_exit 3
+expect_stderr_contains '用 --date 写明决定日期补记'
+nd_ok evaluate 1 --outcome continue --date 2026-10-15 --format json
+nd_ok show 1 --format json
+expect_json '"\(.status) \(.expires)"' "published 2031-10-14"
+nd due --kind expired --format json
+expect_json length 0
+
 TEST "a cleanup campaign can include expired documents: it confirms them as 已失效 or has them made again"
 office_config
 export NORMDOC_TODAY=2026-12-01
