@@ -67,7 +67,8 @@ void run_init(const InitOptions& options, Context& ctx)
   if (!out) {
     throw DataError("无法写入配置文件", Location{target.string(), 0, 0, {}});
   }
-  print(fmt::format("已写入配置文件：{}（请填写本机关名称和代码）\n", target.string()));
+  const bool office_given = !options.office.empty() && !options.code.empty();
+  print(fmt::format("已写入配置文件：{}{}\n", target.string(), office_given ? "" : "（请填写本机关名称和代码）"));
 }
 
 } // namespace

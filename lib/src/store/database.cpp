@@ -209,6 +209,11 @@ void Database::backup_to(const std::string& target)
   if (fs::exists(target, ec)) {
     throw DataError("文件已存在，不覆盖", Location{target, 0, 0, {}}, "换一个文件名，或先移走原文件");
   }
+  // Like cp, a backup does not invent directories: a mistyped path is reported, not created.
+  if (const fs::path folder = fs::path(target).parent_path(); !folder.empty() && !fs::is_directory(folder, ec)) {
+    throw DataError(fmt::format("备份的目标目录 {} 不存在", folder.string()), Location{target, 0, 0, {}},
+                    fmt::format("先建好目录（mkdir -p {}），或换一个路径", folder.string()));
+  }
   // Created new under a random name (a planted symlink is never followed), removed on any
   // failure or interruption, renamed onto the target when complete.
   util::PartialFile partial(target);

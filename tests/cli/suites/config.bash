@@ -4,6 +4,7 @@
 TEST "init writes a commented starter config once and never overwrites it"
 nd_ok init --office 济源示范区文化广电和旅游局 --code JYWL
 expect_stdout_contains "已写入配置文件：$XDG_CONFIG_HOME/normdoc/config.toml"
+! grep -q 请填写 "$dir/stdout" || fail "init asks for the office name and code it was given"
 grep -q '^name = "济源示范区文化广电和旅游局"' "$XDG_CONFIG_HOME/normdoc/config.toml" || fail "office name not written"
 echo '# my edit' >>"$XDG_CONFIG_HOME/normdoc/config.toml"
 nd_ok init

@@ -38,6 +38,10 @@ count=$(sqlite3 copy.db 'SELECT count(*) FROM document')
 nd backup copy.db
 expect_exit 3
 expect_one_line_error
+nd backup 没有的目录/copy.db
+expect_exit 3
+expect_stderr_contains '备份的目标目录 没有的目录 不存在'
+[ ! -e 没有的目录 ] || fail "backup created the missing directory"
 nd_ok doctor
 expect_stdout_contains "操作日志哈希链"
 
