@@ -29,7 +29,8 @@ constexpr std::array<std::string_view, 15> k_fields{"status",   "reg_no",    "do
 constexpr std::string_view k_rows =
   "SELECT d.id, d.status, d.reg_no, d.doc_no, d.title, d.issuer, d.published, d.effective, d.expires, d.repealed,"
   " d.amended, d.invalidated, d.withdrawn, d.amends, d.superseded_by, t.sha256"
-  " FROM document d LEFT JOIN document_text t ON t.document = d.id ORDER BY d.id";
+  // The covering index holds the hash: the table row would be read through its whole text.
+  " FROM document d LEFT JOIN document_text t INDEXED BY document_text_summary ON t.document = d.id ORDER BY d.id";
 
 using Row = std::array<Json, k_fields.size()>;
 
@@ -63,6 +64,9 @@ struct State
   std::map<std::pair<std::int64_t, std::string>, Json> filings;
   // Review id → its row as review-start (and review-conclude) logged it.
   std::map<std::int64_t, Json> reviews;
+  // (document, checklist) → the newest review started: the only one a new start can supersede,
+  // found without walking every review (a registry may hold hundreds of thousands).
+  std::map<std::pair<std::int64_t, std::string>, std::int64_t> latest_review;
   // Document → its procedure steps in the order `record` inserted them, each as logged.
   std::map<std::int64_t, std::vector<Json>> steps;
   // Documents with a step voided: `record` then skips the voided open review, which the log
@@ -241,11 +245,14 @@ const std::map<std::string_view, Effect>& effects()
          State::set(row, "status", "reviewing");
        }
        const std::int64_t id = payload.at("review").get<std::int64_t>();
-       for (auto& [earlier, review] : state.reviews) {
-         if (review.at("document") == *event.document && review.at("checklist") == payload.at("checklist")
-             && review.at("superseded_by").is_null()) {
-           review["superseded_by"] = id;
+       const auto [latest, first] =
+         state.latest_review.try_emplace({*event.document, payload.at("checklist").get<std::string>()}, id);
+       if (!first) {
+         Json& earlier = state.reviews.at(latest->second);
+         if (earlier.at("superseded_by").is_null()) {
+           earlier["superseded_by"] = id;
          }
+         latest->second = id;
        }
        state.reviews[id] = Json{{"document", *event.document},  {"checklist", payload.at("checklist")},
                                 {"checklist_version", payload.at("version")}, {"checklist_sha256", payload.at("sha256")},
