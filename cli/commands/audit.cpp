@@ -53,12 +53,12 @@ std::size_t compare_checkpoints(Context& ctx, store::Database& db, const std::st
 void run_verify(Context& ctx, const std::string& supplied)
 {
   store::Database db = ctx.open_database_for_reading();
-  const audit::Verification result = audit::verify(db);
+  audit::Verification result;
+  const audit::ReplayResult replayed = audit::replay(db, &result);
   if (!result.ok()) {
     throw DataError(fmt::format("操作日志校验失败：{}", result.problem), {}, k_tampered_hint);
   }
   const std::size_t checkpoints = compare_checkpoints(ctx, db, supplied);
-  const audit::ReplayResult replayed = audit::replay(db);
   if (!replayed.ok()) {
     throw DataError(fmt::format("文件登记与操作日志不一致：{}", replayed.problem), {},
                     "登记表在 normdoc 之外被改动过；用备份核对，或保留现状交审计");

@@ -171,7 +171,8 @@ void record_step(std::vector<Json>& steps, const Json& payload, const std::strin
 
 using Effect = std::function<void(State&, const Event&, const Json& payload)>;
 
-void no_effect(State& /*state*/, const Event& /*event*/, const Json& /*payload*/) {}
+// The effect of a kind that changes no compared row: none, and its payload is not parsed.
+const Effect no_effect;
 
 // Sets `status` and the day the document ended in `date_field`.
 Effect ended(std::string_view status, std::string_view date_field)
@@ -730,19 +731,22 @@ void compare_cleanups(store::Database& db, State& state, ReplayResult& result)
 
 } // namespace
 
-ReplayResult replay(store::Database& db)
+ReplayResult replay(store::Database& db, Verification* chain)
 {
   ReplayResult result;
   State state;
-  auto events = db.prepare("SELECT id, at, actor, document, kind, payload, prev_hash, hash FROM event ORDER BY id");
-  while (events.step() == store::Step::row) {
-    const Event event{events.integer(0), events.text(1), events.text(2), events.optional_integer(3),
-                      events.text(4),    events.text(5), events.text(6), events.text(7)};
+  const auto apply = [&](const Event& event) {
+    if (!result.ok()) {
+      return;
+    }
     const auto effect = effects().find(event.kind);
     if (effect == effects().end()) {
       result.event = event.id;
       result.problem = fmt::format("事件 {} 的类型“{}”无法重放（不是本版本 normdoc 记录的事件）", event.id, event.kind);
-      return result;
+      return;
+    }
+    if (!effect->second) {
+      return; // no effect on the compared rows: the payload need not even be parsed
     }
     try {
       effect->second(state, event, Json::parse(event.payload));
@@ -750,8 +754,14 @@ ReplayResult replay(store::Database& db)
       // Parse errors, missing fields and events about documents the log never created.
       result.event = event.id;
       result.problem = fmt::format("事件 {}（{}）的内容无法重放：缺少字段或所指文件在日志中不存在", event.id, event.kind);
-      return result;
     }
+  };
+  const Verification verified = verify(db, apply);
+  if (chain) {
+    *chain = verified;
+  }
+  if (!result.ok()) {
+    return result;
   }
   auto rows = db.prepare(k_rows);
   auto expected = state.documents.begin();

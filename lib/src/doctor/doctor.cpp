@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace normdoc::doctor {
 
 namespace {
@@ -47,20 +49,17 @@ Check schema(store::Database& db)
   return Check{"schema", "数据库结构版本", version == latest, fmt::format("版本 {}（本程序 {}）", version, latest)};
 }
 
-Check audit_chain(store::Database& db)
+// The same checks as `audit verify`, in one pass over the log: the hash chain, then the
+// document rows against the replayed log.
+std::array<Check, 2> audit_log(store::Database& db)
 {
-  const audit::Verification result = audit::verify(db);
-  return Check{"audit", "操作日志哈希链", result.ok(),
-               result.ok() ? fmt::format("{} 条事件，链头 {}", result.events, result.head_hash.substr(0, 12))
-                           : result.problem};
-}
-
-// The same comparison as `audit verify`: the document rows against the replayed log.
-Check audit_projection(store::Database& db)
-{
-  const audit::ReplayResult result = audit::replay(db);
-  return Check{"audit-replay", "文件登记与操作日志一致", result.ok(),
-               result.ok() ? fmt::format("{} 份文件与日志重放结果一致", result.documents) : result.problem};
+  audit::Verification chain;
+  const audit::ReplayResult replayed = audit::replay(db, &chain);
+  return {Check{"audit", "操作日志哈希链", chain.ok(),
+                chain.ok() ? fmt::format("{} 条事件，链头 {}", chain.events, chain.head_hash.substr(0, 12))
+                           : chain.problem},
+          Check{"audit-replay", "文件登记与操作日志一致", replayed.ok(),
+                replayed.ok() ? fmt::format("{} 份文件与日志重放结果一致", replayed.documents) : replayed.problem}};
 }
 
 Check search_index(store::Database& db)
@@ -91,8 +90,9 @@ std::vector<Check> examine(store::Database& db)
   std::vector<Check> checks{integrity(db), foreign_keys(db), schema(db)};
   // A damaged file makes the remaining checks meaningless and may throw.
   if (checks.front().ok) {
-    checks.push_back(audit_chain(db));
-    checks.push_back(audit_projection(db));
+    const auto [chain, projection] = audit_log(db);
+    checks.push_back(chain);
+    checks.push_back(projection);
     checks.push_back(search_index(db));
   }
   return checks;

@@ -9,6 +9,12 @@ std::string json_quote(std::string_view text)
 {
   std::string out;
   out.reserve(text.size() + 2);
+  append_json_quoted(out, text);
+  return out;
+}
+
+void append_json_quoted(std::string& out, std::string_view text)
+{
   out.push_back('"');
   std::size_t run = 0; // start of the current run of characters that need no escape
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -40,7 +46,6 @@ std::string json_quote(std::string_view text)
   }
   out.append(text.substr(run));
   out.push_back('"');
-  return out;
 }
 
 void JsonWriter::newline()
@@ -106,7 +111,7 @@ JsonWriter& JsonWriter::end_array()
 JsonWriter& JsonWriter::key(std::string_view name)
 {
   before_value();
-  m_out += json_quote(name);
+  append_json_quoted(m_out, name);
   m_out += m_indent > 0 ? ": " : ":";
   m_after_key = true;
   return *this;
@@ -115,7 +120,7 @@ JsonWriter& JsonWriter::key(std::string_view name)
 JsonWriter& JsonWriter::value(std::string_view text)
 {
   before_value();
-  m_out += json_quote(text);
+  append_json_quoted(m_out, text);
   return *this;
 }
 

@@ -5,6 +5,7 @@
 #include <normdoc/util/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -57,8 +58,9 @@ struct Verification
   bool ok() const { return problem.empty(); }
 };
 
-// Re-computes the whole chain and compares it with the recorded head.
-Verification verify(store::Database& db);
+// Re-computes the whole chain and compares it with the recorded head. `visit`, when given, sees
+// every event in id order — past a break too — so a replay shares this one pass over the log.
+Verification verify(store::Database& db, const std::function<void(const Event&)>& visit = {});
 
 // The current row's columns as fields of the open JSON object, in table order, except
 // `excluded` (and NULLs when `omit_nulls`): how events and bundles record rows.

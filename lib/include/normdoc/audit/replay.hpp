@@ -25,8 +25,9 @@ struct ReplayResult
 // Replays every event and compares the result with the document rows (and their texts'
 // hashes), then the evaluation, filing (with outcomes), review, cleanup and procedure step
 // rows, naming the first that disagrees. An event kind the replay does not know is an error,
-// never skipped: a new kind of event needs its effect in replay.cpp.
-ReplayResult replay(store::Database& db);
+// never skipped: a new kind of event needs its effect in replay.cpp. The hash chain is checked
+// in the same pass over the log; its result goes to `chain` when given.
+ReplayResult replay(store::Database& db, Verification* chain = nullptr);
 
 // For a registry whose log began before events carried everything the replay needs: records
 // one `baseline` event with every document as it is now, which the replay starts from.

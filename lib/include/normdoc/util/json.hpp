@@ -13,6 +13,8 @@ namespace normdoc::util {
 // `text` as a JSON string literal, quotes included. Control characters are escaped; other
 // characters, Chinese included, are kept as UTF-8.
 std::string json_quote(std::string_view text);
+// The same, appended to `out` (no string of its own: for hot loops).
+void append_json_quoted(std::string& out, std::string_view text);
 
 // A small streaming JSON writer. Keys come out in the order they are written, so the caller
 // decides the (stable) order. `indent` 0 writes one line.
