@@ -96,6 +96,10 @@ const std::vector<Case> k_cases = {
   {"F8-4-exit", "享受奖励的企业五年内迁出的，应当退还奖励资金。", "企业依法办理注销登记。"},
   {"F9-1-outside-goods", "外地产品进入本地销售须重新检测。", "外地产品和本地产品适用相同标准。"},
   {"F9-1-local-goods", "景区餐饮应当优先使用本地产品。", "宣传推介本地特色产品。"},
+  {"F9-1-local-goods", "就优先使用（采购）本市工业产品进行量化考核。", "优先使用节能环保产品。"},
+  {"F9-4-local-goods-subsidy", "对购买使用区内企业生产的装备的企业，按购买价格的30%给予补助。",
+   "对购买使用首台套重大技术装备的企业，按购买价格的30%给予补助。"},
+  {"F10-2-named-operator", "对某某产业平台管理公司给予产业发展资金奖励。", "对符合条件的物业服务有限公司给予奖励。"},
   {"F9-2-branch", "在本地注册的企业方可享受本办法扶持。", "各类企业在本地注册的，平等享受本办法扶持。"},
   {"F9-3-local-bidding", "评标时对本地企业给予加分。", "本地企业和外地企业平等参与政府采购。"},
   {"F9-3-onsite", "投标人须现场报名。", "投标人可以通过网上报名。"},
@@ -420,6 +424,27 @@ TEST_CASE("review::parse_checklist: classes and sequences are validated")
   CHECK_THROWS_AS(
     review::parse_checklist(head + classes + item + rule + "sequence = [\"本地\"]\nseverity_at = { town = \"info\" }\n", "l.toml"),
     DataError);
+}
+
+// any_order: when the second element comes first, the gap is still the text between the two,
+// not the span of both ("免交投产前的行政事业性收费" was missed by a gap-12 rule).
+TEST_CASE("review::Screener: an any_order gap counts only the text between the elements")
+{
+  const std::string text = "schema = 1\nid = \"x\"\nversion = \"1\"\ntitle = \"t\"\nsource = \"s\"\nconclusions = [\"a\"]\n"
+                           "[[items]]\nid = \"I\"\ncategory = \"c\"\ntext = \"t\"\narticle = \"a\"\n"
+                           "[[items.rules]]\nid = \"R\"\nseverity = \"error\"\nmessage = \"m\"\n"
+                           "sequence = [\"收费\", \"免交\"]\nany_order = true\ngap = 4\n";
+  const auto checklist = review::parse_checklist(text, "gap.toml");
+  const review::Screener screener({&checklist});
+  const auto run = [&](const std::string& line) {
+    std::istringstream in(line);
+    std::vector<Finding> findings;
+    review::screen_stream(in, "t.txt", screener, findings);
+    return findings.size();
+  };
+  CHECK(run("免交投产前的收费。") == 1);   // 4 characters between, reversed order
+  CHECK(run("收费投产前的免交。") == 1);   // 4 characters between, given order
+  CHECK(run("免交投产前后的收费。") == 0); // 5 characters between
 }
 
 TEST_SUITE_END();
