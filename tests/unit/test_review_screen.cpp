@@ -87,6 +87,8 @@ const std::vector<Case> k_cases = {
   {"F8-3-list", "设立校内课后服务第三方机构目录库。", "公开校内课后服务机构的遴选条件。"},
   {"F8-3-vendor", "各运输企业车辆统一安装某科技有限公司的监控设备。", "各运输企业自主选择符合国家标准的监控设备。"},
   {"F8-3-vendor", "直接指定某网络科技有限公司统一负责系统软件的开发建设。", "通过公开招标选择系统软件开发单位。"},
+  {"F8-3-vendor", "从业人员应当在其指定的物业协会参加岗位培训。", "从业人员可以自主选择培训机构参加岗位培训。"},
+  {"F8-3-local-counterparty", "零售店必须与辖区内批发企业签订连锁经营协议。", "零售店应当与供货企业签订购销合同。"},
   {"F8-3-only-from", "各学校只能从入围企业名单中选择校服供应商。", "评标委员会成员应从评标专家库中随机抽取。"},
   {"F8-3-outside-barred", "严禁学校向定点企业以外的商家订购校服。", "学校可以自主向符合条件的商家订购校服。"},
   {"F8-1-quota", "全市新增教练车额度100辆，通过招标方式投放。", "新增建设用地指标按照国家规定下达。"},
@@ -96,6 +98,11 @@ const std::vector<Case> k_cases = {
   {"F8-4-exit", "享受奖励的企业五年内迁出的，应当退还奖励资金。", "企业依法办理注销登记。"},
   {"F9-1-outside-goods", "外地产品进入本地销售须重新检测。", "外地产品和本地产品适用相同标准。"},
   {"F9-1-local-goods", "景区餐饮应当优先使用本地产品。", "宣传推介本地特色产品。"},
+  {"F9-1-local-goods", "就优先使用（采购）本市工业产品进行量化考核。", "优先使用节能环保产品。"},
+  {"F9-4-local-goods-subsidy", "对购买使用区内企业生产的装备的企业，按购买价格的30%给予补助。",
+   "对购买使用首台套重大技术装备的企业，按购买价格的30%给予补助。"},
+  {"F10-2-named-operator", "对某某产业平台管理公司给予产业发展资金奖励。", "对符合条件的物业服务有限公司给予奖励。"},
+  {"F9-2-local-premises", "供货企业在本县内有规范的固定经营场所。", "供货企业有与经营规模相适应的经营场所。"},
   {"F9-2-branch", "在本地注册的企业方可享受本办法扶持。", "各类企业在本地注册的，平等享受本办法扶持。"},
   {"F9-3-local-bidding", "评标时对本地企业给予加分。", "本地企业和外地企业平等参与政府采购。"},
   {"F9-3-onsite", "投标人须现场报名。", "投标人可以通过网上报名。"},
@@ -420,6 +427,27 @@ TEST_CASE("review::parse_checklist: classes and sequences are validated")
   CHECK_THROWS_AS(
     review::parse_checklist(head + classes + item + rule + "sequence = [\"本地\"]\nseverity_at = { town = \"info\" }\n", "l.toml"),
     DataError);
+}
+
+// any_order: when the second element comes first, the gap is still the text between the two,
+// not the span of both ("免交投产前的行政事业性收费" was missed by a gap-12 rule).
+TEST_CASE("review::Screener: an any_order gap counts only the text between the elements")
+{
+  const std::string text = "schema = 1\nid = \"x\"\nversion = \"1\"\ntitle = \"t\"\nsource = \"s\"\nconclusions = [\"a\"]\n"
+                           "[[items]]\nid = \"I\"\ncategory = \"c\"\ntext = \"t\"\narticle = \"a\"\n"
+                           "[[items.rules]]\nid = \"R\"\nseverity = \"error\"\nmessage = \"m\"\n"
+                           "sequence = [\"收费\", \"免交\"]\nany_order = true\ngap = 4\n";
+  const auto checklist = review::parse_checklist(text, "gap.toml");
+  const review::Screener screener({&checklist});
+  const auto run = [&](const std::string& line) {
+    std::istringstream in(line);
+    std::vector<Finding> findings;
+    review::screen_stream(in, "t.txt", screener, findings);
+    return findings.size();
+  };
+  CHECK(run("免交投产前的收费。") == 1);   // 4 characters between, reversed order
+  CHECK(run("收费投产前的免交。") == 1);   // 4 characters between, given order
+  CHECK(run("免交投产前后的收费。") == 0); // 5 characters between
 }
 
 TEST_SUITE_END();

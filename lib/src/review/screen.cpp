@@ -486,11 +486,14 @@ void Screener::match_sequence(const Line& line, const RuleRef& ref, const std::v
     return; // an element is missing from the line
   }
   std::array<const Tagged*, k_max_elements> chosen{};
+  // The gap is the text between the two elements, whichever comes first (any_order may place the
+  // next element before the previous one); overlapping elements have none.
   const auto fits = [&](const Tagged& previous, const Tagged& next, int gap) {
-    const std::size_t from = std::min(previous.end, next.begin);
-    const std::size_t to = std::max(previous.end, next.begin);
+    const Tagged& left = next.begin < previous.begin ? next : previous;
+    const Tagged& right = next.begin < previous.begin ? previous : next;
+    const int between = right.begin > left.end ? line.chars(left.end, right.begin) : 0;
     return !line.crosses(rule.scope, std::min(previous.begin, next.begin), std::max(previous.end, next.end))
-           && (gap == 0 || line.chars(from, to) <= gap);
+           && (gap == 0 || between <= gap);
   };
   for (auto start = by_element[0].first; start != by_element[0].second; ++start) {
     chosen[0] = &*start;
