@@ -229,6 +229,11 @@ TEST_CASE("a bulk load leaves the index to its end, then indexes what it added")
 {
   test::Fixture f;
   f.add_with_text("早已登记的管理办法", "第一条 旧的正文");
+  const auto retitle = [&](store::Transaction& txn) {
+    registry::Changes changes;
+    changes.title = "改过的暂行办法";
+    f.reg.edit(txn, *registry::find(f.db, 1), changes, test::k_stamp);
+  };
   SUBCASE("added documents are indexed once, at the end")
   {
     store::Transaction txn(f.db);
@@ -250,9 +255,7 @@ TEST_CASE("a bulk load leaves the index to its end, then indexes what it added")
   {
     store::Transaction txn(f.db);
     search::BulkLoad bulk(txn, search::BulkLoad::k_bulk_threshold + 1);
-    registry::Changes changes;
-    changes.title = "改过的暂行办法";
-    f.reg.edit(txn, *registry::find(f.db, 1), changes, test::k_stamp);
+    retitle(txn);
     CHECK(search::index_mismatches(f.db) == 1);
     bulk.finish(true);
     txn.commit();
@@ -264,9 +267,7 @@ TEST_CASE("a bulk load leaves the index to its end, then indexes what it added")
   {
     store::Transaction txn(f.db);
     search::BulkLoad bulk(txn, search::BulkLoad::k_bulk_threshold);
-    registry::Changes changes;
-    changes.title = "改过的暂行办法";
-    f.reg.edit(txn, *registry::find(f.db, 1), changes, test::k_stamp);
+    retitle(txn);
     CHECK(search::index_mismatches(f.db) == 0);
     bulk.finish(false);
     txn.commit();
