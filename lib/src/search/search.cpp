@@ -242,12 +242,13 @@ std::size_t index_mismatches(store::Database& db)
         length = 0;
       }
     }
-    if (documents.is_null(2) || counts != std::vector<std::int64_t>{trigrams(documents.integer(0)), trigrams(documents.integer(1))}) {
+    const std::vector<std::int64_t> expected{trigrams(documents.integer(0)), trigrams(documents.integer(1))};
+    if (documents.is_null(2) || counts != expected) {
       ++mismatches;
     }
   }
-  return mismatches + static_cast<std::size_t>(
-                        db.single_integer("SELECT count(*) FROM document_fts_docsize WHERE id NOT IN (SELECT id FROM document)"));
+  const auto extra = db.single_integer("SELECT count(*) FROM document_fts_docsize WHERE id NOT IN (SELECT id FROM document)");
+  return mismatches + static_cast<std::size_t>(extra);
 }
 
 std::size_t rebuild_index(store::Transaction& txn)

@@ -178,8 +178,7 @@ Statement Database::prepare(std::string_view sql)
     return Statement(m_db.get(), cached, m_statements);
   }
   sqlite3_stmt* raw = nullptr;
-  const char* tail = nullptr;
-  check(m_db.get(), sqlite3_prepare_v2(m_db.get(), sql.data(), static_cast<int>(sql.size()), &raw, &tail), sql);
+  check(m_db.get(), sqlite3_prepare_v2(m_db.get(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr), sql);
   // Kept only when SQLite's copy of the text is the whole of `sql` (the key it is found by
   // again); one that is not (a trailing blank or comment) is finalized after use.
   const bool whole = raw && std::string_view(sqlite3_sql(raw)) == sql;
