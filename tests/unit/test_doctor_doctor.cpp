@@ -41,7 +41,7 @@ TEST_CASE("doctor: a healthy registry passes every check; each kind of damage is
   }
   SUBCASE("a stale search index")
   {
-    f.db.exec("UPDATE document_fts SET title = '别的' WHERE rowid = 1");
+    f.db.exec("UPDATE document_fts SET title = '别的标题' WHERE rowid = 1");
     CHECK(failing(f.db) == std::vector<std::string>{"search-index"});
   }
   SUBCASE("a broken reference")

@@ -157,3 +157,17 @@ TEST_CASE("filing::compliance counts filed and on-time documents")
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("a document's filings, void ones too, are found by index, not by reading every filing")
+{
+  test::Fixture f;
+  for (const char* sql : {"SELECT * FROM filing WHERE document = ? ORDER BY id",
+                          "SELECT id FROM filing WHERE document = ? AND voided IS NOT NULL"}) {
+    auto plan = f.db.prepare(std::string("EXPLAIN QUERY PLAN ") + sql);
+    std::string steps;
+    while (plan.step() == store::Step::row) {
+      steps += plan.text(3) + "\n";
+    }
+    CHECK_MESSAGE(steps.find("SCAN filing") == std::string::npos, steps);
+  }
+}

@@ -6,7 +6,14 @@
 
 #include <doctest/doctest.h>
 
+#include <sqlite3.h>
+
+#include <algorithm>
+
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 using namespace normdoc;
 using test::day;
@@ -136,4 +143,133 @@ TEST_CASE("search: the passage comes from a window of a large text, around its f
   const auto folded = search::find(f.db, "app", registry::ListFilter{day("2026-06-01")}, 20);
   REQUIRE(folded.size() == 1);
   CHECK(folded[0].snippet == "第一条 适用于 【App】 运营者。");
+}
+
+namespace {
+
+// What the index answers for `query`, straight from FTS5: (document, bm25 score) for three
+// characters or more, (document, column, offset) of every occurrence by prefix for shorter.
+std::vector<std::string> index_answers(sqlite3* db, const std::string& query)
+{
+  const bool is_short = query.size() <= 6; // one or two CJK characters
+  const std::string sql =
+    is_short ? "SELECT doc || ' ' || col || ' ' || offset FROM temp.vocab WHERE term >= ?1 AND term < ?1 || char(1114111)"
+               " ORDER BY doc, col, offset"
+             : "SELECT rowid || ' ' || bm25(document_fts, 10.0, 1.0) FROM document_fts WHERE document_fts MATCH"
+               " '\"' || ?1 || '\"' ORDER BY rowid";
+  sqlite3_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, document_fts, 'instance')", nullptr,
+               nullptr, nullptr);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+  sqlite3_bind_text(stmt, 1, query.c_str(), -1, SQLITE_TRANSIENT);
+  std::vector<std::string> rows;
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    rows.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+  }
+  sqlite3_finalize(stmt);
+  return rows;
+}
+
+} // namespace
+
+TEST_CASE("schema 17: the index reads the registry's texts; a registry indexed before answers the same")
+{
+  namespace fs = std::filesystem;
+  const std::string path = "schema16.db";
+  fs::remove(path);
+  const std::vector<std::string> queries{"管理办法", "市场管理", "旅游", "罚款", "门", "定"};
+  std::vector<std::vector<std::string>> before;
+  {
+    // A registry as schema 16 left it: the migrations up to 16, documents written by SQL.
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+    std::vector<fs::path> scripts;
+    for (const auto& entry : fs::directory_iterator(fs::path(NORMDOC_SOURCE_DIR) / "schemas" / "sql")) {
+      if (entry.path().filename().string() < "017") {
+        scripts.push_back(entry.path());
+      }
+    }
+    std::sort(scripts.begin(), scripts.end());
+    REQUIRE(scripts.size() == 16);
+    for (const auto& script : scripts) {
+      std::ifstream in(script);
+      std::stringstream text;
+      text << in.rdbuf();
+      REQUIRE(sqlite3_exec(raw, text.str().c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    }
+    REQUIRE(sqlite3_exec(raw,
+                         "PRAGMA user_version = 16; PRAGMA application_id = 1313099587;"
+                         "INSERT INTO document (id, title, issuer, created_at, updated_at) VALUES"
+                         " (1, '文化市场管理办法', '甲局', 'x', 'x'), (2, '罚款标准', '甲局', 'x', 'x'),"
+                         " (3, '景区门票规定', '甲局', 'x', 'x'), (4, '无正文的管理办法', '甲局', 'x', 'x');"
+                         "INSERT INTO document_text (document, text, sha256) VALUES"
+                         " (1, '第一条 为了规范文化市场和旅游市场，制定本办法。处罚款。', 'a'),"
+                         " (2, '罚款', 'b'), (3, '门票价格由旅游主管部门规定', 'c');",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    for (const auto& query : queries) {
+      before.push_back(index_answers(raw, query));
+      CHECK(!before.back().empty());
+    }
+    sqlite3_close(raw);
+  }
+  {
+    auto db = store::Database::open(path, store::Database::OpenMode::existing, std::chrono::milliseconds{100});
+    CHECK(db.single_integer("SELECT count(*) FROM sqlite_schema WHERE name = 'document_fts_content'") == 0);
+    CHECK(search::index_mismatches(db) == 0);
+  }
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    CHECK(index_answers(raw, queries[i]) == before[i]);
+  }
+  sqlite3_close(raw);
+}
+
+TEST_CASE("a bulk load leaves the index to its end, then indexes what it added")
+{
+  test::Fixture f;
+  f.add_with_text("早已登记的管理办法", "第一条 旧的正文");
+  const auto retitle = [&](store::Transaction& txn) {
+    registry::Changes changes;
+    changes.title = "改过的暂行办法";
+    f.reg.edit(txn, *registry::find(f.db, 1), changes, test::k_stamp);
+  };
+  SUBCASE("added documents are indexed once, at the end")
+  {
+    store::Transaction txn(f.db);
+    search::BulkLoad bulk(txn, search::BulkLoad::k_bulk_threshold + 1);
+    registry::NewDocument input;
+    input.title = "新登记的管理办法";
+    input.issuer = "某局";
+    input.text = registry::DocumentText{"第一条 新的正文", "n.txt"};
+    f.reg.add(txn, input, test::k_stamp);
+    CHECK(search::index_mismatches(f.db) == 1); // not yet indexed
+    bulk.finish(false);
+    txn.commit();
+    CHECK(search::index_mismatches(f.db) == 0);
+    auto found = ids(f, "管理办法");
+    std::sort(found.begin(), found.end());
+    CHECK(found == std::vector<std::int64_t>{1, 2});
+  }
+  SUBCASE("a load that changed an indexed document rebuilds the index")
+  {
+    store::Transaction txn(f.db);
+    search::BulkLoad bulk(txn, search::BulkLoad::k_bulk_threshold + 1);
+    retitle(txn);
+    CHECK(search::index_mismatches(f.db) == 1);
+    bulk.finish(true);
+    txn.commit();
+    CHECK(search::index_mismatches(f.db) == 0);
+    CHECK(ids(f, "暂行办法") == std::vector<std::int64_t>{1});
+    CHECK(ids(f, "管理办法").empty());
+  }
+  SUBCASE("a small load keeps the triggers")
+  {
+    store::Transaction txn(f.db);
+    search::BulkLoad bulk(txn, search::BulkLoad::k_bulk_threshold);
+    retitle(txn);
+    CHECK(search::index_mismatches(f.db) == 0);
+    bulk.finish(false);
+    txn.commit();
+  }
 }

@@ -119,4 +119,41 @@ TEST_CASE("store::Statement binds optionals as NULL")
   CHECK(stmt.optional_integer(1) == 7);
 }
 
+TEST_CASE("store::Database keeps prepared statements: reused reset, with bindings cleared")
+{
+  auto db = Database::open_in_memory();
+  db.exec("CREATE TABLE t (x)");
+  {
+    auto insert = db.prepare("INSERT INTO t (x) VALUES (?)");
+    insert.bind(1, 1).run();
+  }
+  {
+    // The same statement again: its old binding is gone (NULL), its last run finished.
+    auto insert = db.prepare("INSERT INTO t (x) VALUES (?)");
+    insert.run();
+  }
+  CHECK(db.single_integer("SELECT count(*) FROM t WHERE x IS NULL") == 1);
+  // A statement in use while the same SQL is prepared again (a query nested in its loop):
+  // both work, each with its own rows.
+  auto outer = db.prepare("SELECT x FROM t ORDER BY x IS NULL, x");
+  REQUIRE(outer.step() == store::Step::row);
+  CHECK(outer.integer(0) == 1);
+  {
+    auto inner = db.prepare("SELECT x FROM t ORDER BY x IS NULL, x");
+    REQUIRE(inner.step() == store::Step::row);
+    CHECK(inner.integer(0) == 1);
+  }
+  REQUIRE(outer.step() == store::Step::row);
+  CHECK(outer.is_null(0));
+  CHECK(outer.step() == store::Step::done);
+  // A statement left half-read is reset when given back: no read stays open to block a
+  // checkpoint or a schema change.
+  {
+    auto half = db.prepare("SELECT x FROM t");
+    half.step();
+  }
+  db.exec("DROP TABLE t");
+  CHECK(db.single_integer("SELECT count(*) FROM sqlite_schema WHERE name = 't'") == 0);
+}
+
 TEST_SUITE_END();

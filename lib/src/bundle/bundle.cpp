@@ -5,6 +5,7 @@
 
 #include <normdoc/error.hpp>
 #include <normdoc/registry/registry.hpp>
+#include <normdoc/search/search.hpp>
 #include <normdoc/util/json.hpp>
 
 #include <fmt/format.h>
@@ -391,7 +392,6 @@ void replace_document(store::Transaction& txn, const Line& line, std::int64_t id
     bind_json(update, 1, value);
     update.bind(2, id).run();
   }
-  db.exec("UPDATE document_fts SET text = '' WHERE rowid NOT IN (SELECT document FROM document_text)");
   insert_parts(txn, line, id, document_ids, review_ids,
                keys_of(db, "SELECT checklist || '|' || started_at FROM review WHERE document = ?", id),
                keys_of(db, "SELECT office || '|' || at || '|' || kind || '|' || payload FROM received_event WHERE document = ?", id),
@@ -520,6 +520,7 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
   in.clear();
   in.seekg(start);
   db.exec("PRAGMA defer_foreign_keys = ON");
+  search::BulkLoad bulk(txn, lines.size());
   std::size_t index = 0;
   std::map<std::int64_t, std::string> before; // replaced documents as they were
   for_each_line(in, source, limits, header, [&](const Line& line) {
@@ -567,6 +568,7 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
       superseded.reset();
     }
   }
+  bulk.finish(result.replaced > 0);
   // This registry's record of the import: one event per document created or replaced, with
   // the document as it was and as it is now, then the import with the sender's chain head.
   for (const auto& line : lines) {

@@ -7,6 +7,7 @@
 #include <normdoc/procedure/procedure.hpp>
 #include <normdoc/registry/acknowledgement.hpp>
 #include <normdoc/registry/meta_file.hpp>
+#include <normdoc/search/search.hpp>
 #include <normdoc/util/csv.hpp>
 #include <normdoc/util/named.hpp>
 #include <normdoc/util/sha256.hpp>
@@ -282,8 +283,10 @@ std::vector<FileResult> import_files(store::Database& db, const registry::Regist
   for (std::size_t begin = 0; begin < files.size(); begin += k_batch) {
     const std::size_t end = std::min(files.size(), begin + k_batch);
     std::optional<store::Transaction> txn;
+    std::optional<search::BulkLoad> bulk;
     if (!settings.dry_run) {
       txn.emplace(db);
+      bulk.emplace(*txn, end - begin);
     }
     for (std::size_t i = begin; i < end; ++i) {
       results.push_back(import_one(db, txn ? &*txn : nullptr, registry, files[i], settings, config, stamp, seen));
@@ -292,6 +295,8 @@ std::vector<FileResult> import_files(store::Database& db, const registry::Regist
       }
     }
     if (txn) {
+      // An import only adds documents.
+      bulk->finish(false);
       txn->commit();
     }
   }

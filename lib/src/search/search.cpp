@@ -15,8 +15,6 @@ namespace {
 
 constexpr std::string_view k_open = "【";
 constexpr std::string_view k_close = "】";
-// What the index holds for a document's text, as the triggers of schema 9 write it.
-constexpr std::string_view k_indexed_text = "coalesce(t.text || char(10, 10), '')";
 // Characters of context on each side of a match in a snippet.
 constexpr std::size_t k_context = 24;
 
@@ -219,20 +217,70 @@ std::vector<Hit> find(store::Database& db, std::string_view raw_query, const reg
 
 std::size_t index_mismatches(store::Database& db)
 {
-  const auto count = [&](std::string_view sql) { return static_cast<std::size_t>(db.single_integer(sql)); };
-  return count("SELECT count(*) FROM document d LEFT JOIN document_text t ON t.document = d.id"
-               " LEFT JOIN document_fts f ON f.rowid = d.id"
-               " WHERE f.rowid IS NULL OR f.title IS NOT d.title OR f.text IS NOT " + std::string(k_indexed_text)) +
-         count("SELECT count(*) FROM document_fts WHERE rowid NOT IN (SELECT id FROM document)");
+  // A string of n characters gives the trigram tokenizer n - 2 tokens (none below three).
+  const auto trigrams = [](std::int64_t characters) { return std::max<std::int64_t>(0, characters - 2); };
+  std::size_t mismatches = 0;
+  auto documents = db.prepare("SELECT length(f.title), length(f.text), s.sz FROM document_fts_source f"
+                              " LEFT JOIN document_fts_docsize s ON s.id = f.id");
+  while (documents.step() == store::Step::row) {
+    const std::string sizes = documents.text(2);
+    // FTS5 keeps each column's token count as a SQLite varint.
+    std::vector<std::int64_t> counts;
+    std::int64_t value = 0;
+    std::size_t length = 0;
+    for (const char c : sizes) {
+      const auto byte = static_cast<unsigned char>(c);
+      ++length;
+      if (length == 9) {
+        value = (value << 8) | byte;
+      } else {
+        value = (value << 7) | (byte & 0x7F);
+      }
+      if (length == 9 || (byte & 0x80) == 0) {
+        counts.push_back(value);
+        value = 0;
+        length = 0;
+      }
+    }
+    const std::vector<std::int64_t> expected{trigrams(documents.integer(0)), trigrams(documents.integer(1))};
+    if (documents.is_null(2) || counts != expected) {
+      ++mismatches;
+    }
+  }
+  const auto extra = db.single_integer("SELECT count(*) FROM document_fts_docsize WHERE id NOT IN (SELECT id FROM document)");
+  return mismatches + static_cast<std::size_t>(extra);
 }
 
 std::size_t rebuild_index(store::Transaction& txn)
 {
   store::Database& db = txn.database();
-  db.exec("DELETE FROM document_fts");
-  db.exec("INSERT INTO document_fts (rowid, title, text) SELECT d.id, d.title, " + std::string(k_indexed_text) +
-          " FROM document d LEFT JOIN document_text t ON t.document = d.id");
-  return static_cast<std::size_t>(db.single_integer("SELECT count(*) FROM document_fts"));
+  db.exec("INSERT INTO document_fts (document_fts) VALUES ('rebuild')");
+  return static_cast<std::size_t>(db.single_integer("SELECT count(*) FROM document_fts_docsize"));
+}
+
+BulkLoad::BulkLoad(store::Transaction& txn, std::size_t documents)
+  : m_txn(txn), m_deferred(documents > k_bulk_threshold)
+{
+  if (m_deferred) {
+    m_txn.database().exec("UPDATE search_index_state SET deferred = 1");
+  }
+}
+
+void BulkLoad::finish(bool changed_indexed_documents)
+{
+  if (!m_deferred) {
+    return;
+  }
+  store::Database& db = m_txn.database();
+  db.exec("UPDATE search_index_state SET deferred = 0");
+  if (changed_indexed_documents) {
+    rebuild_index(m_txn);
+  } else {
+    // The documents the load added are the ones without an index entry.
+    db.exec("INSERT INTO document_fts (rowid, title, text) SELECT id, title, text FROM document_fts_source"
+            " WHERE id NOT IN (SELECT id FROM document_fts_docsize)");
+  }
+  m_deferred = false;
 }
 
 } // namespace normdoc::search

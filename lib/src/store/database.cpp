@@ -12,6 +12,8 @@
 
 #include <cctype>
 #include <filesystem>
+#include <unordered_map>
+#include <utility>
 
 #include <unistd.h>
 
@@ -98,16 +100,89 @@ std::string read_only_uri(const std::string& path)
 
 } // namespace
 
-void Statement::Finalize::operator()(sqlite3_stmt* stmt) const
+// The prepared statements of one connection, one kept per SQL text. A second statement for
+// the same SQL while the first is in use (a query nested in its own loop) is prepared anew
+// and finalized when its user is done, if the first has come back by then.
+class StatementCache
 {
-  sqlite3_finalize(stmt);
+public:
+  StatementCache() = default;
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+  ~StatementCache()
+  {
+    for (auto& [sql, idle] : m_idle) {
+      sqlite3_finalize(idle);
+    }
+  }
+
+  // A statement for `sql` to hand out, or null when none is waiting.
+  sqlite3_stmt* take(std::string_view sql)
+  {
+    const auto found = m_idle.find(sql);
+    if (found == m_idle.end() || !found->second) {
+      return nullptr;
+    }
+    return std::exchange(found->second, nullptr);
+  }
+
+  void give_back(sqlite3_stmt* stmt)
+  {
+    // Ends the statement's read (or write) and drops references to bound texts.
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    const char* sql = sqlite3_sql(stmt);
+    if (!sql) {
+      sqlite3_finalize(stmt);
+      return;
+    }
+    // Bounded: SQL built per call with distinct text (none known today) would otherwise grow
+    // the cache without end.
+    const auto found = m_idle.find(std::string_view(sql));
+    if (found != m_idle.end() ? found->second != nullptr : m_idle.size() >= k_capacity) {
+      sqlite3_finalize(stmt);
+    } else if (found != m_idle.end()) {
+      found->second = stmt;
+    } else {
+      m_idle.emplace(sql, stmt);
+    }
+  }
+
+private:
+  static constexpr std::size_t k_capacity = 256;
+  struct Hash
+  {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> m_idle;
+};
+
+void Statement::Release::operator()(sqlite3_stmt* stmt) const
+{
+  if (cache) {
+    cache->give_back(stmt);
+  } else {
+    sqlite3_finalize(stmt);
+  }
 }
 
-Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db)
+Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, std::shared_ptr<StatementCache> cache)
+  : m_db(db), m_stmt(stmt, Release{std::move(cache)})
 {
+}
+
+Statement Database::prepare(std::string_view sql)
+{
+  if (sqlite3_stmt* cached = m_statements->take(sql)) {
+    return Statement(m_db.get(), cached, m_statements);
+  }
   sqlite3_stmt* raw = nullptr;
-  check(db, sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr), sql);
-  m_stmt.reset(raw);
+  check(m_db.get(), sqlite3_prepare_v2(m_db.get(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr), sql);
+  // Kept only when SQLite's copy of the text is the whole of `sql` (the key it is found by
+  // again); one that is not (a trailing blank or comment) is finalized after use.
+  const bool whole = raw && std::string_view(sqlite3_sql(raw)) == sql;
+  return Statement(m_db.get(), raw, whole ? m_statements : nullptr);
 }
 
 Statement& Statement::bind(int index, std::string_view text)
@@ -269,7 +344,10 @@ void Database::Close::operator()(sqlite3* db) const
   sqlite3_close_v2(db);
 }
 
-Database::Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+Database::Database(sqlite3* db, std::string path)
+  : m_db(db), m_path(std::move(path)), m_statements(std::make_shared<StatementCache>())
+{
+}
 
 Database Database::open(const std::string& path, OpenMode mode, std::chrono::milliseconds busy_timeout)
 {
@@ -411,14 +489,14 @@ void Database::migrate()
 
 Transaction::Transaction(Database& db) : m_db(db)
 {
-  m_db.exec("BEGIN IMMEDIATE");
+  m_db.prepare("BEGIN IMMEDIATE").run();
 }
 
 Transaction::~Transaction()
 {
   if (m_open) {
     try {
-      m_db.exec("ROLLBACK");
+      m_db.prepare("ROLLBACK").run();
     } catch (...) {
       // Never throw from a destructor; SQLite rolls back on close anyway.
     }
@@ -427,21 +505,21 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-  m_db.exec("COMMIT");
+  m_db.prepare("COMMIT").run();
   m_open = false;
 }
 
 Savepoint::Savepoint(Database& db) : m_db(db)
 {
-  m_db.exec("SAVEPOINT part");
+  m_db.prepare("SAVEPOINT part").run();
 }
 
 Savepoint::~Savepoint()
 {
   if (m_open) {
     try {
-      m_db.exec("ROLLBACK TO part");
-      m_db.exec("RELEASE part");
+      m_db.prepare("ROLLBACK TO part").run();
+      m_db.prepare("RELEASE part").run();
     } catch (...) {
       // Never throw from a destructor; the enclosing transaction still rolls back.
     }
@@ -450,7 +528,7 @@ Savepoint::~Savepoint()
 
 void Savepoint::release()
 {
-  m_db.exec("RELEASE part");
+  m_db.prepare("RELEASE part").run();
   m_open = false;
 }
 

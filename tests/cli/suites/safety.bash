@@ -47,7 +47,7 @@ expect_stdout_contains "操作日志哈希链"
 
 TEST "doctor names the damage and exits 3; --fix rebuilds the search index"
 nd_ok add --title 办法 --issuer 甲局
-sqlite3 "$NORMDOC_DB" "UPDATE document_fts SET title = '别的' WHERE rowid = 1"
+sqlite3 "$NORMDOC_DB" "UPDATE document_fts SET title = '别的标题' WHERE rowid = 1"
 nd doctor --format json
 expect_exit 3
 expect_json '[.checks[] | select(.ok == false) | .key] | join(",")' search-index

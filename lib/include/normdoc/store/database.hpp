@@ -18,11 +18,14 @@ namespace normdoc::store {
 
 enum class Step { row, done };
 
+class StatementCache;
+
 // A prepared statement. Parameters are always bound, never spliced into the SQL text.
+// Made by `Database::prepare`, which keeps it for the next `prepare` of the same SQL: on
+// destruction it is reset, its bindings cleared, and it goes back to its connection's cache.
 class Statement
 {
 public:
-  Statement(sqlite3* db, std::string_view sql);
 
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
@@ -54,12 +57,17 @@ public:
   std::optional<util::Date> optional_date(int column) const;
 
 private:
-  struct Finalize
+  friend class Database;
+  // Gives the statement back to the cache it came from (or finalizes it when it has none).
+  struct Release
   {
+    std::shared_ptr<StatementCache> cache;
     void operator()(sqlite3_stmt* stmt) const;
   };
+  Statement(sqlite3* db, sqlite3_stmt* stmt, std::shared_ptr<StatementCache> cache);
+
   sqlite3* m_db;
-  std::unique_ptr<sqlite3_stmt, Finalize> m_stmt;
+  std::unique_ptr<sqlite3_stmt, Release> m_stmt;
 };
 
 // One SQLite database file (or `:memory:`), opened with foreign keys on, WAL and a busy
@@ -83,7 +91,9 @@ public:
   Database& operator=(Database&&) noexcept = default;
   ~Database() = default;
 
-  Statement prepare(std::string_view sql) { return Statement(m_db.get(), sql); }
+  // A statement for `sql`, from this connection's cache when it was prepared before (preparing
+  // was most of the time of commands that run the same few statements per document).
+  Statement prepare(std::string_view sql);
   // Runs SQL without parameters (schema scripts, pragmas).
   void exec(std::string_view sql);
   // For writes that touch many pages over and over (an import building the search index): a
@@ -114,6 +124,8 @@ private:
 
   std::unique_ptr<sqlite3, Close> m_db;
   std::string m_path;
+  // Declared after m_db, so destroyed (its statements finalized) before the connection closes.
+  std::shared_ptr<StatementCache> m_statements;
 };
 
 // `BEGIN IMMEDIATE` on construction; rolls back on destruction unless `commit()` was called.
