@@ -2,18 +2,17 @@
 #include "app.hpp"
 
 #include "commands/commands.hpp"
+#include "diagnostic.hpp"
 #include "exit_code.hpp"
+#include "usage.hpp"
 
 #include <normdoc/error.hpp>
-#include <normdoc/util/text.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <filesystem>
 #include <iostream>
-#include <optional>
-#include <string_view>
 
 namespace normdoc::cli {
 
@@ -22,73 +21,6 @@ namespace {
 int code(ExitCode exit_code)
 {
   return static_cast<int>(exit_code);
-}
-
-std::string translate(const CLI::Error& e)
-{
-  const std::string name = e.get_name();
-  if (name == "RequiredError") {
-    return fmt::format("缺少必需的参数（{}）", e.what());
-  }
-  if (name == "ExtrasError") {
-    return fmt::format("无法识别的参数（{}）", e.what());
-  }
-  if (name == "ValidationError" || name == "ConversionError") {
-    return fmt::format("参数值无效（{}）", e.what());
-  }
-  if (name == "ArgumentMismatch") {
-    return fmt::format("参数个数不对（{}）", e.what());
-  }
-  if (name == "RequiresError") {
-    return fmt::format("缺少须同时给出的参数（{}）", e.what());
-  }
-  if (name == "ExcludesError") {
-    return fmt::format("这些参数不能同时使用（{}）", e.what());
-  }
-  return e.what();
-}
-
-std::string failure_message(const CLI::App* app, const CLI::Error& e)
-{
-  const std::string command = app->get_parent() == nullptr ? "normdoc" : "normdoc " + app->get_name();
-  return fmt::format("normdoc: error: {}\nnormdoc: hint: 运行 {} --help 查看用法\n", translate(e), command);
-}
-
-// The first word that is not an option or a global option's value: the subcommand name.
-std::optional<std::string> subcommand_word(int argc, char** argv)
-{
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    if (arg == "--db" || arg == "--config" || arg == "--as") {
-      ++i;
-    } else if (!arg.starts_with("-")) {
-      return std::string(arg);
-    }
-  }
-  return std::nullopt;
-}
-
-// CLI11 reports an unknown subcommand as "a subcommand is required"; say what was typed
-// and what was probably meant instead.
-std::optional<int> reject_unknown_subcommand(const CLI::App& app, int argc, char** argv)
-{
-  const auto word = subcommand_word(argc, argv);
-  if (!word) {
-    return std::nullopt;
-  }
-  std::vector<std::string> names;
-  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-    if (sub->get_name() == *word) {
-      return std::nullopt;
-    }
-    names.push_back(sub->get_name());
-  }
-  std::cerr << fmt::format("normdoc: error: 未知的子命令“{}”\n", *word);
-  const auto suggestion = util::closest_match(*word, names);
-  std::cerr << "normdoc: hint: "
-            << (suggestion ? fmt::format("是否想用 normdoc {}？", *suggestion) : "运行 normdoc --help 查看全部子命令")
-            << '\n';
-  return code(ExitCode::usage);
 }
 
 void localize_help(CLI::App& app)
@@ -121,9 +53,9 @@ void localize_groups(CLI::App& app)
 
 int report(const Error& e, ExitCode exit_code)
 {
-  std::cerr << "normdoc: error: " << e.what() << '\n';
+  std::cerr << k_error_prefix << e.what() << '\n';
   if (!e.hint().empty()) {
-    std::cerr << "normdoc: hint: " << e.hint() << '\n';
+    std::cerr << k_hint_prefix << e.hint() << '\n';
   }
   return code(exit_code);
 }
@@ -150,7 +82,6 @@ int run(int argc, char** argv)
   app.set_version_flag("--version", NORMDOC_VERSION, "显示版本并退出");
   app.set_help_flag("-h,--help", "显示帮助并退出");
   localize_help(app);
-  app.failure_message(failure_message);
   app.require_subcommand(1);
   app.fallthrough();
   app.add_option("--db", ctx.options.db, "数据库文件（默认依次取 NORMDOC_DB、配置中的 db、$XDG_DATA_HOME/normdoc/registry.db）");
@@ -165,9 +96,6 @@ int run(int argc, char** argv)
     registrar(app, ctx);
   }
   localize_groups(app);
-  if (const auto refused = reject_unknown_subcommand(app, argc, argv)) {
-    return *refused;
-  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -178,7 +106,7 @@ int run(int argc, char** argv)
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     // CLI11's own exit codes (e.g. 109) are not our contract: a usage error is 2.
-    app.exit(e);
+    std::cerr << usage_message(app, e);
     return code(ExitCode::usage);
   } catch (const UsageError& e) {
     return report(e, ExitCode::usage);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
+#include "diagnostic.hpp"
 #include "exit_code.hpp"
 #include "output/detail.hpp"
 
@@ -216,7 +217,7 @@ void run_check(const CheckOptions& o, Context& ctx)
       if (progress) {
         std::cerr << '\n';
       }
-      std::cerr << "normdoc: error: " << e.what() << '\n';
+      std::cerr << k_error_prefix << e.what() << '\n';
       ++file_errors;
     }
   }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
+#include "diagnostic.hpp"
 #include "output/views.hpp"
 
 #include <normdoc/error.hpp>
@@ -81,7 +82,7 @@ void run_report(const CleanupOptions& o, Context& ctx)
   store::Database db = ctx.open_database_for_reading();
   const lifecycle::Campaign campaign = lifecycle::load_campaign(db, o.name);
   if (!campaign.closed_on) {
-    std::cerr << fmt::format("normdoc: warning: 清理“{}”尚未结束，以下为目前的决定\n", o.name);
+    std::cerr << k_warning_prefix << fmt::format("清理“{}”尚未结束，以下为目前的决定\n", o.name);
   }
   print(render_cleanup_report(campaign,
                               RenderOptions{parse_format(o.report_format), campaign.closed_on.value_or(ctx.today()), o.bom}));

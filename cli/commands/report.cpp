@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
+#include "diagnostic.hpp"
 #include "output/csv.hpp"
 #include "output/printed.hpp"
 #include "output/table.hpp"
@@ -91,7 +92,7 @@ void run_filing_report(const ReportOptions& o, Context& ctx)
   const auto report = deadline::filing_report(db, ctx.config(), ctx.calendar(), year, ctx.as_of(o.as_of));
   print(render_compliance(report, o));
   for (const auto& gap : report.calendar_gaps) {
-    std::cerr << "normdoc: warning: 部分期限" << gap << '\n';
+    std::cerr << k_warning_prefix << "部分期限" << gap << '\n';
   }
 }
 

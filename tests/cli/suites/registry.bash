@@ -174,17 +174,56 @@ expect_json 'length' 2
 TEST "usage errors exit 2 with a hint"
 nd add --issuer 某局
 expect_exit 2
-expect_stderr_contains 'normdoc: error: 缺少标题'
+expect_stderr_contains 'normdoc: 错误：缺少标题'
 nd publsh 1 --date 2024-01-01
 expect_exit 2
 expect_stderr_contains '是否想用 normdoc publish'
 nd list --frobnicate
 expect_exit 2
+expect_stderr_contains 'normdoc list 没有选项“--frobnicate”'
 nd publish 1
 expect_exit 2
-expect_stderr_contains '--date'
+expect_stderr_contains '缺少必需的参数 --date'
 nd
 expect_exit 2
+expect_stderr_contains 'normdoc 后面缺少子命令（init、add、show、list'
+
+TEST "usage errors are said in Chinese with a suggestion at every level"
+nd lsit
+expect_exit 2
+expect_one_line_error
+expect_stderr_contains 'normdoc: 提示：是否想用 normdoc list？'
+nd review lst
+expect_exit 2
+expect_stderr_contains 'normdoc review 没有子命令“lst”'
+expect_stderr_contains '是否想用 normdoc review list？'
+nd list csv --formt
+expect_exit 2
+expect_stderr_contains 'normdoc list 没有选项“--formt”'
+expect_stderr_contains '是否想用 --format？'
+nd publish 1 --dat 2024-01-01
+expect_exit 2
+expect_stderr_contains '是否想用 --date？'
+nd review
+expect_exit 2
+expect_stderr_contains 'normdoc review 后面缺少子命令（start、answer'
+expect_stderr_contains '运行 normdoc review --help 查看用法'
+nd list --format
+expect_exit 2
+expect_stderr_contains '--format 后面缺少取值'
+nd list --format jsn
+expect_exit 2
+expect_stderr_contains '--format 的取值“jsn”无效，可选：table、json、csv'
+expect_stderr_contains '是否想用 json？'
+nd list --year abc
+expect_exit 2
+expect_stderr_contains '--year 的取值“abc”无效，应在 1900 到 2199 之间'
+nd add --title 甲 --issuer 乙 --validity 5y --expires 2030-01-01
+expect_exit 2
+expect_stderr_contains '--validity 与 --expires 不能同时使用'
+nd show 1 2
+expect_exit 2
+expect_stderr_contains '多余的参数“2”'
 nd --help
 expect_exit 0
 expect_stdout_contains '子命令'
