@@ -94,7 +94,7 @@ void screen_input(const Input& input, const review::Screener& screener, const st
 
 std::string render_text(const review::Finding& f)
 {
-  return fmt::format("{}:{}:{}: {} [{}] {}\n    {}\n{}", f.file, f.line, f.column, review::severity_key(f.severity),
+  return fmt::format("{}:{}:{}: {} [{}] {}\n    {}\n{}", f.file, f.line, f.column, review::severity_label(f.severity),
                      f.rule, f.message, f.excerpt, f.matched.empty() ? "" : fmt::format("    命中：{}\n", f.matched));
 }
 

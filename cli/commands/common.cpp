@@ -36,6 +36,13 @@ void add_format_option(CLI::App* command, std::string& target, const std::vector
   command->add_option("--format", target, "输出格式：" + names)->check(CLI::IsMember(formats));
 }
 
+void add_csv_options(CLI::App* command, CsvOptions& target)
+{
+  command->add_flag("--bom", target.bom, "CSV 前加 UTF-8 BOM（便于 Excel 打开）");
+  command->add_option("--header", target.header, "CSV 表头：zh（中文，默认）或 en（英文键名，供脚本读取）")
+    ->check(CLI::IsMember({"zh", "en"}));
+}
+
 void apply_document_change(Context& ctx, const std::string& format, const DocumentChange& change)
 {
   store::Database db = ctx.open_database();

@@ -102,10 +102,11 @@ std::string render_due(const std::vector<deadline::DueItem>& items, const Render
     std::vector<std::vector<std::string>> rows;
     for (const auto& item : items) {
       rows.push_back({item.kind, std::to_string(item.document), item.title, item.what, item.due.iso(),
-                      std::to_string(item.days_left), item.overdue ? "true" : "false", item.article, item.action});
+                      std::to_string(item.days_left), csv_flag(item.overdue, options), item.article, item.action});
     }
-    return csv_of({"kind", "document", "title", "what", "due", "days_left", "overdue", "article", "action"}, rows,
-                  options.bom);
+    return csv_of({{"kind", "类别"}, {"document", "文件编号"}, {"title", "标题"}, {"what", "事项"}, {"due", "期限"},
+                   {"days_left", "剩余天数"}, {"overdue", "是否逾期"}, {"article", "依据"}, {"action", "建议操作"}},
+                  rows, options);
   }
   case Format::ics:
     return render_ics(items, now_utc);

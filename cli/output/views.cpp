@@ -6,6 +6,7 @@
 #include "output/table.hpp"
 
 #include <normdoc/error.hpp>
+#include <normdoc/util/duration.hpp>
 #include <normdoc/util/json.hpp>
 
 #include <fmt/format.h>
@@ -186,14 +187,27 @@ std::string render_printed(const Printed& printed, Format format)
   }
 }
 
-std::string csv_of(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows, bool bom)
+std::string csv_of(const std::vector<CsvColumn>& columns, const std::vector<std::vector<std::string>>& rows,
+                   const RenderOptions& options)
 {
-  std::string out = bom ? std::string(k_utf8_bom) : std::string();
+  std::string out = options.bom ? std::string(k_utf8_bom) : std::string();
+  std::vector<std::string> header;
+  for (const auto& column : columns) {
+    header.emplace_back(options.english_header ? column.key : column.label);
+  }
   out += csv_record(header);
   for (const auto& row : rows) {
     out += csv_record(row);
   }
   return out;
+}
+
+std::string csv_flag(bool value, const RenderOptions& options)
+{
+  if (options.english_header) {
+    return value ? "true" : "false";
+  }
+  return value ? "是" : "否";
 }
 
 Format parse_format(std::string_view name)
@@ -232,7 +246,7 @@ DocumentStream::DocumentStream(const RenderOptions& options, std::function<void(
   }
   std::vector<std::string> header;
   for (const auto& field : document_fields()) {
-    header.emplace_back(field.key);
+    header.emplace_back(m_options.english_header ? field.key : field.label);
   }
   m_out((m_options.bom ? std::string(k_utf8_bom) : std::string()) + csv_record(header));
 }
@@ -246,7 +260,7 @@ void DocumentStream::add(const Document& doc)
   }
   std::vector<std::string> row;
   for (const auto& field : document_fields()) {
-    row.push_back(to_text(field.get(doc, m_options.as_of), "true", "false"));
+    row.push_back(to_text(field.get(doc, m_options.as_of), csv_flag(true, m_options), csv_flag(false, m_options)));
   }
   m_out(csv_record(row));
 }
@@ -293,6 +307,9 @@ std::string render_document_text(const Document& doc, const RenderOptions& optio
     }
     if (field.key == "created_at" || field.key == "updated_at") {
       text = local_time(text);
+    }
+    if (field.key == "validity" && doc.validity) {
+      text = util::Duration::parse(*doc.validity).chinese(); // 5y → 5年
     }
     if (!text.empty()) {
       table.add_row({std::string(field.label), text});
@@ -357,10 +374,13 @@ std::string render_events(const std::vector<audit::Event>& events, const RenderO
     std::vector<std::vector<std::string>> rows;
     for (const auto& event : events) {
       rows.push_back({std::to_string(event.id), event.at, event.actor,
-                      event.document ? std::to_string(*event.document) : "", event.kind, event.payload,
+                      event.document ? std::to_string(*event.document) : "",
+                      options.english_header ? event.kind : std::string(event_label(event.kind)), event.payload,
                       event.prev_hash, event.hash});
     }
-    return csv_of({"id", "at", "actor", "document", "kind", "payload", "prev_hash", "hash"}, rows, options.bom);
+    return csv_of({{"id", "序号"}, {"at", "时间"}, {"actor", "经办人"}, {"document", "文件"}, {"kind", "事件"},
+                   {"payload", "内容"}, {"prev_hash", "前一事件哈希"}, {"hash", "哈希"}},
+                  rows, options);
   }
   default:
     break;

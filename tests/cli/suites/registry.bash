@@ -77,11 +77,15 @@ nd list --status archived
 expect_exit 2
 expect_one_line_error
 
-TEST "list as CSV is RFC 4180 with English keys, --bom for Excel"
+TEST "list as CSV is RFC 4180 with Chinese headers, --header en for scripts, --bom for Excel"
 add_draft "含,逗号的办法"
 nd_ok list --format csv --bom
 head -c 3 "$dir/stdout" | od -An -tx1 | grep -q 'ef bb bf' || fail "no BOM"
-grep -q $'^\xEF\xBB\xBFid,reg_no,doc_no,title,issuer,' "$dir/stdout" || fail "header"
+grep -q $'^\xEF\xBB\xBF文件编号,登记编号,文号,标题,制定机关,' "$dir/stdout" || fail "Chinese header"
+grep -q ',否,否,' "$dir/stdout" || fail "yes/no cells not in Chinese: $(sed -n 2p "$dir/stdout")"
+nd_ok list --format csv --header en
+grep -q '^id,reg_no,doc_no,title,issuer,' "$dir/stdout" || fail "English header"
+grep -q ',false,false,' "$dir/stdout" || fail "yes/no cells not true/false for scripts"
 grep -qF '"含,逗号的办法"' "$dir/stdout" || fail "field with a comma not quoted"
 grep -q $'\r$' "$dir/stdout" || fail "records not CRLF-terminated"
 
