@@ -5,6 +5,7 @@
 #include "output/detail.hpp"
 #include "output/table.hpp"
 
+#include <normdoc/audit/summary.hpp>
 #include <normdoc/error.hpp>
 #include <normdoc/util/duration.hpp>
 #include <normdoc/util/json.hpp>
@@ -332,14 +333,17 @@ std::string render_document(const Document& doc, const RenderOptions& options)
 
 std::string_view event_label(std::string_view kind)
 {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 23> k_labels{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 32> k_labels{{
     {"add", "登记"}, {"publish", "发布"}, {"repeal", "废止"}, {"amend", "修改"}, {"edit", "更正"},
     {"record", "程序步骤"}, {"gate-override", "越过把关"}, {"file", "报送备案"}, {"filing-result", "备案结果"},
     {"filing-corrected", "纠正"}, {"review-start", "开始审查"}, {"review-answer", "回答审查事项"},
     {"review-dismiss", "排除筛查发现"}, {"review-conclude", "审查结论"}, {"evaluate", "后评估"},
     {"renew", "延续有效期"}, {"invalidate", "宣布失效"}, {"withdraw", "撤回"}, {"acknowledge", "确认"},
     {"void-step", "作废程序记录"}, {"outdate-review", "审查结论不再适用"}, {"void-filing", "作废备案记录"},
-    {"void-evaluation", "作废后评估"},
+    {"void-evaluation", "作废后评估"}, {"cleanup-open", "开始清理"}, {"cleanup-decide", "清理决定"},
+    {"cleanup-close", "结束清理"}, {"basis-import", "导入上位法目录"}, {"basis-change", "上位法变化"},
+    {"bundle-add", "从文件包登记"}, {"bundle-replace", "从文件包替换"}, {"bundle-import", "导入文件包"},
+    {"baseline", "日志基线"},
   }};
   for (const auto& [key, label] : k_labels) {
     if (key == kind) {
@@ -390,7 +394,7 @@ std::string render_events(const std::vector<audit::Event>& events, const RenderO
   for (const auto& event : events) {
     table.add_row({std::to_string(event.id), local_time(event.at), event.actor,
                    event.document ? fmt::format("#{}", *event.document) : "-", std::string(event_label(event.kind)),
-                   event.payload});
+                   audit::summarize(event.kind, event.payload)});
   }
   return table.render();
 }

@@ -39,6 +39,11 @@ nd_ok cleanup status 全面清理 --format json
 expect_json '.decided' 4
 expect_json '.decisions.invalidate' 1
 nd_ok cleanup close 全面清理 --date 2026-07-01
+nd_ok log
+expect_stdout_contains '清理决定  清理：全面清理；决定：修改；理由：第五条与上位法不一致'
+! grep -q '"decision"' "$dir/stdout" || fail "log's table shows raw JSON: $(grep -m1 decision "$dir/stdout")"
+nd_ok log --format json
+expect_json '[.[] | select(.kind == "cleanup-decide")][1].payload.decision' amend
 [ "$(statuses 2026-07-02)" = "1=published 2=published 3=repealed 4=invalidated 5=draft" ] ||
   fail "statuses after close: $(statuses 2026-07-02)"
 [ "$(statuses 2026-06-30)" = "1=published 2=published 3=published 4=published 5=draft" ] ||
