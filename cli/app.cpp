@@ -7,12 +7,15 @@
 #include "usage.hpp"
 
 #include <normdoc/error.hpp>
+#include <normdoc/util/text.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <filesystem>
 #include <iostream>
+#include <memory>
+#include <regex>
 
 namespace normdoc::cli {
 
@@ -23,8 +26,48 @@ int code(ExitCode exit_code)
   return static_cast<int>(exit_code);
 }
 
+// CLI11 names value types in English (TEXT, INT, "INT:INT in [1900 - 2199]"); help shows
+// them as 值, 数字 and a bare range, the choices {a,b} as they are (they are what is typed).
+class ChineseFormatter : public CLI::Formatter
+{
+public:
+  std::string make_option_opts(const CLI::Option* option) const override
+  {
+    static const std::regex range(R"(U?INT:INT in \[(-?\d+) - (-?\d+)\])");
+    static const std::regex choices(R"(TEXT:\{)");
+    static const std::regex text_type(R"(\bTEXT\b)");
+    static const std::regex number_type(R"(\bU?INT\b)");
+    std::string text = CLI::Formatter::make_option_opts(option);
+    text = std::regex_replace(text, range, "数字 $1-$2");
+    text = std::regex_replace(text, choices, "{");
+    text = std::regex_replace(text, text_type, "值");
+    return std::regex_replace(text, number_type, "数字");
+  }
+
+  // CLI11 pads the name column by bytes; a Chinese character is three bytes but two columns.
+  std::string make_option(const CLI::Option* option, bool is_positional) const override
+  {
+    const std::string name = "  " + make_option_name(option, is_positional) + make_option_opts(option);
+    const std::string description = make_option_desc(option);
+    const auto width = static_cast<std::size_t>(util::display_width(name));
+    const std::size_t column = get_column_width();
+    std::string out = name;
+    if (!description.empty()) {
+      out += width >= column ? "\n" + std::string(column, ' ') : std::string(column - width, ' ');
+      for (const char c : description) {
+        out += c;
+        if (c == '\n') {
+          out.append(column, ' ');
+        }
+      }
+    }
+    return out + "\n";
+  }
+};
+
 void localize_help(CLI::App& app)
 {
+  app.formatter(std::make_shared<ChineseFormatter>());
   auto formatter = app.get_formatter();
   formatter->label("Usage", "用法");
   formatter->label("OPTIONS", "选项");
