@@ -4,6 +4,7 @@
 #include "commands/commands.hpp"
 #include "diagnostic.hpp"
 #include "exit_code.hpp"
+#include "output/terminal.hpp"
 #include "usage.hpp"
 
 #include <normdoc/error.hpp>
@@ -129,6 +130,8 @@ int run(int argc, char** argv)
   app.fallthrough();
   app.add_option("--db", ctx.options.db, "数据库文件（默认依次取 NORMDOC_DB、配置中的 db、$XDG_DATA_HOME/normdoc/registry.db）");
   app.add_option("--config", ctx.options.config, "配置文件（默认依次取 NORMDOC_CONFIG、./normdoc.toml、$XDG_CONFIG_HOME/normdoc/config.toml）");
+  app.add_flag_callback("--wide", [] { set_table_width(0); }, "表格显示完整内容，不按终端宽度截短");
+  app.add_flag_callback("--no-pager", [] { set_pager_allowed(false); }, "输出较长时也不使用分页程序");
   app.add_option("--as", ctx.options.actor, "写入操作日志和审核意见的经办人（默认依次取 NORMDOC_USER、配置 user、登录名）");
   for (const auto& registrar : {register_init, register_add, register_show, register_list, register_edit, register_log,
                                 register_publish, register_repeal, register_amend, register_record, register_file,

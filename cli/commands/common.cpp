@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
+#include "output/terminal.hpp"
 #include "output/views.hpp"
 
 #include <normdoc/error.hpp>
@@ -20,8 +21,7 @@ std::optional<std::string> given(const CLI::Option* option, const std::string& v
 
 void print(const std::string& text)
 {
-  std::cout << text << std::flush;
-  if (!std::cout) {
+  if (!write_paged(text)) {
     throw OutputError("无法写入标准输出（磁盘已满或管道已关闭？）");
   }
 }

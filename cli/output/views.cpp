@@ -287,6 +287,8 @@ std::string render_documents(const std::vector<Document>& documents, const Rende
   }
   Table table({"编号", "登记编号", "文号", "标题", "制定机关", "状态", "施行日期", "有效期至"});
   table.right_align(0);
+  table.shorten_first(3);
+  table.shorten_first(4);
   for (const auto& doc : documents) {
     table.add_row({std::to_string(doc.id), doc.reg_no.value_or("-"), doc.doc_no.value_or("-"), doc.title, doc.issuer,
                    std::string(registry::status_label(doc.status_on(options.as_of))),
@@ -391,6 +393,7 @@ std::string render_events(const std::vector<audit::Event>& events, const RenderO
   }
   Table table({"序号", "时间", "经办人", "文件", "事件", "内容"});
   table.right_align(0);
+  table.shorten_first(5);
   for (const auto& event : events) {
     table.add_row({std::to_string(event.id), local_time(event.at), event.actor,
                    event.document ? fmt::format("#{}", *event.document) : "-", std::string(event_label(event.kind)),

@@ -59,7 +59,7 @@ expect_stdout_contains '决定,序号,标题,文号,登记编号,制定机关,�
 expect_stdout_contains '宣布失效,1,'
 nd_ok cleanup report 全面清理 --format csv --header en
 expect_stdout_contains 'decision,number,title,doc_no,reg_no,issuer,published,effective,expires,reason'
-expect_stdout_contains 'invalidate,1,' 
+expect_stdout_contains 'invalidate,1,'
 nd cleanup decide 全面清理 1 repeal --reason 晚了
 expect_exit 3
 expect_one_line_error

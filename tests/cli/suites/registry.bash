@@ -251,3 +251,24 @@ nd_ok list --status published --format json
 expect_json 'length' 0
 nd_ok list --status published --format csv
 [ "$(wc -l <"$dir/stdout")" = 1 ] || fail "CSV header missing"
+
+TEST "tables fit the terminal width (--wide shows all); long output goes through the pager on a terminal"
+title=济源示范区关于进一步规范文化市场经营行为维护公平竞争秩序促进文化产业高质量发展的若干规定
+add_draft "$title"
+COLUMNS=80 nd_ok list
+expect_stdout_contains '济源示范区'
+expect_stdout_contains '…'
+! grep -qF "$title" "$dir/stdout" || fail "the title was not shortened to 80 columns"
+[ "$(wc -L <"$dir/stdout")" -le 80 ] || fail "a line is wider than 80 columns: $(cat "$dir/stdout")"
+COLUMNS=80 nd_ok list --wide
+expect_stdout_contains "$title"
+nd_ok list  # not a terminal and no COLUMNS: scripts get everything
+expect_stdout_contains "$title"
+if command -v script >/dev/null; then
+  LINES=1 NORMDOC_PAGER='sed s/^/翻页：/' script -qec "$NORMDOC list" /dev/null >paged.txt </dev/null
+  grep -q '^翻页：编号' paged.txt || fail "long output on a terminal did not go through NORMDOC_PAGER: $(head -3 paged.txt)"
+  LINES=1 NORMDOC_PAGER='sed s/^/翻页：/' script -qec "$NORMDOC list --no-pager" /dev/null >paged.txt </dev/null
+  ! grep -q '翻页：' paged.txt || fail "--no-pager still paged"
+  LINES=50 NORMDOC_PAGER='sed s/^/翻页：/' script -qec "$NORMDOC list" /dev/null >paged.txt </dev/null
+  ! grep -q '翻页：' paged.txt || fail "output shorter than the screen was paged"
+fi
