@@ -7,6 +7,7 @@
 
 #include <fmt/args.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <optional>
@@ -65,18 +66,6 @@ std::vector<std::string> option_names(const CLI::App* app)
     }
   }
   return names;
-}
-
-std::string joined(const std::vector<std::string>& words, std::string_view separator)
-{
-  std::string text;
-  for (const auto& word : words) {
-    if (!text.empty()) {
-      text += separator;
-    }
-    text += word;
-  }
-  return text;
 }
 
 struct Message
@@ -172,7 +161,7 @@ std::optional<Message> refused_choice(const std::string& english, const std::str
   }
   const auto choices = util::split(match[3].str(), ',');
   const auto suggestion = util::closest_match(match[2].str(), choices);
-  return Message{fmt::format("{} 的取值“{}”无效，可选：{}", match[1].str(), match[2].str(), joined(choices, "、")),
+  return Message{fmt::format("{} 的取值“{}”无效，可选：{}", match[1].str(), match[2].str(), fmt::join(choices, "、")),
                  suggestion ? fmt::format("是否想用 {}？", *suggestion) : fmt::format("运行 {} --help 查看用法", path)};
 }
 
@@ -223,7 +212,7 @@ std::string usage_message(const CLI::App& root, const CLI::Error& error)
   } else if (!leftovers.empty() && (extras || required)) {
     message = leftover_message(command, leftovers.front());
   } else if (required && std::string_view(error.what()) == "A subcommand is required") {
-    message = {fmt::format("{} 后面缺少子命令（{}）", path, joined(subcommand_names(*command), "、")),
+    message = {fmt::format("{} 后面缺少子命令（{}）", path, fmt::join(subcommand_names(*command), "、")),
                fmt::format("运行 {} --help 查看用法", path)};
   } else if (auto choice = refused_choice(error.what(), path)) {
     message = std::move(*choice);

@@ -4,6 +4,7 @@
 #include "output/views.hpp"
 
 #include <normdoc/util/sha256.hpp>
+#include <normdoc/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -29,15 +30,7 @@ std::string ics_line(std::string_view line)
   std::string out;
   std::size_t width = 0;
   for (std::size_t i = 0; i < line.size();) {
-    std::size_t length = 1;
-    const auto lead = static_cast<unsigned char>(line[i]);
-    if (lead >= 0xF0) {
-      length = 4;
-    } else if (lead >= 0xE0) {
-      length = 3;
-    } else if (lead >= 0xC0) {
-      length = 2;
-    }
+    const std::size_t length = util::utf8_sequence_length(static_cast<unsigned char>(line[i]));
     if (width + length > 75) {
       out += "\r\n ";
       width = 1;

@@ -65,15 +65,7 @@ std::string shortened(const std::string& cell, int width)
   std::string out;
   int used = 0;
   for (std::size_t i = 0; i < cell.size();) {
-    std::size_t length = 1;
-    const auto lead = static_cast<unsigned char>(cell[i]);
-    if (lead >= 0xF0) {
-      length = 4;
-    } else if (lead >= 0xE0) {
-      length = 3;
-    } else if (lead >= 0xC0) {
-      length = 2;
-    }
+    const std::size_t length = util::utf8_sequence_length(static_cast<unsigned char>(cell[i]));
     const std::string character = cell.substr(i, length);
     const int character_width = util::display_width(character);
     if (used + character_width > width - 1) {

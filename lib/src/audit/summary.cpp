@@ -56,34 +56,32 @@ std::string label_of(const std::string& key)
   return key;
 }
 
+// The label of a code that `parse` knows, else the code itself.
+template <typename Parse, typename Label>
+std::string coded(const std::string& value, Parse parse, Label label)
+{
+  const auto code = parse(value);
+  return code ? std::string(label(*code)) : value;
+}
+
 // Codes stored in payloads, said as the rest of the program says them.
 std::string value_label(std::string_view kind, const std::string& key, const std::string& value)
 {
   if (key == "decision") {
-    if (const auto decision = lifecycle::parse_decision(value)) {
-      return std::string(lifecycle::decision_label(*decision));
-    }
+    return coded(value, lifecycle::parse_decision, lifecycle::decision_label);
   }
   if (key == "outcome") {
-    if (const auto outcome = lifecycle::parse_outcome(value)) {
-      return std::string(lifecycle::outcome_label(*outcome));
-    }
+    return coded(value, lifecycle::parse_outcome, lifecycle::outcome_label);
   }
   if (key == "step") {
-    if (const auto step = procedure::parse_step(value)) {
-      return std::string(procedure::step_label(*step));
-    }
+    return coded(value, procedure::parse_step, procedure::step_label);
   }
   if (key == "answer") {
-    if (const auto answer = review::parse_answer(value)) {
-      return std::string(review::answer_label(*answer));
-    }
+    return coded(value, review::parse_answer, review::answer_label);
   }
   if (key == "result") {
     if (kind == "filing-result") {
-      if (const auto result = filing::parse_result(value)) {
-        return std::string(filing::result_label(*result));
-      }
+      return coded(value, filing::parse_result, [](filing::Result r) { return filing::result_label(r); });
     }
     return std::string(procedure::result_label(value));
   }

@@ -116,6 +116,17 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text)
   return std::nullopt;
 }
 
+std::size_t utf8_sequence_length(unsigned char lead)
+{
+  if (lead >= 0xF0) {
+    return 4;
+  }
+  if (lead >= 0xE0) {
+    return 3;
+  }
+  return lead >= 0xC0 ? 2 : 1;
+}
+
 std::u32string decode_utf8(std::string_view text)
 {
   std::u32string out;
