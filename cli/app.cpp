@@ -2,7 +2,10 @@
 #include "app.hpp"
 
 #include "commands/commands.hpp"
+#include "diagnostic.hpp"
 #include "exit_code.hpp"
+#include "output/terminal.hpp"
+#include "usage.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/util/text.hpp>
@@ -12,8 +15,8 @@
 
 #include <filesystem>
 #include <iostream>
-#include <optional>
-#include <string_view>
+#include <memory>
+#include <regex>
 
 namespace normdoc::cli {
 
@@ -24,75 +27,48 @@ int code(ExitCode exit_code)
   return static_cast<int>(exit_code);
 }
 
-std::string translate(const CLI::Error& e)
+// CLI11 names value types in English (TEXT, INT, "INT:INT in [1900 - 2199]"); help shows
+// them as 值, 数字 and a bare range, the choices {a,b} as they are (they are what is typed).
+class ChineseFormatter : public CLI::Formatter
 {
-  const std::string name = e.get_name();
-  if (name == "RequiredError") {
-    return fmt::format("缺少必需的参数（{}）", e.what());
+public:
+  std::string make_option_opts(const CLI::Option* option) const override
+  {
+    static const std::regex range(R"(U?INT:INT in \[(-?\d+) - (-?\d+)\])");
+    static const std::regex choices(R"(TEXT:\{)");
+    static const std::regex text_type(R"(\bTEXT\b)");
+    static const std::regex number_type(R"(\bU?INT\b)");
+    std::string text = CLI::Formatter::make_option_opts(option);
+    text = std::regex_replace(text, range, "数字 $1-$2");
+    text = std::regex_replace(text, choices, "{");
+    text = std::regex_replace(text, text_type, "值");
+    return std::regex_replace(text, number_type, "数字");
   }
-  if (name == "ExtrasError") {
-    return fmt::format("无法识别的参数（{}）", e.what());
-  }
-  if (name == "ValidationError" || name == "ConversionError") {
-    return fmt::format("参数值无效（{}）", e.what());
-  }
-  if (name == "ArgumentMismatch") {
-    return fmt::format("参数个数不对（{}）", e.what());
-  }
-  if (name == "RequiresError") {
-    return fmt::format("缺少须同时给出的参数（{}）", e.what());
-  }
-  if (name == "ExcludesError") {
-    return fmt::format("这些参数不能同时使用（{}）", e.what());
-  }
-  return e.what();
-}
 
-std::string failure_message(const CLI::App* app, const CLI::Error& e)
-{
-  const std::string command = app->get_parent() == nullptr ? "normdoc" : "normdoc " + app->get_name();
-  return fmt::format("normdoc: error: {}\nnormdoc: hint: 运行 {} --help 查看用法\n", translate(e), command);
-}
-
-// The first word that is not an option or a global option's value: the subcommand name.
-std::optional<std::string> subcommand_word(int argc, char** argv)
-{
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    if (arg == "--db" || arg == "--config" || arg == "--as") {
-      ++i;
-    } else if (!arg.starts_with("-")) {
-      return std::string(arg);
+  // CLI11 pads the name column by bytes; a Chinese character is three bytes but two columns.
+  std::string make_option(const CLI::Option* option, bool is_positional) const override
+  {
+    const std::string name = "  " + make_option_name(option, is_positional) + make_option_opts(option);
+    const std::string description = make_option_desc(option);
+    const auto width = static_cast<std::size_t>(util::display_width(name));
+    const std::size_t column = get_column_width();
+    std::string out = name;
+    if (!description.empty()) {
+      out += width >= column ? "\n" + std::string(column, ' ') : std::string(column - width, ' ');
+      for (const char c : description) {
+        out += c;
+        if (c == '\n') {
+          out.append(column, ' ');
+        }
+      }
     }
+    return out + "\n";
   }
-  return std::nullopt;
-}
-
-// CLI11 reports an unknown subcommand as "a subcommand is required"; say what was typed
-// and what was probably meant instead.
-std::optional<int> reject_unknown_subcommand(const CLI::App& app, int argc, char** argv)
-{
-  const auto word = subcommand_word(argc, argv);
-  if (!word) {
-    return std::nullopt;
-  }
-  std::vector<std::string> names;
-  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-    if (sub->get_name() == *word) {
-      return std::nullopt;
-    }
-    names.push_back(sub->get_name());
-  }
-  std::cerr << fmt::format("normdoc: error: 未知的子命令“{}”\n", *word);
-  const auto suggestion = util::closest_match(*word, names);
-  std::cerr << "normdoc: hint: "
-            << (suggestion ? fmt::format("是否想用 normdoc {}？", *suggestion) : "运行 normdoc --help 查看全部子命令")
-            << '\n';
-  return code(ExitCode::usage);
-}
+};
 
 void localize_help(CLI::App& app)
 {
+  app.formatter(std::make_shared<ChineseFormatter>());
   auto formatter = app.get_formatter();
   formatter->label("Usage", "用法");
   formatter->label("OPTIONS", "选项");
@@ -121,9 +97,9 @@ void localize_groups(CLI::App& app)
 
 int report(const Error& e, ExitCode exit_code)
 {
-  std::cerr << "normdoc: error: " << e.what() << '\n';
+  std::cerr << k_error_prefix << e.what() << '\n';
   if (!e.hint().empty()) {
-    std::cerr << "normdoc: hint: " << e.hint() << '\n';
+    std::cerr << k_hint_prefix << e.hint() << '\n';
   }
   return code(exit_code);
 }
@@ -150,11 +126,12 @@ int run(int argc, char** argv)
   app.set_version_flag("--version", NORMDOC_VERSION, "显示版本并退出");
   app.set_help_flag("-h,--help", "显示帮助并退出");
   localize_help(app);
-  app.failure_message(failure_message);
   app.require_subcommand(1);
   app.fallthrough();
   app.add_option("--db", ctx.options.db, "数据库文件（默认依次取 NORMDOC_DB、配置中的 db、$XDG_DATA_HOME/normdoc/registry.db）");
   app.add_option("--config", ctx.options.config, "配置文件（默认依次取 NORMDOC_CONFIG、./normdoc.toml、$XDG_CONFIG_HOME/normdoc/config.toml）");
+  app.add_flag_callback("--wide", [] { set_table_width(0); }, "表格显示完整内容，不按终端宽度截短");
+  app.add_flag_callback("--no-pager", [] { set_pager_allowed(false); }, "输出较长时也不使用分页程序");
   app.add_option("--as", ctx.options.actor, "写入操作日志和审核意见的经办人（默认依次取 NORMDOC_USER、配置 user、登录名）");
   for (const auto& registrar : {register_init, register_add, register_show, register_list, register_edit, register_log,
                                 register_publish, register_repeal, register_amend, register_record, register_file,
@@ -165,9 +142,6 @@ int run(int argc, char** argv)
     registrar(app, ctx);
   }
   localize_groups(app);
-  if (const auto refused = reject_unknown_subcommand(app, argc, argv)) {
-    return *refused;
-  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -178,7 +152,7 @@ int run(int argc, char** argv)
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     // CLI11's own exit codes (e.g. 109) are not our contract: a usage error is 2.
-    app.exit(e);
+    std::cerr << usage_message(app, e);
     return code(ExitCode::usage);
   } catch (const UsageError& e) {
     return report(e, ExitCode::usage);

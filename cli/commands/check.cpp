@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
+#include "diagnostic.hpp"
 #include "exit_code.hpp"
 #include "output/detail.hpp"
 
@@ -93,7 +94,7 @@ void screen_input(const Input& input, const review::Screener& screener, const st
 
 std::string render_text(const review::Finding& f)
 {
-  return fmt::format("{}:{}:{}: {} [{}] {}\n    {}\n{}", f.file, f.line, f.column, review::severity_key(f.severity),
+  return fmt::format("{}:{}:{}: {} [{}] {}\n    {}\n{}", f.file, f.line, f.column, review::severity_label(f.severity),
                      f.rule, f.message, f.excerpt, f.matched.empty() ? "" : fmt::format("    命中：{}\n", f.matched));
 }
 
@@ -216,7 +217,7 @@ void run_check(const CheckOptions& o, Context& ctx)
       if (progress) {
         std::cerr << '\n';
       }
-      std::cerr << "normdoc: error: " << e.what() << '\n';
+      std::cerr << k_error_prefix << e.what() << '\n';
       ++file_errors;
     }
   }

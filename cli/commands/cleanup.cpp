@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
+#include "diagnostic.hpp"
 #include "output/views.hpp"
 
 #include <normdoc/error.hpp>
@@ -20,7 +21,7 @@ struct CleanupOptions
 {
   std::string name, scope, ref, decision, reason, file, date;
   bool allow_undecided = false;
-  bool bom = false;
+  CsvOptions csv;
   std::string format = "text";
   std::string report_format = "md";
 };
@@ -81,10 +82,10 @@ void run_report(const CleanupOptions& o, Context& ctx)
   store::Database db = ctx.open_database_for_reading();
   const lifecycle::Campaign campaign = lifecycle::load_campaign(db, o.name);
   if (!campaign.closed_on) {
-    std::cerr << fmt::format("normdoc: warning: 清理“{}”尚未结束，以下为目前的决定\n", o.name);
+    std::cerr << k_warning_prefix << fmt::format("清理“{}”尚未结束，以下为目前的决定\n", o.name);
   }
   print(render_cleanup_report(campaign,
-                              RenderOptions{parse_format(o.report_format), campaign.closed_on.value_or(ctx.today()), o.bom}));
+                              RenderOptions{parse_format(o.report_format), campaign.closed_on.value_or(ctx.today()), o.csv.bom, o.csv.english_header()}));
 }
 
 } // namespace
@@ -134,7 +135,7 @@ void register_cleanup(CLI::App& app, Context& ctx)
   auto* report = group->add_subcommand("report", "清理结果：继续有效、修改、废止、宣布失效四类目录");
   report->add_option("NAME", o->name, "清理名称")->required();
   add_format_option(report, o->report_format, {"md", "html", "text", "csv", "json"});
-  report->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM");
+  add_csv_options(report, o->csv);
   report->callback([o, &ctx] { run_report(*o, ctx); });
 }
 

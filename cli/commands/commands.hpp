@@ -59,6 +59,18 @@ std::optional<std::string> given(const CLI::Option* option, const std::string& v
 // Writes `text` to standard output.
 void print(const std::string& text);
 
+// What a CSV output is for: Excel (a BOM) and people (Chinese headers, the default) or
+// scripts (`--header en`, the JSON keys).
+struct CsvOptions
+{
+  bool bom = false;
+  std::string header = "zh";
+  bool english_header() const { return header == "en"; }
+};
+
+// `--bom` and `--header` beside a `--format` that offers csv.
+void add_csv_options(CLI::App* command, CsvOptions& target);
+
 // `--format` with the given choices, the first being the default already in `target`.
 void add_format_option(CLI::App* command, std::string& target, const std::vector<std::string>& formats);
 

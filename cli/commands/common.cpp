@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
+#include "output/terminal.hpp"
 #include "output/views.hpp"
 
 #include <normdoc/error.hpp>
@@ -20,8 +21,7 @@ std::optional<std::string> given(const CLI::Option* option, const std::string& v
 
 void print(const std::string& text)
 {
-  std::cout << text << std::flush;
-  if (!std::cout) {
+  if (!write_paged(text)) {
     throw OutputError("无法写入标准输出（磁盘已满或管道已关闭？）");
   }
 }
@@ -34,6 +34,13 @@ void add_format_option(CLI::App* command, std::string& target, const std::vector
     names += formats[i];
   }
   command->add_option("--format", target, "输出格式：" + names)->check(CLI::IsMember(formats));
+}
+
+void add_csv_options(CLI::App* command, CsvOptions& target)
+{
+  command->add_flag("--bom", target.bom, "CSV 前加 UTF-8 BOM（便于 Excel 打开）");
+  command->add_option("--header", target.header, "CSV 表头：zh（中文，默认）或 en（英文键名，供脚本读取）")
+    ->check(CLI::IsMember({"zh", "en"}));
 }
 
 void apply_document_change(Context& ctx, const std::string& format, const DocumentChange& change)

@@ -23,7 +23,7 @@ struct DueOptions
   std::vector<std::string> kinds;
   std::string format = "text";
   std::string fail_on = "overdue";
-  bool bom = false;
+  CsvOptions csv;
 };
 
 std::set<std::string> parse_kinds(const std::vector<std::string>& raw)
@@ -72,7 +72,7 @@ void run_due(const DueOptions& o, Context& ctx)
   const Format format = parse_format(o.format);
   // The cron contract: nothing due prints nothing (in text), so no mail is sent.
   if (!items.empty() || format != Format::text) {
-    print(render_due(items, RenderOptions{format, query.as_of, o.bom}, ics_timestamp(ctx.now_utc())));
+    print(render_due(items, RenderOptions{format, query.as_of, o.csv.bom, o.csv.english_header()}, ics_timestamp(ctx.now_utc())));
   }
   if (const auto reminder = checkpoint_reminder(ctx, query.as_of)) {
     std::cerr << "normdoc: 提醒：" << *reminder << '\n';
@@ -96,7 +96,7 @@ void register_due(CLI::App& app, Context& ctx)
   add_format_option(sub, o->format, {"text", "json", "csv", "ics"});
   sub->add_option("--fail-on", o->fail_on, "何时以退出码 1 结束：overdue（有逾期，默认）、due（有任何事项）、never")
     ->check(CLI::IsMember({"overdue", "due", "never"}));
-  sub->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM（便于 Excel 打开）");
+  add_csv_options(sub, o->csv);
   sub->callback([o, &ctx] { run_due(*o, ctx); });
 }
 

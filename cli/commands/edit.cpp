@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
+#include "diagnostic.hpp"
 
 #include <normdoc/ingest/metadata.hpp>
 #include <normdoc/procedure/procedure.hpp>
@@ -53,7 +54,7 @@ void run_edit(const EditOptions& o, Context& ctx)
     return registry.edit(txn, doc, changes, stamp);
   });
   for (const auto& step : outdated) {
-    std::cerr << fmt::format("normdoc: warning: 正文已修改，{}（{} 结论：{}）不再适用，须重新审核（或越过把关并说明理由）\n",
+    std::cerr << k_warning_prefix << fmt::format("正文已修改，{}（{} 结论：{}）不再适用，须重新审核（或越过把关并说明理由）\n",
                              procedure::step_label(step.kind), step.date->iso(), procedure::result_label(*step.result));
   }
 }

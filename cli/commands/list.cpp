@@ -30,7 +30,7 @@ struct ListOptions
   std::string expiring_within;
   bool basis_changed = false;
   std::string format = "table";
-  bool bom = false;
+  CsvOptions csv;
 };
 
 void run_list(const ListOptions& options, Context& ctx)
@@ -67,7 +67,7 @@ void run_list(const ListOptions& options, Context& ctx)
   const Format format = parse_format(options.format);
   if (format == Format::json || format == Format::csv) {
     // Buffered by the stream, not flushed per document.
-    DocumentStream stream(RenderOptions{format, filter.as_of, options.bom},
+    DocumentStream stream(RenderOptions{format, filter.as_of, options.csv.bom, options.csv.english_header()},
                           [](const std::string& part) { std::cout << part; });
     registry::for_each(db, filter, [&](const registry::Document& doc) {
       if (wanted(doc)) {
@@ -88,7 +88,7 @@ void run_list(const ListOptions& options, Context& ctx)
     }
     return;
   }
-  print(render_documents(documents, RenderOptions{format, filter.as_of, options.bom}));
+  print(render_documents(documents, RenderOptions{format, filter.as_of, options.csv.bom, options.csv.english_header()}));
 }
 
 } // namespace
@@ -105,7 +105,7 @@ void register_list(CLI::App& app, Context& ctx)
   sub->add_option("--expiring-within", o->expiring_within, "只列有效期在此期限内届满的现行文件，例如 6m");
   sub->add_flag("--basis-changed", o->basis_changed, "只列所依据的法律在发布后修订或废止、尚未评估的现行文件");
   add_format_option(sub, o->format, {"table", "json", "csv"});
-  sub->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM（便于 Excel 打开）");
+  add_csv_options(sub, o->csv);
   sub->callback([o, &ctx] { run_list(*o, ctx); });
 }
 

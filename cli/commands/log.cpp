@@ -15,7 +15,7 @@ struct LogOptions
 {
   std::string ref;
   std::string format = "table";
-  bool bom = false;
+  CsvOptions csv;
 };
 
 void run_log(const LogOptions& options, Context& ctx)
@@ -26,7 +26,7 @@ void run_log(const LogOptions& options, Context& ctx)
     document = registry::resolve(db, options.ref).id;
   }
   const auto events = audit::list(db, document);
-  print(render_events(events, RenderOptions{parse_format(options.format), ctx.today(), options.bom}));
+  print(render_events(events, RenderOptions{parse_format(options.format), ctx.today(), options.csv.bom, options.csv.english_header()}));
 }
 
 } // namespace
@@ -37,7 +37,7 @@ void register_log(CLI::App& app, Context& ctx)
   auto* sub = app.add_subcommand("log", "显示操作日志（全部，或一份文件的）");
   sub->add_option("REF", o->ref, "文件编号、登记编号或文号");
   add_format_option(sub, o->format, {"table", "json", "csv"});
-  sub->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM（便于 Excel 打开）");
+  add_csv_options(sub, o->csv);
   sub->callback([o, &ctx] { run_log(*o, ctx); });
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
+#include "diagnostic.hpp"
 
 #include <normdoc/deadline/due.hpp>
 #include <normdoc/doctor/doctor.hpp>
@@ -84,7 +85,7 @@ void run_doctor(const MaintenanceOptions& o, Context& ctx)
   if (!ok) {
     ctx.exit_code = ExitCode::data;
     if ((failed("search-index") || failed("due-reminders")) && !o.fix) {
-      std::cerr << "normdoc: hint: 全文索引和到期提醒可用 normdoc doctor --fix 重建\n";
+      std::cerr << k_hint_prefix << "全文索引和到期提醒可用 normdoc doctor --fix 重建\n";
     }
   }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
+#include "diagnostic.hpp"
 #include "output/views.hpp"
 
 #include <normdoc/error.hpp>
@@ -59,7 +60,7 @@ void run_record(const RecordOptions& o, Context& ctx)
   print(render_step(step, RenderOptions{parse_format(o.format), ctx.today()}));
   // Say at once what the recorded dates break, while the officer can still act on it.
   for (const auto& issue : procedure::check(doc, procedure::steps_of(db, doc.id), ctx.config(), ctx.calendar())) {
-    std::cerr << fmt::format("normdoc: warning: {}（{}）\n", issue.message, issue.article);
+    std::cerr << k_warning_prefix << fmt::format("{}（{}）\n", issue.message, issue.article);
   }
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
+#include "diagnostic.hpp"
 #include "output/csv.hpp"
 #include "output/printed.hpp"
 #include "output/table.hpp"
@@ -24,7 +25,7 @@ struct ReportOptions
 {
   int year = 0;
   std::string format = "table";
-  bool bom = false;
+  CsvOptions csv;
   std::string as_of;
   std::string issuer;
 };
@@ -58,14 +59,23 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
     return json.str() + "\n";
   }
   if (o.format == "csv") {
-    std::string out = o.bom ? std::string(k_utf8_bom) : std::string();
-    out += csv_record({"year", "published", "filed", "filed_on_time", "filing_rate", "on_time_rate", "open_corrections",
-                       "gate_overrides", "procedure_defects"});
-    out += csv_record({std::to_string(c.year), std::to_string(c.published), std::to_string(c.filed),
-                       std::to_string(c.filed_on_time), fmt::format("{:.4f}", c.filing_rate()),
-                       fmt::format("{:.4f}", c.on_time_rate()), std::to_string(c.open_corrections),
-                       std::to_string(c.gate_overrides), std::to_string(c.procedure_defects)});
-    return out;
+    // The compliance figures are already of their year; the date only fills the struct.
+    const RenderOptions csv_options{Format::csv, util::Date::from_ymd(c.year, 12, 31), o.csv.bom,
+                                    o.csv.english_header()};
+    return csv_of({{"year", "年份"},
+                   {"published", "发布数"},
+                   {"filed", "备案数"},
+                   {"filed_on_time", "按时备案数"},
+                   {"filing_rate", "备案率"},
+                   {"on_time_rate", "按时备案率"},
+                   {"open_corrections", "未完成的纠正"},
+                   {"gate_overrides", "越过把关"},
+                   {"procedure_defects", "程序问题"}},
+                  {{std::to_string(c.year), std::to_string(c.published), std::to_string(c.filed),
+                    std::to_string(c.filed_on_time), fmt::format("{:.4f}", c.filing_rate()),
+                    fmt::format("{:.4f}", c.on_time_rate()), std::to_string(c.open_corrections),
+                    std::to_string(c.gate_overrides), std::to_string(c.procedure_defects)}},
+                  csv_options);
   }
   if (o.format == "md") {
     Printed printed(fmt::format("{} 年规范性文件备案情况", c.year));
@@ -91,7 +101,7 @@ void run_filing_report(const ReportOptions& o, Context& ctx)
   const auto report = deadline::filing_report(db, ctx.config(), ctx.calendar(), year, ctx.as_of(o.as_of));
   print(render_compliance(report, o));
   for (const auto& gap : report.calendar_gaps) {
-    std::cerr << "normdoc: warning: 部分期限" << gap << '\n';
+    std::cerr << k_warning_prefix << "部分期限" << gap << '\n';
   }
 }
 
@@ -103,7 +113,7 @@ void run_catalog_report(const ReportOptions& o, Context& ctx)
     filter.issuer = o.issuer;
   }
   store::Database db = ctx.open_database_for_reading();
-  print(render_catalog(registry::list(db, filter), RenderOptions{parse_format(o.format), filter.as_of, o.bom}));
+  print(render_catalog(registry::list(db, filter), RenderOptions{parse_format(o.format), filter.as_of, o.csv.bom, o.csv.english_header()}));
 }
 
 void run_stats_report(const ReportOptions& o, Context& ctx)
@@ -123,7 +133,7 @@ void register_report(CLI::App& app, Context& ctx)
   auto* filing_cmd = group->add_subcommand("filing", "备案情况：发布数、备案数、按时备案率、未完成的纠正");
   filing_cmd->add_option("--year", o->year, "年份（默认今年）")->check(CLI::Range(1900, 2199));
   add_format_option(filing_cmd, o->format, {"table", "json", "csv", "md"});
-  filing_cmd->add_flag("--bom", o->bom, "CSV 前加 UTF-8 BOM");
+  add_csv_options(filing_cmd, o->csv);
   filing_cmd->callback([o, &ctx] { run_filing_report(*o, ctx); });
 
   auto c = std::make_shared<ReportOptions>();
@@ -132,7 +142,7 @@ void register_report(CLI::App& app, Context& ctx)
   catalog_cmd->add_option("--as-of", c->as_of, "目录的截止日期（默认今天）：当日现行有效的文件");
   catalog_cmd->add_option("--issuer", c->issuer, "只列一个制定机关的文件");
   add_format_option(catalog_cmd, c->format, {"md", "html", "text", "csv", "json"});
-  catalog_cmd->add_flag("--bom", c->bom, "CSV 前加 UTF-8 BOM");
+  add_csv_options(catalog_cmd, c->csv);
   catalog_cmd->callback([c, &ctx] { run_catalog_report(*c, ctx); });
 
   auto s = std::make_shared<ReportOptions>();

@@ -45,9 +45,8 @@ void run_search(const SearchOptions& o, Context& ctx)
   store::Database db = ctx.open_database_for_reading();
   const auto hits = search::find(db, o.query, filter, o.limit);
   if (hits.empty() && o.format != "json") {
-    if (isatty(STDERR_FILENO) != 0) {
-      std::cerr << "没有找到\n";
-    }
+    // Said on stderr, so stdout stays empty for scripts; finding nothing is not an error (exit 0).
+    std::cerr << fmt::format("normdoc: 没有找到与“{}”匹配的文件\n", o.query);
     return;
   }
   print(render_search_hits(hits, RenderOptions{parse_format(o.format), filter.as_of}, isatty(STDOUT_FILENO) != 0));

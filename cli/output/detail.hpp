@@ -30,7 +30,5 @@ std::string local_time(std::string_view utc);
 std::string iso(const std::optional<util::Date>& date);
 // A printed document as md, html or (otherwise) terminal text.
 std::string render_printed(const Printed& printed, Format format);
-// A header and rows as RFC 4180 CSV, with a BOM when asked.
-std::string csv_of(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows, bool bom);
 
 } // namespace normdoc::cli

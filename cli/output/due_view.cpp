@@ -4,6 +4,7 @@
 #include "output/views.hpp"
 
 #include <normdoc/util/sha256.hpp>
+#include <normdoc/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -29,15 +30,7 @@ std::string ics_line(std::string_view line)
   std::string out;
   std::size_t width = 0;
   for (std::size_t i = 0; i < line.size();) {
-    std::size_t length = 1;
-    const auto lead = static_cast<unsigned char>(line[i]);
-    if (lead >= 0xF0) {
-      length = 4;
-    } else if (lead >= 0xE0) {
-      length = 3;
-    } else if (lead >= 0xC0) {
-      length = 2;
-    }
+    const std::size_t length = util::utf8_sequence_length(static_cast<unsigned char>(line[i]));
     if (width + length > 75) {
       out += "\r\n ";
       width = 1;
@@ -102,10 +95,11 @@ std::string render_due(const std::vector<deadline::DueItem>& items, const Render
     std::vector<std::vector<std::string>> rows;
     for (const auto& item : items) {
       rows.push_back({item.kind, std::to_string(item.document), item.title, item.what, item.due.iso(),
-                      std::to_string(item.days_left), item.overdue ? "true" : "false", item.article, item.action});
+                      std::to_string(item.days_left), csv_flag(item.overdue, options), item.article, item.action});
     }
-    return csv_of({"kind", "document", "title", "what", "due", "days_left", "overdue", "article", "action"}, rows,
-                  options.bom);
+    return csv_of({{"kind", "类别"}, {"document", "文件编号"}, {"title", "标题"}, {"what", "事项"}, {"due", "期限"},
+                   {"days_left", "剩余天数"}, {"overdue", "是否逾期"}, {"article", "依据"}, {"action", "建议操作"}},
+                  rows, options);
   }
   case Format::ics:
     return render_ics(items, now_utc);

@@ -21,7 +21,16 @@ struct ListedDocument
   std::string reason;
 };
 
-const std::vector<std::string> k_catalog_header{"序号", "标题", "文号", "登记编号", "制定机关", "发布日期", "施行日期", "有效期至"};
+const std::vector<CsvColumn> k_catalog_columns{{"number", "序号"},       {"title", "标题"},       {"doc_no", "文号"},
+                                               {"reg_no", "登记编号"},    {"issuer", "制定机关"},  {"published", "发布日期"},
+                                               {"effective", "施行日期"}, {"expires", "有效期至"}};
+const std::vector<std::string> k_catalog_header = [] {
+  std::vector<std::string> labels;
+  for (const auto& column : k_catalog_columns) {
+    labels.emplace_back(column.label);
+  }
+  return labels;
+}();
 
 std::vector<std::string> catalog_row(std::size_t number, const registry::Document& doc)
 {
@@ -157,7 +166,8 @@ std::string render_cleanup_report(const lifecycle::Campaign& campaign, const Ren
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wnull-dereference"
 #endif
-        row.insert(row.begin(), std::string(lifecycle::decision_key(decision)));
+        row.insert(row.begin(), std::string(options.english_header ? lifecycle::decision_key(decision)
+                                                                   : lifecycle::decision_label(decision)));
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
@@ -165,8 +175,12 @@ std::string render_cleanup_report(const lifecycle::Campaign& campaign, const Ren
         rows.push_back(std::move(row));
       }
     }
-    return csv_of({"decision", "number", "title", "doc_no", "reg_no", "issuer", "published", "effective", "expires", "reason"},
-                  rows, options.bom);
+    std::vector<CsvColumn> columns{{"decision", "决定"}};
+    for (const auto& column : k_catalog_columns) {
+      columns.push_back(column);
+    }
+    columns.push_back({"reason", "理由"});
+    return csv_of(columns, rows, options);
   }
   Printed printed(fmt::format("{}结果", campaign.name));
   printed.fields({{"清理范围", campaign.scope.empty() ? "全部现行文件" : campaign.scope},
@@ -202,8 +216,7 @@ std::string render_catalog(const std::vector<registry::Document>& documents, con
     for (const auto& doc : documents) {
       rows.push_back(catalog_row(++number, doc));
     }
-    return csv_of({"number", "title", "doc_no", "reg_no", "issuer", "published", "effective", "expires"}, rows,
-                  options.bom);
+    return csv_of(k_catalog_columns, rows, options);
   }
   std::map<std::string, std::vector<const registry::Document*>> by_issuer;
   for (const auto& doc : documents) {

@@ -20,12 +20,18 @@ std::string_view status_key(const review::Review& review)
   return review.result ? "concluded" : "open";
 }
 
+// A legality review is 审核 (国办发〔2018〕115号), a fair-competition review 审查 (公平竞争审查条例).
+std::string_view review_word(const review::Review& review)
+{
+  return review.checklist == "legality" ? "审核" : "审查";
+}
+
 std::string status_label(const review::Review& review)
 {
   if (review.superseded_by) {
     return fmt::format("已被 R{} 取代", *review.superseded_by);
   }
-  return review.result ? "已作出结论" : "审查中";
+  return review.result ? "已作出结论" : fmt::format("{}中", review_word(review));
 }
 
 std::string result_label(const review::Review& review)
@@ -139,22 +145,22 @@ Printed printed_opinion(const review::Review& review, const registry::Document& 
   Printed out(opinion_title(review));
   out.section("一、基本情况");
   out.fields({
-    {"审查编号", fmt::format("R{}", review.id)},
+    {fmt::format("{}编号", review_word(review)), fmt::format("R{}", review.id)},
     {"文件", fmt::format("#{}《{}》", doc.id, doc.title)},
     {"文号", doc.doc_no.value_or("")},
     {"制定机关", doc.issuer},
     {"起草单位", doc.drafting_unit.value_or("")},
-    {"审查清单", fmt::format("{} {}（SHA-256 {}）", review.checklist_title, review.checklist_version,
+    {fmt::format("{}清单", review_word(review)), fmt::format("{} {}（SHA-256 {}）", review.checklist_title, review.checklist_version,
                              review.checklist_sha256.substr(0, 12))},
     {"送审文本", review.text_sha256 ? fmt::format("SHA-256 {}", review.text_sha256->substr(0, 12)) : "未存储正文，未自动筛查"},
-    {review.checklist == "legality" ? "审核人" : "审查人", review.reviewer},
+    {fmt::format("{}人", review_word(review)), review.reviewer},
     {"收到日期", iso(review.received)},
-    {"开始审查", local_time(review.started_at)},
+    {fmt::format("开始{}", review_word(review)), local_time(review.started_at)},
     {"结论日期", iso(review.concluded)},
     {"状态", status_label(review)},
   });
 
-  out.section("二、审查事项");
+  out.section(fmt::format("二、{}事项", review_word(review)));
   std::vector<std::vector<std::string>> items;
   for (const auto& item : review.items) {
     std::string note = item.note.value_or("");
@@ -176,7 +182,7 @@ Printed printed_opinion(const review::Review& review, const registry::Document& 
   }
   out.table({"编号", "位置", "级别", "条目", "说明", "摘录", "处理"}, std::move(findings));
 
-  out.section("四、审查结论");
+  out.section(fmt::format("四、{}结论", review_word(review)));
   out.fields({
     {"结论", review.result ? result_label(review) : "尚未作出"},
     {"意见", review.opinion.value_or("")},
@@ -220,7 +226,9 @@ std::string render_reviews(const std::vector<std::pair<review::Review, registry:
     json.end_array();
     return json.str() + "\n";
   }
-  Table table({"审查", "文件", "清单", "审查人", "收到", "状态", "结论", "已答", "待核实发现"});
+  // The list mixes both kinds: the headings name both words.
+  Table table({"审核/审查", "文件", "清单", "审核/审查人", "收到", "状态", "结论", "已答", "待核实发现"});
+  table.shorten_first(1);
   table.right_align(7);
   table.right_align(8);
   for (const auto& [review, doc] : reviews) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "output/table.hpp"
 #include "output/escape.hpp"
+#include "output/terminal.hpp"
 
 #include <normdoc/util/text.hpp>
 
@@ -8,8 +9,79 @@
 
 namespace normdoc::cli {
 
+namespace {
+
+// Narrowest a shortened column gets: a few characters of a title still say which it is.
+constexpr int k_min_column = 10;
+
+// Narrows the widest of `columns` step by step, never below k_min_column, until the row width
+// `total` is within `limit`.
+void narrow(std::vector<int>& widths, const std::vector<std::size_t>& columns, int& total, int limit)
+{
+  while (total > limit) {
+    std::size_t widest = widths.size();
+    for (const auto column : columns) {
+      if (widths[column] > k_min_column && (widest == widths.size() || widths[column] > widths[widest])) {
+        widest = column;
+      }
+    }
+    if (widest == widths.size()) {
+      return;
+    }
+    --widths[widest];
+    --total;
+  }
+}
+
+// Fits the rows to `limit` (0: no limit), the two-space gaps counted: the columns marked
+// shortenable first (titles), then, if that is not enough, all of them.
+void fit(std::vector<int>& widths, const std::vector<bool>& shortenable, int limit)
+{
+  if (limit <= 0 || widths.empty()) {
+    return;
+  }
+  int total = 2 * static_cast<int>(widths.size() - 1);
+  for (const int width : widths) {
+    total += width;
+  }
+  std::vector<std::size_t> first;
+  std::vector<std::size_t> all;
+  for (std::size_t i = 0; i < widths.size(); ++i) {
+    if (shortenable[i]) {
+      first.push_back(i);
+    }
+    all.push_back(i);
+  }
+  narrow(widths, first, total, limit);
+  narrow(widths, all, total, limit);
+}
+
+// `cell` within `width` display columns, ending in … when cut.
+std::string shortened(const std::string& cell, int width)
+{
+  if (util::display_width(cell) <= width) {
+    return cell;
+  }
+  std::string out;
+  int used = 0;
+  for (std::size_t i = 0; i < cell.size();) {
+    const std::size_t length = util::utf8_sequence_length(static_cast<unsigned char>(cell[i]));
+    const std::string character = cell.substr(i, length);
+    const int character_width = util::display_width(character);
+    if (used + character_width > width - 1) {
+      break;
+    }
+    out += character;
+    used += character_width;
+    i += length;
+  }
+  return out + "…";
+}
+
+} // namespace
+
 Table::Table(std::vector<std::string> headers)
-  : m_right(headers.size(), false)
+  : m_right(headers.size(), false), m_shortenable(headers.size(), false)
 {
   add_row(std::move(headers));
   m_headers = std::move(m_rows.back());
@@ -19,6 +91,11 @@ Table::Table(std::vector<std::string> headers)
 void Table::right_align(std::size_t column)
 {
   m_right.at(column) = true;
+}
+
+void Table::shorten_first(std::size_t column)
+{
+  m_shortenable.at(column) = true;
 }
 
 void Table::add_row(std::vector<std::string> cells)
@@ -43,19 +120,21 @@ std::string Table::render() const
   for (const auto& row : m_rows) {
     measure(row);
   }
+  fit(widths, m_shortenable, table_width());
   std::string out;
-  const auto emit = [&](const std::vector<std::string>& row) {
+  const auto emit = [&](const std::vector<std::string>& full_row) {
     std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      const auto padding = static_cast<std::size_t>(widths[i] - util::display_width(row[i]));
+    for (std::size_t i = 0; i < full_row.size(); ++i) {
+      const std::string cell = shortened(full_row[i], widths[i]);
+      const auto padding = static_cast<std::size_t>(widths[i] - util::display_width(cell));
       if (i > 0) {
         line += "  ";
       }
       if (m_right[i]) {
         line.append(padding, ' ');
-        line += row[i];
+        line += cell;
       } else {
-        line += row[i];
+        line += cell;
         line.append(padding, ' ');
       }
     }

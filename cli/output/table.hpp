@@ -15,14 +15,18 @@ public:
   explicit Table(std::vector<std::string> headers);
 
   void right_align(std::size_t column);
+  // A column to shorten before the others when the table is too wide (a title, a summary).
+  void shorten_first(std::size_t column);
   void add_row(std::vector<std::string> cells);
   bool empty() const { return m_rows.empty(); }
-  // Header, then one line per row; columns two spaces apart; no trailing spaces.
+  // Header, then one line per row; columns two spaces apart; no trailing spaces. Fitted to
+  // table_width() (output/terminal.hpp): the widest columns shortened with …
   std::string render() const;
 
 private:
   std::vector<std::string> m_headers;
   std::vector<bool> m_right;
+  std::vector<bool> m_shortenable;
   std::vector<std::vector<std::string>> m_rows;
 };
 

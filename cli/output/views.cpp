@@ -5,7 +5,9 @@
 #include "output/detail.hpp"
 #include "output/table.hpp"
 
+#include <normdoc/audit/summary.hpp>
 #include <normdoc/error.hpp>
+#include <normdoc/util/duration.hpp>
 #include <normdoc/util/json.hpp>
 
 #include <fmt/format.h>
@@ -186,14 +188,27 @@ std::string render_printed(const Printed& printed, Format format)
   }
 }
 
-std::string csv_of(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows, bool bom)
+std::string csv_of(const std::vector<CsvColumn>& columns, const std::vector<std::vector<std::string>>& rows,
+                   const RenderOptions& options)
 {
-  std::string out = bom ? std::string(k_utf8_bom) : std::string();
+  std::string out = options.bom ? std::string(k_utf8_bom) : std::string();
+  std::vector<std::string> header;
+  for (const auto& column : columns) {
+    header.emplace_back(options.english_header ? column.key : column.label);
+  }
   out += csv_record(header);
   for (const auto& row : rows) {
     out += csv_record(row);
   }
   return out;
+}
+
+std::string csv_flag(bool value, const RenderOptions& options)
+{
+  if (options.english_header) {
+    return value ? "true" : "false";
+  }
+  return value ? "是" : "否";
 }
 
 Format parse_format(std::string_view name)
@@ -232,7 +247,7 @@ DocumentStream::DocumentStream(const RenderOptions& options, std::function<void(
   }
   std::vector<std::string> header;
   for (const auto& field : document_fields()) {
-    header.emplace_back(field.key);
+    header.emplace_back(m_options.english_header ? field.key : field.label);
   }
   m_out((m_options.bom ? std::string(k_utf8_bom) : std::string()) + csv_record(header));
 }
@@ -246,7 +261,7 @@ void DocumentStream::add(const Document& doc)
   }
   std::vector<std::string> row;
   for (const auto& field : document_fields()) {
-    row.push_back(to_text(field.get(doc, m_options.as_of), "true", "false"));
+    row.push_back(to_text(field.get(doc, m_options.as_of), csv_flag(true, m_options), csv_flag(false, m_options)));
   }
   m_out(csv_record(row));
 }
@@ -272,6 +287,8 @@ std::string render_documents(const std::vector<Document>& documents, const Rende
   }
   Table table({"编号", "登记编号", "文号", "标题", "制定机关", "状态", "施行日期", "有效期至"});
   table.right_align(0);
+  table.shorten_first(3);
+  table.shorten_first(4);
   for (const auto& doc : documents) {
     table.add_row({std::to_string(doc.id), doc.reg_no.value_or("-"), doc.doc_no.value_or("-"), doc.title, doc.issuer,
                    std::string(registry::status_label(doc.status_on(options.as_of))),
@@ -294,6 +311,9 @@ std::string render_document_text(const Document& doc, const RenderOptions& optio
     if (field.key == "created_at" || field.key == "updated_at") {
       text = local_time(text);
     }
+    if (field.key == "validity" && doc.validity) {
+      text = util::Duration::parse(*doc.validity).chinese(); // 5y → 5年
+    }
     if (!text.empty()) {
       table.add_row({std::string(field.label), text});
     }
@@ -315,14 +335,17 @@ std::string render_document(const Document& doc, const RenderOptions& options)
 
 std::string_view event_label(std::string_view kind)
 {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 23> k_labels{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 32> k_labels{{
     {"add", "登记"}, {"publish", "发布"}, {"repeal", "废止"}, {"amend", "修改"}, {"edit", "更正"},
     {"record", "程序步骤"}, {"gate-override", "越过把关"}, {"file", "报送备案"}, {"filing-result", "备案结果"},
     {"filing-corrected", "纠正"}, {"review-start", "开始审查"}, {"review-answer", "回答审查事项"},
     {"review-dismiss", "排除筛查发现"}, {"review-conclude", "审查结论"}, {"evaluate", "后评估"},
     {"renew", "延续有效期"}, {"invalidate", "宣布失效"}, {"withdraw", "撤回"}, {"acknowledge", "确认"},
     {"void-step", "作废程序记录"}, {"outdate-review", "审查结论不再适用"}, {"void-filing", "作废备案记录"},
-    {"void-evaluation", "作废后评估"},
+    {"void-evaluation", "作废后评估"}, {"cleanup-open", "开始清理"}, {"cleanup-decide", "清理决定"},
+    {"cleanup-close", "结束清理"}, {"basis-import", "导入上位法目录"}, {"basis-change", "上位法变化"},
+    {"bundle-add", "从文件包登记"}, {"bundle-replace", "从文件包替换"}, {"bundle-import", "导入文件包"},
+    {"baseline", "日志基线"},
   }};
   for (const auto& [key, label] : k_labels) {
     if (key == kind) {
@@ -357,20 +380,24 @@ std::string render_events(const std::vector<audit::Event>& events, const RenderO
     std::vector<std::vector<std::string>> rows;
     for (const auto& event : events) {
       rows.push_back({std::to_string(event.id), event.at, event.actor,
-                      event.document ? std::to_string(*event.document) : "", event.kind, event.payload,
+                      event.document ? std::to_string(*event.document) : "",
+                      options.english_header ? event.kind : std::string(event_label(event.kind)), event.payload,
                       event.prev_hash, event.hash});
     }
-    return csv_of({"id", "at", "actor", "document", "kind", "payload", "prev_hash", "hash"}, rows, options.bom);
+    return csv_of({{"id", "序号"}, {"at", "时间"}, {"actor", "经办人"}, {"document", "文件"}, {"kind", "事件"},
+                   {"payload", "内容"}, {"prev_hash", "前一事件哈希"}, {"hash", "哈希"}},
+                  rows, options);
   }
   default:
     break;
   }
   Table table({"序号", "时间", "经办人", "文件", "事件", "内容"});
   table.right_align(0);
+  table.shorten_first(5);
   for (const auto& event : events) {
     table.add_row({std::to_string(event.id), local_time(event.at), event.actor,
                    event.document ? fmt::format("#{}", *event.document) : "-", std::string(event_label(event.kind)),
-                   event.payload});
+                   audit::summarize(event.kind, event.payload)});
   }
   return table.render();
 }

@@ -21,8 +21,23 @@ struct RenderOptions
 {
   Format format = Format::table;
   util::Date as_of;
-  bool bom = false;  // CSV only
+  bool bom = false;            // CSV only
+  bool english_header = false; // CSV only: the JSON keys instead of Chinese labels, for scripts
 };
+
+// A CSV column: the key scripts read (`--header en`, the JSON key) and the label people read.
+struct CsvColumn
+{
+  std::string_view key;
+  std::string_view label;
+};
+
+// A header and rows as RFC 4180 CSV: Chinese labels unless options.english_header, a BOM when
+// options.bom.
+std::string csv_of(const std::vector<CsvColumn>& columns, const std::vector<std::vector<std::string>>& rows,
+                   const RenderOptions& options);
+// A yes/no cell: true/false for scripts, 是/否 under Chinese headers.
+std::string csv_flag(bool value, const RenderOptions& options);
 
 // A list of documents as a table (Chinese headers), a JSON array or CSV (English keys).
 std::string render_documents(const std::vector<registry::Document>& documents, const RenderOptions& options);

@@ -90,16 +90,19 @@ TEST_CASE("cli::markdown_text and html_text keep markup out")
   CHECK(printed.text().find("标题<img") == 0);
 }
 
-TEST_CASE("cli::render_documents as CSV carries stable English keys")
+TEST_CASE("cli::render_documents as CSV: Chinese headings for people, stable English keys for scripts")
 {
   registry::Document doc;
   doc.id = 3;
   doc.title = "办法";
   doc.issuer = "某局";
   doc.created_at = doc.updated_at = "2026-01-01T00:00:00Z";
-  const auto csv = cli::render_documents({doc}, cli::RenderOptions{cli::Format::csv, util::Date::parse("2026-01-01"), true});
+  const auto date = util::Date::parse("2026-01-01");
+  const auto csv = cli::render_documents({doc}, cli::RenderOptions{cli::Format::csv, date, true, true});
   CHECK(csv.starts_with("\xEF\xBB\xBFid,reg_no,doc_no,title,issuer,"));
   CHECK(csv.find("\r\n3,,,办法,某局,") != std::string::npos);
+  const auto chinese = cli::render_documents({doc}, cli::RenderOptions{cli::Format::csv, date, false});
+  CHECK(chinese.starts_with("文件编号,登记编号,文号,标题,制定机关,"));
 }
 
 TEST_CASE("cli::render_due as iCalendar: CR escaped, lines folded at 75 octets between characters")

@@ -32,6 +32,19 @@ TEST_CASE("util::parse_csv: RFC 4180 quoting, CRLF, blank lines, line numbers")
   CHECK(util::parse_csv("", "empty.csv").empty());
 }
 
+TEST_CASE("util::CsvColumns reads Chinese headings as their English names")
+{
+  const auto rows = util::parse_csv("文件,决定,理由\n3,keep,仍适用\n", "d.csv");
+  const std::vector<util::CsvAlias> aliases{{"文件", "ref"}, {"决定", "decision"}, {"理由", "reason"}};
+  const util::CsvColumns columns(rows[0], {"ref", "decision", "reason"}, "d.csv", aliases);
+  CHECK(columns.get(rows[1], "ref") == "3");
+  CHECK(columns.get(rows[1], "reason") == "仍适用");
+  const auto english = util::parse_csv("ref,decision\n3,keep\n", "e.csv");
+  CHECK(util::CsvColumns(english[0], {"ref", "decision"}, "e.csv", aliases).get(english[1], "decision") == "keep");
+  CHECK_THROWS_WITH_AS(util::CsvColumns(english[0], {"ref", "decision", "reason"}, "e.csv", aliases),
+                       doctest::Contains("ref,decision,reason，或 文件,决定,理由"), DataError);
+}
+
 TEST_CASE("util::CsvColumns finds columns by name and names the missing one")
 {
   const auto rows = util::parse_csv("decision, ref ,extra\nkeep,7,\n", "d.csv");

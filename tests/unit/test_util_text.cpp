@@ -42,6 +42,10 @@ TEST_CASE("util::closest_match suggests near misses only")
   const std::vector<std::string> words{"publish", "repeal", "amend", "list"};
   CHECK(util::closest_match("pubish", words) == std::optional<std::string>("publish"));
   CHECK(util::closest_match("lst", words) == std::optional<std::string>("list"));
+  // Two neighbours swapped are one slip, not two edits.
+  CHECK(util::closest_match("lsit", words) == std::optional<std::string>("list"));
+  CHECK(util::closest_match("amned", words) == std::optional<std::string>("amend"));
+  CHECK_FALSE(util::closest_match("tsil", words));
   CHECK_FALSE(util::closest_match("frobnicate", words));
 }
 

@@ -145,7 +145,7 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
   constexpr std::string_view k_every_document =
     "有件必备；报送期限为本单位设置的默认值（向人大常委会备案的，发布后三十日内，河南省实施《监督法》办法 第五十一条）";
   if (config.filing_bodies.empty()) {
-    Reminder& reminder = out.add("filing", fmt::format("发布后 {} 内报送备案", config.filing_deadline.chinese()),
+    Reminder& reminder = out.add("filing", fmt::format("发布后{}内报送备案", config.filing_deadline.chinese()),
                                  filing_due, k_every_document, When::current);
     reminder.action = fmt::format("normdoc file {} --to 备案机关 --date {}", doc.id, k_as_of);
     reminder.until = until(filed_with(""));
@@ -208,7 +208,7 @@ void step_reminders(Reminders& out, std::int64_t document, const std::vector<pro
     if (step.kind == procedure::StepKind::legality_review && !step.date && step.received) {
       Reminder& reminder = out.add(
         "legality-review",
-        fmt::format("合法性审核（{} 收到）最长 {} 内完成", step.received->iso(), config.legality_review_limit.chinese()),
+        fmt::format("合法性审核（{} 收到）最长{}内完成", step.received->iso(), config.legality_review_limit.chinese()),
         calendar.deadline(*step.received, config.legality_review_limit), "国办发〔2018〕115号 (五)");
       reminder.action = fmt::format("normdoc record {} legality-review --date {} --result lawful", document, k_as_of);
     }

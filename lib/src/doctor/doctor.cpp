@@ -25,8 +25,9 @@ Check integrity(store::Database& db)
     }
   }
   return Check{"integrity", "文件完整性", problems.empty(),
-               problems.empty() ? "PRAGMA integrity_check: ok"
-                                : fmt::format("{} 处问题，第一处：{}", problems.size(), problems.front())};
+               problems.empty() ? "SQLite 完整性检查通过"
+                                : fmt::format("SQLite 完整性检查发现 {} 处问题，第一处（{}）", problems.size(),
+                                              problems.front())};
 }
 
 Check foreign_keys(store::Database& db)

@@ -233,7 +233,9 @@ std::vector<Filing> import_filings(store::Transaction& txn, std::string_view csv
   if (rows.size() < 2) {
     throw DataError("没有备案记录；第一行应为列名 ref,body,date（可加 materials）", Location{source, 1, 0, {}});
   }
-  const util::CsvColumns columns(rows.front(), {"ref", "body", "date"}, source);
+  const util::CsvColumns columns(
+    rows.front(), {"ref", "body", "date"}, source,
+    {{"文件", "ref"}, {"文件编号", "ref"}, {"备案机关", "body"}, {"报送日期", "date"}, {"报送材料", "materials"}});
   std::vector<Filing> imported;
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const util::CsvRow& row = rows[i];

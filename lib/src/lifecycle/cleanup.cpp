@@ -266,7 +266,8 @@ std::vector<DecisionInput> parse_decisions_csv(std::string_view text, const std:
   if (rows.empty()) {
     throw DataError("文件为空；第一行应为列名 ref,decision,reason", Location{source, 1, 0, {}});
   }
-  const util::CsvColumns columns(rows.front(), {"ref", "decision", "reason"}, source);
+  const util::CsvColumns columns(rows.front(), {"ref", "decision", "reason"}, source,
+                                 {{"文件", "ref"}, {"文件编号", "ref"}, {"决定", "decision"}, {"理由", "reason"}});
   std::vector<DecisionInput> decisions;
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const util::CsvRow& row = rows[i];

@@ -88,14 +88,26 @@ std::vector<CsvRow> parse_csv(std::string_view text, const std::string& source)
   return rows;
 }
 
-CsvColumns::CsvColumns(const CsvRow& header, const std::vector<std::string>& required, const std::string& source)
+CsvColumns::CsvColumns(const CsvRow& header, const std::vector<std::string>& required, const std::string& source,
+                       const std::vector<CsvAlias>& aliases)
 {
-  for (const auto& name : header.fields) {
-    m_names.emplace_back(trim(name));
+  for (const auto& field : header.fields) {
+    const std::string_view name = trim(field);
+    const auto alias = std::find_if(aliases.begin(), aliases.end(), [&](const CsvAlias& a) { return a.label == name; });
+    m_names.emplace_back(alias == aliases.end() ? name : alias->name);
   }
   for (const auto& name : required) {
     if (index(name) < 0) {
-      throw DataError(fmt::format("缺少“{}”列（第一行应为列名：{}）", name, fmt::join(required, ",")),
+      std::vector<std::string_view> labels;
+      for (const auto& wanted : required) {
+        const auto alias =
+          std::find_if(aliases.begin(), aliases.end(), [&](const CsvAlias& a) { return a.name == wanted; });
+        if (alias != aliases.end()) {
+          labels.push_back(alias->label);
+        }
+      }
+      const std::string chinese = labels.size() == required.size() ? fmt::format("，或 {}", fmt::join(labels, ",")) : "";
+      throw DataError(fmt::format("缺少“{}”列（第一行应为列名：{}{}）", name, fmt::join(required, ","), chinese),
                       Location{source, header.line, 0, name});
     }
   }

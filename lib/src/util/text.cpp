@@ -116,6 +116,17 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text)
   return std::nullopt;
 }
 
+std::size_t utf8_sequence_length(unsigned char lead)
+{
+  if (lead >= 0xF0) {
+    return 4;
+  }
+  if (lead >= 0xE0) {
+    return 3;
+  }
+  return lead >= 0xC0 ? 2 : 1;
+}
+
 std::u32string decode_utf8(std::string_view text)
 {
   std::u32string out;
@@ -239,20 +250,25 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   std::size_t best_distance = 0;
   for (const auto& candidate : candidates) {
     const std::u32string other = decode_utf8(candidate);
-    std::vector<std::size_t> row(other.size() + 1);
+    // Edit distance counting a swap of two neighbours as one edit (optimal string alignment):
+    // `lsit` is one slip from `list`, not two.
+    std::vector<std::vector<std::size_t>> d(target.size() + 1, std::vector<std::size_t>(other.size() + 1));
+    for (std::size_t i = 0; i <= target.size(); ++i) {
+      d[i][0] = i;
+    }
     for (std::size_t j = 0; j <= other.size(); ++j) {
-      row[j] = j;
+      d[0][j] = j;
     }
     for (std::size_t i = 1; i <= target.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
       for (std::size_t j = 1; j <= other.size(); ++j) {
-        const std::size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (target[i - 1] == other[j - 1] ? 0 : 1)});
-        diagonal = above;
+        const std::size_t cost = target[i - 1] == other[j - 1] ? 0 : 1;
+        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+        if (i > 1 && j > 1 && target[i - 1] == other[j - 2] && target[i - 2] == other[j - 1]) {
+          d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
     }
-    const std::size_t distance = row[other.size()];
+    const std::size_t distance = d[target.size()][other.size()];
     if (!best || distance < best_distance) {
       best = candidate;
       best_distance = distance;

@@ -13,7 +13,7 @@ diff -u want.txt got.txt >diff.txt || fail "findings differ: $(cat diff.txt)"
 TEST "text output is compiler-style with the excerpt and a summary"
 nd check "$draft" --checklist legality
 expect_exit 1
-expect_stdout_contains "$draft:7:30: error [L4-permit-gate] "
+expect_stdout_contains "$draft:7:30: 错误 [L4-permit-gate] "
 expect_stdout_contains '    …所在镇人民政府备案，经审核同意后方可营业。'
 expect_stdout_contains '检查了 1 个文件：错误 2 处，警告 1 处，提示 1 处'
 

@@ -34,8 +34,8 @@ TEST "an unknown key is an error with file:line and a suggestion"
 printf '[office]\nname = "某局"\ncdoe = "MJ"\n' >normdoc.toml
 nd list
 expect_exit 3
-expect_stderr_contains 'normdoc: error: normdoc.toml:3:1: office.cdoe: 未知的配置项'
-expect_stderr_contains 'normdoc: hint: 是否想写“office.code”？'
+expect_stderr_contains 'normdoc: 错误：normdoc.toml:3:1: office.cdoe: 未知的配置项'
+expect_stderr_contains 'normdoc: 提示：是否想写“office.code”？'
 
 TEST "a wrong type or value is an error with file:line"
 printf '[validity]\n\ndefault = 5\n' >normdoc.toml

@@ -86,7 +86,7 @@ office_config
 nd_ok add --title "民宿扶持办法" --concerns-business
 nd record 1 comment --from 2026-11-01 --to 2026-11-20 --channel 政府网站
 expect_exit 0
-expect_stderr_contains 'normdoc: warning: 公开征求意见期 2026-11-01 至 2026-11-20 不足 30日'
+expect_stderr_contains 'normdoc: 警告：公开征求意见期 2026-11-01 至 2026-11-20 不足 30日'
 nd_ok record 1 legality-review --received 2026-11-23
 nd record 1 deliberation --date 2026-11-24 --meeting 局党组会议
 expect_exit 3

@@ -30,12 +30,20 @@ nd_ok cleanup open 全面清理 --date 2026-06-01 --format json
 expect_json '.documents' 4
 nd_ok cleanup decide 全面清理 1 keep
 nd_ok cleanup decide 全面清理 2 amend --reason 第五条与上位法不一致
-printf 'ref,decision,reason\n3,repeal,资金已整合\n4,invalidate,阶段性任务已完成\n' >decisions.csv
+# An officer's file has Chinese headings and decisions; a script's has English ones.
+printf '文件,决定,理由\n3,废止,资金已整合\n' >决定.csv
+nd_ok cleanup import 全面清理 决定.csv
+printf 'ref,decision,reason\n4,invalidate,阶段性任务已完成\n' >decisions.csv
 nd_ok cleanup import 全面清理 decisions.csv
 nd_ok cleanup status 全面清理 --format json
 expect_json '.decided' 4
 expect_json '.decisions.invalidate' 1
 nd_ok cleanup close 全面清理 --date 2026-07-01
+nd_ok log
+expect_stdout_contains '清理决定  清理：全面清理；决定：修改；理由：第五条与上位法不一致'
+! grep -q '"decision"' "$dir/stdout" || fail "log's table shows raw JSON: $(grep -m1 decision "$dir/stdout")"
+nd_ok log --format json
+expect_json '[.[] | select(.kind == "cleanup-decide")][1].payload.decision' amend
 [ "$(statuses 2026-07-02)" = "1=published 2=published 3=repealed 4=invalidated 5=draft" ] ||
   fail "statuses after close: $(statuses 2026-07-02)"
 [ "$(statuses 2026-06-30)" = "1=published 2=published 3=published 4=published 5=draft" ] ||
@@ -47,6 +55,11 @@ nd_ok cleanup report 全面清理 --format md
 expect_stdout_contains "## 四、宣布失效的规范性文件目录（1 件）"
 nd_ok cleanup report 全面清理 --format csv
 [ "$(wc -l <"$dir/stdout")" = 5 ] || fail "the CSV report should have a header and four rows"
+expect_stdout_contains '决定,序号,标题,文号,登记编号,制定机关,发布日期,施行日期,有效期至,理由'
+expect_stdout_contains '宣布失效,1,'
+nd_ok cleanup report 全面清理 --format csv --header en
+expect_stdout_contains 'decision,number,title,doc_no,reg_no,issuer,published,effective,expires,reason'
+expect_stdout_contains 'invalidate,1,'
 nd cleanup decide 全面清理 1 repeal --reason 晚了
 expect_exit 3
 expect_one_line_error

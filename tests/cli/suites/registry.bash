@@ -77,11 +77,15 @@ nd list --status archived
 expect_exit 2
 expect_one_line_error
 
-TEST "list as CSV is RFC 4180 with English keys, --bom for Excel"
+TEST "list as CSV is RFC 4180 with Chinese headers, --header en for scripts, --bom for Excel"
 add_draft "含,逗号的办法"
 nd_ok list --format csv --bom
 head -c 3 "$dir/stdout" | od -An -tx1 | grep -q 'ef bb bf' || fail "no BOM"
-grep -q $'^\xEF\xBB\xBFid,reg_no,doc_no,title,issuer,' "$dir/stdout" || fail "header"
+grep -q $'^\xEF\xBB\xBF文件编号,登记编号,文号,标题,制定机关,' "$dir/stdout" || fail "Chinese header"
+grep -q ',否,否,' "$dir/stdout" || fail "yes/no cells not in Chinese: $(sed -n 2p "$dir/stdout")"
+nd_ok list --format csv --header en
+grep -q '^id,reg_no,doc_no,title,issuer,' "$dir/stdout" || fail "English header"
+grep -q ',false,false,' "$dir/stdout" || fail "yes/no cells not true/false for scripts"
 grep -qF '"含,逗号的办法"' "$dir/stdout" || fail "field with a comma not quoted"
 grep -q $'\r$' "$dir/stdout" || fail "records not CRLF-terminated"
 
@@ -174,17 +178,56 @@ expect_json 'length' 2
 TEST "usage errors exit 2 with a hint"
 nd add --issuer 某局
 expect_exit 2
-expect_stderr_contains 'normdoc: error: 缺少标题'
+expect_stderr_contains 'normdoc: 错误：缺少标题'
 nd publsh 1 --date 2024-01-01
 expect_exit 2
 expect_stderr_contains '是否想用 normdoc publish'
 nd list --frobnicate
 expect_exit 2
+expect_stderr_contains 'normdoc list 没有选项“--frobnicate”'
 nd publish 1
 expect_exit 2
-expect_stderr_contains '--date'
+expect_stderr_contains '缺少必需的参数 --date'
 nd
 expect_exit 2
+expect_stderr_contains 'normdoc 后面缺少子命令（init、add、show、list'
+
+TEST "usage errors are said in Chinese with a suggestion at every level"
+nd lsit
+expect_exit 2
+expect_one_line_error
+expect_stderr_contains 'normdoc: 提示：是否想用 normdoc list？'
+nd review lst
+expect_exit 2
+expect_stderr_contains 'normdoc review 没有子命令“lst”'
+expect_stderr_contains '是否想用 normdoc review list？'
+nd list csv --formt
+expect_exit 2
+expect_stderr_contains 'normdoc list 没有选项“--formt”'
+expect_stderr_contains '是否想用 --format？'
+nd publish 1 --dat 2024-01-01
+expect_exit 2
+expect_stderr_contains '是否想用 --date？'
+nd review
+expect_exit 2
+expect_stderr_contains 'normdoc review 后面缺少子命令（start、answer'
+expect_stderr_contains '运行 normdoc review --help 查看用法'
+nd list --format
+expect_exit 2
+expect_stderr_contains '--format 后面缺少取值'
+nd list --format jsn
+expect_exit 2
+expect_stderr_contains '--format 的取值“jsn”无效，可选：table、json、csv'
+expect_stderr_contains '是否想用 json？'
+nd list --year abc
+expect_exit 2
+expect_stderr_contains '--year 的取值“abc”无效，应在 1900 到 2199 之间'
+nd add --title 甲 --issuer 乙 --validity 5y --expires 2030-01-01
+expect_exit 2
+expect_stderr_contains '--validity 与 --expires 不能同时使用'
+nd show 1 2
+expect_exit 2
+expect_stderr_contains '多余的参数“2”'
 nd --help
 expect_exit 0
 expect_stdout_contains '子命令'
@@ -208,3 +251,24 @@ nd_ok list --status published --format json
 expect_json 'length' 0
 nd_ok list --status published --format csv
 [ "$(wc -l <"$dir/stdout")" = 1 ] || fail "CSV header missing"
+
+TEST "tables fit the terminal width (--wide shows all); long output goes through the pager on a terminal"
+title=济源示范区关于进一步规范文化市场经营行为维护公平竞争秩序促进文化产业高质量发展的若干规定
+add_draft "$title"
+COLUMNS=80 nd_ok list
+expect_stdout_contains '济源示范区'
+expect_stdout_contains '…'
+! grep -qF "$title" "$dir/stdout" || fail "the title was not shortened to 80 columns"
+[ "$(wc -L <"$dir/stdout")" -le 80 ] || fail "a line is wider than 80 columns: $(cat "$dir/stdout")"
+COLUMNS=80 nd_ok list --wide
+expect_stdout_contains "$title"
+nd_ok list  # not a terminal and no COLUMNS: scripts get everything
+expect_stdout_contains "$title"
+if command -v script >/dev/null; then
+  LINES=1 NORMDOC_PAGER='sed s/^/翻页：/' script -qec "$NORMDOC list" /dev/null >paged.txt </dev/null
+  grep -q '^翻页：编号' paged.txt || fail "long output on a terminal did not go through NORMDOC_PAGER: $(head -3 paged.txt)"
+  LINES=1 NORMDOC_PAGER='sed s/^/翻页：/' script -qec "$NORMDOC list --no-pager" /dev/null >paged.txt </dev/null
+  ! grep -q '翻页：' paged.txt || fail "--no-pager still paged"
+  LINES=50 NORMDOC_PAGER='sed s/^/翻页：/' script -qec "$NORMDOC list" /dev/null >paged.txt </dev/null
+  ! grep -q '翻页：' paged.txt || fail "output shorter than the screen was paged"
+fi

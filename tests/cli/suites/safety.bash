@@ -18,6 +18,7 @@ nd_ok search 市场管理 --status draft --format json
 expect_json '[.[].id] | map(tostring) | join(",")' 2
 nd_ok search 不存在的词语
 expect_stdout_empty
+expect_stderr_contains 'normdoc: 没有找到与“不存在的词语”匹配的文件'
 nd search ""
 expect_exit 2
 

@@ -15,6 +15,9 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 // Code points of valid UTF-8 `text`; invalid bytes become U+FFFD.
 std::u32string decode_utf8(std::string_view text);
 void append_utf8(std::string& out, char32_t code_point);
+// Bytes of the UTF-8 sequence that starts with `lead` (1 for ASCII and stray bytes), for
+// cutting text between characters.
+std::size_t utf8_sequence_length(unsigned char lead);
 
 // Full-width ASCII forms (Ａ１，) become half-width and the ideographic space a plain space,
 // so that what a drafter typed on a Chinese keyboard compares equal to its ASCII twin.

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#include <normdoc/audit/summary.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace normdoc;
+
+TEST_SUITE("audit")
+{
+TEST_CASE("audit::summarize says a payload in Chinese, codes as labels, nulls left out")
+{
+  CHECK(audit::summarize("cleanup-decide", R"({"cleanup":"c1","decision":"keep","reason":"仍适用"})") ==
+        "清理：c1；决定：继续有效；理由：仍适用");
+  CHECK(audit::summarize("filing-result", R"({"body":"市政府","result":"passed","date":"2023-04-20","until":null})") ==
+        "备案机关：市政府；结果：审查通过；日期：2023-04-20");
+  CHECK(audit::summarize("record", R"({"step":"fair-competition-review","result":"compliant","note":null})") ==
+        "步骤：公平竞争审查；结果：符合");
+  CHECK(audit::summarize("add", R"({"kind":"normative","trial":false,"materials":["备案报告","正式文本"]})") ==
+        "类别：规范性文件；暂行/试行：否；报送材料：备案报告、正式文本");
+  CHECK(audit::summarize("review-start", R"({"review":3,"checklist":"legality"})") == "审查：R3；清单：合法性审核");
+  const std::string hash(64, 'a');
+  CHECK(audit::summarize("add", R"({"text_sha256":")" + hash + "\"}") == "全文：aaaaaaaaaaaa…");
+  // Not an object (a damaged or foreign payload): shown as it is rather than lost.
+  CHECK(audit::summarize("x", "[1,2]") == "[1,2]");
+}
+}
