@@ -363,11 +363,13 @@ void Screener::screen_line(std::string_view text, int line_number, const std::st
   // most lines, and a rule missing an element is dropped before any sorting.
   thread_local std::vector<std::uint8_t> present;
   thread_local std::vector<std::uint32_t> touched;
-  present.resize(m_rules.size());
+  // Cleared before resizing: the last line may have been screened by another screener with more
+  // rules (fair competition, then legality), whose indices lie past this one's size.
   for (const std::uint32_t r : touched) {
     present[r] = 0;
   }
   touched.clear();
+  present.resize(m_rules.size());
   for (const Hit& hit : hits) {
     for (const Use& u : m_uses[hit.pattern]) {
       if (u.role == Role::element) {
