@@ -474,7 +474,6 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
                 const audit::Stamp& stamp)
 {
   store::Database& db = txn.database();
-  db.use_bulk_cache();
   const std::streampos start = in.tellg();
   if (start == std::streampos(-1)) {
     throw DataError("数据包须为可重新读取的文件（不能是管道）", Location{source, 0, 0, {}});

@@ -279,7 +279,6 @@ std::vector<FileResult> import_files(store::Database& db, const registry::Regist
 {
   std::vector<FileResult> results;
   std::set<std::string> seen;
-  db.use_bulk_cache();
   for (std::size_t begin = 0; begin < files.size(); begin += k_batch) {
     const std::size_t end = std::min(files.size(), begin + k_batch);
     std::optional<store::Transaction> txn;

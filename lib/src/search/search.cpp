@@ -262,6 +262,8 @@ BulkLoad::BulkLoad(store::Transaction& txn, std::size_t documents)
   : m_txn(txn), m_deferred(documents > k_bulk_threshold)
 {
   if (m_deferred) {
+    // The index is built at the end over everything loaded: the large cache keeps its pages.
+    m_txn.database().use_bulk_cache();
     m_txn.database().exec("UPDATE search_index_state SET deferred = 1");
   }
 }

@@ -96,8 +96,8 @@ public:
   Statement prepare(std::string_view sql);
   // Runs SQL without parameters (schema scripts, pragmas).
   void exec(std::string_view sql);
-  // For writes that touch many pages over and over (an import building the search index): a
-  // 64 MB page cache instead of SQLite's 2 MB.
+  // For writes that touch many pages over and over (a bulk load building the search index,
+  // search::BulkLoad): a 64 MB page cache instead of SQLite's 2 MB.
   void use_bulk_cache();
   std::int64_t last_insert_rowid() const;
   int schema_version();
