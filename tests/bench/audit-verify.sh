@@ -14,7 +14,7 @@ set -euo pipefail
 
 registry=$(realpath "${1:?usage: audit-verify.sh REGISTRY [EVENTS] [normdoc]}")
 events=${2:-500000}
-normdoc=$(realpath "${3:-build-release/cli/normdoc}")
+normdoc=$(realpath "${3:-build/cli/normdoc}")
 . "$(dirname "$0")/common.sh"
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)"; exit 2; }
 if [ -n "${KEEP:-}" ]; then work=$KEEP; mkdir -p "$work"; else scratch_dir; fi

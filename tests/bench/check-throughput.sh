@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: MIT
 # Benchmark (run by hand, not by CI): `normdoc check` throughput on the Henan corpus replicated
 # to at least 100 MB, beside `grep -F -c -f` with the same literal phrases on the same input.
-# Usage: tests/bench/check-throughput.sh [path/to/normdoc, default build-release/cli/normdoc] [size-in-MB]
+# Usage: tests/bench/check-throughput.sh [path/to/normdoc, default build/cli/normdoc] [size-in-MB]
 set -euo pipefail
 
-normdoc=${1:-build-release/cli/normdoc}
+normdoc=${1:-build/cli/normdoc}
 target_mb=${2:-100}
 . "$(dirname "$0")/common.sh"
 scratch_dir

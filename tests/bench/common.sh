@@ -9,11 +9,15 @@ if [ ! -d "$corpus" ]; then
   exit 0
 fi
 
-# Figures are only meaningful from an optimised build: the default binary is the Release one.
+# Figures are only meaningful from an optimised build: Release is the default build type.
 if [ ! -x "$normdoc" ]; then
   echo "no normdoc at $normdoc: build it with" >&2
-  echo "  cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release && cmake --build build-release" >&2
+  echo "  cmake -S . -B build -G Ninja && cmake --build build" >&2
   exit 2
+fi
+build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$(dirname "$normdoc")/../CMakeCache.txt" 2>/dev/null)
+if [ -n "$build_type" ] && [ "$build_type" != Release ]; then
+  echo "warning: $normdoc is a $build_type build; the figures are meant for a Release build" >&2
 fi
 
 scratch_dir() { # sets $work to a new directory, removed when the benchmark exits

@@ -3,10 +3,10 @@
 # Benchmark (run by hand, not by CI): `normdoc import` throughput on the Henan corpus
 # replicated to N documents (default 10,000; each copy gets a line of its own so none is a
 # duplicate), then `search` latency on that registry (median of 9 runs per query).
-# Usage: tests/bench/import-search.sh [path/to/normdoc, default build-release/cli/normdoc] [documents]
+# Usage: tests/bench/import-search.sh [path/to/normdoc, default build/cli/normdoc] [documents]
 set -euo pipefail
 
-normdoc=$(realpath "${1:-build-release/cli/normdoc}")
+normdoc=$(realpath "${1:-build/cli/normdoc}")
 count=${2:-10000}
 . "$(dirname "$0")/common.sh"
 scratch_dir

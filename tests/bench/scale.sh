@@ -7,10 +7,10 @@
 # check, import and export, which should not grow with the input.
 # Targets on a 2-core machine: due and search < 100 ms, show < 20 ms, audit verify over
 # 100,000 events < 2 s.
-# Usage: tests/bench/scale.sh [path/to/normdoc, default build-release/cli/normdoc] [documents] [work directory to keep]
+# Usage: tests/bench/scale.sh [path/to/normdoc, default build/cli/normdoc] [documents] [work directory to keep]
 set -euo pipefail
 
-normdoc=$(realpath "${1:-build-release/cli/normdoc}")
+normdoc=$(realpath "${1:-build/cli/normdoc}")
 count=${2:-100000}
 . "$(dirname "$0")/common.sh"
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)"; exit 2; }
