@@ -1,9 +1,6 @@
 # SPDX-License-Identifier: MIT
 # normdoc export and import --bundle: byte-identical round trips, conflicts, malformed bundles.
 
-validator=/usr/bin/jsonschema
-[ -x "$validator" ] || validator=$(command -v jsonschema || true)
-
 # A registry with every kind of record: published and draft documents, a text, procedure
 # steps, a filing with its result, a concluded review, an evaluation with an amendment.
 build_registry() {
@@ -24,13 +21,12 @@ nd_ok export --all --output a.jsonl
 head -1 a.jsonl >header.json
 [ "$(jq -r '"\(.bundle) \(.version) \(.office) \(.head.events)"' header.json)" = "normdoc 1 济源示范区文化广电和旅游局 $(sqlite3 registry.db 'SELECT count(*) FROM event')" ] ||
   fail "header line: $(cat header.json)"
-if [ -n "$validator" ]; then
-  tail -n +2 a.jsonl | while IFS= read -r line; do
-    printf '%s\n' "$line" >line.json
-    "$validator" -i line.json "$NORMDOC_SOURCE_DIR/schemas/output/bundle.schema.json" >/dev/null 2>&1 ||
-      { fail "a bundle line does not match bundle.schema.json"; break; }
-  done
-fi
+line_number=1
+while IFS= read -r line; do
+  line_number=$((line_number + 1))
+  printf '%s\n' "$line" >"line$line_number.json"
+  expect_schema bundle.schema.json "line$line_number.json"
+done < <(tail -n +2 a.jsonl)
 NORMDOC_DB=$dir/b.db nd_ok init --no-config
 NORMDOC_DB=$dir/b.db nd_ok import --bundle a.jsonl
 expect_stdout_contains "新增 6"

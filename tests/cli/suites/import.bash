@@ -33,9 +33,7 @@ XML
 }
 
 TEST "a notice as UTF-8, GB18030, HTML and .docx gives the same metadata"
-if ! command -v zip >/dev/null; then
-  echo "  (skipped: zip is not installed)"
-else
+if ! tool_missing zip zip; then
   mkdir in
   write_notice in/notice.txt
   iconv -f UTF-8 -t GB18030 in/notice.txt >in/notice-gbk.txt
