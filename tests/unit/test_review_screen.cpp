@@ -299,37 +299,34 @@ TEST_CASE("review screening finds the misses: hedges, statistical classes, own p
 
 TEST_CASE("review screening finds the session-4 misses: relatives, married women, an operator named by its trade")
 {
-  // training cases O90, O93, O89 of tests/cases (the held-out O88 and O92 are not used here)
-  const std::vector<std::pair<const char*, const char*>> misses = {
-    // a restriction on people for what a relative did (义务教育法 第四条; 立法法 第九十三条)
-    {"凡是参与电信网络新型违法犯罪嫌疑人的子女，一律在城区学校就读时予以招生入学限制。", "L5-relatives"},
-    // married-out women excluded from land and resettlement (妇女权益保障法 第五十五条)
-    {"将“已经出嫁的妇女及其子女”排除在申请个人建房用地和安置人口之外。", "L5-married-women"},
-    // a designated operator named by its trade, not as 指定的……公司
-    {"指定供电企业，统一建设新建居民住宅小区供配电设施并统一收费。", "F8-3-named-operator"},
+  struct Expectation
+  {
+    const char* text;
+    const char* rule;
+    bool fires;
   };
-  for (const auto& miss : misses) {
-    const std::string text = miss.first;
-    const std::string rule = miss.second;
+  // training cases O90, O93, O89 of tests/cases (the held-out O88 and O92 are not used here), and
+  // the law's own wording of the same subjects (Henan corpus sentences, a prohibition), which the
+  // rules leave alone
+  const std::vector<Expectation> expectations = {
+    // a restriction on people for what a relative did (义务教育法 第四条; 立法法 第九十三条)
+    {"凡是参与电信网络新型违法犯罪嫌疑人的子女，一律在城区学校就读时予以招生入学限制。", "L5-relatives", true},
+    {"不得以父母违法犯罪为由限制其子女入学。", "L5-relatives", false},
+    // married-out women excluded from land and resettlement (妇女权益保障法 第五十五条)
+    {"将“已经出嫁的妇女及其子女”排除在申请个人建房用地和安置人口之外。", "L5-married-women", true},
+    {"离婚、丧偶妇女有权依法处分个人财产，任何单位和个人不得干涉。", "L5-married-women", false},
+    // a designated operator named by its trade, not as 指定的……公司; a designated public body is not one
+    {"指定供电企业，统一建设新建居民住宅小区供配电设施并统一收费。", "F8-3-named-operator", true},
+    {"移交后由教育行政部门或者其指定的接收单位负责管理维护。", "F8-3-named-operator", false},
+  };
+  for (const Expectation& e : expectations) {
+    const std::string text = e.text;
+    const std::string rule = e.rule;
     CAPTURE(text);
     CAPTURE(rule);
     const auto findings = screen(text);
     CAPTURE(describe(findings));
-    CHECK(hits(findings, rule));
-  }
-  // the law's own wording of the same subjects stays out of these rules (Henan corpus sentences
-  // and a prohibition)
-  const std::vector<std::pair<const char*, const char*>> lawful = {
-    {"离婚、丧偶妇女有权依法处分个人财产，任何单位和个人不得干涉。", "L5-married-women"},
-    {"移交后由教育行政部门或者其指定的接收单位负责管理维护。", "F8-3-named-operator"},
-    {"不得以父母违法犯罪为由限制其子女入学。", "L5-relatives"},
-  };
-  for (const auto& quiet : lawful) {
-    const std::string text = quiet.first;
-    const std::string rule = quiet.second;
-    CAPTURE(text);
-    CAPTURE(rule);
-    CHECK_FALSE(hits(screen(text), rule));
+    CHECK(hits(findings, rule) == e.fires);
   }
 }
 
