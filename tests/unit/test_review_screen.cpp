@@ -58,6 +58,8 @@ const std::vector<Case> k_cases = {
   {"L4-penalty", "违反本办法的，处500元罚款。", "违反本办法的，依照《中华人民共和国旅游法》的规定处罚款。"},
   {"L4-coercion", "对违规设置的广告牌予以强制拆除。", "依照《中华人民共和国行政强制法》的规定实施查封。"},
   {"L4-fee", "申请人应当缴纳评审费2000元。", "用人单位应当依法缴纳社会保险费。"},
+  {"L5-married-women", "外嫁女及其子女不享受征地安置补偿。", "任何组织不得以妇女出嫁为由侵害其宅基地使用权益。"},
+  {"L5-relatives", "涉毒人员的子女，在公办学校招生时一律予以限制。", "涉毒人员的子女依法平等接受义务教育，任何学校不得拒收。"},
   {"L4-fee", "经营者应当交纳服务保证金5万元。", "投标人应当提交投标保证金。"},
   {"L4-levy", "各经营单位按比例摊派宣传费用。", "严禁向企业摊派。"},
   {"L5-blacklist", "对违规经营者列入黑名单。", "依照《旅游法》将其列入黑名单。"},
@@ -88,6 +90,7 @@ const std::vector<Case> k_cases = {
   {"F8-3-vendor", "各运输企业车辆统一安装某科技有限公司的监控设备。", "各运输企业自主选择符合国家标准的监控设备。"},
   {"F8-3-vendor", "直接指定某网络科技有限公司统一负责系统软件的开发建设。", "通过公开招标选择系统软件开发单位。"},
   {"F8-3-vendor", "从业人员应当在其指定的物业协会参加岗位培训。", "从业人员可以自主选择培训机构参加岗位培训。"},
+  {"F8-3-named-operator", "由区住建局指定燃气企业，统一建设庭院管网并收费。", "庭院管网由建设单位通过招标选择施工企业建设。"},
   {"F8-3-local-counterparty", "零售店必须与辖区内批发企业签订连锁经营协议。", "零售店应当与供货企业签订购销合同。"},
   {"F8-3-only-from", "各学校只能从入围企业名单中选择校服供应商。", "评标委员会成员应从评标专家库中随机抽取。"},
   {"F8-3-outside-barred", "严禁学校向定点企业以外的商家订购校服。", "学校可以自主向符合条件的商家订购校服。"},
@@ -285,12 +288,47 @@ TEST_CASE("review screening finds the misses: hedges, statistical classes, own p
     // a hedge with 依法 does not make a local condition lawful
     {"具有健全的财务管理制度，并依法在园区纳税；", "F10-2-local-seat"},
   };
-  for (const auto& [text, rule] : misses) {
+  // .first/.second, not a structured binding: clang 14 cannot CAPTURE a binding in doctest's lambda
+  for (const auto& miss : misses) {
+    const std::string text = miss.first;
     CAPTURE(text);
     const auto findings = screen(text);
     CAPTURE(describe(findings));
-    CHECK(hits(findings, rule));
+    CHECK(hits(findings, miss.second));
     CHECK(flagged(findings));
+  }
+}
+
+TEST_CASE("review screening finds the session-4 misses: relatives, married women, an operator named by its trade")
+{
+  struct Expectation
+  {
+    const char* text;
+    const char* rule;
+    bool fires;
+  };
+  // training cases O90, O93, O89 of tests/cases (the held-out O88 and O92 are not used here), and
+  // the law's own wording of the same subjects (Henan corpus sentences, a prohibition), which the
+  // rules leave alone
+  const std::vector<Expectation> expectations = {
+    // a restriction on people for what a relative did (义务教育法 第四条; 立法法 第九十三条)
+    {"凡是参与电信网络新型违法犯罪嫌疑人的子女，一律在城区学校就读时予以招生入学限制。", "L5-relatives", true},
+    {"不得以父母违法犯罪为由限制其子女入学。", "L5-relatives", false},
+    // married-out women excluded from land and resettlement (妇女权益保障法 第五十五条)
+    {"将“已经出嫁的妇女及其子女”排除在申请个人建房用地和安置人口之外。", "L5-married-women", true},
+    {"离婚、丧偶妇女有权依法处分个人财产，任何单位和个人不得干涉。", "L5-married-women", false},
+    // a designated operator named by its trade, not as 指定的……公司; a designated public body is not one
+    {"指定供电企业，统一建设新建居民住宅小区供配电设施并统一收费。", "F8-3-named-operator", true},
+    {"移交后由教育行政部门或者其指定的接收单位负责管理维护。", "F8-3-named-operator", false},
+  };
+  for (const Expectation& e : expectations) {
+    const std::string text = e.text;
+    const std::string rule = e.rule;
+    CAPTURE(text);
+    CAPTURE(rule);
+    const auto findings = screen(text);
+    CAPTURE(describe(findings));
+    CHECK(hits(findings, rule) == e.fires);
   }
 }
 
@@ -380,9 +418,10 @@ TEST_CASE("review screening: severity follows the issuer's level, county when un
     {"婺源县发展和改革委员会", IssuerLevel::county},
     {"某管委会", IssuerLevel::county},
   };
-  for (const auto& [issuer, level] : levels) {
+  for (const auto& entry : levels) {
+    const std::string issuer = entry.first;
     CAPTURE(issuer);
-    CHECK(review::issuer_level_of(issuer) == level);
+    CHECK(review::issuer_level_of(issuer) == entry.second);
   }
   CHECK(review::parse_issuer_level("province") == IssuerLevel::province);
   CHECK_FALSE(review::parse_issuer_level("town"));
