@@ -29,11 +29,12 @@ void run_acknowledge_year(const AcknowledgeOptions& o, const util::Date& date, C
   const auto acks =
     deadline::acknowledge_year(txn, o.year, o.ref, date, o.reason, ctx.config(), ctx.calendar(), ctx.stamp());
   txn.commit();
+  const std::string_view subject = deadline::acknowledgement_subject_label(o.ref);
   std::string out;
   for (const auto& ack : acks) {
-    out += fmt::format("#{}\t{}\t{} 已确认：{}\n", ack.document, ack.subject, ack.date.iso(), ack.reason);
+    out += fmt::format("#{}\t{}\t{} 已确认：{}\n", ack.document, subject, ack.date.iso(), ack.reason);
   }
-  print(out + fmt::format("{} 年：{} 份文件已确认“{}”\n", o.year, acks.size(), o.ref));
+  print(out + fmt::format("{}年：{}份文件已确认“{}”\n", o.year, acks.size(), subject));
 }
 
 void run_acknowledge(const AcknowledgeOptions& o, Context& ctx)
@@ -52,7 +53,8 @@ void run_acknowledge(const AcknowledgeOptions& o, Context& ctx)
   const registry::Acknowledgement ack =
     deadline::acknowledge(txn, doc, o.subject, date, o.reason, ctx.config(), ctx.calendar(), ctx.stamp());
   txn.commit();
-  print(fmt::format("#{}《{}》\t{}\t{} 已确认：{}\n", doc.id, doc.title, ack.subject, ack.date.iso(), ack.reason));
+  print(fmt::format("#{}《{}》\t{}\t{} 已确认：{}\n", doc.id, doc.title,
+                    deadline::acknowledgement_subject_label(ack.subject), ack.date.iso(), ack.reason));
 }
 
 } // namespace

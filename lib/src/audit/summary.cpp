@@ -91,8 +91,8 @@ std::string value_label(std::string_view kind, const std::string& key, const std
   if (key == "kind") {
     return value == "normative" ? "规范性文件" : value == "other" ? "其他文件" : value;
   }
-  if (key == "subject") {
-    return std::string(deadline::kind_label(value));
+  if (key == "subject" && kind == "acknowledge") {
+    return std::string(deadline::acknowledgement_subject_label(value));
   }
   if (key == "gate") {
     return value == "publication" ? "发布" : value;

@@ -602,6 +602,17 @@ std::string_view kind_label(std::string_view kind)
   return kind;
 }
 
+std::string_view acknowledgement_subject_label(std::string_view subject)
+{
+  if (subject == registry::k_ack_expired) {
+    return "有效期届满（已失效）";
+  }
+  if (subject == registry::k_ack_filed_before) {
+    return "使用 normdoc 前已报送备案";
+  }
+  return procedure::issue_name(subject).value_or(subject);
+}
+
 std::vector<DueItem> due_items(store::Database& db, const config::Config& config, const calendar::Calendar& calendar,
                                const DueQuery& query)
 {

@@ -407,6 +407,40 @@ std::vector<Step> steps_of(store::Database& db, std::int64_t document)
   return steps;
 }
 
+namespace {
+
+// Each defect `check` finds, by code: its name (the message of the defects that carry no dates).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 10> k_issue_names{{
+  {"comment-too-short", "公开征求意见期不足"},
+  {"calendar-missing", "无法核对征求意见期"},
+  {"deliberation-before-legality-review", "集体审议时尚未完成合法性审核"},
+  {"deliberation-after-unlawful-review", "合法性审核结论为不合法，仍提交集体审议"},
+  {"publication-before-deliberation", "发布早于集体审议"},
+  {"published-without-legality-review", "发布前未经合法性审核"},
+  {"published-without-deliberation", "发布前未经集体审议决定"},
+  {"effective-before-publication", "施行日期早于发布日期"},
+  {"no-fair-competition-review", "涉及市场主体经济活动，未记录公平竞争审查"},
+  {"noncompliant-published", "公平竞争审查结论为不符合，文件仍已发布"},
+}};
+
+// A defect whose message is its name.
+Issue named_issue(std::string_view code, std::string article, const util::Date& date)
+{
+  return Issue{std::string(code), std::string(*issue_name(code)), std::move(article), date};
+}
+
+} // namespace
+
+std::optional<std::string_view> issue_name(std::string_view code)
+{
+  for (const auto& [key, name] : k_issue_names) {
+    if (key == code) {
+      return name;
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<Issue> check(const registry::Document& doc, const std::vector<Step>& steps, const config::Config& config,
                          const calendar::Calendar& calendar)
 {
@@ -484,12 +518,10 @@ std::vector<Issue> check(const registry::Document& doc, const std::vector<Step>&
                          [&](const Step* step) { return step->date && *step->date <= *doc.published; });
     };
     if (!done_by(StepKind::legality_review)) {
-      issues.push_back(Issue{"published-without-legality-review", "发布前未经合法性审核", "国办发〔2018〕115号 (三)",
-                             *doc.published});
+      issues.push_back(named_issue("published-without-legality-review", "国办发〔2018〕115号 (三)", *doc.published));
     }
     if (!done_by(StepKind::deliberation)) {
-      issues.push_back(Issue{"published-without-deliberation", "发布前未经集体审议决定", "国办发〔2018〕37号 (三)",
-                             *doc.published});
+      issues.push_back(named_issue("published-without-deliberation", "国办发〔2018〕37号 (三)", *doc.published));
     }
   }
 
@@ -506,11 +538,9 @@ std::vector<Issue> check(const registry::Document& doc, const std::vector<Step>&
   if (doc.concerns_business && (doc.published || !deliberations.empty())) {
     const util::Date when = doc.published ? *doc.published : *deliberations.front()->date;
     if (fair_reviews.empty()) {
-      issues.push_back(Issue{"no-fair-competition-review", "涉及市场主体经济活动，未记录公平竞争审查",
-                             "公平竞争审查条例 第十八条", when});
+      issues.push_back(named_issue("no-fair-competition-review", "公平竞争审查条例 第十八条", when));
     } else if (fair_reviews.back()->result == "noncompliant" && doc.published) {
-      issues.push_back(Issue{"noncompliant-published", "公平竞争审查结论为不符合，文件仍已发布",
-                             "公平竞争审查条例 第十八条", when});
+      issues.push_back(named_issue("noncompliant-published", "公平竞争审查条例 第十八条", when));
     }
   }
   std::sort(issues.begin(), issues.end(), [](const Issue& a, const Issue& b) { return a.date < b.date; });

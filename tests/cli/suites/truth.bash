@@ -217,7 +217,10 @@ nd due --format json
 expect_json '[.[] | select(.kind == "procedure") | .action] | join(";")' \
   "normdoc acknowledge 1 published-without-legality-review --date 2026-12-01 --reason '…';normdoc acknowledge 1 published-without-deliberation --date 2026-12-01 --reason '…'"
 nd_ok acknowledge 1 published-without-legality-review --reason 补登记
+expect_stdout_contains "发布前未经合法性审核"
 nd_ok acknowledge 1 published-without-deliberation --reason 补登记
+nd_ok log 1
+expect_stdout_contains "事项：发布前未经集体审议决定"
 nd due --format json
 expect_json '[.[] | select(.kind == "procedure")] | length' 0
 reviewed_draft 审核过的办法 2
@@ -504,7 +507,7 @@ nd_ok add --title 丙办法 --published 2023-09-01 --override-gate --reason 使�
 nd_ok add --title 丁草案
 nd_ok acknowledge 2 filed-before-registry --reason 纸质档案
 nd_ok acknowledge --year 2022 filed-before-registry --reason 2022年文件均已报送备案（纸质档案）
-expect_stdout_contains "1 份文件已确认"
+expect_stdout_contains "1份文件已确认"
 nd due --kind filing --format json
 expect_json '[.[].document] | map(tostring) | join(",")' 3
 nd acknowledge --year 2022 filed-before-registry --reason 再次
@@ -541,6 +544,9 @@ nd_ok add --title 乙办法 --published 2026-04-01 --override-gate --reason 使�
 nd_ok report filing --year 2026 --format json
 expect_json .procedure_defects 1
 nd_ok acknowledge 1 published-without-legality-review --reason 补登记
+expect_stdout_contains "发布前未经合法性审核"
 nd_ok acknowledge 1 published-without-deliberation --reason 补登记
+nd_ok log 1
+expect_stdout_contains "事项：发布前未经集体审议决定"
 nd_ok report filing --year 2026 --format json
 expect_json .procedure_defects 0

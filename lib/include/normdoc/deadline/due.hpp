@@ -34,6 +34,9 @@ struct DueItem
 // The kinds `due` knows, with their Chinese labels, in report order.
 const std::vector<std::pair<std::string, std::string>>& due_kinds();
 std::string_view kind_label(std::string_view kind);
+// What an acknowledgement acknowledged, in Chinese: 有效期届满（已失效）, 使用 normdoc 前已报送备案,
+// or the procedure defect's name; an unknown subject as it is.
+std::string_view acknowledgement_subject_label(std::string_view subject);
 
 struct DueQuery
 {

@@ -104,6 +104,10 @@ std::vector<Step> steps_of(store::Database& db, std::int64_t document);
 std::unordered_map<std::int64_t, std::vector<Step>> steps_by_document(store::Database& db);
 
 // A procedural defect found in the recorded dates, with the rule it breaks.
+// The name in Chinese of a procedure defect's code (what `acknowledge` takes), e.g.
+// `published-without-deliberation` → 发布前未经集体审议决定; nullopt for an unknown code.
+std::optional<std::string_view> issue_name(std::string_view code);
+
 struct Issue
 {
   std::string code;    // stable English key, e.g. `comment-too-short`
