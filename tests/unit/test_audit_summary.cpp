@@ -18,6 +18,13 @@ TEST_CASE("audit::summarize says a payload in Chinese, codes as labels, nulls le
   CHECK(audit::summarize("add", R"({"kind":"normative","trial":false,"materials":["备案报告","正式文本"]})") ==
         "类别：规范性文件；暂行/试行：否；报送材料：备案报告、正式文本");
   CHECK(audit::summarize("review-start", R"({"review":3,"checklist":"legality"})") == "审查：R3；清单：合法性审核");
+  CHECK(audit::summarize("basis-change", R"({"law":"旅游法","change":"repealed","date":"2026-01-01"})") ==
+        "法律：旅游法；变更：废止；日期：2026-01-01");
+  CHECK(audit::summarize("acknowledge", R"({"subject":"published-without-deliberation"})") ==
+        "事项：发布前未经集体审议决定");
+  CHECK(audit::summarize("acknowledge", R"({"subject":"filed-before-registry"})") == "事项：使用 normdoc 前已报送备案");
+  // A document's own subject (主题分类) is not an acknowledgement's.
+  CHECK(audit::summarize("add", R"({"subject":"expired"})") == "事项：expired");
   const std::string hash(64, 'a');
   CHECK(audit::summarize("add", R"({"text_sha256":")" + hash + "\"}") == "全文：aaaaaaaaaaaa…");
   // Not an object (a damaged or foreign payload): shown as it is rather than lost.

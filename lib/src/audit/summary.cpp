@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <normdoc/audit/summary.hpp>
 
+#include <normdoc/basis/register.hpp>
 #include <normdoc/deadline/due.hpp>
 #include <normdoc/filing/filing.hpp>
 #include <normdoc/lifecycle/cleanup.hpp>
@@ -90,6 +91,9 @@ std::string value_label(std::string_view kind, const std::string& key, const std
   }
   if (key == "kind") {
     return value == "normative" ? "规范性文件" : value == "other" ? "其他文件" : value;
+  }
+  if (key == "change" && kind == "basis-change") {
+    return coded(value, basis::parse_change, basis::change_label);
   }
   if (key == "subject" && kind == "acknowledge") {
     return std::string(deadline::acknowledgement_subject_label(value));

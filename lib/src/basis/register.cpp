@@ -6,9 +6,11 @@
 #include <normdoc/registry/registry.hpp>
 #include <normdoc/util/csv.hpp>
 #include <normdoc/util/json.hpp>
+#include <normdoc/util/named.hpp>
 
 #include <fmt/format.h>
 
+#include <array>
 #include <map>
 #include <utility>
 
@@ -116,14 +118,28 @@ std::optional<util::Date> last_reconsidered(store::Database& db, std::int64_t do
 
 } // namespace
 
+namespace {
+
+constexpr std::array<util::Named<ChangeKind>, 2> k_changes{{
+  {ChangeKind::revised, "revised", "修订"},
+  {ChangeKind::repealed, "repealed", "废止"},
+}};
+
+} // namespace
+
 std::string_view change_key(ChangeKind kind)
 {
-  return kind == ChangeKind::revised ? "revised" : "repealed";
+  return util::named(k_changes, kind).key;
 }
 
 std::string_view change_label(ChangeKind kind)
 {
-  return kind == ChangeKind::revised ? "修订" : "废止";
+  return util::named(k_changes, kind).label;
+}
+
+std::optional<ChangeKind> parse_change(std::string_view text)
+{
+  return util::parse_named(k_changes, text);
 }
 
 ImportResult import_catalogue(store::Transaction& txn, std::string_view csv_text, const std::string& source,

@@ -29,6 +29,7 @@ struct Law
 enum class ChangeKind { revised, repealed };
 std::string_view change_key(ChangeKind kind);
 std::string_view change_label(ChangeKind kind);
+std::optional<ChangeKind> parse_change(std::string_view text); // its key or label
 
 struct Change
 {
