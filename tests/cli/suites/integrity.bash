@@ -196,15 +196,109 @@ expect_json '.[-1].payload.after.title' 管理办法（修订）
 
 TEST "bundle: the sender's events are kept as its history, not chained as acts of this registry"
 one_document_bundle
-{ head -1 one.jsonl; tail -1 one.jsonl | jq -c '.events[0].actor = "局长" | .events[0].at = "2019-01-01T00:00:00Z"'; } >history.jsonl
+# An old bundle (no hashes of the sender's chain) whose event was changed on the way: kept as it
+# came, with a notice that the sender's history could not be checked.
+{ head -1 one.jsonl | jq -c 'del(.sent, .seal, .checkpoint)'
+  tail -1 one.jsonl | jq -c '.events[0].actor = "局长" | .events[0].at = "2019-01-01T00:00:00Z" | del(.events[].id, .events[].prev_hash, .events[].hash)'
+} >history.jsonl
 NORMDOC_DB=$dir/b.db nd_ok init --no-config
 NORMDOC_DB=$dir/b.db nd_ok import --bundle history.jsonl
+expect_stderr_contains "normdoc: 提示：history.jsonl: 数据包不含发送方日志的哈希（较早版本导出的数据包），发送方的操作历史未能核对"
 NORMDOC_DB=$dir/b.db nd_ok log 1 --format json
 expect_json '[.[].kind] | join(",")' bundle-add
 expect_json '[.[].actor] | join(",")' tester
 [ "$(sqlite3 b.db "SELECT actor || ' ' || at || ' ' || office FROM received_event ORDER BY id LIMIT 1")" = "局长 2019-01-01T00:00:00Z 数据包 history.jsonl" ] ||
   fail "the sender's event was not kept as it came"
 NORMDOC_DB=$dir/b.db nd_ok audit verify
+
+# rehash DOCUMENT: the event on stdin with its hash recomputed as the sender's chain defines it
+# (audit/event_log.hpp: prev_hash, LF, [id, at, actor, document, kind, payload]).
+rehash() {
+  local event
+  event=$(cat)
+  jq -c --arg h "$(jq -j --argjson d "$1" '.prev_hash + "\n[" + (.id | tostring) + "," + (.at | tojson) + "," +
+    (.actor | tojson) + "," + ($d | tostring) + "," + (.kind | tojson) + "," + .payload + "]"' <<<"$event" |
+    sha256sum | cut -d' ' -f1)" '.hash = $h' <<<"$event"
+}
+
+# refused_bundle FILE EXPECTED [OPTION…]: importing FILE into b.db (a receiver with its own configuration
+# directory) exits 3 naming EXPECTED; b.db unchanged.
+refused_bundle() {
+  local file=$1 expected=$2 before
+  shift 2
+  before=$(sha256sum b.db | cut -d' ' -f1)
+  XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd import --bundle "$file" "$@"
+  expect_exit 3
+  expect_one_line_error
+  expect_stderr_contains "$expected"
+  [ "$(sha256sum b.db | cut -d' ' -f1)" = "$before" ] || fail "refused bundle $file changed the database"
+}
+
+TEST "bundle: the sender's history is checked against its chain, head, checkpoint and seal before anything is written"
+keydir=$XDG_CONFIG_HOME/normdoc
+printf '第一条 为了规范管理，制定本办法。\n' >text.txt
+nd_ok add --title 管理办法 --issuer 甲局 --text text.txt --published 2024-01-01
+nd_ok add --title 第二个办法 --issuer 甲局 --published 2024-02-01
+nd_ok audit checkpoint
+nd_ok repeal 2 --date 2025-01-01 --reason 上位法已废止
+nd_ok export --all -o all.jsonl
+[ "$(head -1 all.jsonl | jq -c '[.head.events, .sent.events, .checkpoint.events, (.seal.signature | length)]')" = "[5,5,4,128]" ] ||
+  fail "header: $(head -1 all.jsonl)"
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd_ok init --no-config
+line2=$(sed -n 2p all.jsonl)
+line3=$(sed -n 3p all.jsonl)
+header=$(head -1 all.jsonl)
+# An event's content changed.
+{ echo "$header"; echo "$line2"; jq -c '.events[2].payload = "{\"date\":\"2026-01-01\",\"reason\":\"上位法已废止\"}"' <<<"$line3"; } >a.jsonl
+refused_bundle a.jsonl "a.jsonl:3: events[2].hash: 与事件内容不符（发送方的事件被改动）"
+# Changed and its hash recomputed: the next event no longer links to it.
+forged=$(jq -c '.events[1]' <<<"$line3" | jq -c '.payload = "{\"reg_no\":\"ND-2024-009\",\"published\":\"2024-02-01\",\"effective\":\"2024-02-01\",\"expires\":\"2029-01-31\"}"' | rehash 2)
+{ echo "$header"; echo "$line2"; jq -c --argjson e "$forged" '.events[1] = $e' <<<"$line3"; } >b.jsonl
+refused_bundle b.jsonl "b.jsonl:3: events[2].prev_hash: 与发送方事件 4 的哈希不符"
+# The newest event dropped (truncated history), then also its digest recomputed.
+{ echo "$header"; echo "$line2"; jq -c 'del(.events[2])' <<<"$line3"; } >c.jsonl
+refused_bundle c.jsonl "c.jsonl:1: sent.digest: 与数据包中的 4 条发送方事件不符"
+digest=$(jq -r '.events[] | "\(.id) \(.hash)"' <(echo "$line2") <(jq -c 'del(.events[2])' <<<"$line3") | sha256sum | cut -d' ' -f1)
+{ jq -c --arg d "$digest" '.sent = {events: 4, digest: $d}' <<<"$header"; echo "$line2"; jq -c 'del(.events[2])' <<<"$line3"; } >d.jsonl
+refused_bundle d.jsonl "d.jsonl:1: seal.signature: 签名无效"
+# … and the seal removed: only a key the receiver already trusts shows it.
+jq -c 'del(.seal)' <(head -1 d.jsonl) >e.jsonl
+tail -n +2 d.jsonl >>e.jsonl
+refused_bundle e.jsonl "e.jsonl:1: seal: 数据包没有发送方的签名，无法用 --sender-key 核对" --sender-key "$keydir/normdoc-audit.key.pub"
+# Events reordered within a document, lines swapped, the head changed.
+{ echo "$header"; echo "$line2"; jq -c '.events |= [.[1], .[0], .[2]]' <<<"$line3"; } >f.jsonl
+refused_bundle f.jsonl "f.jsonl:3: events[1].id: 事件顺序被改动"
+{ echo "$header"; echo "$line3"; echo "$line2"; } >g.jsonl
+refused_bundle g.jsonl "g.jsonl:1: sent.digest"
+{ jq -c '.head.hash = "'"$(printf 0%.0s {1..64})"'"' <<<"$header"; echo "$line2"; echo "$line3"; } >h.jsonl
+refused_bundle h.jsonl "h.jsonl:1: head.hash: 与数据包中发送方事件 5 的哈希不符"
+# The checkpoint edited (not re-signable without the key).
+{ jq -c '.checkpoint.events = 3' <<<"$header"; echo "$line2"; echo "$line3"; } >i.jsonl
+refused_bundle i.jsonl "i.jsonl:1: checkpoint.signature: 签名无效"
+# A forger's registry with its own key: sealed consistently, refused against the trusted key.
+mkdir forger
+XDG_CONFIG_HOME=$dir/forger NORMDOC_DB=$dir/forger.db nd_ok init --no-config
+XDG_CONFIG_HOME=$dir/forger NORMDOC_DB=$dir/forger.db nd_ok add --title 管理办法 --issuer 甲局 --text text.txt --published 2024-01-01
+XDG_CONFIG_HOME=$dir/forger NORMDOC_DB=$dir/forger.db nd_ok export --all -o forged.jsonl
+refused_bundle forged.jsonl "forged.jsonl:1: seal.public_key: 不是 --sender-key 给出的发送方公钥" --sender-key "$keydir/normdoc-audit.key.pub"
+# The sender's log cut back below its checkpoint (events 4 and 5 deleted, the head rewritten).
+cp registry.db cut.db
+sqlite3 cut.db "DROP TRIGGER event_no_delete; DELETE FROM event WHERE id > 3;
+  UPDATE chain_head SET event = 3, hash = (SELECT hash FROM event WHERE id = 3)"
+NORMDOC_DB=$dir/cut.db nd_ok export 1 -o cut.jsonl
+refused_bundle cut.jsonl "cut.jsonl:1: checkpoint.events: 发送方日志比其检查点短：检查点记录了 4 条事件，链头为事件 3"
+# The honest bundle: checked with the trusted key, recorded as such; the receiver's log verifies;
+# sent on again, the receiver's own events are checked in the next registry.
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd_ok import --bundle all.jsonl --sender-key "$keydir/normdoc-audit.key.pub"
+[ ! -s "$dir/stderr" ] || fail "notice with a trusted key: $(cat "$dir/stderr")"
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd_ok log --format json
+expect_json '.[-1].payload.sender_checked' trusted-key
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd_ok audit verify
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd_ok export --all -o again.jsonl
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/c.db nd_ok init --no-config
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/c.db nd_ok import --bundle again.jsonl
+expect_stderr_contains "发送方的签名只用数据包自带的公钥核对"
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/c.db nd_ok audit verify
 
 TEST "audit verify and doctor compare the documents with the replayed log"
 printf '第一条 为了规范管理，制定本办法。\n' >text.txt
