@@ -75,13 +75,18 @@ struct State
   std::map<std::pair<std::int64_t, std::string>, std::int64_t> latest_review;
   // Document → its procedure steps in the order `record` inserted them, each as logged.
   std::map<std::int64_t, std::vector<Json>> steps;
-  // Documents with a step voided: `record` then skips the voided open review, which the log
-  // cannot place (a void names the step's id, the record events do not), so their steps are
+  // Documents with a step voided that the log cannot place (recorded by events from before
+  // `record` named the step's row): `record` skips a voided open review, so their steps are
   // not compared.
   std::set<std::int64_t> steps_voided;
   // Cleanup name → the campaign as cleanup-open and cleanup-close logged it, with the number
   // of documents in it and `decisions`: document id (as text) → the last decision logged.
   std::map<std::string, Json> cleanups;
+  // Cleanup name → its documents, when cleanup-open listed them (events written before it
+  // did carry only the number).
+  std::map<std::string, std::set<std::int64_t>> cleanup_members;
+  // Acknowledgement id → its row as `acknowledge` logged it.
+  std::map<std::int64_t, Json> acknowledgements;
 
   // Whether rows of `document` may exist without events of this log: it came in a bundle or
   // was there when the baseline was taken.
@@ -138,23 +143,30 @@ std::string lines(const Json& items)
   return out;
 }
 
-// The columns of a procedure step a `record` event determines, in table order.
-constexpr std::array<std::string_view, 12> k_step_fields{"step",    "date",   "date_from", "date_to",
-                                                         "received", "until", "channel",   "meeting",
-                                                         "result",  "note",   "urgency",   "recorded_at"};
+// The columns of a procedure step the `record` and void events determine, in table order.
+constexpr std::array<std::string_view, 14> k_step_fields{"step",    "date",   "date_from", "date_to",  "received",
+                                                         "until",   "channel", "meeting",  "result",   "note",
+                                                         "urgency", "recorded_at", "voided", "void_reason"};
 
 // What procedure::record does with a step: a legality review with its date concludes the open
-// one (the last without a date) — date, result, urgency set, received and note kept unless
-// given — else a new row.
+// one (the last without a date and not void) — date, result, urgency set, received and note
+// kept unless given — else a new row. Events since the payload names the row (`step_id`) say
+// which; older ones are placed as record does it.
 void record_step(std::vector<Json>& steps, const Json& payload, const std::string& at)
 {
   const Json date = payload.value("date", Json());
+  const Json id = payload.value("step_id", Json());
   const auto given = [&](const char* key) { return payload.value(key, Json()); };
   if (payload.value("step", "") == "legality-review" && !date.is_null()) {
     // The last one: searched backwards.
     for (std::size_t i = steps.size(); i-- > 0;) {
       Json& open = steps[i];
-      if (open.at("step") == "legality-review" && open.at("date").is_null()) {
+      // A step recorded before events named their rows is placed as record does it.
+      const bool concluded = (!id.is_null() && open.at("id") == id) ||
+                             (open.at("id").is_null() && open.at("step") == "legality-review" &&
+                              open.at("date").is_null() && open.at("voided").is_null());
+      if (concluded) {
+        open["id"] = id;
         open["date"] = date;
         open["result"] = given("result");
         open["urgency"] = given("urgency");
@@ -172,7 +184,22 @@ void record_step(std::vector<Json>& steps, const Json& payload, const std::strin
                        {"received", given("received")}, {"until", given("until")},
                        {"channel", given("channel")}, {"meeting", given("meeting")},
                        {"result", given("result")}, {"note", given("note")},
-                       {"urgency", given("urgency")}, {"recorded_at", at}});
+                       {"urgency", given("urgency")}, {"recorded_at", at},
+                       {"voided", Json()}, {"void_reason", Json()}, {"id", id}});
+}
+
+// A step marked void (void-step, outdate-review: payload step = its id). False when the log
+// cannot place it: the step was recorded by an event that did not name its row.
+bool void_step(std::vector<Json>& steps, const Json& payload)
+{
+  for (Json& step : steps) {
+    if (step.at("id") == payload.at("step")) {
+      step["voided"] = payload.at("voided");
+      step["void_reason"] = payload.at("reason");
+      return true;
+    }
+  }
+  return false;
 }
 
 using Effect = std::function<void(State&, const Event&, const Json& payload)>;
@@ -188,6 +215,15 @@ Effect ended(std::string_view status, std::string_view date_field)
     State::set(row, "status", status);
     State::set(row, date_field, payload.at("date"));
   };
+}
+
+// A void-step or outdate-review: the step marked void, or — when the log cannot place it — the
+// document's steps no longer compared.
+void voided_step(State& state, const Event& event, const Json& payload)
+{
+  if (!void_step(state.steps[event.document.value_or(0)], payload)) {
+    state.steps_voided.insert(event.document.value_or(0));
+  }
 }
 
 // Each event kind's effect on the documents, in one place: a kind added to the log gets its
@@ -324,12 +360,15 @@ const std::map<std::string_view, Effect>& effects()
     {"void-filing", [](State& state, const Event& event,
                        const Json& payload) { state.filings.erase({event.document.value_or(0), payload.at("body").get<std::string>()}); }},
     {"gate-override", no_effect},
-    {"acknowledge", no_effect}, // an acknowledgement row, not a document field
+    {"acknowledge",
+     [](State& state, const Event& event, const Json& payload) {
+       state.acknowledgements[payload.at("acknowledgement").get<std::int64_t>()] =
+         Json{{"document", event.document.value()}, {"subject", payload.at("subject")}, {"date", payload.at("date")},
+              {"reason", payload.at("reason")},     {"recorded_at", event.at}};
+     }},
     // A procedure step marked void (by hand, or a review outdated by a new text).
-    {"void-step", [](State& state, const Event& event,
-                     const Json& /*payload*/) { state.steps_voided.insert(event.document.value_or(0)); }},
-    {"outdate-review", [](State& state, const Event& event,
-                          const Json& /*payload*/) { state.steps_voided.insert(event.document.value_or(0)); }},
+    {"void-step", voided_step},
+    {"outdate-review", voided_step},
     {"review-answer", no_effect},
     {"review-dismiss", no_effect},
     {"review-conclude",
@@ -394,6 +433,12 @@ const std::map<std::string_view, Effect>& effects()
          Json{{"scope", payload.at("scope")},      {"opened_on", payload.at("date")}, {"opened_at", event.at},
               {"opened_by", event.actor},          {"closed_on", Json()},             {"closed_at", Json()},
               {"closed_by", Json()},               {"items", payload.at("documents")}, {"decisions", Json::object()}};
+       if (payload.contains("members")) {
+         auto& members = state.cleanup_members[payload.at("cleanup").get<std::string>()];
+         for (const Json& member : payload.at("members")) {
+           members.insert(member.get<std::int64_t>());
+         }
+       }
      }},
     {"cleanup-decide",
      [](State& state, const Event& event, const Json& payload) {
@@ -500,6 +545,24 @@ void compare_evaluations(store::Database& db, State& state, ReplayResult& result
     },
     [](std::string_view /*field*/, std::int64_t /*document*/) { return true; }};
   compare_by_id(db, table, state.evaluations, result);
+}
+
+// The acknowledgement rows against the `acknowledge` events (one per row, since the table
+// exists: registry::record_acknowledgement).
+void compare_acknowledgements(store::Database& db, State& state, ReplayResult& result)
+{
+  static constexpr std::array<std::string_view, 5> k_acknowledgement{"document", "subject", "date", "reason",
+                                                                     "recorded_at"};
+  const IdTable table{
+    "SELECT id, document, subject, date, reason, recorded_at FROM acknowledgement ORDER BY id",
+    k_acknowledgement,
+    [](std::int64_t id) { return fmt::format("确认记录 {}", id); },
+    "确认表",
+    [&state](const store::Statement& row, std::int64_t document) {
+      return state.received.contains(document) || (!state.baseline_at.empty() && row.text(5) <= state.baseline_at);
+    },
+    [](std::string_view /*field*/, std::int64_t /*document*/) { return true; }};
+  compare_by_id(db, table, state.acknowledgements, result);
 }
 
 // The review rows against review-start and review-conclude.
@@ -616,7 +679,7 @@ void compare_filings(store::Database& db, State& state, ReplayResult& result)
 void compare_steps(store::Database& db, State& state, ReplayResult& result)
 {
   auto rows = db.prepare("SELECT document, step, date, date_from, date_to, received, until, channel, meeting, result,"
-                         " note, urgency, recorded_at FROM procedure_step ORDER BY document, id");
+                         " note, urgency, recorded_at, voided, void_reason FROM procedure_step ORDER BY document, id");
   std::int64_t document = 0;
   std::size_t position = 0;
   std::set<std::int64_t> seen;
@@ -720,6 +783,14 @@ void compare_cleanups(store::Database& db, State& state, ReplayResult& result)
   while (items.step() == store::Step::row) {
     const std::string name = items.text(0);
     const std::int64_t document = items.integer(1);
+    const auto members = state.cleanup_members.find(name);
+    // With as many items as logged (compared above), each in the logged list means the same
+    // documents.
+    if (members != state.cleanup_members.end() && !members->second.contains(document)) {
+      result.document = document;
+      result.problem = fmt::format("文件 #{} 在清理“{}”中，操作日志记录的清理范围不含此文件（表在 normdoc 之外被改动）", document, name);
+      return;
+    }
     const Json& decisions = state.cleanups.at(name).at("decisions");
     const auto decision = decisions.find(std::to_string(document));
     for (std::size_t i = 0; i < k_item.size(); ++i) {
@@ -914,6 +985,9 @@ ReplayResult replay(store::Database& db, Verification* chain)
   }
   if (result.ok()) {
     compare_steps(db, state, result);
+  }
+  if (result.ok()) {
+    compare_acknowledgements(db, state, result);
   }
   return result;
 }

@@ -408,6 +408,23 @@ check_tampering "UPDATE cleanup SET closed_by = '别人'" "清理“清理”的
 check_tampering "DELETE FROM cleanup_item WHERE document = 1" "清理“清理”的 items 为“1”，操作日志记录的是“2”"
 check_tampering "INSERT INTO cleanup (name, scope, opened_on, opened_at, opened_by) VALUES ('假', '', '2026-01-01', 'x', 'y')" \
   "清理“假”在操作日志中没有记录"
+# Which documents are in it: cleanup-open lists them.
+cp clean.db "$NORMDOC_DB"
+nd_ok add --title 丙办法 --issuer 甲局 --published 2025-01-07
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+check_tampering "UPDATE cleanup_item SET document = 3 WHERE document = 2" \
+  "文件 #3 在清理“清理”中，操作日志记录的清理范围不含此文件"
+
+TEST "audit verify compares the acknowledgements with the acknowledge events"
+nd_ok add --title 甲办法 --issuer 甲局 --published 2025-01-05
+nd_ok acknowledge 1 filed-before-registry --date 2026-12-01 --reason 纸质备案档案
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+check_tampering "UPDATE acknowledgement SET reason = '改过的理由'" "文件 #1 的确认记录 1 的 reason 为“改过的理由”，操作日志记录的是“纸质备案档案”"
+check_tampering "DELETE FROM acknowledgement" "操作日志记录的确认记录 1（文件 #1）不在确认表中（被删除）"
+check_tampering "INSERT INTO acknowledgement (document, subject, date, reason, recorded_at) VALUES (1, 'expired', '2026-12-01', '假', 'x')" \
+  "文件 #1 的确认记录 2 在操作日志中没有记录"
 
 TEST "audit verify compares the procedure steps with the record events"
 nd_ok add --title 办法 --issuer 甲局
@@ -423,6 +440,18 @@ check_tampering "UPDATE procedure_step SET date_to = '2026-10-10' WHERE step = '
 check_tampering "DELETE FROM procedure_step WHERE step = 'legality-review'" "制定程序步骤有 1 条，操作日志记录的是 2 条"
 check_tampering "INSERT INTO procedure_step (document, step, date, meeting, recorded_at) VALUES (1, 'deliberation', '2026-11-25', '局务会议', 'x')" \
   "第 3 条制定程序步骤在操作日志中没有记录"
+# A voided step: the void names the step's row, which the record event named too.
+cp clean.db "$NORMDOC_DB"
+nd_ok record 1 deliberation --date 2026-11-25 --meeting 局务会议
+nd_ok void step 3 --date 2026-11-26 --reason 录错了文件
+nd_ok record 1 legality-review --received 2026-11-27
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+check_tampering "UPDATE procedure_step SET voided = NULL, void_reason = NULL WHERE id = 3" \
+  "文件 #1 的第 3 条制定程序步骤的 voided 为“（空）”，操作日志记录的是“2026-11-26”"
+check_tampering "UPDATE procedure_step SET void_reason = '别的理由' WHERE id = 3" "第 3 条制定程序步骤的 void_reason 为“别的理由”"
+check_tampering "UPDATE procedure_step SET voided = '2026-11-28', void_reason = '伪造' WHERE id = 4" \
+  "第 4 条制定程序步骤的 voided 为“2026-11-28”"
 
 TEST "a registry from before the replay gets one baseline event on first use"
 nd_ok add --title 管理办法 --issuer 甲局 --published 2024-01-01
