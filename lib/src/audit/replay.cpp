@@ -85,6 +85,12 @@ struct State
   // Cleanup name → its documents, when cleanup-open listed them (events written before it
   // did carry only the number).
   std::map<std::string, std::set<std::int64_t>> cleanup_members;
+  // Review id → how many items and findings review-start inserted (items: since the payload
+  // counts them); (review, item) → the last answer logged; (review, finding number) → its
+  // dismissal.
+  std::map<std::int64_t, std::pair<Json, Json>> review_counts;
+  std::map<std::pair<std::int64_t, std::string>, Json> answers;
+  std::map<std::pair<std::int64_t, std::int64_t>, Json> dismissals;
   // Acknowledgement id → its row as `acknowledge` logged it.
   std::map<std::int64_t, Json> acknowledgements;
 
@@ -303,6 +309,7 @@ const std::map<std::string_view, Effect>& effects()
                                 {"started_at", event.at},       {"concluded", Json()},
                                 {"result", Json()},             {"opinion", Json()},
                                 {"superseded_by", Json()}};
+       state.review_counts[id] = {payload.value("items", Json()), payload.at("findings")};
      }},
     // It also inserts a step, or concludes the open legality review (procedure.cpp).
     {"record",
@@ -369,8 +376,23 @@ const std::map<std::string_view, Effect>& effects()
     // A procedure step marked void (by hand, or a review outdated by a new text).
     {"void-step", voided_step},
     {"outdate-review", voided_step},
-    {"review-answer", no_effect},
-    {"review-dismiss", no_effect},
+    // Each answer overwrites the item's answer, note and evidence (review.cpp answer).
+    {"review-answer",
+     [](State& state, const Event& event, const Json& payload) {
+       const std::int64_t review = payload.at("review").get<std::int64_t>();
+       for (const Json& answer : payload.at("answers")) {
+         state.answers[{review, answer.at("item").get<std::string>()}] =
+           Json{{"answer", answer.at("answer")},     {"note", answer.value("note", Json())},
+                {"evidence", answer.value("evidence", Json())}, {"answered_by", event.actor},
+                {"answered_at", event.at}};
+       }
+     }},
+    {"review-dismiss",
+     [](State& state, const Event& event, const Json& payload) {
+       state.dismissals[{payload.at("review").get<std::int64_t>(), payload.at("finding").get<std::int64_t>()}] =
+         Json{{"rule", payload.at("rule")}, {"dismissed_reason", payload.at("reason")}, {"dismissed_by", event.actor},
+              {"dismissed_at", event.at}};
+     }},
     {"review-conclude",
      [](State& state, const Event& event, const Json& payload) {
        const auto review = state.reviews.find(payload.at("review").get<std::int64_t>());
@@ -583,6 +605,82 @@ void compare_reviews(store::Database& db, State& state, ReplayResult& result)
       return field != "superseded_by" || !state.received.contains(document);
     }};
   compare_by_id(db, table, state.reviews, result);
+}
+
+// The answers to a logged review's items and the dismissals of its findings, against
+// review-answer and review-dismiss; their numbers against review-start. What the checklist and
+// the screening put in the rows (item texts, finding positions and messages) is not in the
+// log. Reviews that came in a bundle have no events here and are not compared.
+void compare_review_parts(store::Database& db, State& state, ReplayResult& result)
+{
+  static constexpr std::array<std::string_view, 5> k_answer{"answer", "note", "evidence", "answered_by", "answered_at"};
+  static constexpr std::array<std::string_view, 4> k_dismissal{"rule", "dismissed_reason", "dismissed_by",
+                                                               "dismissed_at"};
+  const auto named = [&](std::int64_t document, const std::string& what) {
+    result.document = document;
+    result.problem = what;
+  };
+  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> counted; // review → items, findings
+  auto items = db.prepare("SELECT i.review, r.document, i.item, i.answer, i.note, i.evidence, i.answered_by, i.answered_at"
+                          " FROM review_item i JOIN review r ON r.id = i.review ORDER BY i.review, i.position");
+  while (items.step() == store::Step::row) {
+    const std::int64_t review = items.integer(0);
+    if (!state.review_counts.contains(review)) {
+      continue;
+    }
+    ++counted[review].first;
+    const auto logged = state.answers.find({review, items.text(2)});
+    for (std::size_t i = 0; i < k_answer.size(); ++i) {
+      const Json actual = column_json(items, static_cast<int>(i + 3));
+      const Json expected = logged == state.answers.end() ? Json() : logged->second.at(std::string(k_answer[i]));
+      if (actual != expected) {
+        return named(items.integer(1), fmt::format("文件 #{} 的审查 R{} 条目 {} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                                                   items.integer(1), review, items.text(2), k_answer[i], shown(actual),
+                                                   shown(expected)));
+      }
+    }
+    if (logged != state.answers.end()) {
+      state.answers.erase(logged);
+    }
+  }
+  // Answers to a review that came in a bundle (answered here) have no compared rows.
+  std::erase_if(state.answers, [&state](const auto& answer) { return !state.review_counts.contains(answer.first.first); });
+  if (!state.answers.empty()) {
+    const auto& [key, answer] = *state.answers.begin();
+    return named(state.reviews.at(key.first).at("document").get<std::int64_t>(),
+                 fmt::format("操作日志记录的审查 R{} 条目 {} 的回答不在审查条目表中（被删除）", key.first, key.second));
+  }
+  auto findings = db.prepare("SELECT f.review, r.document, f.number, f.rule, f.dismissed_reason, f.dismissed_by,"
+                             " f.dismissed_at FROM review_finding f JOIN review r ON r.id = f.review ORDER BY f.review, f.number");
+  while (findings.step() == store::Step::row) {
+    const std::int64_t review = findings.integer(0);
+    if (!state.review_counts.contains(review)) {
+      continue;
+    }
+    ++counted[review].second;
+    const auto logged = state.dismissals.find({review, findings.integer(2)});
+    for (std::size_t i = logged == state.dismissals.end() ? 1 : 0; i < k_dismissal.size(); ++i) {
+      const Json actual = column_json(findings, static_cast<int>(i + 3));
+      const Json expected = logged == state.dismissals.end() ? Json() : logged->second.at(std::string(k_dismissal[i]));
+      if (actual != expected) {
+        return named(findings.integer(1), fmt::format("文件 #{} 的审查 R{} 第 {} 号发现的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                                                      findings.integer(1), review, findings.integer(2), k_dismissal[i],
+                                                      shown(actual), shown(expected)));
+      }
+    }
+  }
+  for (const auto& [review, logged] : state.review_counts) {
+    const auto [item_count, finding_count] = counted[review];
+    const std::int64_t document = state.reviews.at(review).at("document").get<std::int64_t>();
+    if (logged.first.is_number_integer() && logged.first.get<std::int64_t>() != item_count) {
+      return named(document, fmt::format("文件 #{} 的审查 R{} 有 {} 个条目，操作日志记录的是 {} 个（表在 normdoc 之外被改动）",
+                                         document, review, item_count, logged.first.get<std::int64_t>()));
+    }
+    if (logged.second.get<std::int64_t>() != finding_count) {
+      return named(document, fmt::format("文件 #{} 的审查 R{} 有 {} 处自动筛查发现，操作日志记录的是 {} 处（表在 normdoc 之外被改动）",
+                                         document, review, finding_count, logged.second.get<std::int64_t>()));
+    }
+  }
 }
 
 // The filing rows and their outcomes against the file, filing-result and filing-corrected
@@ -976,6 +1074,9 @@ ReplayResult replay(store::Database& db, Verification* chain)
   compare_evaluations(db, state, result);
   if (result.ok()) {
     compare_filings(db, state, result);
+  }
+  if (result.ok()) {
+    compare_review_parts(db, state, result);
   }
   if (result.ok()) {
     compare_reviews(db, state, result);

@@ -392,6 +392,30 @@ check_tampering "DROP TRIGGER review_frozen; UPDATE review SET opinion = '同意
 check_tampering "UPDATE review SET superseded_by = NULL WHERE id = 1" "审查 R1 的 superseded_by 为“（空）”，操作日志记录的是“2”"
 check_tampering "UPDATE review SET reviewer = '别人' WHERE id = 2" "审查 R2 的 reviewer 为“别人”，操作日志记录的是“tester”"
 
+TEST "audit verify compares the answers and the dismissed findings of a review with its events"
+nd_ok add --title 措施 --issuer 某局 --text "$examples/drafts/planted-violations.txt"
+nd_ok review start 1 --checklist legality --received 2026-11-02
+nd_ok review show R1 --format json
+jq -r '.items[] | "\(.id) = \"pass\""' "$dir/stdout" >answers.toml
+first=$(jq -r '.items[0].id' "$dir/stdout")
+nd_ok review answer R1 --file answers.toml
+nd_ok review dismiss R1 "#1" --reason 已写明依据
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+check_tampering "DROP TRIGGER review_item_frozen; UPDATE review_item SET answer = 'fail' WHERE item = '$first'" \
+  "文件 #1 的审查 R1 条目 $first 的 answer 为“fail”，操作日志记录的是“pass”"
+check_tampering "DROP TRIGGER review_item_frozen; UPDATE review_item SET answered_by = '别人'" "的 answered_by 为“别人”，操作日志记录的是“tester”"
+check_tampering "DROP TRIGGER review_item_not_deleted; DELETE FROM review_item WHERE item = '$first'" \
+  "操作日志记录的审查 R1 条目 $first 的回答不在审查条目表中（被删除）"
+check_tampering "DROP TRIGGER review_finding_frozen; UPDATE review_finding SET dismissed_reason = NULL, dismissed_by = NULL, dismissed_at = NULL WHERE number = 1" \
+  "文件 #1 的审查 R1 第 1 号发现的 dismissed_reason 为“（空）”，操作日志记录的是“已写明依据”"
+check_tampering "DROP TRIGGER review_finding_frozen; UPDATE review_finding SET dismissed_reason = '伪造', dismissed_by = 'x', dismissed_at = 'y' WHERE number = 2" \
+  "第 2 号发现的 dismissed_reason 为“伪造”"
+check_tampering "DROP TRIGGER review_finding_not_deleted; DELETE FROM review_finding WHERE number = 2" \
+  "处自动筛查发现，操作日志记录的是"
+check_tampering "INSERT INTO review_item (review, position, item, category, text, article) VALUES (1, 99, 'X9', '其他', '伪造', '无')" \
+  "个条目，操作日志记录的是"
+
 TEST "audit verify compares the cleanup campaigns and decisions with the cleanup events"
 nd_ok add --title 甲办法 --issuer 甲局 --published 2025-01-05
 nd_ok add --title 乙办法 --issuer 甲局 --published 2025-01-06
