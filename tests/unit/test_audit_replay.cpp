@@ -131,3 +131,26 @@ TEST_CASE("replay: record and cleanup-open events of the older shape")
   }
   CHECK(audit::replay(f.db).problem == "");
 }
+
+// The replay compares acknowledgements by rebuilding the payload: an event of another shape
+// (keys in another order, as an older writer might have put them) is read field by field.
+TEST_CASE("replay: an acknowledge event of another shape is compared by its values")
+{
+  test::Fixture f;
+  seed(f);
+  {
+    store::Transaction txn(f.db);
+    f.db.prepare("INSERT INTO acknowledgement (id, document, subject, date, reason, recorded_at)"
+                 " VALUES (1, 1, 'expired', '2026-01-01', '纸质档案', ?)")
+      .bind_all(test::k_stamp.at)
+      .run();
+    audit::append(txn, test::k_stamp, 1, "acknowledge",
+                  R"({"subject":"expired","date":"2026-01-01","reason":"纸质档案","acknowledgement":1})");
+    txn.commit();
+  }
+  CHECK(audit::replay(f.db).problem == "");
+  f.db.exec("UPDATE acknowledgement SET reason = '改过'");
+  const auto result = audit::replay(f.db);
+  CHECK(result.document == 1);
+  CHECK(result.problem.find("reason 为“改过”") != std::string::npos);
+}

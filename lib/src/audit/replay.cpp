@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
+#include <charconv>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -17,6 +19,7 @@
 #include <span>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 namespace normdoc::audit {
@@ -91,8 +94,15 @@ struct State
   std::map<std::int64_t, std::pair<Json, Json>> review_counts;
   std::map<std::pair<std::int64_t, std::string>, Json> answers;
   std::map<std::pair<std::int64_t, std::int64_t>, Json> dismissals;
-  // Acknowledgement id → its row as `acknowledge` logged it.
-  std::map<std::int64_t, Json> acknowledgements;
+  // Acknowledgement id → the `acknowledge` event that logged it: its id, document and a hash of
+  // its time and payload (acknowledge_payload), compared with the row rebuilt the same way.
+  struct Acknowledged
+  {
+    std::int64_t event = 0;
+    std::int64_t document = 0;
+    std::size_t digest = 0;
+  };
+  std::unordered_map<std::int64_t, Acknowledged> acknowledgements;
 
   // Whether rows of `document` may exist without events of this log: it came in a bundle or
   // was there when the baseline was taken.
@@ -232,6 +242,28 @@ void voided_step(State& state, const Event& event, const Json& payload)
   }
 }
 
+std::size_t acknowledgement_digest(std::string_view at, std::string_view payload)
+{
+  return std::hash<std::string_view>{}(payload) * 31U + std::hash<std::string_view>{}(at);
+}
+
+// An `acknowledge` event, kept by the id its payload begins with (as acknowledge_payload writes
+// it; another shape is parsed).
+void acknowledged(State& state, const Event& event)
+{
+  static constexpr std::string_view k_prefix = R"({"acknowledgement":)";
+  std::int64_t id = 0;
+  const std::string_view payload = event.payload;
+  const char* end = payload.data() + payload.size();
+  const auto [next, error] = payload.starts_with(k_prefix)
+                               ? std::from_chars(payload.data() + k_prefix.size(), end, id)
+                               : std::from_chars_result{payload.data(), std::errc::invalid_argument};
+  if (error != std::errc() || next == end || *next != ',') {
+    id = Json::parse(payload).at("acknowledgement").get<std::int64_t>();
+  }
+  state.acknowledgements[id] = State::Acknowledged{event.id, event.document.value(), acknowledgement_digest(event.at, payload)};
+}
+
 // Each event kind's effect on the documents, in one place: a kind added to the log gets its
 // line here (one without effect on the compared fields says so with no_effect), or replay
 // reports it as unknown.
@@ -367,12 +399,7 @@ const std::map<std::string_view, Effect>& effects()
     {"void-filing", [](State& state, const Event& event,
                        const Json& payload) { state.filings.erase({event.document.value_or(0), payload.at("body").get<std::string>()}); }},
     {"gate-override", no_effect},
-    {"acknowledge",
-     [](State& state, const Event& event, const Json& payload) {
-       state.acknowledgements[payload.at("acknowledgement").get<std::int64_t>()] =
-         Json{{"document", event.document.value()}, {"subject", payload.at("subject")}, {"date", payload.at("date")},
-              {"reason", payload.at("reason")},     {"recorded_at", event.at}};
-     }},
+    {"acknowledge", no_effect}, // replayed without parsing: see acknowledged()
     // A procedure step marked void (by hand, or a review outdated by a new text).
     {"void-step", voided_step},
     {"outdate-review", voided_step},
@@ -553,6 +580,20 @@ void compare_by_id(store::Database& db, const IdTable& table, std::map<std::int6
   }
 }
 
+// Whether a row no event accounts for may exist: its document came in a bundle, or it was
+// recorded (the time in column `recorded_at`) before the baseline.
+std::function<bool(const store::Statement&, std::int64_t)> received_or_before_baseline(const State& state, int recorded_at)
+{
+  return [&state, recorded_at](const store::Statement& row, std::int64_t document) {
+    return state.received.contains(document) || (!state.baseline_at.empty() && row.text(recorded_at) <= state.baseline_at);
+  };
+}
+
+bool every_field(std::string_view /*field*/, std::int64_t /*document*/)
+{
+  return true;
+}
+
 // The evaluation rows against the `evaluate` events. A row may lack an event when its document
 // came in a bundle or it was recorded before the baseline.
 void compare_evaluations(store::Database& db, State& state, ReplayResult& result)
@@ -562,29 +603,65 @@ void compare_evaluations(store::Database& db, State& state, ReplayResult& result
     k_evaluation_fields,
     [](std::int64_t id) { return fmt::format("后评估记录 {}", id); },
     "评估表",
-    [&state](const store::Statement& row, std::int64_t document) {
-      return state.received.contains(document) || (!state.baseline_at.empty() && row.text(7) <= state.baseline_at);
-    },
-    [](std::string_view /*field*/, std::int64_t /*document*/) { return true; }};
+    received_or_before_baseline(state, 7), every_field};
   compare_by_id(db, table, state.evaluations, result);
 }
 
 // The acknowledgement rows against the `acknowledge` events (one per row, since the table
-// exists: registry::record_acknowledgement).
+// exists: registry::record_acknowledgement). Each row's payload is rebuilt and its hash
+// compared; where it differs, the event is read again and compared field by field (an event of
+// an older shape then passes when its values agree).
 void compare_acknowledgements(store::Database& db, State& state, ReplayResult& result)
 {
   static constexpr std::array<std::string_view, 5> k_acknowledgement{"document", "subject", "date", "reason",
                                                                      "recorded_at"};
-  const IdTable table{
-    "SELECT id, document, subject, date, reason, recorded_at FROM acknowledgement ORDER BY id",
-    k_acknowledgement,
-    [](std::int64_t id) { return fmt::format("确认记录 {}", id); },
-    "确认表",
-    [&state](const store::Statement& row, std::int64_t document) {
-      return state.received.contains(document) || (!state.baseline_at.empty() && row.text(5) <= state.baseline_at);
-    },
-    [](std::string_view /*field*/, std::int64_t /*document*/) { return true; }};
-  compare_by_id(db, table, state.acknowledgements, result);
+  const auto name = [](std::int64_t id) { return fmt::format("确认记录 {}", id); };
+  const auto allowed = received_or_before_baseline(state, 5);
+  auto rows = db.prepare("SELECT id, document, subject, date, reason, recorded_at FROM acknowledgement ORDER BY id");
+  auto logged_event = db.prepare("SELECT at, payload FROM event WHERE id = ?");
+  while (rows.step() == store::Step::row) {
+    const std::int64_t id = rows.integer(0);
+    const std::int64_t document = rows.integer(1);
+    const auto found = state.acknowledgements.find(id);
+    if (found == state.acknowledgements.end()) {
+      if (allowed(rows, document)) {
+        continue;
+      }
+      result.document = document;
+      result.problem = fmt::format("文件 #{} 的{} 在操作日志中没有记录（在 normdoc 之外写入）", document, name(id));
+      return;
+    }
+    const State::Acknowledged logged = found->second;
+    state.acknowledgements.erase(found);
+    if (logged.document == document &&
+        logged.digest == acknowledgement_digest(rows.text(5), acknowledge_payload(id, rows.text(2), rows.text(3), rows.text(4)))) {
+      continue;
+    }
+    logged_event.reset();
+    logged_event.bind(1, logged.event);
+    logged_event.step();
+    const Json payload = Json::parse(logged_event.text(1));
+    const Json expected{{"document", logged.document},      {"subject", payload.at("subject")},
+                        {"date", payload.at("date")},       {"reason", payload.at("reason")},
+                        {"recorded_at", logged_event.text(0)}};
+    for (std::size_t i = 0; i < k_acknowledgement.size(); ++i) {
+      const Json actual = column_json(rows, static_cast<int>(i + 1));
+      const Json& wanted = expected.at(std::string(k_acknowledgement[i]));
+      if (actual != wanted) {
+        result.document = document;
+        result.problem = fmt::format("文件 #{} 的{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", document,
+                                     name(id), k_acknowledgement[i], shown(actual), shown(wanted));
+        return;
+      }
+    }
+  }
+  if (!state.acknowledgements.empty()) {
+    // The smallest id, as the other tables name theirs.
+    const auto first = std::min_element(state.acknowledgements.begin(), state.acknowledgements.end(),
+                                        [](const auto& a, const auto& b) { return a.first < b.first; });
+    result.document = first->second.document;
+    result.problem = fmt::format("操作日志记录的{}（文件 #{}）不在确认表中（被删除）", name(first->first), first->second.document);
+  }
 }
 
 // The review rows against review-start and review-conclude.
@@ -1017,10 +1094,14 @@ ReplayResult replay(store::Database& db, Verification* chain)
       result.problem = fmt::format("事件 {} 的类型“{}”无法重放（不是本版本 normdoc 记录的事件）", event.id, event.kind);
       return;
     }
-    if (!effect->second) {
-      return; // no effect on the compared rows: the payload need not even be parsed
-    }
     try {
+      if (event.kind == "acknowledge") {
+        acknowledged(state, event);
+        return;
+      }
+      if (!effect->second) {
+        return; // no effect on the compared rows: the payload need not even be parsed
+      }
       effect->second(state, event, Json::parse(event.payload));
     } catch (const std::exception&) {
       // Parse errors, missing fields and events about documents the log never created.
@@ -1091,6 +1172,18 @@ ReplayResult replay(store::Database& db, Verification* chain)
     compare_acknowledgements(db, state, result);
   }
   return result;
+}
+
+std::string acknowledge_payload(std::int64_t id, std::string_view subject, std::string_view date, std::string_view reason)
+{
+  util::JsonWriter payload;
+  payload.begin_object()
+    .key("acknowledgement").value(id)
+    .key("subject").value(subject)
+    .key("date").value(date)
+    .key("reason").value(reason)
+    .end_object();
+  return payload.str();
 }
 
 bool record_baseline(store::Transaction& txn, const Stamp& stamp)

@@ -428,8 +428,16 @@ std::size_t write(store::Database& db, const std::vector<std::int64_t>& document
   // Every event sent, by id and hash in the order written below: the receiver recomputes
   // the digest, and the seal signs it.
   std::string listing;
+  auto received = db.prepare("SELECT office, at, actor, kind, payload FROM received_event WHERE document = ? ORDER BY id");
   auto events = db.prepare("SELECT id, hash FROM event WHERE document = ? ORDER BY id");
   for (const std::int64_t id : documents) {
+    received.reset();
+    received.bind(1, id);
+    while (received.step() == store::Step::row) {
+      listing += detail::received_line(received.text(0), received.text(1), received.text(2), received.text(3),
+                                       received.text(4));
+      ++sealed.sent_events;
+    }
     events.reset();
     events.bind(1, id);
     while (events.step() == store::Step::row) {
@@ -497,8 +505,8 @@ std::size_t write(store::Database& db, const std::vector<std::int64_t>& document
     // registry's own events (the header's office).
     json.key("events");
     write_rows(json, db,
-               "SELECT NULL AS id, at, actor, kind, payload, office, NULL AS prev_hash, NULL AS hash FROM received_event"
-               " WHERE document = ?1"
+               "SELECT NULL AS id, at, actor, kind, payload, office, NULL AS prev_hash, NULL AS hash FROM"
+               " (SELECT * FROM received_event WHERE document = ?1 ORDER BY id)"
                " UNION ALL SELECT id, at, actor, kind, payload, NULL, prev_hash, hash FROM"
                " (SELECT * FROM event WHERE document = ?1 ORDER BY id)",
                id, {}, {}, true);

@@ -4,6 +4,7 @@
 #include <normdoc/audit/checkpoint.hpp>
 #include <normdoc/audit/event_log.hpp>
 #include <normdoc/error.hpp>
+#include <normdoc/util/json.hpp>
 #include <normdoc/util/sha256.hpp>
 
 #include <fmt/format.h>
@@ -45,13 +46,32 @@ std::string Sealed::message() const
   return fmt::format("normdoc-bundle-v1\n{}\n{}\n{}\n{}\n{}\n{}", office, head_events, head_hash, sent_events, digest, at);
 }
 
+std::string received_line(const std::string& office, const std::string& at, const std::string& actor,
+                          const std::string& kind, const std::string& payload)
+{
+  std::string content = "[";
+  for (const std::string* field : {&office, &at, &actor, &kind, &payload}) {
+    if (content.size() > 1) {
+      content += ',';
+    }
+    util::append_json_quoted(content, *field);
+  }
+  content += ']';
+  return fmt::format("- {}\n", util::sha256_hex(content));
+}
+
 void SenderChain::add(const std::string& source, int line, std::int64_t document, const Json& events)
 {
   std::int64_t previous = 0;
   for (std::size_t i = 0; i < events.size(); ++i) {
     const Json& event = events[i];
     if (event.contains("office")) {
-      continue; // received by the sender from a third registry: not in the sender's chain
+      // Received by the sender from a third registry: not in the sender's chain, but sealed.
+      listing_ += received_line(event.at("office").get<std::string>(), event.at("at").get<std::string>(),
+                                event.at("actor").get<std::string>(), event.at("kind").get<std::string>(),
+                                event.at("payload").get<std::string>());
+      ++listed_;
+      continue;
     }
     if (!event.contains("hash") && !event.contains("id") && !event.contains("prev_hash")) {
       if (!unhashed_) {
@@ -80,6 +100,7 @@ void SenderChain::add(const std::string& source, int line, std::int64_t document
       refuse(source, line, event_field(i, "id"), fmt::format("发送方的事件 {} 在数据包中出现两次（第 {} 行）", at->first, at->second.line));
     }
     listing_ += listing_line(recomputed.id, hash);
+    ++listed_;
   }
 }
 
@@ -125,10 +146,9 @@ SenderCheck SenderChain::finish(const std::string& source, int header_line, cons
   }
   // What no single event shows: one left out, added or moved.
   const Json& sent = header.at("sent");
-  if (sent.at("events").get<std::size_t>() != events_.size() ||
-      sent.at("digest").get<std::string>() != util::sha256_hex(listing_)) {
+  if (sent.at("events").get<std::size_t>() != listed_ || sent.at("digest").get<std::string>() != util::sha256_hex(listing_)) {
     refuse(source, header_line, "sent.digest",
-           fmt::format("与数据包中的 {} 条发送方事件不符（事件或整行被删除、增加或调换）", events_.size()));
+           fmt::format("与数据包中的 {} 条事件不符（事件或整行被删除、增加、改动或调换）", listed_));
   }
   SenderCheck check = SenderCheck::hashes;
   if (header.contains("seal")) {

@@ -257,7 +257,7 @@ forged=$(jq -c '.events[1]' <<<"$line3" | jq -c '.payload = "{\"reg_no\":\"ND-20
 refused_bundle b.jsonl "b.jsonl:3: events[2].prev_hash: 与发送方事件 4 的哈希不符"
 # The newest event dropped (truncated history), then also its digest recomputed.
 { echo "$header"; echo "$line2"; jq -c 'del(.events[2])' <<<"$line3"; } >c.jsonl
-refused_bundle c.jsonl "c.jsonl:1: sent.digest: 与数据包中的 4 条发送方事件不符"
+refused_bundle c.jsonl "c.jsonl:1: sent.digest: 与数据包中的 4 条事件不符"
 digest=$(jq -r '.events[] | "\(.id) \(.hash)"' <(echo "$line2") <(jq -c 'del(.events[2])' <<<"$line3") | sha256sum | cut -d' ' -f1)
 { jq -c --arg d "$digest" '.sent = {events: 4, digest: $d}' <<<"$header"; echo "$line2"; jq -c 'del(.events[2])' <<<"$line3"; } >d.jsonl
 refused_bundle d.jsonl "d.jsonl:1: seal.signature: 签名无效"
@@ -296,6 +296,13 @@ expect_json '.[-1].payload.sender_checked' trusted-key
 XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd_ok audit verify
 XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd_ok export --all -o again.jsonl
 XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/c.db nd_ok init --no-config
+# The history the receiver itself received is sealed with the rest: changed on the way, refused.
+{ head -1 again.jsonl; sed -n 2p again.jsonl | jq -c '.events[0].actor = "别人"'; tail -n +3 again.jsonl; } >j.jsonl
+before=$(sha256sum c.db | cut -d' ' -f1)
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/c.db nd import --bundle j.jsonl
+expect_exit 3
+expect_stderr_contains "j.jsonl:1: sent.digest"
+[ "$(sha256sum c.db | cut -d' ' -f1)" = "$before" ] || fail "refused bundle j.jsonl changed the database"
 XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/c.db nd_ok import --bundle again.jsonl
 expect_stderr_contains "发送方的签名只用数据包自带的公钥核对"
 XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/c.db nd_ok audit verify
