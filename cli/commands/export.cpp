@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
 
+#include <normdoc/audit/checkpoint.hpp>
 #include <normdoc/bundle/bundle.hpp>
 #include <normdoc/error.hpp>
 #include <normdoc/registry/registry.hpp>
@@ -9,6 +10,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <iostream>
 
 namespace normdoc::cli {
@@ -22,6 +26,27 @@ struct ExportOptions
   std::string output;
   std::string format = "jsonl";
 };
+
+// The office as the receiver of its bundles sees it: sealed with the audit key when this user
+// can read it (someone who may export but not sign gets an unsealed bundle, and is told so),
+// with the newest checkpoint when there is one.
+bundle::Sender sender_of(Context& ctx)
+{
+  bundle::Sender sender{ctx.config().office_name, ctx.stamp().at, std::nullopt, std::nullopt};
+  const std::filesystem::path key = ctx.audit_key_path();
+  if (::access(key.c_str(), R_OK) == 0) {
+    sender.key = key;
+  } else if (std::filesystem::exists(key)) {
+    std::cerr << fmt::format("normdoc: 提示：无法读取审计私钥 {}，数据包未签名，接收方只能核对发送方事件的哈希\n", key.string());
+  }
+  if (std::filesystem::exists(ctx.checkpoints_path())) {
+    const auto checkpoints = audit::read_checkpoints(ctx.checkpoints_path());
+    if (!checkpoints.empty()) {
+      sender.checkpoint = checkpoints.back();
+    }
+  }
+  return sender;
+}
 
 void run_export(const ExportOptions& o, Context& ctx)
 {
@@ -40,13 +65,14 @@ void run_export(const ExportOptions& o, Context& ctx)
       ids.push_back(registry::resolve(db, ref).id);
     }
   }
+  const bundle::Sender sender = sender_of(ctx);
   if (o.output.empty() || o.output == "-") {
-    bundle::write(db, ids, std::cout, ctx.config().office_name);
+    bundle::write(db, ids, std::cout, sender);
     return;
   }
   // Written beside the target and renamed, so an interrupted export leaves no half bundle.
   util::PartialFile file(o.output);
-  bundle::write(db, ids, file.stream(), ctx.config().office_name);
+  bundle::write(db, ids, file.stream(), sender);
   file.commit();
   std::cerr << fmt::format("normdoc: 已导出 {} 份文件到 {}\n", ids.size(), o.output);
 }

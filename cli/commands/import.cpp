@@ -2,6 +2,7 @@
 #include "commands/commands.hpp"
 #include "output/views.hpp"
 
+#include <normdoc/audit/checkpoint.hpp>
 #include <normdoc/bundle/bundle.hpp>
 #include <normdoc/error.hpp>
 #include <normdoc/ingest/importer.hpp>
@@ -33,7 +34,7 @@ struct ImportOptions
   bool as_filed = false;
   bool no_ocr = false;
   bool override_gate = false;
-  std::string issuer, reason, meta, bundle;
+  std::string issuer, reason, meta, bundle, sender_key;
   std::string on_conflict = "refuse";
   std::string format = "table";
 };
@@ -79,7 +80,11 @@ void run_bundle_import(const ImportOptions& o, Context& ctx)
   const auto policy = o.on_conflict == "skip"      ? bundle::OnConflict::skip
                       : o.on_conflict == "replace" ? bundle::OnConflict::replace
                                                    : bundle::OnConflict::refuse;
-  bundle::ReadOptions options{bundle::OnConflict::refuse, ctx.config().max_text_bytes};
+  bundle::ReadOptions options{bundle::OnConflict::refuse, ctx.config().max_text_bytes, std::nullopt};
+  if (!o.sender_key.empty()) {
+    util::require_regular_file(o.sender_key, "发送方公钥");
+    options.sender_key = audit::read_public_key(o.sender_key);
+  }
   store::Database db = ctx.open_database();
   store::Transaction txn(db);
   const auto read = [&] {
@@ -118,6 +123,9 @@ void run_bundle_import(const ImportOptions& o, Context& ctx)
                     Location{o.bundle, 0, 0, {}}, "用 --on-conflict skip 跳过这些文件，或 --on-conflict replace 以数据包为准");
   }
   txn.commit();
+  for (const auto& notice : result.notices) {
+    std::cerr << fmt::format("normdoc: 提示：{}: {}\n", o.bundle, notice);
+  }
   print(fmt::format("{}：新增 {}，替换 {}，跳过 {}\n", o.bundle, result.added, result.replaced, result.skipped));
 }
 
@@ -150,6 +158,9 @@ void run_import(const ImportOptions& o, Context& ctx)
   }
   if (o.paths.empty()) {
     throw UsageError("请给出要导入的文件或目录，或用 --bundle 导入数据包");
+  }
+  if (!o.sender_key.empty()) {
+    throw UsageError("--sender-key 只能与 --bundle 同用");
   }
   ingest::ImportSettings settings;
   settings.dry_run = o.dry_run;
@@ -226,6 +237,9 @@ void register_import(CLI::App& app, Context& ctx)
                   "skip（跳过）、replace（以数据包为准）")
     ->check(CLI::IsMember({"refuse", "skip", "replace"}));
   sub->add_flag("--yes", o->yes, "--on-conflict replace 不在终端运行时须加：确认替换列出的文件");
+  sub->add_option("--sender-key", o->sender_key,
+                  "发送方交来的审计公钥（PEM，发送方 init 生成的 .pub 文件）：数据包须有用它签名的封签，"
+                  "发送方的检查点也须用它签名");
   add_format_option(sub, o->format, {"table", "json"});
   sub->callback([o, &ctx] { run_import(*o, ctx); });
 }

@@ -3,9 +3,10 @@
 # Benchmark of `audit verify` (chain + replay + projection check) on a large log (run by hand,
 # not by CI). Takes a registry built by scale.sh (its third argument keeps the work directory),
 # copies it, and appends chained events until the log holds EVENTS in all, spread over the
-# documents: half `acknowledge` (no effect on compared rows), a quarter `edit` of the title and a
-# quarter `renew`, each restating the document's current values so the rows stay consistent —
-# every event is read and hashed, and the edits and renewals are parsed and replayed.
+# documents: half `acknowledge` (each with its acknowledgement row), a quarter `edit` of the
+# title and a quarter `renew`, each restating the document's current values so the rows stay
+# consistent — every event is read, hashed, parsed and replayed, and the acknowledgement rows
+# compared.
 # Prints the median wall time of 5 runs of `audit verify`, its CPU time and peak memory.
 # Target (issue 15): 100,000 documents with 500,000 events in under 3 s.
 # Usage: tests/bench/audit-verify.sh REGISTRY [EVENTS, default 500000] [path/to/normdoc]
@@ -37,6 +38,7 @@ def unchanged(value):
 
 at, actor = "2026-11-25T08:00:00Z", "bench"
 rows = []
+acknowledgements = []
 for event_id in range(last + 1, wanted + 1):
     document, title, expires, reg_no = documents[event_id % len(documents)]
     if event_id % 4 == 2:
@@ -46,13 +48,17 @@ for event_id in range(last + 1, wanted + 1):
         payload = '{"date":"2026-11-25","expires":%s,"reg_no":%s}' % (unchanged(expires), unchanged(reg_no))
     else:
         kind = "acknowledge"
-        payload = ('{"acknowledgement":%d,"subject":"filed-before-registry","date":"2026-11-25","reason":%s}'
-                   % (event_id, quoted("使用 normdoc 前已向备案机关报送，纸质备案档案第%d卷" % (event_id % 97))))
+        subject, reason = "bench-%d" % event_id, "使用 normdoc 前已向备案机关报送，纸质备案档案第%d卷" % (event_id % 97)
+        payload = ('{"acknowledgement":%d,"subject":%s,"date":"2026-11-25","reason":%s}'
+                   % (event_id, quoted(subject), quoted(reason)))
+        acknowledgements.append((event_id, document, subject, "2026-11-25", reason, at))
     canonical = "[%d,%s,%s,%d,%s,%s]" % (event_id, quoted(at), quoted(actor), document, quoted(kind), payload)
     digest = hashlib.sha256((head + "\n" + canonical).encode()).hexdigest()
     rows.append((event_id, at, actor, document, kind, payload, head, digest))
     head = digest
 db.executemany("INSERT INTO event (id, at, actor, document, kind, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)", rows)
+db.executemany("INSERT INTO acknowledgement (id, document, subject, date, reason, recorded_at) VALUES (?,?,?,?,?,?)",
+               acknowledgements)
 db.execute("UPDATE chain_head SET event = ?, hash = ? WHERE singleton = 1", (wanted, head))
 db.commit()
 EOF

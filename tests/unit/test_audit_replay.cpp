@@ -91,3 +91,66 @@ TEST_CASE("replay: a registry from before starts from its baseline event")
   f.db.exec("UPDATE document SET title = '改过的标题' WHERE id = 1");
   CHECK(audit::replay(f.db).document == 1);
 }
+
+// Events as the code wrote them before their payloads named a step's row (record) and listed a
+// campaign's documents (cleanup-open): still replayed, compared as far as they go.
+TEST_CASE("replay: record and cleanup-open events of the older shape")
+{
+  test::Fixture f;
+  seed(f);
+  {
+    store::Transaction txn(f.db);
+    f.db.prepare("INSERT INTO procedure_step (id, document, step, recorded_at) VALUES (1, 2, 'legality-review', ?)")
+      .bind_all(test::k_stamp.at)
+      .run();
+    audit::append(txn, test::k_stamp, 2, "record",
+                  R"({"step":"legality-review","date":null,"from":null,"to":null,"received":null,"until":null,)"
+                  R"("channel":null,"meeting":null,"result":null,"note":null,"urgency":null})");
+    f.db.prepare("INSERT INTO cleanup (id, name, scope, opened_on, opened_at, opened_by) VALUES (1, '旧清理', '', '2026-01-01', ?, ?)")
+      .bind_all(test::k_stamp.at, test::k_stamp.actor)
+      .run();
+    f.db.exec("INSERT INTO cleanup_item (cleanup, document) VALUES (1, 1)");
+    audit::append(txn, test::k_stamp, std::nullopt, "cleanup-open",
+                  R"({"cleanup":"旧清理","scope":"","date":"2026-01-01","documents":1})");
+    txn.commit();
+  }
+  CHECK(audit::replay(f.db).problem == "");
+  // Without the list, the campaign's membership is only counted.
+  f.db.exec("UPDATE cleanup_item SET document = 2");
+  CHECK(audit::replay(f.db).problem == "");
+  f.db.exec("UPDATE procedure_step SET result = 'revise'");
+  CHECK(audit::replay(f.db).document == 2);
+  // A void naming a step the older record event did not name: the document's steps are no
+  // longer compared (the void cannot be placed).
+  {
+    store::Transaction txn(f.db);
+    f.db.exec("UPDATE procedure_step SET voided = '2026-01-02', void_reason = '误录'");
+    audit::append(txn, test::k_stamp, 2, "void-step",
+                  R"({"step":1,"kind":"legality-review","voided":"2026-01-02","reason":"误录"})");
+    txn.commit();
+  }
+  CHECK(audit::replay(f.db).problem == "");
+}
+
+// The replay compares acknowledgements by rebuilding the payload: an event of another shape
+// (keys in another order, as an older writer might have put them) is read field by field.
+TEST_CASE("replay: an acknowledge event of another shape is compared by its values")
+{
+  test::Fixture f;
+  seed(f);
+  {
+    store::Transaction txn(f.db);
+    f.db.prepare("INSERT INTO acknowledgement (id, document, subject, date, reason, recorded_at)"
+                 " VALUES (1, 1, 'expired', '2026-01-01', '纸质档案', ?)")
+      .bind_all(test::k_stamp.at)
+      .run();
+    audit::append(txn, test::k_stamp, 1, "acknowledge",
+                  R"({"subject":"expired","date":"2026-01-01","reason":"纸质档案","acknowledgement":1})");
+    txn.commit();
+  }
+  CHECK(audit::replay(f.db).problem == "");
+  f.db.exec("UPDATE acknowledgement SET reason = '改过'");
+  const auto result = audit::replay(f.db);
+  CHECK(result.document == 1);
+  CHECK(result.problem.find("reason 为“改过”") != std::string::npos);
+}

@@ -23,7 +23,7 @@ std::string export_all(test::Fixture& f)
     ids.push_back(stmt.integer(0));
   }
   std::ostringstream out;
-  bundle::write(f.db, ids, out, "甲局");
+  bundle::write(f.db, ids, out, bundle::Sender{"甲局", "2026-01-01T00:00:00Z", std::nullopt, std::nullopt});
   return out.str();
 }
 

@@ -144,10 +144,39 @@ std::optional<std::string> public_key_hex(const std::filesystem::path& private_k
   return raw_public_hex(read_key(public_path(private_key), false).get());
 }
 
+std::string read_public_key(const std::filesystem::path& path)
+{
+  return raw_public_hex(read_key(path, false).get());
+}
+
+Signature sign(const std::filesystem::path& private_key, const std::string& message)
+{
+  const Key key = read_key(private_key, true);
+  const std::unique_ptr<EVP_MD_CTX, FreeContext> ctx(EVP_MD_CTX_new());
+  std::array<unsigned char, 64> signature{};
+  std::size_t size = signature.size();
+  if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1 ||
+      EVP_DigestSign(ctx.get(), signature.data(), &size, reinterpret_cast<const unsigned char*>(message.data()),
+                     message.size()) != 1) {
+    throw Error("OpenSSL 无法签名");
+  }
+  return Signature{raw_public_hex(key.get()), to_hex(signature.data(), size)};
+}
+
+bool signature_valid(const std::string& public_key, const std::string& message, const std::string& signature)
+{
+  const auto raw = from_hex(public_key);
+  const auto bytes = from_hex(signature);
+  const Key key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, raw.data(), raw.size()));
+  const std::unique_ptr<EVP_MD_CTX, FreeContext> ctx(EVP_MD_CTX_new());
+  return key && ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
+         EVP_DigestVerify(ctx.get(), bytes.data(), bytes.size(), reinterpret_cast<const unsigned char*>(message.data()),
+                          message.size()) == 1;
+}
+
 Checkpoint make_checkpoint(store::Database& db, const std::filesystem::path& private_key, const std::string& at,
                            const std::string& office)
 {
-  const Key key = read_key(private_key, true);
   Checkpoint checkpoint;
   auto head = db.prepare("SELECT event, hash FROM chain_head WHERE singleton = 1");
   checkpoint.hash = std::string(k_genesis_hash);
@@ -157,17 +186,9 @@ Checkpoint make_checkpoint(store::Database& db, const std::filesystem::path& pri
   }
   checkpoint.at = at;
   checkpoint.office = office;
-  checkpoint.public_key = raw_public_hex(key.get());
-  const std::string message = checkpoint.message();
-  const std::unique_ptr<EVP_MD_CTX, FreeContext> ctx(EVP_MD_CTX_new());
-  std::array<unsigned char, 64> signature{};
-  std::size_t size = signature.size();
-  if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1 ||
-      EVP_DigestSign(ctx.get(), signature.data(), &size, reinterpret_cast<const unsigned char*>(message.data()),
-                     message.size()) != 1) {
-    throw Error("OpenSSL 无法签名检查点");
-  }
-  checkpoint.signature = to_hex(signature.data(), size);
+  auto [public_key, signature] = sign(private_key, checkpoint.message());
+  checkpoint.public_key = std::move(public_key);
+  checkpoint.signature = std::move(signature);
   return checkpoint;
 }
 
@@ -229,14 +250,7 @@ std::string disagreement(store::Database& db, const Checkpoint& checkpoint, cons
   if (checkpoint.public_key != public_key) {
     return fmt::format("检查点（{}，第 {} 条事件）不是用本机关的密钥签名的", checkpoint.at, checkpoint.events);
   }
-  const auto raw = from_hex(public_key);
-  const auto signature = from_hex(checkpoint.signature);
-  const Key key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, raw.data(), raw.size()));
-  const std::unique_ptr<EVP_MD_CTX, FreeContext> ctx(EVP_MD_CTX_new());
-  const std::string message = checkpoint.message();
-  if (!key || !ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1 ||
-      EVP_DigestVerify(ctx.get(), signature.data(), signature.size(), reinterpret_cast<const unsigned char*>(message.data()),
-                       message.size()) != 1) {
+  if (!signature_valid(public_key, checkpoint.message(), checkpoint.signature)) {
     return fmt::format("检查点（{}，第 {} 条事件）的签名无效（检查点被改动）", checkpoint.at, checkpoint.events);
   }
   if (checkpoint.events == 0) {

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
+#include <charconv>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -17,6 +19,7 @@
 #include <span>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 namespace normdoc::audit {
@@ -75,13 +78,31 @@ struct State
   std::map<std::pair<std::int64_t, std::string>, std::int64_t> latest_review;
   // Document → its procedure steps in the order `record` inserted them, each as logged.
   std::map<std::int64_t, std::vector<Json>> steps;
-  // Documents with a step voided: `record` then skips the voided open review, which the log
-  // cannot place (a void names the step's id, the record events do not), so their steps are
+  // Documents with a step voided that the log cannot place (recorded by events from before
+  // `record` named the step's row): `record` skips a voided open review, so their steps are
   // not compared.
   std::set<std::int64_t> steps_voided;
   // Cleanup name → the campaign as cleanup-open and cleanup-close logged it, with the number
   // of documents in it and `decisions`: document id (as text) → the last decision logged.
   std::map<std::string, Json> cleanups;
+  // Cleanup name → its documents, when cleanup-open listed them (events written before it
+  // did carry only the number).
+  std::map<std::string, std::set<std::int64_t>> cleanup_members;
+  // Review id → how many items and findings review-start inserted (items: since the payload
+  // counts them); (review, item) → the last answer logged; (review, finding number) → its
+  // dismissal.
+  std::map<std::int64_t, std::pair<Json, Json>> review_counts;
+  std::map<std::pair<std::int64_t, std::string>, Json> answers;
+  std::map<std::pair<std::int64_t, std::int64_t>, Json> dismissals;
+  // Acknowledgement id → the `acknowledge` event that logged it: its id, document and a hash of
+  // its time and payload (acknowledge_payload), compared with the row rebuilt the same way.
+  struct Acknowledged
+  {
+    std::int64_t event = 0;
+    std::int64_t document = 0;
+    std::size_t digest = 0;
+  };
+  std::unordered_map<std::int64_t, Acknowledged> acknowledgements;
 
   // Whether rows of `document` may exist without events of this log: it came in a bundle or
   // was there when the baseline was taken.
@@ -138,23 +159,30 @@ std::string lines(const Json& items)
   return out;
 }
 
-// The columns of a procedure step a `record` event determines, in table order.
-constexpr std::array<std::string_view, 12> k_step_fields{"step",    "date",   "date_from", "date_to",
-                                                         "received", "until", "channel",   "meeting",
-                                                         "result",  "note",   "urgency",   "recorded_at"};
+// The columns of a procedure step the `record` and void events determine, in table order.
+constexpr std::array<std::string_view, 14> k_step_fields{"step",    "date",   "date_from", "date_to",  "received",
+                                                         "until",   "channel", "meeting",  "result",   "note",
+                                                         "urgency", "recorded_at", "voided", "void_reason"};
 
 // What procedure::record does with a step: a legality review with its date concludes the open
-// one (the last without a date) — date, result, urgency set, received and note kept unless
-// given — else a new row.
+// one (the last without a date and not void) — date, result, urgency set, received and note
+// kept unless given — else a new row. Events since the payload names the row (`step_id`) say
+// which; older ones are placed as record does it.
 void record_step(std::vector<Json>& steps, const Json& payload, const std::string& at)
 {
   const Json date = payload.value("date", Json());
+  const Json id = payload.value("step_id", Json());
   const auto given = [&](const char* key) { return payload.value(key, Json()); };
   if (payload.value("step", "") == "legality-review" && !date.is_null()) {
     // The last one: searched backwards.
     for (std::size_t i = steps.size(); i-- > 0;) {
       Json& open = steps[i];
-      if (open.at("step") == "legality-review" && open.at("date").is_null()) {
+      // A step recorded before events named their rows is placed as record does it.
+      const bool concluded = (!id.is_null() && open.at("id") == id) ||
+                             (open.at("id").is_null() && open.at("step") == "legality-review" &&
+                              open.at("date").is_null() && open.at("voided").is_null());
+      if (concluded) {
+        open["id"] = id;
         open["date"] = date;
         open["result"] = given("result");
         open["urgency"] = given("urgency");
@@ -172,7 +200,22 @@ void record_step(std::vector<Json>& steps, const Json& payload, const std::strin
                        {"received", given("received")}, {"until", given("until")},
                        {"channel", given("channel")}, {"meeting", given("meeting")},
                        {"result", given("result")}, {"note", given("note")},
-                       {"urgency", given("urgency")}, {"recorded_at", at}});
+                       {"urgency", given("urgency")}, {"recorded_at", at},
+                       {"voided", Json()}, {"void_reason", Json()}, {"id", id}});
+}
+
+// A step marked void (void-step, outdate-review: payload step = its id). False when the log
+// cannot place it: the step was recorded by an event that did not name its row.
+bool void_step(std::vector<Json>& steps, const Json& payload)
+{
+  for (Json& step : steps) {
+    if (step.at("id") == payload.at("step")) {
+      step["voided"] = payload.at("voided");
+      step["void_reason"] = payload.at("reason");
+      return true;
+    }
+  }
+  return false;
 }
 
 using Effect = std::function<void(State&, const Event&, const Json& payload)>;
@@ -188,6 +231,37 @@ Effect ended(std::string_view status, std::string_view date_field)
     State::set(row, "status", status);
     State::set(row, date_field, payload.at("date"));
   };
+}
+
+// A void-step or outdate-review: the step marked void, or — when the log cannot place it — the
+// document's steps no longer compared.
+void voided_step(State& state, const Event& event, const Json& payload)
+{
+  if (!void_step(state.steps[event.document.value_or(0)], payload)) {
+    state.steps_voided.insert(event.document.value_or(0));
+  }
+}
+
+std::size_t acknowledgement_digest(std::string_view at, std::string_view payload)
+{
+  return std::hash<std::string_view>{}(payload) * 31U + std::hash<std::string_view>{}(at);
+}
+
+// An `acknowledge` event, kept by the id its payload begins with (as acknowledge_payload writes
+// it; another shape is parsed).
+void acknowledged(State& state, const Event& event)
+{
+  static constexpr std::string_view k_prefix = R"({"acknowledgement":)";
+  std::int64_t id = 0;
+  const std::string_view payload = event.payload;
+  const char* end = payload.data() + payload.size();
+  const auto [next, error] = payload.starts_with(k_prefix)
+                               ? std::from_chars(payload.data() + k_prefix.size(), end, id)
+                               : std::from_chars_result{payload.data(), std::errc::invalid_argument};
+  if (error != std::errc() || next == end || *next != ',') {
+    id = Json::parse(payload).at("acknowledgement").get<std::int64_t>();
+  }
+  state.acknowledgements[id] = State::Acknowledged{event.id, event.document.value(), acknowledgement_digest(event.at, payload)};
 }
 
 // Each event kind's effect on the documents, in one place: a kind added to the log gets its
@@ -267,6 +341,7 @@ const std::map<std::string_view, Effect>& effects()
                                 {"started_at", event.at},       {"concluded", Json()},
                                 {"result", Json()},             {"opinion", Json()},
                                 {"superseded_by", Json()}};
+       state.review_counts[id] = {payload.value("items", Json()), payload.at("findings")};
      }},
     // It also inserts a step, or concludes the open legality review (procedure.cpp).
     {"record",
@@ -324,14 +399,27 @@ const std::map<std::string_view, Effect>& effects()
     {"void-filing", [](State& state, const Event& event,
                        const Json& payload) { state.filings.erase({event.document.value_or(0), payload.at("body").get<std::string>()}); }},
     {"gate-override", no_effect},
-    {"acknowledge", no_effect}, // an acknowledgement row, not a document field
+    {"acknowledge", no_effect}, // replayed without parsing: see acknowledged()
     // A procedure step marked void (by hand, or a review outdated by a new text).
-    {"void-step", [](State& state, const Event& event,
-                     const Json& /*payload*/) { state.steps_voided.insert(event.document.value_or(0)); }},
-    {"outdate-review", [](State& state, const Event& event,
-                          const Json& /*payload*/) { state.steps_voided.insert(event.document.value_or(0)); }},
-    {"review-answer", no_effect},
-    {"review-dismiss", no_effect},
+    {"void-step", voided_step},
+    {"outdate-review", voided_step},
+    // Each answer overwrites the item's answer, note and evidence (review.cpp answer).
+    {"review-answer",
+     [](State& state, const Event& event, const Json& payload) {
+       const std::int64_t review = payload.at("review").get<std::int64_t>();
+       for (const Json& answer : payload.at("answers")) {
+         state.answers[{review, answer.at("item").get<std::string>()}] =
+           Json{{"answer", answer.at("answer")},     {"note", answer.value("note", Json())},
+                {"evidence", answer.value("evidence", Json())}, {"answered_by", event.actor},
+                {"answered_at", event.at}};
+       }
+     }},
+    {"review-dismiss",
+     [](State& state, const Event& event, const Json& payload) {
+       state.dismissals[{payload.at("review").get<std::int64_t>(), payload.at("finding").get<std::int64_t>()}] =
+         Json{{"rule", payload.at("rule")}, {"dismissed_reason", payload.at("reason")}, {"dismissed_by", event.actor},
+              {"dismissed_at", event.at}};
+     }},
     {"review-conclude",
      [](State& state, const Event& event, const Json& payload) {
        const auto review = state.reviews.find(payload.at("review").get<std::int64_t>());
@@ -394,6 +482,12 @@ const std::map<std::string_view, Effect>& effects()
          Json{{"scope", payload.at("scope")},      {"opened_on", payload.at("date")}, {"opened_at", event.at},
               {"opened_by", event.actor},          {"closed_on", Json()},             {"closed_at", Json()},
               {"closed_by", Json()},               {"items", payload.at("documents")}, {"decisions", Json::object()}};
+       if (payload.contains("members")) {
+         auto& members = state.cleanup_members[payload.at("cleanup").get<std::string>()];
+         for (const Json& member : payload.at("members")) {
+           members.insert(member.get<std::int64_t>());
+         }
+       }
      }},
     {"cleanup-decide",
      [](State& state, const Event& event, const Json& payload) {
@@ -486,6 +580,20 @@ void compare_by_id(store::Database& db, const IdTable& table, std::map<std::int6
   }
 }
 
+// Whether a row no event accounts for may exist: its document came in a bundle, or it was
+// recorded (the time in column `recorded_at`) before the baseline.
+std::function<bool(const store::Statement&, std::int64_t)> received_or_before_baseline(const State& state, int recorded_at)
+{
+  return [&state, recorded_at](const store::Statement& row, std::int64_t document) {
+    return state.received.contains(document) || (!state.baseline_at.empty() && row.text(recorded_at) <= state.baseline_at);
+  };
+}
+
+bool every_field(std::string_view /*field*/, std::int64_t /*document*/)
+{
+  return true;
+}
+
 // The evaluation rows against the `evaluate` events. A row may lack an event when its document
 // came in a bundle or it was recorded before the baseline.
 void compare_evaluations(store::Database& db, State& state, ReplayResult& result)
@@ -495,11 +603,65 @@ void compare_evaluations(store::Database& db, State& state, ReplayResult& result
     k_evaluation_fields,
     [](std::int64_t id) { return fmt::format("后评估记录 {}", id); },
     "评估表",
-    [&state](const store::Statement& row, std::int64_t document) {
-      return state.received.contains(document) || (!state.baseline_at.empty() && row.text(7) <= state.baseline_at);
-    },
-    [](std::string_view /*field*/, std::int64_t /*document*/) { return true; }};
+    received_or_before_baseline(state, 7), every_field};
   compare_by_id(db, table, state.evaluations, result);
+}
+
+// The acknowledgement rows against the `acknowledge` events (one per row, since the table
+// exists: registry::record_acknowledgement). Each row's payload is rebuilt and its hash
+// compared; where it differs, the event is read again and compared field by field (an event of
+// an older shape then passes when its values agree).
+void compare_acknowledgements(store::Database& db, State& state, ReplayResult& result)
+{
+  static constexpr std::array<std::string_view, 5> k_acknowledgement{"document", "subject", "date", "reason",
+                                                                     "recorded_at"};
+  const auto name = [](std::int64_t id) { return fmt::format("确认记录 {}", id); };
+  const auto allowed = received_or_before_baseline(state, 5);
+  auto rows = db.prepare("SELECT id, document, subject, date, reason, recorded_at FROM acknowledgement ORDER BY id");
+  auto logged_event = db.prepare("SELECT at, payload FROM event WHERE id = ?");
+  while (rows.step() == store::Step::row) {
+    const std::int64_t id = rows.integer(0);
+    const std::int64_t document = rows.integer(1);
+    const auto found = state.acknowledgements.find(id);
+    if (found == state.acknowledgements.end()) {
+      if (allowed(rows, document)) {
+        continue;
+      }
+      result.document = document;
+      result.problem = fmt::format("文件 #{} 的{} 在操作日志中没有记录（在 normdoc 之外写入）", document, name(id));
+      return;
+    }
+    const State::Acknowledged logged = found->second;
+    state.acknowledgements.erase(found);
+    if (logged.document == document &&
+        logged.digest == acknowledgement_digest(rows.text(5), acknowledge_payload(id, rows.text(2), rows.text(3), rows.text(4)))) {
+      continue;
+    }
+    logged_event.reset();
+    logged_event.bind(1, logged.event);
+    logged_event.step();
+    const Json payload = Json::parse(logged_event.text(1));
+    const Json expected{{"document", logged.document},      {"subject", payload.at("subject")},
+                        {"date", payload.at("date")},       {"reason", payload.at("reason")},
+                        {"recorded_at", logged_event.text(0)}};
+    for (std::size_t i = 0; i < k_acknowledgement.size(); ++i) {
+      const Json actual = column_json(rows, static_cast<int>(i + 1));
+      const Json& wanted = expected.at(std::string(k_acknowledgement[i]));
+      if (actual != wanted) {
+        result.document = document;
+        result.problem = fmt::format("文件 #{} 的{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", document,
+                                     name(id), k_acknowledgement[i], shown(actual), shown(wanted));
+        return;
+      }
+    }
+  }
+  if (!state.acknowledgements.empty()) {
+    // The smallest id, as the other tables name theirs.
+    const auto first = std::min_element(state.acknowledgements.begin(), state.acknowledgements.end(),
+                                        [](const auto& a, const auto& b) { return a.first < b.first; });
+    result.document = first->second.document;
+    result.problem = fmt::format("操作日志记录的{}（文件 #{}）不在确认表中（被删除）", name(first->first), first->second.document);
+  }
 }
 
 // The review rows against review-start and review-conclude.
@@ -520,6 +682,82 @@ void compare_reviews(store::Database& db, State& state, ReplayResult& result)
       return field != "superseded_by" || !state.received.contains(document);
     }};
   compare_by_id(db, table, state.reviews, result);
+}
+
+// The answers to a logged review's items and the dismissals of its findings, against
+// review-answer and review-dismiss; their numbers against review-start. What the checklist and
+// the screening put in the rows (item texts, finding positions and messages) is not in the
+// log. Reviews that came in a bundle have no events here and are not compared.
+void compare_review_parts(store::Database& db, State& state, ReplayResult& result)
+{
+  static constexpr std::array<std::string_view, 5> k_answer{"answer", "note", "evidence", "answered_by", "answered_at"};
+  static constexpr std::array<std::string_view, 4> k_dismissal{"rule", "dismissed_reason", "dismissed_by",
+                                                               "dismissed_at"};
+  const auto named = [&](std::int64_t document, const std::string& what) {
+    result.document = document;
+    result.problem = what;
+  };
+  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> counted; // review → items, findings
+  auto items = db.prepare("SELECT i.review, r.document, i.item, i.answer, i.note, i.evidence, i.answered_by, i.answered_at"
+                          " FROM review_item i JOIN review r ON r.id = i.review ORDER BY i.review, i.position");
+  while (items.step() == store::Step::row) {
+    const std::int64_t review = items.integer(0);
+    if (!state.review_counts.contains(review)) {
+      continue;
+    }
+    ++counted[review].first;
+    const auto logged = state.answers.find({review, items.text(2)});
+    for (std::size_t i = 0; i < k_answer.size(); ++i) {
+      const Json actual = column_json(items, static_cast<int>(i + 3));
+      const Json expected = logged == state.answers.end() ? Json() : logged->second.at(std::string(k_answer[i]));
+      if (actual != expected) {
+        return named(items.integer(1), fmt::format("文件 #{} 的审查 R{} 条目 {} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                                                   items.integer(1), review, items.text(2), k_answer[i], shown(actual),
+                                                   shown(expected)));
+      }
+    }
+    if (logged != state.answers.end()) {
+      state.answers.erase(logged);
+    }
+  }
+  // Answers to a review that came in a bundle (answered here) have no compared rows.
+  std::erase_if(state.answers, [&state](const auto& answer) { return !state.review_counts.contains(answer.first.first); });
+  if (!state.answers.empty()) {
+    const auto& [key, answer] = *state.answers.begin();
+    return named(state.reviews.at(key.first).at("document").get<std::int64_t>(),
+                 fmt::format("操作日志记录的审查 R{} 条目 {} 的回答不在审查条目表中（被删除）", key.first, key.second));
+  }
+  auto findings = db.prepare("SELECT f.review, r.document, f.number, f.rule, f.dismissed_reason, f.dismissed_by,"
+                             " f.dismissed_at FROM review_finding f JOIN review r ON r.id = f.review ORDER BY f.review, f.number");
+  while (findings.step() == store::Step::row) {
+    const std::int64_t review = findings.integer(0);
+    if (!state.review_counts.contains(review)) {
+      continue;
+    }
+    ++counted[review].second;
+    const auto logged = state.dismissals.find({review, findings.integer(2)});
+    for (std::size_t i = logged == state.dismissals.end() ? 1 : 0; i < k_dismissal.size(); ++i) {
+      const Json actual = column_json(findings, static_cast<int>(i + 3));
+      const Json expected = logged == state.dismissals.end() ? Json() : logged->second.at(std::string(k_dismissal[i]));
+      if (actual != expected) {
+        return named(findings.integer(1), fmt::format("文件 #{} 的审查 R{} 第 {} 号发现的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                                                      findings.integer(1), review, findings.integer(2), k_dismissal[i],
+                                                      shown(actual), shown(expected)));
+      }
+    }
+  }
+  for (const auto& [review, logged] : state.review_counts) {
+    const auto [item_count, finding_count] = counted[review];
+    const std::int64_t document = state.reviews.at(review).at("document").get<std::int64_t>();
+    if (logged.first.is_number_integer() && logged.first.get<std::int64_t>() != item_count) {
+      return named(document, fmt::format("文件 #{} 的审查 R{} 有 {} 个条目，操作日志记录的是 {} 个（表在 normdoc 之外被改动）",
+                                         document, review, item_count, logged.first.get<std::int64_t>()));
+    }
+    if (logged.second.get<std::int64_t>() != finding_count) {
+      return named(document, fmt::format("文件 #{} 的审查 R{} 有 {} 处自动筛查发现，操作日志记录的是 {} 处（表在 normdoc 之外被改动）",
+                                         document, review, finding_count, logged.second.get<std::int64_t>()));
+    }
+  }
 }
 
 // The filing rows and their outcomes against the file, filing-result and filing-corrected
@@ -616,7 +854,7 @@ void compare_filings(store::Database& db, State& state, ReplayResult& result)
 void compare_steps(store::Database& db, State& state, ReplayResult& result)
 {
   auto rows = db.prepare("SELECT document, step, date, date_from, date_to, received, until, channel, meeting, result,"
-                         " note, urgency, recorded_at FROM procedure_step ORDER BY document, id");
+                         " note, urgency, recorded_at, voided, void_reason FROM procedure_step ORDER BY document, id");
   std::int64_t document = 0;
   std::size_t position = 0;
   std::set<std::int64_t> seen;
@@ -720,6 +958,14 @@ void compare_cleanups(store::Database& db, State& state, ReplayResult& result)
   while (items.step() == store::Step::row) {
     const std::string name = items.text(0);
     const std::int64_t document = items.integer(1);
+    const auto members = state.cleanup_members.find(name);
+    // With as many items as logged (compared above), each in the logged list means the same
+    // documents.
+    if (members != state.cleanup_members.end() && !members->second.contains(document)) {
+      result.document = document;
+      result.problem = fmt::format("文件 #{} 在清理“{}”中，操作日志记录的清理范围不含此文件（表在 normdoc 之外被改动）", document, name);
+      return;
+    }
     const Json& decisions = state.cleanups.at(name).at("decisions");
     const auto decision = decisions.find(std::to_string(document));
     for (std::size_t i = 0; i < k_item.size(); ++i) {
@@ -848,10 +1094,14 @@ ReplayResult replay(store::Database& db, Verification* chain)
       result.problem = fmt::format("事件 {} 的类型“{}”无法重放（不是本版本 normdoc 记录的事件）", event.id, event.kind);
       return;
     }
-    if (!effect->second) {
-      return; // no effect on the compared rows: the payload need not even be parsed
-    }
     try {
+      if (event.kind == "acknowledge") {
+        acknowledged(state, event);
+        return;
+      }
+      if (!effect->second) {
+        return; // no effect on the compared rows: the payload need not even be parsed
+      }
       effect->second(state, event, Json::parse(event.payload));
     } catch (const std::exception&) {
       // Parse errors, missing fields and events about documents the log never created.
@@ -907,6 +1157,9 @@ ReplayResult replay(store::Database& db, Verification* chain)
     compare_filings(db, state, result);
   }
   if (result.ok()) {
+    compare_review_parts(db, state, result);
+  }
+  if (result.ok()) {
     compare_reviews(db, state, result);
   }
   if (result.ok()) {
@@ -915,7 +1168,22 @@ ReplayResult replay(store::Database& db, Verification* chain)
   if (result.ok()) {
     compare_steps(db, state, result);
   }
+  if (result.ok()) {
+    compare_acknowledgements(db, state, result);
+  }
   return result;
+}
+
+std::string acknowledge_payload(std::int64_t id, std::string_view subject, std::string_view date, std::string_view reason)
+{
+  util::JsonWriter payload;
+  payload.begin_object()
+    .key("acknowledgement").value(id)
+    .key("subject").value(subject)
+    .key("date").value(date)
+    .key("reason").value(reason)
+    .end_object();
+  return payload.str();
 }
 
 bool record_baseline(store::Transaction& txn, const Stamp& stamp)

@@ -22,7 +22,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // The payload keys written by the library's events (grep `.key("` in lib/src).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 88> k_key_labels{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 91> k_key_labels{{
   {"title", "标题"}, {"issuer", "制定机关"}, {"doc_no", "文号"}, {"reg_no", "登记编号"},
   {"drafting_unit", "起草单位"}, {"kind", "类别"}, {"concerns_business", "涉及市场主体"},
   {"trial", "暂行/试行"}, {"validity", "有效期"}, {"effective", "施行日期"}, {"expires", "有效期至"},
@@ -45,6 +45,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 88> k_key_la
   {"changes", "变更"}, {"change", "变更"}, {"by", "由"}, {"before", "原为"},
   {"at", "时间"}, {"answers", "回答"}, {"answer", "回答"}, {"after", "改为"},
   {"acknowledgement", "确认"}, {"name", "名称"}, {"level", "层级"}, {"amends", "修改的文件"},
+  {"members", "清理的文件"}, {"step_id", "步骤编号"}, {"sender_checked", "发送方历史的核对"},
 }};
 
 std::string label_of(const std::string& key)
@@ -100,6 +101,13 @@ std::string value_label(std::string_view kind, const std::string& key, const std
   }
   if (key == "gate") {
     return value == "publication" ? "发布" : value;
+  }
+  if (key == "sender_checked") { // bundle/sender.hpp
+    return value == "none"         ? "未能核对（旧版数据包）"
+           : value == "hashes"     ? "只核对了哈希（数据包未签名）"
+           : value == "bundle-key" ? "用数据包自带的公钥核对"
+           : value == "trusted-key" ? "用 --sender-key 给出的公钥核对"
+                                    : value;
   }
   // A hash is checked by machines; its first digits are enough for a person to match it.
   if (value.size() == 64 && value.find_first_not_of("0123456789abcdef") == std::string::npos) {

@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include <normdoc/bundle/bundle.hpp>
 
+#include "sender.hpp"
 #include "values.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/registry/registry.hpp>
 #include <normdoc/search/search.hpp>
 #include <normdoc/util/json.hpp>
+#include <normdoc/util/sha256.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <map>
 #include <optional>
@@ -48,6 +51,12 @@ void write_rows(util::JsonWriter& json, store::Database& db, std::string_view sq
 // --- Reading -------------------------------------------------------------------------------
 
 struct Line
+{
+  int number = 0;
+  Json value;
+};
+
+struct Header
 {
   int number = 0;
   Json value;
@@ -214,7 +223,7 @@ std::optional<Conflict> conflict_of(store::Database& db, const Line& line)
 // Parses and checks the bundle's lines one at a time, so that memory does not grow with it.
 // Every value is checked before the caller sees the line (values.hpp); `header` receives the
 // first line.
-void for_each_line(std::istream& in, const std::string& source, const detail::Limits& limits, Json& header,
+void for_each_line(std::istream& in, const std::string& source, const detail::Limits& limits, Header& header,
                    const std::function<void(const Line&)>& visit)
 {
   std::string text;
@@ -234,7 +243,7 @@ void for_each_line(std::istream& in, const std::string& source, const detail::Li
     try {
       if (!seen_header) {
         detail::check_header(value);
-        header = std::move(value);
+        header = Header{number, std::move(value)};
         seen_header = true;
         continue;
       }
@@ -401,17 +410,54 @@ void replace_document(store::Transaction& txn, const Line& line, std::int64_t id
 } // namespace
 
 std::size_t write(store::Database& db, const std::vector<std::int64_t>& documents, std::ostream& out,
-                  const std::string& office)
+                  const Sender& sender)
 {
   util::JsonWriter header;
   header.begin_object().key("bundle").value("normdoc").key("version").value(std::int64_t{1});
-  if (!office.empty()) {
-    header.key("office").value(office);
+  if (!sender.office.empty()) {
+    header.key("office").value(sender.office);
   }
+  detail::Sealed sealed{sender.office, 0, std::string(audit::k_genesis_hash), 0, {}, sender.at};
   // The sender's chain head as of the export: the receiver keeps it with the history.
   auto head = db.prepare("SELECT event, hash FROM chain_head WHERE singleton = 1");
   if (head.step() == store::Step::row) {
-    header.key("head").begin_object().key("events").value(head.integer(0)).key("hash").value(head.text(1)).end_object();
+    sealed.head_events = head.integer(0);
+    sealed.head_hash = head.text(1);
+    header.key("head").begin_object().key("events").value(sealed.head_events).key("hash").value(sealed.head_hash).end_object();
+  }
+  // Every event sent, by id and hash in the order written below: the receiver recomputes
+  // the digest, and the seal signs it.
+  std::string listing;
+  auto received = db.prepare("SELECT office, at, actor, kind, payload FROM received_event WHERE document = ? ORDER BY id");
+  auto events = db.prepare("SELECT id, hash FROM event WHERE document = ? ORDER BY id");
+  for (const std::int64_t id : documents) {
+    received.reset();
+    received.bind(1, id);
+    while (received.step() == store::Step::row) {
+      listing += detail::received_line(received.text(0), received.text(1), received.text(2), received.text(3),
+                                       received.text(4));
+      ++sealed.sent_events;
+    }
+    events.reset();
+    events.bind(1, id);
+    while (events.step() == store::Step::row) {
+      listing += detail::listing_line(events.integer(0), events.text(1));
+      ++sealed.sent_events;
+    }
+  }
+  sealed.digest = util::sha256_hex(listing);
+  header.key("sent").begin_object().key("events").value(sealed.sent_events).key("digest").value(sealed.digest).end_object();
+  if (sender.checkpoint) {
+    header.key("checkpoint").raw(audit::to_json(*sender.checkpoint));
+  }
+  if (sender.key) {
+    const audit::Signature seal = audit::sign(*sender.key, sealed.message());
+    header.key("seal")
+      .begin_object()
+      .key("at").value(sender.at)
+      .key("public_key").value(seal.public_key)
+      .key("signature").value(seal.signature)
+      .end_object();
   }
   out << header.end_object().str() << '\n';
   for (const std::int64_t id : documents) {
@@ -459,8 +505,9 @@ std::size_t write(store::Database& db, const std::vector<std::int64_t>& document
     // registry's own events (the header's office).
     json.key("events");
     write_rows(json, db,
-               "SELECT at, actor, kind, payload, office FROM received_event WHERE document = ?1"
-               " UNION ALL SELECT at, actor, kind, payload, NULL FROM"
+               "SELECT NULL AS id, at, actor, kind, payload, office, NULL AS prev_hash, NULL AS hash FROM"
+               " (SELECT * FROM received_event WHERE document = ?1 ORDER BY id)"
+               " UNION ALL SELECT id, at, actor, kind, payload, NULL, prev_hash, hash FROM"
                " (SELECT * FROM event WHERE document = ?1 ORDER BY id)",
                id, {}, {}, true);
     json.end_object();
@@ -482,8 +529,10 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
   // First pass: every line checked, conflicts found, nothing written.
   ReadResult result;
   std::vector<LineRefs> lines;
-  Json header;
+  Header header;
+  detail::SenderChain chain;
   for_each_line(in, source, limits, header, [&](const Line& line) {
+    chain.add(source, line.number, line.value.at("document").at("id").get<std::int64_t>(), line.value.at("events"));
     LineRefs refs = refs_of(line);
     if (auto conflict = conflict_of(db, line)) {
       refs.existing = conflict->existing;
@@ -491,10 +540,11 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
     }
     lines.push_back(std::move(refs));
   });
+  const detail::SenderCheck checked = chain.finish(source, header.number, header.value, options.sender_key, result.notices);
   if (options.on_conflict == OnConflict::refuse && !result.conflicts.empty()) {
     return result;
   }
-  const std::string sender = header.value("office", fmt::format("数据包 {}", source));
+  const std::string sender = header.value.value("office", fmt::format("数据包 {}", source));
   std::vector<std::int64_t> wanted_documents;
   std::vector<std::int64_t> wanted_reviews;
   for (const auto& line : lines) {
@@ -590,9 +640,12 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
     .key("added").value(static_cast<std::int64_t>(result.added))
     .key("replaced").value(static_cast<std::int64_t>(result.replaced))
     .key("skipped").value(static_cast<std::int64_t>(result.skipped));
-  if (header.contains("head")) {
-    payload.key("sender_head").raw(header.at("head").dump());
+  if (header.value.contains("head")) {
+    payload.key("sender_head").raw(header.value.at("head").dump());
   }
+  // How far the sender's history was checked (bundle/sender.hpp).
+  static constexpr std::array<std::string_view, 4> k_checked{"none", "hashes", "bundle-key", "trusted-key"};
+  payload.key("sender_checked").value(std::string(k_checked.at(static_cast<std::size_t>(checked))));
   audit::append(txn, stamp, std::nullopt, "bundle-import", payload.end_object().str());
   return result;
 }

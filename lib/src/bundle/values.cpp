@@ -29,6 +29,7 @@ enum class Kind {
   count,         // integer >= 0
   duration,      // e.g. "5y", or null
   sha256,        // 64 lowercase hex digits, or null
+  hex,           // lowercase hex digits, an even number of them (a key, a signature)
   choice,        // one of `allowed`, or null
 };
 
@@ -227,16 +228,16 @@ bool is_iso_instant(const std::string& text)
   return digits(11) && text[13] == ':' && digits(14) && text[16] == ':' && digits(17);
 }
 
-bool is_sha256(const std::string& text)
+bool is_hex(const std::string& text)
 {
-  return text.size() == 64 &&
+  return !text.empty() && text.size() % 2 == 0 &&
          std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 void check_value(const std::string& field, const Json& value, const Rule& rule)
 {
   const bool nullable = rule.kind != Kind::required_text && rule.kind != Kind::instant && rule.kind != Kind::id &&
-                        rule.kind != Kind::flag && rule.kind != Kind::count;
+                        rule.kind != Kind::flag && rule.kind != Kind::count && rule.kind != Kind::hex;
   if (value.is_null()) {
     if (!nullable) {
       bad(field, "不能为 null");
@@ -295,8 +296,13 @@ void check_value(const std::string& field, const Json& value, const Rule& rule)
     }
     return;
   case Kind::sha256:
-    if (!is_sha256(text)) {
+    if (text.size() != 64 || !is_hex(text)) {
       bad(field, "应为 64 位小写十六进制的 SHA-256");
+    }
+    return;
+  case Kind::hex:
+    if (!is_hex(text)) {
+      bad(field, "应为小写十六进制");
     }
     return;
   case Kind::choice:
@@ -387,6 +393,10 @@ void check_event(const std::string& where, const Json& event)
       check_value(field, value, Rule{Kind::instant});
     } else if (name == "actor" || name == "kind" || name == "office") {
       check_value(field, value, Rule{Kind::required_text});
+    } else if (name == "id") {
+      check_value(field, value, Rule{Kind::id});
+    } else if (name == "prev_hash" || name == "hash") {
+      check_value(field, value, Rule{Kind::sha256});
     } else if (name == "payload") {
       if (!value.is_string()) {
         bad(field, "应为字符串（JSON 对象的文本）");
@@ -407,6 +417,41 @@ void check_event(const std::string& where, const Json& event)
   for (const char* name : {"at", "actor", "kind", "payload"}) {
     if (!event.contains(name)) {
       bad(fmt::format("{}.{}", where, name), "缺少此字段");
+    }
+  }
+}
+
+// The header's parts about the sender's chain (sender.hpp), each field required.
+const std::map<std::string_view, Rules>& header_parts()
+{
+  static const std::map<std::string_view, Rules> parts{
+    {"sent", {{"events", {Kind::count}}, {"digest", {Kind::sha256}}}},
+    {"seal", {{"at", {Kind::instant}}, {"public_key", {Kind::hex}}, {"signature", {Kind::hex}}}},
+    {"checkpoint",
+     {{"events", {Kind::count}},
+      {"hash", {Kind::sha256}},
+      {"at", {Kind::instant}},
+      {"office", {Kind::text}}, // empty when the office has no name configured
+      {"public_key", {Kind::hex}},
+      {"signature", {Kind::hex}}}}};
+  return parts;
+}
+
+void check_object(const std::string& where, const Json& value, const Rules& rules)
+{
+  if (!value.is_object()) {
+    bad(where, "应为对象");
+  }
+  for (const auto& [name, rule] : rules) {
+    const std::string field = fmt::format("{}.{}", where, name);
+    if (!value.contains(name) || value.at(name).is_null()) {
+      bad(field, "缺少此字段");
+    }
+    check_value(field, value.at(name), rule);
+  }
+  for (const auto& [name, field_value] : value.items()) {
+    if (!rules.contains(name)) {
+      bad(fmt::format("{}.{}", where, name), "不是 normdoc 数据包的字段");
     }
   }
 }
@@ -477,6 +522,8 @@ void check_header(const Json& header)
       }
       check_value("head.events", value.at("events"), Rule{Kind::count});
       check_value("head.hash", value.at("hash"), Rule{Kind::sha256});
+    } else if (const auto fields = header_parts().find(name); fields != header_parts().end()) {
+      check_object(name, value, fields->second);
     } else {
       bad(name, "不是 normdoc 数据包的字段");
     }

@@ -207,7 +207,12 @@ Campaign open_campaign(store::Transaction& txn, const std::string& name, const s
     .key("scope").value(scope_text)
     .key("date").value(date.iso())
     .key("documents").value(static_cast<std::int64_t>(documents.size()))
-    .end_object();
+    .key("members").begin_array();
+  // Which documents are in the campaign, so that the replay can compare its items.
+  for (const auto& doc : documents) {
+    payload.value(doc.id);
+  }
+  payload.end_array().end_object();
   audit::append(txn, stamp, std::nullopt, "cleanup-open", payload.str());
   return load_campaign(db, name);
 }

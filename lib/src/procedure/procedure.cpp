@@ -294,6 +294,8 @@ Step record(store::Transaction& txn, const registry::Document& doc, const StepIn
     .key("result").value(input.result)
     .key("note").value(input.note)
     .key("urgency").value(input.urgency)
+    // The row inserted or concluded: a later void-step names it (replay places the void).
+    .key("step_id").value(*id)
     .end_object();
   audit::append(txn, stamp, doc.id, "record", payload.str());
   auto stmt = db.prepare(std::string(k_select) + " AND id = ?");

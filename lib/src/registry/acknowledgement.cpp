@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <normdoc/registry/acknowledgement.hpp>
 
+#include <normdoc/audit/replay.hpp>
+
 #include <normdoc/error.hpp>
 #include <normdoc/util/json.hpp>
 #include <normdoc/util/text.hpp>
@@ -38,14 +40,7 @@ Acknowledgement record_acknowledgement(store::Transaction& txn, std::int64_t doc
     .bind_all(document, subject, date.iso(), why, stamp.at)
     .run();
   const std::int64_t id = db.last_insert_rowid();
-  util::JsonWriter payload;
-  payload.begin_object()
-    .key("acknowledgement").value(id)
-    .key("subject").value(subject)
-    .key("date").value(date.iso())
-    .key("reason").value(why)
-    .end_object();
-  audit::append(txn, stamp, document, "acknowledge", payload.str());
+  audit::append(txn, stamp, document, "acknowledge", audit::acknowledge_payload(id, subject, date.iso(), why));
   return Acknowledgement{id, document, std::string(subject), date, why, stamp.at};
 }
 

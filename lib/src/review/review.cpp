@@ -369,6 +369,7 @@ Review start(store::Transaction& txn, const registry::Document& doc, const Check
     .key("sha256").value(checklist.sha256)
     .key("received").value(received.iso())
     .key("findings").value(number)
+    .key("items").value(position) // so that the replay can count them
     .end_object();
   audit::append(txn, stamp, doc.id, "review-start", payload.str());
   return load(db, id);

@@ -196,15 +196,116 @@ expect_json '.[-1].payload.after.title' 管理办法（修订）
 
 TEST "bundle: the sender's events are kept as its history, not chained as acts of this registry"
 one_document_bundle
-{ head -1 one.jsonl; tail -1 one.jsonl | jq -c '.events[0].actor = "局长" | .events[0].at = "2019-01-01T00:00:00Z"'; } >history.jsonl
+# An old bundle (no hashes of the sender's chain) whose event was changed on the way: kept as it
+# came, with a notice that the sender's history could not be checked.
+{ head -1 one.jsonl | jq -c 'del(.sent, .seal, .checkpoint)'
+  tail -1 one.jsonl | jq -c '.events[0].actor = "局长" | .events[0].at = "2019-01-01T00:00:00Z" | del(.events[].id, .events[].prev_hash, .events[].hash)'
+} >history.jsonl
 NORMDOC_DB=$dir/b.db nd_ok init --no-config
 NORMDOC_DB=$dir/b.db nd_ok import --bundle history.jsonl
+expect_stderr_contains "normdoc: 提示：history.jsonl: 数据包不含发送方日志的哈希（较早版本导出的数据包），发送方的操作历史未能核对"
 NORMDOC_DB=$dir/b.db nd_ok log 1 --format json
 expect_json '[.[].kind] | join(",")' bundle-add
 expect_json '[.[].actor] | join(",")' tester
 [ "$(sqlite3 b.db "SELECT actor || ' ' || at || ' ' || office FROM received_event ORDER BY id LIMIT 1")" = "局长 2019-01-01T00:00:00Z 数据包 history.jsonl" ] ||
   fail "the sender's event was not kept as it came"
 NORMDOC_DB=$dir/b.db nd_ok audit verify
+
+# rehash DOCUMENT: the event on stdin with its hash recomputed as the sender's chain defines it
+# (audit/event_log.hpp: prev_hash, LF, [id, at, actor, document, kind, payload]).
+rehash() {
+  local event
+  event=$(cat)
+  jq -c --arg h "$(jq -j --argjson d "$1" '.prev_hash + "\n[" + (.id | tostring) + "," + (.at | tojson) + "," +
+    (.actor | tojson) + "," + ($d | tostring) + "," + (.kind | tojson) + "," + .payload + "]"' <<<"$event" |
+    sha256sum | cut -d' ' -f1)" '.hash = $h' <<<"$event"
+}
+
+# refused_bundle FILE EXPECTED [OPTION…]: importing FILE into b.db (a receiver with its own configuration
+# directory) exits 3 naming EXPECTED; b.db unchanged.
+refused_bundle() {
+  local file=$1 expected=$2 before
+  shift 2
+  before=$(sha256sum b.db | cut -d' ' -f1)
+  XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd import --bundle "$file" "$@"
+  expect_exit 3
+  expect_one_line_error
+  expect_stderr_contains "$expected"
+  [ "$(sha256sum b.db | cut -d' ' -f1)" = "$before" ] || fail "refused bundle $file changed the database"
+}
+
+TEST "bundle: the sender's history is checked against its chain, head, checkpoint and seal before anything is written"
+keydir=$XDG_CONFIG_HOME/normdoc
+printf '第一条 为了规范管理，制定本办法。\n' >text.txt
+nd_ok add --title 管理办法 --issuer 甲局 --text text.txt --published 2024-01-01
+nd_ok add --title 第二个办法 --issuer 甲局 --published 2024-02-01
+nd_ok audit checkpoint
+nd_ok repeal 2 --date 2025-01-01 --reason 上位法已废止
+nd_ok export --all -o all.jsonl
+[ "$(head -1 all.jsonl | jq -c '[.head.events, .sent.events, .checkpoint.events, (.seal.signature | length)]')" = "[5,5,4,128]" ] ||
+  fail "header: $(head -1 all.jsonl)"
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd_ok init --no-config
+line2=$(sed -n 2p all.jsonl)
+line3=$(sed -n 3p all.jsonl)
+header=$(head -1 all.jsonl)
+# An event's content changed.
+{ echo "$header"; echo "$line2"; jq -c '.events[2].payload = "{\"date\":\"2026-01-01\",\"reason\":\"上位法已废止\"}"' <<<"$line3"; } >a.jsonl
+refused_bundle a.jsonl "a.jsonl:3: events[2].hash: 与事件内容不符（发送方的事件被改动）"
+# Changed and its hash recomputed: the next event no longer links to it.
+forged=$(jq -c '.events[1]' <<<"$line3" | jq -c '.payload = "{\"reg_no\":\"ND-2024-009\",\"published\":\"2024-02-01\",\"effective\":\"2024-02-01\",\"expires\":\"2029-01-31\"}"' | rehash 2)
+{ echo "$header"; echo "$line2"; jq -c --argjson e "$forged" '.events[1] = $e' <<<"$line3"; } >b.jsonl
+refused_bundle b.jsonl "b.jsonl:3: events[2].prev_hash: 与发送方事件 4 的哈希不符"
+# The newest event dropped (truncated history), then also its digest recomputed.
+{ echo "$header"; echo "$line2"; jq -c 'del(.events[2])' <<<"$line3"; } >c.jsonl
+refused_bundle c.jsonl "c.jsonl:1: sent.digest: 与数据包中的 4 条事件不符"
+digest=$(jq -r '.events[] | "\(.id) \(.hash)"' <(echo "$line2") <(jq -c 'del(.events[2])' <<<"$line3") | sha256sum | cut -d' ' -f1)
+{ jq -c --arg d "$digest" '.sent = {events: 4, digest: $d}' <<<"$header"; echo "$line2"; jq -c 'del(.events[2])' <<<"$line3"; } >d.jsonl
+refused_bundle d.jsonl "d.jsonl:1: seal.signature: 签名无效"
+# … and the seal removed: only a key the receiver already trusts shows it.
+jq -c 'del(.seal)' <(head -1 d.jsonl) >e.jsonl
+tail -n +2 d.jsonl >>e.jsonl
+refused_bundle e.jsonl "e.jsonl:1: seal: 数据包没有发送方的签名，无法用 --sender-key 核对" --sender-key "$keydir/normdoc-audit.key.pub"
+# Events reordered within a document, lines swapped, the head changed.
+{ echo "$header"; echo "$line2"; jq -c '.events |= [.[1], .[0], .[2]]' <<<"$line3"; } >f.jsonl
+refused_bundle f.jsonl "f.jsonl:3: events[1].id: 事件顺序被改动"
+{ echo "$header"; echo "$line3"; echo "$line2"; } >g.jsonl
+refused_bundle g.jsonl "g.jsonl:1: sent.digest"
+{ jq -c '.head.hash = "'"$(printf 0%.0s {1..64})"'"' <<<"$header"; echo "$line2"; echo "$line3"; } >h.jsonl
+refused_bundle h.jsonl "h.jsonl:1: head.hash: 与数据包中发送方事件 5 的哈希不符"
+# The checkpoint edited (not re-signable without the key).
+{ jq -c '.checkpoint.events = 3' <<<"$header"; echo "$line2"; echo "$line3"; } >i.jsonl
+refused_bundle i.jsonl "i.jsonl:1: checkpoint.signature: 签名无效"
+# A forger's registry with its own key: sealed consistently, refused against the trusted key.
+mkdir forger
+XDG_CONFIG_HOME=$dir/forger NORMDOC_DB=$dir/forger.db nd_ok init --no-config
+XDG_CONFIG_HOME=$dir/forger NORMDOC_DB=$dir/forger.db nd_ok add --title 管理办法 --issuer 甲局 --text text.txt --published 2024-01-01
+XDG_CONFIG_HOME=$dir/forger NORMDOC_DB=$dir/forger.db nd_ok export --all -o forged.jsonl
+refused_bundle forged.jsonl "forged.jsonl:1: seal.public_key: 不是 --sender-key 给出的发送方公钥" --sender-key "$keydir/normdoc-audit.key.pub"
+# The sender's log cut back below its checkpoint (events 4 and 5 deleted, the head rewritten).
+cp registry.db cut.db
+sqlite3 cut.db "DROP TRIGGER event_no_delete; DELETE FROM event WHERE id > 3;
+  UPDATE chain_head SET event = 3, hash = (SELECT hash FROM event WHERE id = 3)"
+NORMDOC_DB=$dir/cut.db nd_ok export 1 -o cut.jsonl
+refused_bundle cut.jsonl "cut.jsonl:1: checkpoint.events: 发送方日志比其检查点短：检查点记录了 4 条事件，链头为事件 3"
+# The honest bundle: checked with the trusted key, recorded as such; the receiver's log verifies;
+# sent on again, the receiver's own events are checked in the next registry.
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd_ok import --bundle all.jsonl --sender-key "$keydir/normdoc-audit.key.pub"
+[ ! -s "$dir/stderr" ] || fail "notice with a trusted key: $(cat "$dir/stderr")"
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd_ok log --format json
+expect_json '.[-1].payload.sender_checked' trusted-key
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd_ok audit verify
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd_ok export --all -o again.jsonl
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/c.db nd_ok init --no-config
+# The history the receiver itself received is sealed with the rest: changed on the way, refused.
+{ head -1 again.jsonl; sed -n 2p again.jsonl | jq -c '.events[0].actor = "别人"'; tail -n +3 again.jsonl; } >j.jsonl
+before=$(sha256sum c.db | cut -d' ' -f1)
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/c.db nd import --bundle j.jsonl
+expect_exit 3
+expect_stderr_contains "j.jsonl:1: sent.digest"
+[ "$(sha256sum c.db | cut -d' ' -f1)" = "$before" ] || fail "refused bundle j.jsonl changed the database"
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/c.db nd_ok import --bundle again.jsonl
+expect_stderr_contains "发送方的签名只用数据包自带的公钥核对"
+XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/c.db nd_ok audit verify
 
 TEST "audit verify and doctor compare the documents with the replayed log"
 printf '第一条 为了规范管理，制定本办法。\n' >text.txt
@@ -298,6 +399,30 @@ check_tampering "DROP TRIGGER review_frozen; UPDATE review SET opinion = '同意
 check_tampering "UPDATE review SET superseded_by = NULL WHERE id = 1" "审查 R1 的 superseded_by 为“（空）”，操作日志记录的是“2”"
 check_tampering "UPDATE review SET reviewer = '别人' WHERE id = 2" "审查 R2 的 reviewer 为“别人”，操作日志记录的是“tester”"
 
+TEST "audit verify compares the answers and the dismissed findings of a review with its events"
+nd_ok add --title 措施 --issuer 某局 --text "$examples/drafts/planted-violations.txt"
+nd_ok review start 1 --checklist legality --received 2026-11-02
+nd_ok review show R1 --format json
+jq -r '.items[] | "\(.id) = \"pass\""' "$dir/stdout" >answers.toml
+first=$(jq -r '.items[0].id' "$dir/stdout")
+nd_ok review answer R1 --file answers.toml
+nd_ok review dismiss R1 "#1" --reason 已写明依据
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+check_tampering "DROP TRIGGER review_item_frozen; UPDATE review_item SET answer = 'fail' WHERE item = '$first'" \
+  "文件 #1 的审查 R1 条目 $first 的 answer 为“fail”，操作日志记录的是“pass”"
+check_tampering "DROP TRIGGER review_item_frozen; UPDATE review_item SET answered_by = '别人'" "的 answered_by 为“别人”，操作日志记录的是“tester”"
+check_tampering "DROP TRIGGER review_item_not_deleted; DELETE FROM review_item WHERE item = '$first'" \
+  "操作日志记录的审查 R1 条目 $first 的回答不在审查条目表中（被删除）"
+check_tampering "DROP TRIGGER review_finding_frozen; UPDATE review_finding SET dismissed_reason = NULL, dismissed_by = NULL, dismissed_at = NULL WHERE number = 1" \
+  "文件 #1 的审查 R1 第 1 号发现的 dismissed_reason 为“（空）”，操作日志记录的是“已写明依据”"
+check_tampering "DROP TRIGGER review_finding_frozen; UPDATE review_finding SET dismissed_reason = '伪造', dismissed_by = 'x', dismissed_at = 'y' WHERE number = 2" \
+  "第 2 号发现的 dismissed_reason 为“伪造”"
+check_tampering "DROP TRIGGER review_finding_not_deleted; DELETE FROM review_finding WHERE number = 2" \
+  "处自动筛查发现，操作日志记录的是"
+check_tampering "INSERT INTO review_item (review, position, item, category, text, article) VALUES (1, 99, 'X9', '其他', '伪造', '无')" \
+  "个条目，操作日志记录的是"
+
 TEST "audit verify compares the cleanup campaigns and decisions with the cleanup events"
 nd_ok add --title 甲办法 --issuer 甲局 --published 2025-01-05
 nd_ok add --title 乙办法 --issuer 甲局 --published 2025-01-06
@@ -314,6 +439,23 @@ check_tampering "UPDATE cleanup SET closed_by = '别人'" "清理“清理”的
 check_tampering "DELETE FROM cleanup_item WHERE document = 1" "清理“清理”的 items 为“1”，操作日志记录的是“2”"
 check_tampering "INSERT INTO cleanup (name, scope, opened_on, opened_at, opened_by) VALUES ('假', '', '2026-01-01', 'x', 'y')" \
   "清理“假”在操作日志中没有记录"
+# Which documents are in it: cleanup-open lists them.
+cp clean.db "$NORMDOC_DB"
+nd_ok add --title 丙办法 --issuer 甲局 --published 2025-01-07
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+check_tampering "UPDATE cleanup_item SET document = 3 WHERE document = 2" \
+  "文件 #3 在清理“清理”中，操作日志记录的清理范围不含此文件"
+
+TEST "audit verify compares the acknowledgements with the acknowledge events"
+nd_ok add --title 甲办法 --issuer 甲局 --published 2025-01-05
+nd_ok acknowledge 1 filed-before-registry --date 2026-12-01 --reason 纸质备案档案
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+check_tampering "UPDATE acknowledgement SET reason = '改过的理由'" "文件 #1 的确认记录 1 的 reason 为“改过的理由”，操作日志记录的是“纸质备案档案”"
+check_tampering "DELETE FROM acknowledgement" "操作日志记录的确认记录 1（文件 #1）不在确认表中（被删除）"
+check_tampering "INSERT INTO acknowledgement (document, subject, date, reason, recorded_at) VALUES (1, 'expired', '2026-12-01', '假', 'x')" \
+  "文件 #1 的确认记录 2 在操作日志中没有记录"
 
 TEST "audit verify compares the procedure steps with the record events"
 nd_ok add --title 办法 --issuer 甲局
@@ -329,6 +471,18 @@ check_tampering "UPDATE procedure_step SET date_to = '2026-10-10' WHERE step = '
 check_tampering "DELETE FROM procedure_step WHERE step = 'legality-review'" "制定程序步骤有 1 条，操作日志记录的是 2 条"
 check_tampering "INSERT INTO procedure_step (document, step, date, meeting, recorded_at) VALUES (1, 'deliberation', '2026-11-25', '局务会议', 'x')" \
   "第 3 条制定程序步骤在操作日志中没有记录"
+# A voided step: the void names the step's row, which the record event named too.
+cp clean.db "$NORMDOC_DB"
+nd_ok record 1 deliberation --date 2026-11-25 --meeting 局务会议
+nd_ok void step 3 --date 2026-11-26 --reason 录错了文件
+nd_ok record 1 legality-review --received 2026-11-27
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+check_tampering "UPDATE procedure_step SET voided = NULL, void_reason = NULL WHERE id = 3" \
+  "文件 #1 的第 3 条制定程序步骤的 voided 为“（空）”，操作日志记录的是“2026-11-26”"
+check_tampering "UPDATE procedure_step SET void_reason = '别的理由' WHERE id = 3" "第 3 条制定程序步骤的 void_reason 为“别的理由”"
+check_tampering "UPDATE procedure_step SET voided = '2026-11-28', void_reason = '伪造' WHERE id = 4" \
+  "第 4 条制定程序步骤的 voided 为“2026-11-28”"
 
 TEST "a registry from before the replay gets one baseline event on first use"
 nd_ok add --title 管理办法 --issuer 甲局 --published 2024-01-01

@@ -35,6 +35,21 @@ std::string create_key_pair(const std::filesystem::path& private_key);
 // The public key beside `private_key` (hex), or nothing when there is none.
 std::optional<std::string> public_key_hex(const std::filesystem::path& private_key);
 
+// The public key in the PEM file `path` (hex). Throws DataError naming the file.
+std::string read_public_key(const std::filesystem::path& path);
+
+struct Signature
+{
+  std::string public_key; // hex of the raw Ed25519 key
+  std::string signature;  // hex
+};
+
+// Signs `message` with the private key at `private_key`. Throws DataError when it cannot be read.
+Signature sign(const std::filesystem::path& private_key, const std::string& message);
+
+// Whether `signature` (hex) is `public_key`'s (hex) signature of `message`.
+bool signature_valid(const std::string& public_key, const std::string& message, const std::string& signature);
+
 // Signs the current chain head. Throws DataError when the key cannot be read.
 Checkpoint make_checkpoint(store::Database& db, const std::filesystem::path& private_key, const std::string& at,
                            const std::string& office);

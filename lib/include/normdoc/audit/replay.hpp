@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 // The log is the record; the document table is its projection. Replaying the events gives,
 // for every document, what its row must say — status, numbers, title, issuer, dates, links,
@@ -28,6 +29,11 @@ struct ReplayResult
 // never skipped: a new kind of event needs its effect in replay.cpp. The hash chain is checked
 // in the same pass over the log; its result goes to `chain` when given.
 ReplayResult replay(store::Database& db, Verification* chain = nullptr);
+
+// The payload of an `acknowledge` event: registry::record_acknowledgement writes it, and the
+// replay rebuilds it from each acknowledgement row and compares the text (a registry may hold
+// hundreds of thousands; the payloads are parsed only where the texts differ).
+std::string acknowledge_payload(std::int64_t id, std::string_view subject, std::string_view date, std::string_view reason);
 
 // For a registry whose log began before events carried everything the replay needs: records
 // one `baseline` event with every document as it is now, which the replay starts from.
