@@ -148,11 +148,17 @@ def formats():
             if target.suffix not in (".docx", ".pdf"):
                 continue
             source = next(p for p in (target.with_suffix(".txt"), target.with_suffix(".md")) if p.exists())
-            lines = [l for l in source.read_text(encoding="utf-8").splitlines()
-                     if l.strip() and l.strip() != "<!-- INFO END -->"]
-            lines = [l.lstrip("# ") if l.startswith("# ") else l for l in lines]
-            body = "\n".join('<text:p text:style-name="%s">%s</text:p>' % (style, html.escape(text))
-                             for style, text in roles(lines))
+            # Blank lines of the published text stay empty paragraphs: they separate a reprint's
+            # issuer line from the title as the page shows it. The corpus's INFO END marker is
+            # markup, not text.
+            all_lines = [l.lstrip("# ") if l.startswith("# ") else l
+                         for l in source.read_text(encoding="utf-8").splitlines() if l.strip() != "<!-- INFO END -->"]
+            while all_lines and not all_lines[-1].strip():
+                all_lines.pop()
+            styled = iter(roles([l for l in all_lines if l.strip()]))
+            body = "\n".join('<text:p text:style-name="%s">%s</text:p>' % next(
+                (s, html.escape(t)) for s, t in styled) if l.strip() else '<text:p text:style-name="Standard"/>'
+                             for l in all_lines)
             fodt = pathlib.Path(tmp) / (target.stem + ".fodt")
             fodt.write_text(FODT.format(font=FONT, paragraphs=body), encoding="utf-8")
             kind = "docx:MS Word 2007 XML" if target.suffix == ".docx" else "pdf:writer_pdf_Export"

@@ -50,13 +50,15 @@ else
   # duplicate within the batch.
   expect_json '[.[] | .file + "=" + .status] | join(",")' \
     in/notice-gbk.txt=would-add,in/notice.docx=would-add,in/notice.html=duplicate,in/notice.txt=duplicate
-  expect_json '[.[].title.value] | unique | join(",")' 济源示范区乡村民宿管理暂行办法
+  expect_json '[.[].title.value] | unique | join(",")' 济源示范区文化广电和旅游局关于印发《济源示范区乡村民宿管理暂行办法》的通知
+  expect_json '[.[].attached_title.value] | unique | join(",")' 济源示范区乡村民宿管理暂行办法
+  expect_json '[.[].issuers | join("、")] | unique | join(",")' 济源示范区文化广电和旅游局
   expect_json '[.[].doc_no.value] | unique | join(",")' 济示文旅〔2024〕5号
   expect_json '[.[].issuer.value] | unique | join(",")' 济源示范区文化广电和旅游局
   expect_json '[.[].date.value] | unique | join(",")' 2024-08-14
   expect_json '[.[].trial] | unique | map(tostring) | join(",")' true
   expect_json '[.[] | select(.file | endswith("gbk.txt")) | .encoding] | join(",")' gb18030
-  expect_json '.[0].title.source' 印发通知
+  expect_json '.[0].attached_title.source' 印发通知
   nd_ok import in/notice.docx --as-published --format json
   expect_json '.[0].status' added
   nd_ok show 1 --format json
