@@ -120,6 +120,19 @@ nd import in --meta bad.toml
 expect_exit 3
 expect_stderr_contains "bad.toml:2"
 
+TEST "a text that names no issuer takes it from the registered documents of the same 文号 agency code"
+mkdir in
+printf '关于做好某项工作的意见\n\n济示文旅〔2024〕9号\n\n各镇人民政府：\n正文没有落款。\n' >in/unsigned.txt
+nd import in --dry-run --format json
+expect_exit 3
+expect_json '.[0].error | contains("制定机关")' true
+write_notice in/notice.txt
+nd_ok import in/notice.txt --format json
+nd_ok import in/unsigned.txt --dry-run --format json
+expect_json '.[0].issuer.value' 济源示范区文化广电和旅游局
+expect_json '.[0].issuer.source' 文号代字（已登记文件）
+expect_json '.[0].issuers | join("、")' 济源示范区文化广电和旅游局
+
 TEST "every file of the Henan corpus imports; titles match the file names"
 if [ ! -d "$corpus" ]; then
   echo "  (skipped: $corpus not found)"
