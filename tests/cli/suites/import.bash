@@ -45,11 +45,11 @@ else
   make_docx in/notice.txt in/notice.docx
   nd_ok import in --dry-run --format json
   expect_json 'length' 4
-  # In name order: the GB18030 copy and the UTF-8 file decode to the very same text, and so do
-  # the .docx and the HTML page (paragraphs, no blank lines): the second of each pair is a
-  # duplicate within the batch.
+  # In name order: the GB18030 copy and the UTF-8 file decode to the very same text, and so does
+  # the .docx (its empty paragraphs are the text's blank lines); the HTML page drops its empty
+  # blocks: the second of each pair is a duplicate within the batch.
   expect_json '[.[] | .file + "=" + .status] | join(",")' \
-    in/notice-gbk.txt=would-add,in/notice.docx=would-add,in/notice.html=duplicate,in/notice.txt=duplicate
+    in/notice-gbk.txt=would-add,in/notice.docx=duplicate,in/notice.html=would-add,in/notice.txt=duplicate
   expect_json '[.[].title.value] | unique | join(",")' 济源示范区文化广电和旅游局关于印发《济源示范区乡村民宿管理暂行办法》的通知
   expect_json '[.[].attached_title.value] | unique | join(",")' 济源示范区乡村民宿管理暂行办法
   expect_json '[.[].issuers | join("、")] | unique | join(",")' 济源示范区文化广电和旅游局
@@ -65,8 +65,8 @@ else
   expect_json '.published' 2024-08-14
   expect_json '.doc_no' 济示文旅〔2024〕5号
   expect_json '.trial' true
-  # The same notice from another file is refused by its 文号.
-  nd import in/notice.txt --format json
+  # The same notice from another file (the HTML page: another text) is refused by its 文号.
+  nd import in/notice.html --format json
   expect_exit 3
   expect_json '.[0].error | contains("济示文旅〔2024〕5号")' true
   nd_ok import in/notice.docx --format json
