@@ -58,7 +58,13 @@ std::string render_import(const std::vector<ingest::FileResult>& results, const 
         .key("ocr_confidence").value(result.ocr_confidence ? std::optional<std::int64_t>(*result.ocr_confidence) : std::nullopt);
       write_field(json, "title", meta.title);
       write_field(json, "doc_no", meta.doc_no);
+      write_field(json, "attached_title", meta.attached_title);
       write_field(json, "issuer", meta.issuer);
+      json.key("issuers").begin_array();
+      for (const auto& name : meta.issuers) {
+        json.value(name);
+      }
+      json.end_array();
       write_field(json, "date", meta.date);
       write_field(json, "effective", meta.validity.effective);
       write_field(json, "validity", meta.validity.validity);

@@ -36,14 +36,43 @@ std::string notice()
   return util::read_file(std::filesystem::path(NORMDOC_SOURCE_DIR) / "examples" / "imports" / "notice.txt", "示例");
 }
 
+// The fields a layout rule must read from a text; an empty one is not checked.
+struct Expected
+{
+  std::string title;
+  std::string doc_no;
+  std::string issuer;
+  std::string date;
+};
+
+void check_read(std::string_view text, const Expected& want)
+{
+  const auto meta = meta_of(text);
+  const auto check = [](const std::optional<ingest::Field>& field, const std::string& value) {
+    if (!value.empty()) {
+      REQUIRE(field);
+      CHECK(field->value == value);
+    }
+  };
+  check(meta.title, want.title);
+  check(meta.doc_no, want.doc_no);
+  check(meta.issuer, want.issuer);
+  check(meta.date, want.date);
+}
+
 } // namespace
 
 TEST_CASE("ingest::extract_metadata reads a 印发 notice: each field with its source")
 {
   const auto meta = meta_of(notice());
+  // The notice's own title is the document's title; what it issues is the attached title.
   REQUIRE(meta.title);
-  CHECK(meta.title->value == "济源示范区乡村民宿管理暂行办法");
-  CHECK(meta.title->source == "印发通知");
+  CHECK(meta.title->value == "济源示范区文化广电和旅游局关于印发《济源示范区乡村民宿管理暂行办法》的通知");
+  CHECK(meta.title->source == "标题行（跨行）");
+  REQUIRE(meta.attached_title);
+  CHECK(meta.attached_title->value == "济源示范区乡村民宿管理暂行办法");
+  CHECK(meta.attached_title->source == "印发通知");
+  CHECK(meta.issuers == std::vector<std::string>{"济源示范区文化广电和旅游局"});
   REQUIRE(meta.doc_no);
   CHECK(meta.doc_no->value == "济示文旅〔2024〕5号");
   REQUIRE(meta.issuer);
@@ -82,6 +111,112 @@ TEST_CASE("ingest::extract_metadata: wrapped headings, wrong brackets, Chinese n
   CHECK(ingest::parse_chinese_date("二〇二四年二月三十日") == std::nullopt);
   CHECK(ingest::parse_chinese_date("于2024年2月29日") == util::Date::parse("2024-02-29"));
   CHECK(ingest::parse_chinese_date("二〇二四年十月二十一日") == util::Date::parse("2024-10-21"));
+}
+
+// Each layout rule on lines of the real-document set (tests/documents: the row named).
+TEST_CASE("ingest::extract_metadata: GB/T 9704 and web layouts of real documents")
+{
+  SUBCASE("a 发文机关标志 without 文件 above a title that names its issuer is no part of it (D02)")
+  {
+    const auto meta = meta_of("浠水县人民政府\n\n县人民政府关于印发《浠水县人民政府工作规则》的通知\n\n浠政发〔2017〕1号\n\n"
+                              "各乡镇人民政府(管委会、管理处),县政府各部门:\n《浠水县人民政府工作规则》已经审议通过,现予印发。\n"
+                              "浠水县人民政府\n2017年1月24日\n浠水县人民政府工作规则\n");
+    CHECK(meta.title->value == "县人民政府关于印发《浠水县人民政府工作规则》的通知");
+    CHECK(meta.attached_title->value == "浠水县人民政府工作规则");
+    CHECK(meta.issuer->value == "浠水县人民政府");
+    CHECK(meta.issuer->source == "落款");
+    CHECK(meta.date->value == "2017-01-24");
+  }
+  SUBCASE("zero written ○, O or 0 in a 成文日期; the notice's signature before the attached document (D06, D22, D28)")
+  {
+    CHECK(ingest::parse_chinese_date("二OO六年二月二十日") == util::Date::parse("2006-02-20"));
+    CHECK(ingest::parse_chinese_date("二○○一年十二月三十日") == util::Date::parse("2001-12-30"));
+    CHECK(ingest::parse_chinese_date("二00一年二月十四日") == util::Date::parse("2001-02-14"));
+    const auto meta = meta_of("宿迁市人民政府关于印发宿迁市城乡医疗救助暂行办法的通知\n宿政发〔2008〕65号\n各县、区人民政府:\n"
+                              "《宿迁市城乡医疗救助暂行办法》已经市政府审议通过,现印发给你们,请认真贯彻执行。\n二OO八年六月四日\n"
+                              "宿迁市城乡医疗救助暂行办法\n第一条 为加快新型社会救助体系建设,制定本办法。\n2009年1月1日\n");
+    CHECK(meta.date->value == "2008-06-04");
+    CHECK(meta.issuer->value == "宿迁市人民政府");
+  }
+  SUBCASE("joint issuance: a signature of several bodies, run-together names in a title (D03, D27, D32)")
+  {
+    const auto signed_jointly = meta_of("云南省财政厅关于印发《云南省就业专项资金管理办法》的通知\n各州(市)财政局:\n"
+                                        "经省人民政府同意,现将《云南省就业专项资金管理办法》印发给你们。\n"
+                                        "云南省财政厅   云南省人力资源和社会保障厅\n2013年9月4日\n");
+    CHECK(signed_jointly.issuers == std::vector<std::string>{"云南省财政厅", "云南省人力资源和社会保障厅"});
+    CHECK(signed_jointly.issuer->value == "云南省财政厅、云南省人力资源和社会保障厅");
+    const auto in_title = meta_of("中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知\n"
+                                  "岳办发〔2017〕2号\n各县市区委、人民政府:\n");
+    CHECK(in_title.issuers == std::vector<std::string>{"中共岳阳市委办公室", "岳阳市人民政府办公室"});
+    const auto four = meta_of("成都市发展和改革委员会 中共成都市委社会工作部 成都市规划和自然资源局 成都市住房和城乡建设局 "
+                              "关于印发成都市城市社区嵌入式服务设施建设工程实施方案的通知\n各区(市)县政府(管委会):\n");
+    CHECK(four.issuers.size() == 4);
+    CHECK(four.issuers[1] == "中共成都市委社会工作部");
+  }
+  SUBCASE("a web page's information table: its 文号 read, its cells no title (D18, D31)")
+  {
+    const auto table = meta_of("发文机关:山西省人民政府\n文号 :晋政发〔2018〕13号\n各市、县人民政府:\n");
+    REQUIRE(table.doc_no);
+    CHECK(table.doc_no->value == "晋政发〔2018〕13号");
+    const auto cells = meta_of("文号\n瑞政办〔2011〕129号\n发布机构\n市市级机关事务管理局信息公开\n成文日期\n2011-09-01\n有效性\n"
+                               "瑞政办(2011)129号 转发温州市推行说理性行政处罚文书指导意见及操作规范的通知\n"
+                               "发布日期: 2011- 09- 01 14: 58: 15 浏览次数: 来源: 普望科技\n瑞政办〔2011〕129号\n"
+                               "瑞安市人民政府办公室\n转发温州市推行说理性行政处罚文书\n指导意见及操作规范的通知\n市政府直属各单位:\n");
+    REQUIRE(cells.title);
+    CHECK(cells.title->value == "瑞安市人民政府办公室转发温州市推行说理性行政处罚文书指导意见及操作规范的通知");
+    REQUIRE(cells.issuer);
+    CHECK(cells.issuer->value == "瑞安市人民政府办公室");
+  }
+}
+
+// The rules that read title, 文号, issuer and date, each on lines of the real-document set
+// (tests/documents: the row named).
+TEST_CASE("ingest::extract_metadata: one layout rule per case, on real documents")
+{
+  struct Case
+  {
+    const char* rule;
+    const char* text;
+    Expected want;
+  };
+  const std::vector<Case> cases{
+    {"a title split after the issuer's name goes on under it (D38); the title the 文号 follows wins",
+     "政务服务丨济宁市人民政府关于持续深化“市县同权”改革的实施意见\n- 发布日期:2021-07-19\n济宁市人民政府\n"
+     "关于持续深化“市县同权”改革的实施意见\n济政字〔2021〕30号\n各县(市、区)人民政府:\n",
+     {"济宁市人民政府关于持续深化“市县同权”改革的实施意见", "济政字〔2021〕30号", "济宁市人民政府", ""}},
+    {"a blank line under a body's name marks it as a header, not the title's start (D30)",
+     "上海市建设和管理委员会\n\n\n关于印发《上海市文明工地(场站)管理规定》的通知\n\n沪建建[2003]89号\n\n"
+     "各区(县)建委(建设局):\n\n现将《上海市文明工地(场站)管理规定》印发给你们,请按照执行。\n\n"
+     "上海市建设和管理委员会\n\n二○○三年二月二十一日\n",
+     {"关于印发《上海市文明工地(场站)管理规定》的通知", "沪建建〔2003〕89号", "上海市建设和管理委员会", "2003-02-21"}},
+    {"转发: the issuer is the body that forwards, not the one whose document it forwards (D36)",
+     "沧州市人民政府办公室转发市发改委等部门《支持农村邮政物流发展实施办法》的通知\n沧政办字〔2009〕120号\n"
+     "各县(市、区)人民政府:\n沧州市发展改革委、沧州市邮政局《支持农村邮政物流发展实施办法》已经市政府同意,现转发,请认真贯彻执行。\n"
+     "二〇〇九年八月三十日\n沧州市发展改革委\n沧州市邮政局\n支持农村邮政物流发展实施办法\n",
+     {"", "沧政办字〔2009〕120号", "沧州市人民政府办公室", "2009-08-30"}},
+    {"a 令: the body of the 令 line when a person signs (D12)",
+     "内蒙古自治区人民政府\n内蒙古自治区村庄和集镇规划建设管理实施办法\n内蒙古自治区人民政府令\n第82号\n"
+     "《内蒙古自治区村庄和集镇规划建设管理实施办法》已经自治区人民政府常务会议通过,现予发布施行。\n"
+     "自治区主席 乌力吉\n1997年7月23日\n第一章 总 则\n",
+     {"内蒙古自治区村庄和集镇规划建设管理实施办法", "", "内蒙古自治区人民政府", "1997-07-23"}},
+    {"a 施行 clause wrapped onto its own line is no date line (D13)",
+     "重庆市人民政府\n渝府令第 121 号\n《重庆市人民政府关于控制主城区采(碎)石场和小水泥厂尘污染的通告》已经"
+     "市人民政府常务会议审议通过,现予发布,\n自2002年1月1日起施行。\n市 长\n二○○一年十二月三十日\n"
+     "重庆市人民政府关于控制主城区采(碎)石场和小水泥厂尘污染的通告\n",
+     {"重庆市人民政府关于控制主城区采(碎)石场和小水泥厂尘污染的通告", "", "重庆市人民政府", "2001-12-30"}},
+    {"a short-form issuer in the title is completed from the header line (D35)",
+     "湖北省人民政府\n\n省人民政府关于印发湖北省信访事项复查复核办法的通知\n\n各市、州、县人民政府:\n\n"
+     "现将《湖北省信访事项复查复核办法》印发给你们。\n\n2011年10月9日\n",
+     {"省人民政府关于印发湖北省信访事项复查复核办法的通知", "", "湖北省人民政府", "2011-10-09"}},
+    {"the adoption history of a regulation whose lines a PDF wrapped (H02)",
+     "信阳市河道采砂管理条例\n2019年6月12日信阳市第五届人民代表大会常务委\n员会第十四次会议通过\n"
+     "2019年9月27日河南省第十三届人民代表大会常务委员会第十一次会议批准\n第一章 总则\n",
+     {"信阳市河道采砂管理条例", "", "信阳市人民代表大会常务委员会", "2019-09-27"}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.rule);
+    check_read(c.text, c.want);
+  }
 }
 
 TEST_CASE("ingest::extract: html and docx give the text; other types are refused by name")

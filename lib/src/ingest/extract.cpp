@@ -44,12 +44,19 @@ bool is_skipped(std::string_view name)
 class LineSink
 {
 public:
+  // `keep_blank`: an empty paragraph leaves one blank line (a Word file spaces a header off the
+  // title with them, as a page does with blank lines); HTML's empty blocks are markup and go.
+  explicit LineSink(bool keep_blank = false) : m_keep_blank(keep_blank) {}
   void append(std::string_view text) { m_out.append(text); }
   void append(char c) { m_out += c; }
   void end_line()
   {
     if (util::trim(std::string_view(m_out).substr(m_line_start)).empty()) {
       m_out.resize(m_line_start);
+      if (m_keep_blank && !m_out.empty() && !m_out.ends_with("\n\n")) {
+        m_out += '\n';
+        m_line_start = m_out.size();
+      }
       return;
     }
     m_out += '\n';
@@ -65,14 +72,18 @@ public:
     out.reserve(m_out.size());
     for (const auto& line : util::split(m_out, '\n')) {
       const std::string_view trimmed = util::trim(line);
-      if (!trimmed.empty()) {
+      if (!trimmed.empty() || (m_keep_blank && !out.empty() && !out.ends_with("\n\n"))) {
         out.append(trimmed).append("\n");
       }
+    }
+    if (out.ends_with("\n\n")) {
+      out.pop_back();
     }
     return out;
   }
 
 private:
+  bool m_keep_blank;
   std::string m_out;
   std::size_t m_line_start = 0;
 };
@@ -178,7 +189,7 @@ public:
   std::string finish() { return m_sink.finish(); }
 
 private:
-  LineSink m_sink;
+  LineSink m_sink{true};
   bool m_in_text = false;
 };
 

@@ -6,6 +6,7 @@
 #include <normdoc/error.hpp>
 #include <normdoc/procedure/procedure.hpp>
 #include <normdoc/registry/acknowledgement.hpp>
+#include <normdoc/registry/doc_no.hpp>
 #include <normdoc/registry/meta_file.hpp>
 #include <normdoc/search/search.hpp>
 #include <normdoc/util/csv.hpp>
@@ -121,6 +122,24 @@ std::optional<std::int64_t> registered_text(store::Database& db, const std::stri
   return stmt.step() == store::Step::row ? std::optional(stmt.integer(0)) : std::nullopt;
 }
 
+// The issuer of the registered documents whose 文号 has the same agency code ("菏政办发" of
+// 菏政办发〔2009〕72号), the most frequent one: a 文号 names its issuer (党政机关公文处理工作条例
+// 第九条: 发文字号由发文机关代字、年份、发文顺序号组成), so the registry's own documents
+// teach the table; used when the text names no issuer (no signature, no issuer in the title).
+std::optional<std::string> issuer_of_agency(store::Database& db, const std::string& doc_no)
+{
+  std::string agency;
+  try {
+    agency = registry::DocNo::parse(doc_no).agency;
+  } catch (const DataError&) {
+    return std::nullopt;
+  }
+  auto stmt = db.prepare("SELECT issuer FROM document WHERE substr(doc_no, 1, length(?1) + 1) = ?1 || '〔' "
+                         "GROUP BY issuer ORDER BY count(*) DESC, issuer LIMIT 1");
+  stmt.bind(1, agency);
+  return stmt.step() == store::Step::row ? std::optional(stmt.text(0)) : std::nullopt;
+}
+
 // What to register for one file: the extracted metadata, corrected by the override.
 registry::DocumentMeta plan(const std::filesystem::path& path, const Extracted& extracted, const Metadata& meta,
                             const ImportSettings& settings, const config::Config& config)
@@ -197,6 +216,12 @@ FileResult import_one(store::Database& db, store::Transaction* txn, const regist
     result.ocr_pages = extracted.ocr_pages;
     result.ocr_confidence = extracted.ocr_confidence;
     result.metadata = extract_metadata(extracted.text, path.filename().string(), config.trial_markers);
+    if (!result.metadata.issuer && result.metadata.doc_no) {
+      if (auto known = issuer_of_agency(db, result.metadata.doc_no->value)) {
+        result.metadata.issuers = {*known};
+        result.metadata.issuer = Field{std::move(*known), "文号代字（已登记文件）", 0.6};
+      }
+    }
     const std::string sha256 = util::sha256_hex(extracted.text);
     result.document = registered_text(db, sha256);
     if (result.document || seen.contains(sha256)) {

@@ -19,18 +19,26 @@ namespace {
 constexpr std::size_t k_head_lines = 40;
 // How far from the end the signature block (落款) is looked for.
 constexpr std::size_t k_tail_lines = 8;
-// Longer lines are body text, not a heading or a signature.
+// Longer lines are body text, not a heading or a signature, unless they have no comma: a
+// one-line title of a web page runs to 60 characters and more.
 constexpr std::size_t k_heading_chars = 40;
+constexpr std::size_t k_long_title_chars = 100;
+// A title in 2号 type wraps over up to six lines of a PDF page.
+constexpr std::size_t k_title_lines = 6;
 
-constexpr std::array<std::string_view, 24> k_document_types{
+// The kinds of official documents (党政机关公文处理工作条例 第八条) and of the normative
+// documents and regulations they issue.
+constexpr std::array<std::string_view, 33> k_document_types{
   "办法", "规定", "通知", "意见", "决定", "细则", "措施", "方案", "规则", "条例", "公告", "通告",
-  "批复", "规划", "标准", "目录", "清单", "指引", "指南", "纪要", "制度", "规程", "守则", "公约"};
-constexpr std::array<std::string_view, 12> k_body_suffixes{
-  "局", "委", "办", "厅", "政府", "委员会", "办公室", "院", "部", "室", "中心", "管委会"};
+  "批复", "规划", "标准", "目录", "清单", "指引", "指南", "纪要", "制度", "规程", "守则", "公约",
+  "决议", "通报", "报告", "函", "预案", "纲要", "计划", "要点", "命令"};
+constexpr std::array<std::string_view, 15> k_body_suffixes{
+  "局", "委", "办", "厅", "政府", "委员会", "办公室", "院", "部", "室", "中心", "管委会", "常委会", "公署", "署"};
 
 // A CJK character in UTF-8 (U+4E00–U+9FFF start with E4–E9).
 const std::string k_cjk = "(?:[\\xE4-\\xE9][\\x80-\\xBF]{2})";
-const std::string k_cn_digit = "(?:[0-9]|〇|零|一|二|三|四|五|六|七|八|九|十)";
+// Zero is also written ○ (U+25CB), O and Ｏ in published dates: 二○○八年, 二OO六年.
+const std::string k_cn_digit = "(?:[0-9]|〇|○|O|Ｏ|零|一|二|三|四|五|六|七|八|九|十)";
 
 const std::regex& date_pattern()
 {
@@ -53,8 +61,8 @@ bool ends_with_any(std::string_view text, const auto& suffixes)
 // 二〇二四 → 2024 (digit by digit); 十二 → 12, 二十五 → 25 (with 十); Arabic digits as they are.
 int numeral_value(const std::string& text, bool positional)
 {
-  static const std::array<std::pair<std::string_view, int>, 11> k_digits{{
-    {"〇", 0}, {"零", 0}, {"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9},
+  static const std::array<std::pair<std::string_view, int>, 14> k_digits{{
+    {"〇", 0}, {"○", 0}, {"O", 0}, {"Ｏ", 0}, {"零", 0}, {"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9},
   }};
   int value = 0;
   int pending = -1; // a digit waiting for 十
@@ -114,14 +122,29 @@ std::vector<util::Date> dates_in(std::string_view line)
   return found;
 }
 
-std::vector<std::string> lines_of(std::string_view text)
+// A non-empty line of the text: without its spaces (Chinese text has none; PDF and justified
+// lines do), as written (to split names a signature spaces apart), and whether blank lines
+// stood above it.
+struct Line
 {
-  std::vector<std::string> lines;
-  for (const auto& line : util::split(text, '\n')) {
-    std::string trimmed = util::remove_spaces(util::trim(line));
-    if (!trimmed.empty()) {
-      lines.push_back(std::move(trimmed));
+  std::string text;
+  std::string raw;
+  bool gap_before = false;
+};
+
+std::vector<Line> lines_of(std::string_view text)
+{
+  std::vector<Line> lines;
+  bool gap = false;
+  for (const auto& piece : util::split(text, '\n')) {
+    const std::string_view raw = util::trim(piece);
+    std::string trimmed = util::remove_spaces(raw);
+    if (trimmed.empty()) {
+      gap = true;
+      continue;
     }
+    lines.push_back(Line{std::move(trimmed), std::string(raw), gap && !lines.empty()});
+    gap = false;
   }
   return lines;
 }
@@ -150,130 +173,393 @@ std::optional<std::string> as_doc_no(std::string_view line)
   }
 }
 
+// A line holding a date and nothing else (brackets aside): the 成文日期 of a signature, not
+// a clause that ends "自2002年1月1日起施行" nor the 印发日期 of the 版记 ("2024年8月14日印发").
 bool is_date_line(std::string_view line)
 {
-  const auto dates = dates_in(line);
-  return !dates.empty() && chars(line) <= 16;
+  if (chars(line) > 16 || dates_in(line).empty()) {
+    return false;
+  }
+  static const std::regex k_brackets("[()（）]");
+  const std::string rest = std::regex_replace(std::regex_replace(util::normalize_width(line), date_pattern(), ""), k_brackets, "");
+  return rest.empty();
 }
 
-// Lines that sit above a title without being part of it.
+bool contains_any(std::string_view text, std::initializer_list<std::string_view> parts)
+{
+  return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) { return text.find(part) != std::string_view::npos; });
+}
+
+// The number line of a 令 (GB/T 9704-2012 10.2): "渝府令第121号", "第82号", "省政府令[2001]第3号".
+bool is_order_number(std::string_view line)
+{
+  static const std::regex k_order("^(?:" + k_cjk + "{0,12}令)?[〔\\[（(]?(?:[0-9]{4})?[〕\\]）)]?(?:第)?[0-9" + "一二三四五六七八九十百〇零" +
+                                  "]+号[）)]?$");
+  const std::string normalized = util::normalize_width(line);
+  return chars(line) <= 24 && (line.find("令") != std::string_view::npos || line.starts_with("第")) &&
+         std::regex_match(normalized, k_order);
+}
+
+// A web page's information table (信息公开目录): "发布日期:2013-10-08", "索引号：…", or the
+// label and the value in cells of their own ("发布机构" / "…", "成文日期" / "2011-09-01").
+bool is_label_line(std::string_view line)
+{
+  static constexpr std::array<std::string_view, 16> k_labels{
+    "索引号", "主题分类", "发布机构", "发文机关", "发文机构", "成文日期", "发文日期", "发布日期",
+    "生成日期", "有效性", "时效性", "文号", "发文字号", "名称", "主题词", "来源"};
+  static const std::regex k_iso_date("[0-9]{4}-[0-9]{2}-[0-9]{2}.*");
+  const std::size_t colon = std::min(line.find(':'), line.find("："));
+  return (colon != std::string_view::npos && colon + 1 < line.size() && chars(line.substr(0, colon)) <= 8) ||
+         std::find(k_labels.begin(), k_labels.end(), line) != k_labels.end() ||
+         std::regex_match(line.begin(), line.end(), k_iso_date);
+}
+
+// Where the 主送机关 line is: it ends with a colon (GB/T 9704-2012 7.3.4).
+bool ends_with_colon(std::string_view line)
+{
+  return line.ends_with("：") || line.ends_with(":");
+}
+
+// Lines that sit above or between title lines without being part of a title: the 发文机关标志
+// "……文件" (7.2.2), 份号/密级/紧急程度, 文号 (7.2.3), dates, 签发人, 令 numbers, a page's
+// information table and the 主送 line.
 bool is_heading_noise(std::string_view line)
 {
-  return line.ends_with("文件") || as_doc_no(line) || is_date_line(line) || line.starts_with("签发人") ||
-         line.ends_with("：") || line.ends_with(":");
+  return line.ends_with("文件") || as_doc_no(line) || is_date_line(line) || line.starts_with("签发人") || ends_with_colon(line) ||
+         is_order_number(line) || is_label_line(line) || line.starts_with("(此件") || line.starts_with("（此件") ||
+         contains_any(line, {"★", "特急", "加急", "平急"}) || (chars(line) <= 8 && line.find_first_not_of("0123456789") == std::string_view::npos);
 }
 
-std::optional<Field> markdown_title(const std::vector<std::string>& lines)
+// Titles carry no sentence punctuation (GB/T 9704-2012 7.3.3); a long line is a title only
+// without commas either.
+bool is_heading_like(const Line& line)
 {
-  if (!lines.empty() && lines.front().starts_with("#")) {
+  if (is_heading_noise(line.text) || contains_any(line.text, {"。", "；", "："})) {
+    return false;
+  }
+  const std::size_t length = chars(line.text);
+  return length <= k_heading_chars || (length <= k_long_title_chars && !contains_any(line.text, {"，", ","}));
+}
+
+// A line naming an issuing body only: "浠水县人民政府", "财政部、司法部", "云南省财政厅   云南省人力资源和社会保障厅".
+bool is_body(std::string_view name)
+{
+  return !name.empty() && chars(name) <= 30 && ends_with_any(name, k_body_suffixes) &&
+         !contains_any(name, {"关于", "。", "，", "：", ":", "《", "》", "实施", "届"}) &&
+         name.find_first_of("0123456789") == std::string_view::npos;
+}
+
+std::vector<std::string> body_names(const Line& line)
+{
+  std::vector<std::string> names;
+  // Names a signature line separates with 、, ideographic or ordinary spaces or tabs.
+  static const std::regex k_separator("、|　|\t");
+  const std::string spaced = std::regex_replace(line.raw, k_separator, " ");
+  for (const auto& part : util::split(spaced, ' ')) {
+    if (!util::trim(part).empty()) {
+      names.emplace_back(util::trim(part));
+    }
+  }
+  if (names.size() > 1 && std::all_of(names.begin(), names.end(), [](const std::string& n) { return is_body(n); })) {
+    return names;
+  }
+  return is_body(line.text) ? std::vector<std::string>{line.text} : std::vector<std::string>{};
+}
+
+// A title that names no issuer before its subject: "关于印发…", "转发…", "批转…".
+bool names_no_issuer(std::string_view title)
+{
+  return title.starts_with("关于") || title.starts_with("转发") || title.starts_with("批转") || title.starts_with("印发");
+}
+
+// Several bodies run together in a joint title ("中共岳阳市委办公室岳阳市人民政府办公室印发…"):
+// a new name starts after a body suffix where 中共 or the first name's place follows.
+std::vector<std::string> split_joint(const std::string& names)
+{
+  std::vector<std::string> parts;
+  if (names.find("、") != std::string::npos) {
+    std::string rest = names;
+    for (std::size_t at; (at = rest.find("、")) != std::string::npos;) {
+      parts.push_back(rest.substr(0, at));
+      rest.erase(0, at + std::string_view("、").size());
+    }
+    parts.push_back(rest);
+    return parts;
+  }
+  const std::string_view party = "中共";
+  const std::string first = names.starts_with(party) ? names.substr(party.size()) : names;
+  const std::string place = first.substr(0, std::min<std::size_t>(first.size(), 6)); // two characters
+  std::size_t begin = 0;
+  for (std::size_t at = 0; at < names.size(); ++at) {
+    for (const std::string_view suffix : k_body_suffixes) {
+      const std::size_t end = at + suffix.size();
+      if (end < names.size() && names.compare(at, suffix.size(), suffix) == 0 && end - begin > suffix.size() &&
+          (names.compare(end, party.size(), party) == 0 || names.compare(end, place.size(), place) == 0)) {
+        parts.push_back(names.substr(begin, end - begin));
+        begin = end;
+        break;
+      }
+    }
+  }
+  parts.push_back(names.substr(begin));
+  return parts;
+}
+
+std::string joined(const std::vector<std::string>& names)
+{
+  std::string out;
+  for (const auto& name : names) {
+    out += out.empty() ? "" : "、";
+    out += name;
+  }
+  return out;
+}
+
+std::optional<Field> markdown_title(const std::vector<Line>& lines)
+{
+  if (!lines.empty() && lines.front().text.starts_with("#")) {
     // A line of only '#' marks (found by fuzz_metadata) is no heading.
-    const auto text_begins = lines.front().find_first_not_of('#');
-    const auto title = text_begins == std::string::npos ? std::string_view{}
-                                                        : util::trim(std::string_view(lines.front()).substr(text_begins));
+    const std::string& first = lines.front().raw;
+    const auto text_begins = first.find_first_not_of('#');
+    const auto title = text_begins == std::string::npos ? std::string_view{} : util::trim(std::string_view(first).substr(text_begins));
     if (!title.empty()) {
-      return Field{std::string(title), "Markdown 标题", 0.95};
+      return Field{util::remove_spaces(title), "Markdown 标题", 0.95};
     }
   }
   return std::nullopt;
 }
 
-// 关于印发《X》的通知 / 现将《X》印发给你们: the document is X.
-std::optional<Field> issued_title(const std::vector<std::string>& lines)
+// The document a 印发/转发 notice issues: 关于印发《X》的通知, 现将《X》印发给你们.
+std::optional<Field> issued_title(const std::vector<Line>& lines)
 {
-  static const std::regex k_issued("印发《([^》]+)》|《([^》]+)》(?:已经[^，。]*，)?(?:现)?印发给");
+  static const std::regex k_issued("印发《([^》]+)》|《([^》]+)》(?:已经[^，。]*，)?(?:现)?(?:印发|转发)给|将《([^》]+)》(?:印发|转发)");
   std::string head;
   for (std::size_t i = 0; i < lines.size() && i < k_head_lines; ++i) {
-    head += lines[i];
+    head += lines[i].text;
   }
   std::smatch match;
   if (std::regex_search(head, match, k_issued)) {
-    return Field{match[1].matched ? match[1].str() : match[2].str(), "印发通知", 0.9};
+    for (int group = 1; group <= 3; ++group) {
+      if (match[group].matched) {
+        return Field{match[group].str(), "印发通知", 0.9};
+      }
+    }
   }
   return std::nullopt;
 }
 
-// The heading at the top: one to three short lines ending with a document type.
-std::optional<Field> heading_title(const std::vector<std::string>& lines)
+// A title found at the top: its text and its first and last line.
+struct Heading
 {
+  std::string text;
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
+// Every title at the top: runs of title-like lines closed by a line ending with a document
+// type, up to six lines (a long title in 2号 type wraps over several). A body's name alone
+// above a title is the 发文机关标志 (GB/T 9704-2012 7.2.2) unless the title goes on right
+// under it without naming an issuer ("济宁市人民政府" / "关于持续深化……的实施意见": 7.3.3, the
+// issuer is part of the title); a blank line between them also marks the name as a header.
+std::vector<Heading> headings(const std::vector<Line>& lines)
+{
+  std::vector<Heading> found;
   const std::size_t top = std::min(lines.size(), k_head_lines);
-  for (std::size_t start = 0; start < top; ++start) {
-    std::string joined;
-    for (std::size_t end = start; end < top && end < start + 3; ++end) {
-      if (is_heading_noise(lines[end]) || chars(lines[end]) > k_heading_chars) {
+  std::size_t i = 0;
+  while (i < top) {
+    std::string text;
+    std::size_t end = i;
+    bool closed = false;
+    for (; end < top && end < i + k_title_lines && is_heading_like(lines[end]); ++end) {
+      text += lines[end].text;
+      if (ends_with_any(text.ends_with("》") ? text.substr(0, text.size() - 3) : text, k_document_types)) {
+        closed = true;
         break;
       }
-      joined += lines[end];
-      if (ends_with_any(joined, k_document_types)) {
-        return Field{joined, end == start ? "标题行" : "标题行（跨行）", 0.8};
+    }
+    if (!closed) {
+      ++i;
+      continue;
+    }
+    std::size_t first = i;
+    while (first < end && is_body(lines[first].text) &&
+           (!names_no_issuer(lines[first + 1].text) || lines[first + 1].gap_before)) {
+      ++first;
+    }
+    std::string title;
+    for (std::size_t k = first; k <= end; ++k) {
+      title += lines[k].text;
+    }
+    // A reprint quoting the whole title: 《厦门市人民政府关于印发……的通知》.
+    if (title.starts_with("《") && title.ends_with("》") && title.find("《", 3) == std::string::npos) {
+      title = title.substr(3, title.size() - 6);
+    }
+    found.push_back(Heading{title, first, end});
+    i = end + 1;
+  }
+  return found;
+}
+
+// The document's own title: the one the 文号 or the 主送 line follows (web pages, GB/T 9704
+// 7.3.3–7.3.4) or the 文号 precedes (the 版头, 7.2.3); else the first. A 令 or 公告 number
+// ("第三十七号") follows the 公告's heading, not the title of what it publishes.
+std::optional<Heading> document_heading(const std::vector<Line>& lines)
+{
+  const auto all = headings(lines);
+  for (const auto& heading : all) {
+    const std::size_t next = heading.last + 1;
+    if ((next < lines.size() && (as_doc_no(lines[next].text) || ends_with_colon(lines[next].text))) ||
+        (heading.first > 0 && as_doc_no(lines[heading.first - 1].text))) {
+      return heading;
+    }
+  }
+  return all.empty() ? std::nullopt : std::optional(all.front());
+}
+
+std::optional<Field> find_doc_no(const std::vector<Line>& lines)
+{
+  for (std::size_t i = 0; i < lines.size() && i < k_head_lines; ++i) {
+    if (auto doc_no = as_doc_no(lines[i].text)) {
+      return Field{*doc_no, "文号行", 0.9};
+    }
+    // A web page's information table: "文号：晋政发〔2018〕13号", "发文字号:…".
+    for (const std::string_view label : {"文号:", "文号：", "发文字号:", "发文字号："}) {
+      if (lines[i].text.starts_with(label) || (lines[i].text.find(label) != std::string::npos && lines[i].text.starts_with("发文"))) {
+        if (auto doc_no = as_doc_no(lines[i].text.substr(lines[i].text.find(label) + label.size()))) {
+          return Field{*doc_no, "网页信息表", 0.85};
+        }
       }
     }
   }
   return std::nullopt;
 }
 
-std::optional<Field> find_doc_no(const std::vector<std::string>& lines)
+// The signature block (发文机关署名 and 成文日期, GB/T 9704-2012 7.3.5): the first date line
+// after the 主送 line under the title — in a 印发 notice the notice's own, above the attached
+// document — else the last date line near the end; and the bodies named on the lines above it.
+struct Signature
 {
-  for (std::size_t i = 0; i < lines.size() && i < k_head_lines; ++i) {
-    if (auto doc_no = as_doc_no(lines[i])) {
-      return Field{*doc_no, "文号行", 0.9};
+  std::optional<util::Date> date;
+  std::vector<std::string> issuers;
+};
+
+Signature find_signature(const std::vector<Line>& lines, const std::optional<Heading>& heading)
+{
+  std::optional<std::size_t> at;
+  if (heading) {
+    for (std::size_t i = heading->last + 1; i < lines.size(); ++i) {
+      if (is_date_line(lines[i].text)) {
+        at = i;
+        break;
+      }
     }
   }
-  return std::nullopt;
+  const std::size_t first_tail = lines.size() > k_tail_lines ? lines.size() - k_tail_lines : 0;
+  for (std::size_t i = lines.size(); !at && i-- > first_tail;) {
+    if (is_date_line(lines[i].text)) {
+      at = i;
+    }
+  }
+  Signature signature;
+  if (!at) {
+    return signature;
+  }
+  signature.date = dates_in(lines[*at].text).front();
+  std::vector<std::vector<std::string>> above;
+  for (std::size_t i = *at; i-- > 0 && above.size() < 4;) {
+    auto names = body_names(lines[i]);
+    if (names.empty()) {
+      break;
+    }
+    above.push_back(std::move(names));
+  }
+  for (auto it = above.rbegin(); it != above.rend(); ++it) {
+    signature.issuers.insert(signature.issuers.end(), it->begin(), it->end());
+  }
+  return signature;
 }
 
-std::optional<Field> find_issuer(const std::vector<std::string>& lines, const std::optional<Field>& title)
+// A title's issuer: the bodies before 关于/转发/批转/印发 ("XX市人民政府办公室转发…": the
+// issuer of a 转发 or 批转 notice is the body that forwards). A short form ("省人民政府关于…")
+// is completed from a header line that ends with it.
+std::vector<std::string> title_issuers(const std::string& title, const std::vector<Line>& lines)
 {
-  // The signature block: a body's name just above the closing date.
-  const std::size_t first_tail = lines.size() > k_tail_lines ? lines.size() - k_tail_lines : 0;
-  for (std::size_t i = lines.size(); i-- > first_tail;) {
-    if (is_date_line(lines[i]) && i > 0 && chars(lines[i - 1]) <= 30 && ends_with_any(lines[i - 1], k_body_suffixes)) {
-      return Field{lines[i - 1], "落款", 0.8};
+  std::size_t cut = std::string::npos;
+  for (const std::string_view verb : {"关于", "转发", "批转", "印发"}) {
+    cut = std::min(cut, title.find(verb));
+  }
+  if (cut == std::string::npos || cut == 0 || !ends_with_any(title.substr(0, cut), k_body_suffixes)) {
+    return {};
+  }
+  std::string prefix = title.substr(0, cut);
+  if (contains_any(std::string_view(prefix).substr(0, 3), {"省", "市", "县", "区", "州"}) && chars(prefix) <= 8) {
+    for (std::size_t i = 0; i < lines.size() && i < 3; ++i) {
+      if (is_body(lines[i].text) && lines[i].text.ends_with(prefix)) {
+        prefix = lines[i].text;
+        break;
+      }
     }
   }
-  if (title) {
-    const std::size_t about = title->value.find("关于");
-    if (about != std::string::npos && about > 0 && ends_with_any(title->value.substr(0, about), k_body_suffixes)) {
-      return Field{title->value.substr(0, about), "标题", 0.75};
+  return split_joint(prefix);
+}
+
+std::vector<std::string> header_issuers(const std::vector<Line>& lines)
+{
+  static const std::regex k_order("^(" + k_cjk + "{4,20}?)令");
+  for (std::size_t i = 0; i < lines.size() && i < k_head_lines; ++i) {
+    std::smatch match;
+    if (std::regex_search(lines[i].text, match, k_order) && ends_with_any(match[1].str(), k_body_suffixes)) {
+      return {match[1].str()};
     }
   }
   for (std::size_t i = 0; i < lines.size() && i < 3; ++i) {
-    if (lines[i].ends_with("文件") && chars(lines[i]) <= 30) {
-      return Field{lines[i].substr(0, lines[i].size() - std::string_view("文件").size()), "版头", 0.7};
+    if (lines[i].text.ends_with("文件") && chars(lines[i].text) <= 30) {
+      return split_joint(lines[i].text.substr(0, lines[i].text.size() - std::string_view("文件").size()));
     }
   }
-  // Local regulations: "2018年8月30日洛阳市第十四届人民代表大会常务委员会第四十一次会议通过",
-  // or adopted by the congress itself ("…第十一届人民代表大会第三次会议通过").
-  static const std::regex k_congress("日(" + k_cjk + "{2,12}?)第" + k_cjk + "{1,4}届(人民代表大会(?:常务委员会)?|人大常委会)");
-  for (std::size_t i = 0; i < lines.size() && i < k_head_lines; ++i) {
-    std::smatch match;
-    if (lines[i].find("通过") != std::string::npos && std::regex_search(lines[i], match, k_congress)) {
-      const std::string body = match[2].str() == "人大常委会" ? "人民代表大会常务委员会" : match[2].str();
-      return Field{match[1].str() + body, "制定沿革", 0.6};
+  for (std::size_t i = 0; i < lines.size() && i < 3; ++i) {
+    if (auto names = body_names(lines[i]); !names.empty()) {
+      return names.size() > 1 ? names : split_joint(names.front());
     }
+  }
+  return {};
+}
+
+// The adoption history above the articles of a local regulation, as one text (a PDF wraps
+// its lines anywhere): everything before <!-- INFO END --> (the corpus's Markdown) or the first
+// chapter or article, when it says 通过 or 批准.
+std::string history_of(const std::vector<Line>& lines)
+{
+  std::string head;
+  for (const auto& line : lines) {
+    if (line.text == "<!--INFOEND-->" || line.text.starts_with("第一章") || line.text.starts_with("第一条") ||
+        line.text.starts_with("##")) {
+      break;
+    }
+    head += line.text;
+  }
+  return contains_any(head, {"通过", "批准"}) ? head : std::string();
+}
+
+// Local regulations: "2018年8月30日洛阳市第十四届人民代表大会常务委员会第四十一次会议通过",
+// or adopted by the congress itself ("…第十一届人民代表大会第三次会议通过").
+std::optional<std::string> congress_issuer(const std::string& history)
+{
+  static const std::regex k_congress("日(" + k_cjk + "{2,12}?)第" + k_cjk + "{1,4}届(人民代表大会(?:常务委员会)?|人大常委会)" + k_cjk +
+                                     "{0,12}?通过");
+  std::smatch match;
+  if (std::regex_search(history, match, k_congress)) {
+    const std::string body = match[2].str() == "人大常委会" ? "人民代表大会常务委员会" : match[2].str();
+    return match[1].str() + body;
   }
   return std::nullopt;
 }
 
-std::optional<Field> find_date(const std::vector<std::string>& lines)
+// The latest date of the history: the last adoption, approval or amendment.
+std::optional<util::Date> history_date(const std::string& history)
 {
-  const std::size_t first_tail = lines.size() > k_tail_lines ? lines.size() - k_tail_lines : 0;
-  for (std::size_t i = lines.size(); i-- > first_tail;) {
-    if (is_date_line(lines[i])) {
-      return Field{dates_in(lines[i]).front().iso(), "落款", 0.85};
-    }
-  }
-  // Adoption history above the articles (地方性法规): the latest date.
-  const auto info_end = std::find(lines.begin(), lines.end(), "<!--INFOEND-->");
-  std::optional<util::Date> latest;
-  for (auto it = lines.begin(); it != info_end && it != lines.end(); ++it) {
-    for (const auto& date : dates_in(*it)) {
-      latest = latest ? std::max(*latest, date) : date;
-    }
-  }
-  if (latest && info_end != lines.end()) {
-    return Field{latest->iso(), "制定沿革", 0.5};
-  }
-  return std::nullopt;
+  const auto dates = dates_in(history);
+  return dates.empty() ? std::nullopt : std::optional(*std::max_element(dates.begin(), dates.end()));
 }
 
 std::string file_stem(std::string_view file_name)
@@ -369,18 +655,17 @@ std::optional<util::Date> parse_chinese_date(std::string_view text)
 
 Metadata extract_metadata(std::string_view text, std::string_view file_name, const std::vector<std::string>& trial_markers)
 {
-  const std::vector<std::string> lines = lines_of(text);
+  const std::vector<Line> lines = lines_of(text);
   Metadata meta;
+  meta.attached_title = issued_title(lines);
+  const std::optional<Heading> heading = document_heading(lines);
   meta.title = markdown_title(lines);
-  if (auto issued = issued_title(lines)) {
-    meta.title = std::move(issued);
+  if (!meta.title && heading) {
+    meta.title = Field{heading->text, heading->first == heading->last ? "标题行" : "标题行（跨行）", 0.8};
   }
-  if (!meta.title) {
-    meta.title = heading_title(lines);
+  if (!meta.title && meta.attached_title) {
+    meta.title = meta.attached_title;
   }
-  // The heading as written ("XX关于印发…的通知") names the issuer even when the title is the
-  // attached document's.
-  const std::optional<Field> heading = heading_title(lines);
   if (!meta.title) {
     const std::string stem = file_stem(file_name);
     if (!stem.empty()) {
@@ -388,11 +673,35 @@ Metadata extract_metadata(std::string_view text, std::string_view file_name, con
     }
   }
   meta.doc_no = find_doc_no(lines);
-  meta.issuer = find_issuer(lines, heading ? heading : meta.title);
-  meta.date = find_date(lines);
-  meta.trial = meta.title && std::any_of(trial_markers.begin(), trial_markers.end(), [&](const std::string& marker) {
-                 return !marker.empty() && meta.title->value.find(marker) != std::string::npos;
-               });
+
+  const Signature signature = find_signature(lines, heading);
+  const auto issuer_from = [&](std::vector<std::string> names, std::string source, double confidence) {
+    if (!meta.issuer && !names.empty()) {
+      meta.issuer = Field{joined(names), std::move(source), confidence};
+      meta.issuers = std::move(names);
+    }
+  };
+  issuer_from(signature.issuers, "落款", 0.8);
+  if (meta.title) {
+    issuer_from(title_issuers(meta.title->value, lines), "标题", 0.75);
+  }
+  issuer_from(header_issuers(lines), "版头", 0.7);
+  const std::string history = history_of(lines);
+  if (auto congress = congress_issuer(history)) {
+    issuer_from({*congress}, "制定沿革", 0.6);
+  }
+
+  if (signature.date) {
+    meta.date = Field{signature.date->iso(), "落款", 0.85};
+  } else if (auto adopted = history_date(history)) {
+    meta.date = Field{adopted->iso(), "制定沿革", 0.5};
+  }
+  const auto trial_in = [&](const std::optional<Field>& title) {
+    return title && std::any_of(trial_markers.begin(), trial_markers.end(), [&](const std::string& marker) {
+             return !marker.empty() && title->value.find(marker) != std::string::npos;
+           });
+  };
+  meta.trial = meta.attached_title ? trial_in(meta.attached_title) : trial_in(meta.title);
   meta.validity = extract_validity(text);
   meta.citations = basis::extract_citations(text);
   return meta;

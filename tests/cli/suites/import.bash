@@ -43,26 +43,28 @@ if ! tool_missing zip zip; then
   make_docx in/notice.txt in/notice.docx
   nd_ok import in --dry-run --format json
   expect_json 'length' 4
-  # In name order: the GB18030 copy and the UTF-8 file decode to the very same text, and so do
-  # the .docx and the HTML page (paragraphs, no blank lines): the second of each pair is a
-  # duplicate within the batch.
+  # In name order: the GB18030 copy and the UTF-8 file decode to the very same text, and so does
+  # the .docx (its empty paragraphs are the text's blank lines); the HTML page drops its empty
+  # blocks: the second of each pair is a duplicate within the batch.
   expect_json '[.[] | .file + "=" + .status] | join(",")' \
-    in/notice-gbk.txt=would-add,in/notice.docx=would-add,in/notice.html=duplicate,in/notice.txt=duplicate
-  expect_json '[.[].title.value] | unique | join(",")' 济源示范区乡村民宿管理暂行办法
+    in/notice-gbk.txt=would-add,in/notice.docx=duplicate,in/notice.html=would-add,in/notice.txt=duplicate
+  expect_json '[.[].title.value] | unique | join(",")' 济源示范区文化广电和旅游局关于印发《济源示范区乡村民宿管理暂行办法》的通知
+  expect_json '[.[].attached_title.value] | unique | join(",")' 济源示范区乡村民宿管理暂行办法
+  expect_json '[.[].issuers | join("、")] | unique | join(",")' 济源示范区文化广电和旅游局
   expect_json '[.[].doc_no.value] | unique | join(",")' 济示文旅〔2024〕5号
   expect_json '[.[].issuer.value] | unique | join(",")' 济源示范区文化广电和旅游局
   expect_json '[.[].date.value] | unique | join(",")' 2024-08-14
   expect_json '[.[].trial] | unique | map(tostring) | join(",")' true
   expect_json '[.[] | select(.file | endswith("gbk.txt")) | .encoding] | join(",")' gb18030
-  expect_json '.[0].title.source' 印发通知
+  expect_json '.[0].attached_title.source' 印发通知
   nd_ok import in/notice.docx --as-published --format json
   expect_json '.[0].status' added
   nd_ok show 1 --format json
   expect_json '.published' 2024-08-14
   expect_json '.doc_no' 济示文旅〔2024〕5号
   expect_json '.trial' true
-  # The same notice from another file is refused by its 文号.
-  nd import in/notice.txt --format json
+  # The same notice from another file (the HTML page: another text) is refused by its 文号.
+  nd import in/notice.html --format json
   expect_exit 3
   expect_json '.[0].error | contains("济示文旅〔2024〕5号")' true
   nd_ok import in/notice.docx --format json
@@ -115,6 +117,19 @@ printf '["undated.txt"]\ntitel = "x"\n' >bad.toml
 nd import in --meta bad.toml
 expect_exit 3
 expect_stderr_contains "bad.toml:2"
+
+TEST "a text that names no issuer takes it from the registered documents of the same 文号 agency code"
+mkdir in
+printf '关于做好某项工作的意见\n\n济示文旅〔2024〕9号\n\n各镇人民政府：\n正文没有落款。\n' >in/unsigned.txt
+nd import in --dry-run --format json
+expect_exit 3
+expect_json '.[0].error | contains("制定机关")' true
+write_notice in/notice.txt
+nd_ok import in/notice.txt --format json
+nd_ok import in/unsigned.txt --dry-run --format json
+expect_json '.[0].issuer.value' 济源示范区文化广电和旅游局
+expect_json '.[0].issuer.source' 文号代字（已登记文件）
+expect_json '.[0].issuers | join("、")' 济源示范区文化广电和旅游局
 
 TEST "every file of the Henan corpus imports; titles match the file names"
 if [ ! -d "$corpus" ]; then

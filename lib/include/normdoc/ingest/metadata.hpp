@@ -33,9 +33,11 @@ struct Validity
 
 struct Metadata
 {
-  std::optional<Field> title;
-  std::optional<Field> doc_no;  // canonical form
-  std::optional<Field> issuer;
+  std::optional<Field> title;          // the document's own title (a 印发 notice's: the notice's)
+  std::optional<Field> attached_title; // what a 印发/转发 notice issues: 《X》
+  std::optional<Field> doc_no;         // canonical form
+  std::optional<Field> issuer;         // the issuers joined with 、
+  std::vector<std::string> issuers;    // one entry per body (joint issuance)
   std::optional<Field> date;    // 成文日期, ISO
   bool trial = false;           // 暂行/试行 in the title
   Validity validity;
@@ -65,11 +67,14 @@ StatedTerms stated_terms(const Validity& found);
 // either was given.
 void apply_stated_terms(registry::DocumentMeta& meta, const StatedTerms& terms);
 
-// Reads the metadata of a Chinese official document from its text: the title (a Markdown
-// heading, the heading lines at the top — possibly wrapped over two or three lines — or the
-// 《…》 of a 印发 notice), the 文号, the issuing body (signature block or the title's
-// "XX关于…"), the date (成文日期 in the signature block, or the latest date of the adoption
-// history), the trial flag and the cited laws. `file_name` is the last resort for the title.
+// Reads the metadata of a Chinese official document from its text, following the layout of
+// GB/T 9704-2012 and of government web pages: the title (a Markdown heading, or the heading
+// lines at the top — wrapped over up to six lines, 发文机关标志/文号/份号/密级 lines skipped —
+// that the 文号 or the 主送 line follows; a 印发 notice's own title, its 《…》 as the attached
+// title), the 文号, the issuing bodies (signature block, the title's "XX关于/转发/批转/印发…",
+// the 令 or 版头 line, the adoption history), the date (成文日期 of the signature block, in
+// Arabic or Chinese numerals, or the latest date of the adoption history), the trial flag and
+// the cited laws. `file_name` is the last resort for the title.
 Metadata extract_metadata(std::string_view text, std::string_view file_name,
                           const std::vector<std::string>& trial_markers);
 
