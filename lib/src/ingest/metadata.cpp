@@ -473,8 +473,9 @@ Signature find_signature(const std::vector<Line>& lines, const std::optional<Hea
     }
     above.push_back(std::move(names));
   }
-  for (auto it = above.rbegin(); it != above.rend(); ++it) {
-    signature.issuers.insert(signature.issuers.end(), it->begin(), it->end());
+  std::reverse(above.begin(), above.end()); // collected upwards from the date line
+  for (const auto& names : above) {
+    signature.issuers.insert(signature.issuers.end(), names.begin(), names.end());
   }
   return signature;
 }
