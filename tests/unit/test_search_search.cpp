@@ -145,6 +145,26 @@ TEST_CASE("search: the passage comes from a window of a large text, around its f
   CHECK(folded[0].snippet == "第一条 适用于 【App】 运营者。");
 }
 
+TEST_CASE("search: the stored text is read in pieces; a match across two pieces is found whole")
+{
+  test::Fixture f;
+  // The search reads 1 MiB at a time: the phrase (12 bytes) starts 5 bytes before the end of
+  // the first piece. ASCII padding keeps the byte arithmetic exact.
+  const std::size_t piece = std::size_t{1} << 20U;
+  std::string text(piece - 5, 'a');
+  text += "乡村民宿";
+  text += std::string(200, 'b');
+  f.add_with_text("民宿办法", text);
+  // The same phrase in the first bytes of a text: no ellipsis before it.
+  f.add_with_text("乡村旅游办法", "乡村民宿的经营者应当依法办理登记。");
+  const auto hits = search::find(f.db, "乡村民宿", registry::ListFilter{day("2026-06-01")}, 20);
+  REQUIRE(hits.size() == 2);
+  const auto& across = hits[0].document.id == 1 ? hits[0] : hits[1];
+  CHECK(across.snippet == "…" + std::string(24, 'a') + "【乡村民宿】" + std::string(24, 'b') + "…");
+  const auto& first = hits[0].document.id == 2 ? hits[0] : hits[1];
+  CHECK(first.snippet == "【乡村民宿】的经营者应当依法办理登记。");
+}
+
 namespace {
 
 // What the index answers for `query`, straight from FTS5: (document, bm25 score) for three

@@ -80,20 +80,53 @@ std::string mark_all(std::string_view text, std::string_view needle)
   return out.append(text.substr(pos));
 }
 
-// A window of the text around the first occurrence of `needle` (or its start), occurrences
-// in the window marked: built from the window only, so its cost does not grow with the
-// text beyond the one search for the first occurrence.
-std::string passage(std::string_view text, std::string_view needle)
+// Bytes read from a stored text at a time while looking for the first match.
+constexpr std::size_t k_chunk = std::size_t{1} << 20U;
+// Bytes on each side of a match that always hold `k_context` whole characters (four bytes at
+// most each) and the start of the character the window's edge falls in.
+constexpr std::size_t k_margin = 4 * k_context + 3;
+
+// Where `needle` first occurs in the stored text, read a chunk at a time (the end of each
+// chunk kept for a match across the boundary): a match near the start of a 100 MB text costs
+// one chunk, not a copy of the text.
+std::size_t find_stored(const store::ValueReader& text, std::string_view needle)
 {
-  const std::size_t found = find_folded(text, needle);
+  std::string chunk;
+  std::string window;
+  std::size_t window_start = 0;
+  for (std::size_t read = 0; read < text.size(); read += chunk.size()) {
+    text.read(read, std::min(k_chunk, text.size() - read), chunk);
+    const std::size_t kept = std::min(window.size(), needle.size() - 1);
+    window.erase(0, window.size() - kept);
+    window += chunk;
+    window_start = read - kept;
+    if (const std::size_t found = find_folded(window, needle); found != std::string_view::npos) {
+      return window_start + found;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// A window of the stored text around the first occurrence of `needle` (or its start), the
+// occurrences in the window marked: its cost does not grow with the text beyond the search
+// for the first occurrence.
+std::string passage(const store::ValueReader& text, std::string_view needle)
+{
+  const std::size_t found = find_stored(text, needle);
+  const std::size_t match_length = found == std::string_view::npos ? 0 : needle.size();
   const std::size_t anchor = found == std::string_view::npos ? 0 : found;
-  const std::size_t begin = step_chars(text, anchor, -static_cast<long>(k_context));
-  const std::size_t end = step_chars(text, anchor + (found == std::string_view::npos ? 0 : needle.size()),
+  const std::size_t read_from = anchor > k_margin ? anchor - k_margin : 0;
+  const std::size_t read_to = std::min(text.size(), anchor + match_length + 2 * k_margin);
+  std::string bytes;
+  text.read(read_from, read_to - read_from, bytes);
+  const std::string_view window(bytes);
+  const std::size_t start = step_chars(window, anchor - read_from, -static_cast<long>(k_context));
+  const std::size_t end = step_chars(window, anchor - read_from + match_length,
                                      static_cast<long>(found == std::string_view::npos ? 2 * k_context : k_context));
-  std::string out = begin > 0 ? "…" : "";
-  out += found == std::string_view::npos ? std::string(text.substr(begin, end - begin))
-                                         : mark_all(text.substr(begin, end - begin), needle);
-  if (end < text.size()) {
+  const std::string_view shown = window.substr(start, end - start);
+  std::string out = read_from + start > 0 ? "…" : "";
+  out += found == std::string_view::npos ? std::string(shown) : mark_all(shown, needle);
+  if (read_from + end < text.size()) {
     out += "…";
   }
   return one_line(std::move(out));
@@ -185,9 +218,10 @@ std::vector<Candidate> short_query(store::Database& db, const std::string& query
 void describe(store::Database& db, const std::string& query, const registry::Document& doc, Candidate& candidate)
 {
   candidate.title = mark_all(doc.title, query);
-  auto stmt = db.prepare("SELECT text FROM document_text WHERE document = ?");
-  stmt.bind(1, candidate.id);
-  candidate.snippet = stmt.step() == store::Step::row ? passage(stmt.text(0), query) : std::string();
+  auto stored = db.prepare("SELECT 1 FROM document_text WHERE document = ?");
+  stored.bind(1, candidate.id);
+  candidate.snippet =
+    stored.step() == store::Step::row ? passage(db.open_value("document_text", "text", candidate.id), query) : "";
 }
 
 } // namespace

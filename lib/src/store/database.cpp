@@ -339,6 +339,36 @@ std::optional<util::Date> Statement::optional_date(int column) const
   return util::parse_optional_date(optional_text(column));
 }
 
+ValueReader::ValueReader(sqlite3* db, sqlite3_blob* blob) : m_db(db), m_blob(blob) {}
+
+void ValueReader::Close::operator()(sqlite3_blob* blob) const
+{
+  sqlite3_blob_close(blob);
+}
+
+std::size_t ValueReader::size() const
+{
+  return static_cast<std::size_t>(sqlite3_blob_bytes(m_blob.get()));
+}
+
+void ValueReader::read(std::size_t offset, std::size_t count, std::string& out) const
+{
+  out.resize(count);
+  check(m_db, sqlite3_blob_read(m_blob.get(), out.data(), static_cast<int>(count), static_cast<int>(offset)),
+        "sqlite3_blob_read");
+}
+
+ValueReader Database::open_value(const char* table, const char* column, std::int64_t rowid)
+{
+  sqlite3_blob* blob = nullptr;
+  const int rc = sqlite3_blob_open(m_db.get(), "main", table, column, rowid, 0, &blob);
+  if (rc != SQLITE_OK) {
+    sqlite3_blob_close(blob);
+    throw_sqlite(m_db.get(), rc, "sqlite3_blob_open");
+  }
+  return ValueReader(m_db.get(), blob);
+}
+
 void Database::Close::operator()(sqlite3* db) const
 {
   sqlite3_close_v2(db);

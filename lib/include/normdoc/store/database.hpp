@@ -12,6 +12,7 @@
 #include <type_traits>
 
 struct sqlite3;
+struct sqlite3_blob;
 struct sqlite3_stmt;
 
 namespace normdoc::store {
@@ -70,6 +71,27 @@ private:
   std::unique_ptr<sqlite3_stmt, Release> m_stmt;
 };
 
+// One stored TEXT or BLOB value read piece by piece (SQLite's incremental I/O): a caller that
+// needs a few bytes of a large text does not copy all of it. Made by `Database::open_value`.
+class ValueReader
+{
+public:
+  std::size_t size() const;
+  // Replaces `out` with `count` bytes from `offset` (both within `size()`).
+  void read(std::size_t offset, std::size_t count, std::string& out) const;
+
+private:
+  friend class Database;
+  struct Close
+  {
+    void operator()(sqlite3_blob* blob) const;
+  };
+  ValueReader(sqlite3* db, sqlite3_blob* blob);
+
+  sqlite3* m_db;
+  std::unique_ptr<sqlite3_blob, Close> m_blob;
+};
+
 // One SQLite database file (or `:memory:`), opened with foreign keys on, WAL and a busy
 // timeout, and migrated to the schema this binary knows.
 class Database
@@ -94,6 +116,9 @@ public:
   // A statement for `sql`, from this connection's cache when it was prepared before (preparing
   // was most of the time of commands that run the same few statements per document).
   Statement prepare(std::string_view sql);
+  // The value in `column` of the row with `rowid` in `table`, opened for reading in pieces.
+  // The row must exist (DatabaseError otherwise); the reader must not outlive a change to it.
+  ValueReader open_value(const char* table, const char* column, std::int64_t rowid);
   // Runs SQL without parameters (schema scripts, pragmas).
   void exec(std::string_view sql);
   // For writes that touch many pages over and over (a bulk load building the search index,
