@@ -3,9 +3,11 @@
 //
 // Page and type follow GB/T 9704-2012《党政机关公文格式》: A4 (210 mm × 297 mm, 5.1); 天头
 // (top margin) 37 mm and 订口 (left margin) 28 mm with a 156 mm × 225 mm 版心 (5.2.1), which
-// leaves 35 mm at the bottom and 26 mm on the right; 正文 in 3号仿宋 (16 pt), 22 lines a page
-// (5.2.2: 225 mm / 22 = 28.95 pt a line); 标题 in 2号小标宋 (22 pt, 7.3.1); first-level
+// leaves 35 mm at the bottom and 26 mm on the right; 正文 in 3号仿宋 (16 pt, 5.2.2), 22 lines a
+// page (5.2.3: 225 mm / 22 = 28.95 pt a line); 标题 in 2号小标宋 (22 pt, 7.3.1); first-level
 // headings in 黑体, second-level in 楷体 (7.3.3); 页码 in 4号宋体 between two dashes (7.5).
+// The standard's own text was not at hand: the figures are as its 5.2 is quoted in office
+// guides (e.g. https://www.xiaomilidoc.com/p-10407509.html), which agree with one another.
 // The font names are the ones Chinese offices' templates use (仿宋_GB2312, 方正小标宋简体,
 // 黑体, 楷体_GB2312); a machine without them substitutes, the layout stays.
 #include "output/docx.hpp"
@@ -25,6 +27,8 @@
 namespace normdoc::cli {
 
 namespace {
+
+using namespace std::string_literals; // a literal + a temporary string: GCC 12 -O3 warns (-Wrestrict)
 
 // Twentieths of a point: 1 mm = 1440 / 25.4 twips.
 constexpr int k_page_width = 11906;  // 210 mm
@@ -173,36 +177,36 @@ std::string styles_part()
   const std::string exact = fmt::format("<w:spacing w:line=\"{}\" w:lineRule=\"exact\"/>", k_line_pitch);
   std::string out(k_xml_declaration);
   out += fmt::format("<w:styles xmlns:w=\"{}\">\n", k_w_namespace);
-  out += "<w:docDefaults><w:rPrDefault><w:rPr>" + font("仿宋_GB2312") + size(32)
+  out += "<w:docDefaults><w:rPrDefault><w:rPr>"s + font("仿宋_GB2312") + size(32)
          + "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
            "<w:pPrDefault><w:pPr>" + exact + "</w:pPr></w:pPrDefault></w:docDefaults>\n";
   // Word knows its built-in styles by these English names and shows them as 正文, 标题, 标题 1…
   out += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
          "<w:pPr><w:jc w:val=\"both\"/></w:pPr></w:style>\n";
   out += "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
-         "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"0\" w:after=\"" + std::to_string(k_line_pitch)
+         "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"0\" w:after=\""s + std::to_string(k_line_pitch)
          + "\" w:line=\"" + std::to_string(k_line_pitch * 5 / 4) + "\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/>"
            "<w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr>" + font("方正小标宋简体") + size(44) + "</w:rPr></w:style>\n";
   out += "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
          "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"
-         "<w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr>" + font("黑体") + size(32) + "</w:rPr></w:style>\n";
+         "<w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr>"s + font("黑体") + size(32) + "</w:rPr></w:style>\n";
   out += "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/>"
          "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"
-         "<w:outlineLvl w:val=\"2\"/></w:pPr><w:rPr>" + font("楷体_GB2312") + size(32) + "</w:rPr></w:style>\n";
+         "<w:outlineLvl w:val=\"2\"/></w:pPr><w:rPr>"s + font("楷体_GB2312") + size(32) + "</w:rPr></w:style>\n";
   out += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"BodyText\"><w:name w:val=\"正文首行缩进\"/>"
          "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/></w:pPr></w:style>\n";
   out += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\"><w:name w:val=\"表格文字\"/>"
          "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/></w:pPr>"
-         "<w:rPr>" + size(24) + "</w:rPr></w:style>\n";
+         "<w:rPr>"s + size(24) + "</w:rPr></w:style>\n";
   out += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableHeading\"><w:name w:val=\"表格标题行\"/>"
          "<w:basedOn w:val=\"TableText\"/><w:qFormat/><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
-         "<w:rPr>" + font("黑体") + "</w:rPr></w:style>\n";
+         "<w:rPr>"s + font("黑体") + "</w:rPr></w:style>\n";
   // 成文日期 右空四字 (GB/T 9704-2012 7.3.5.1): four 3号 characters, 64 pt.
   out += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Closing\"><w:name w:val=\"落款\"/>"
          "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:ind w:right=\"1280\"/>"
          "<w:jc w:val=\"right\"/></w:pPr></w:style>\n";
   out += "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
-         "<w:pPr><w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>" + font("宋体")
+         "<w:pPr><w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>"s + font("宋体")
          + size(28) + "</w:rPr></w:style>\n";
   out += "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
          "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>"

@@ -96,7 +96,12 @@ std::string Printed::text() const
     case Block::Kind::fields:
     case Block::Kind::form:
       for (const auto& row : block.rows) {
-        out += fmt::format("  {}：{}\n", terminal_text(row[0]), terminal_text(row[1]));
+        // A value of several lines (a form's 联系人 line, an opinion) stays indented under it.
+        std::string value = terminal_text(row[1]);
+        for (std::size_t at = value.find('\n'); at != std::string::npos; at = value.find('\n', at + 5)) {
+          value.replace(at, 1, "\n    ");
+        }
+        out += fmt::format("  {}：{}\n", terminal_text(row[0]), value);
       }
       break;
     case Block::Kind::closing:
