@@ -163,6 +163,25 @@ std::vector<std::vector<std::string>> item_rows(const review::Review& review)
   return items;
 }
 
+// What became of a finding: dismissed with a reason; while the review is open, still to be
+// checked; once concluded, upheld when its item was answered 不通过, otherwise left standing
+// (a concluded record does not say 待核实).
+std::string finding_outcome(const review::Review& review, const review::RecordedFinding& recorded)
+{
+  if (recorded.dismissed_reason) {
+    return fmt::format("已排除：{}", *recorded.dismissed_reason);
+  }
+  if (!review.result) {
+    return "待核实";
+  }
+  for (const auto& item : review.items) {
+    if (item.item == recorded.finding.item && item.answer == review::Answer::fail) {
+      return fmt::format("成立（{}不通过）", item.item);
+    }
+  }
+  return "未排除";
+}
+
 std::vector<std::vector<std::string>> finding_rows(const review::Review& review)
 {
   std::vector<std::vector<std::string>> findings;
@@ -170,7 +189,7 @@ std::vector<std::vector<std::string>> finding_rows(const review::Review& review)
     const review::Finding& f = recorded.finding;
     findings.push_back({fmt::format("#{}", recorded.number), fmt::format("第{}行第{}列", f.line, f.column),
                         std::string(review::severity_label(f.severity)), f.item, f.message, f.excerpt,
-                        recorded.dismissed_reason ? fmt::format("已排除：{}", *recorded.dismissed_reason) : "待核实"});
+                        finding_outcome(review, recorded)});
   }
   return findings;
 }

@@ -115,6 +115,11 @@ expect_docx_text opinion.docx "审核机构（盖章）：济源示范区司法�
 expect_docx_text opinion.docx "2026年11月16日"
 # The opinion's & and <> reach the reader as written (escaped in the XML, parsed back).
 expect_docx_text opinion.docx "删除第五条 & 按程序印发 <附件>"
+# A concluded record says what became of each finding, never 待核实: the two on L4 (answered
+# 不通过) are upheld, the others stand undismissed.
+expect_docx_text opinion.docx "成立（L4不通过）"
+expect_docx_text opinion.docx "未排除"
+[ "$python_ok" = 1 ] && grep -q "待核实" opinion.docx.txt && fail "a concluded opinion still says 待核实"
 [ "$python_ok" = 1 ] && grep -q "审查" opinion.docx.txt && fail "a legality opinion says 审查: $(grep 审查 opinion.docx.txt | head -2)"
 expect_docx_fact opinion.docx "page 11906x16838"
 expect_docx_fact opinion.docx "margins 2098 1984 1587 1474"
@@ -146,6 +151,7 @@ done
 expect_docx_text form.docx "《关于支持文化旅游产业发展的若干措施》（济示文旅〔2026〕5号）"
 expect_docx_text form.docx "审查机构（盖章）：济源示范区司法局"
 expect_docx_text form.docx "尚未作出"
+expect_docx_text form.docx "待核实"
 # Two form tables around the standards and the findings (those two with repeating headers).
 expect_docx_fact form.docx "tables 4"
 expect_docx_fact form.docx "header-rows 2"
