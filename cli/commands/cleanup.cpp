@@ -24,6 +24,7 @@ struct CleanupOptions
   CsvOptions csv;
   std::string format = "text";
   std::string report_format = "md";
+  std::string output;
 };
 
 void run_open(const CleanupOptions& o, Context& ctx)
@@ -84,8 +85,9 @@ void run_report(const CleanupOptions& o, Context& ctx)
   if (!campaign.closed_on) {
     std::cerr << k_warning_prefix << fmt::format("清理“{}”尚未结束，以下为目前的决定\n", o.name);
   }
-  print(render_cleanup_report(campaign,
-                              RenderOptions{parse_format(o.report_format), campaign.closed_on.value_or(ctx.today()), o.csv.bom, o.csv.english_header()}));
+  emit(render_cleanup_report(campaign, RenderOptions{parse_format(o.report_format), campaign.closed_on.value_or(ctx.today()),
+                                                     o.csv.bom, o.csv.english_header()}),
+       o.report_format, o.output);
 }
 
 } // namespace
@@ -134,7 +136,8 @@ void register_cleanup(CLI::App& app, Context& ctx)
 
   auto* report = group->add_subcommand("report", "清理结果：继续有效、修改、废止、宣布失效四类目录");
   report->add_option("NAME", o->name, "清理名称")->required();
-  add_format_option(report, o->report_format, {"md", "html", "text", "csv", "json"});
+  add_format_option(report, o->report_format, {"md", "html", "docx", "text", "csv", "json"});
+  add_output_option(report, o->output);
   add_csv_options(report, o->csv);
   report->callback([o, &ctx] { run_report(*o, ctx); });
 }

@@ -71,6 +71,14 @@ struct CsvOptions
 // `--bom` and `--header` beside a `--format` that offers csv.
 void add_csv_options(CLI::App* command, CsvOptions& target);
 
+// `--output,-o FILE` for a printed form or report (a .docx needs it on a terminal).
+void add_output_option(CLI::App* command, std::string& target);
+
+// Writes what a command rendered in `format`: to `output` when given (written beside it and
+// renamed when complete, so never half a file; DataError when it cannot be written), else to
+// standard output — a Word file only to a pipe or a redirect, never to a terminal (UsageError).
+void emit(const std::string& rendered, const std::string& format, const std::string& output);
+
 // `--format` with the given choices, the first being the default already in `target`.
 void add_format_option(CLI::App* command, std::string& target, const std::vector<std::string>& formats);
 

@@ -4,10 +4,13 @@
 #include "output/views.hpp"
 
 #include <normdoc/error.hpp>
+#include <normdoc/util/file.hpp>
 
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+
+#include <unistd.h>
 
 namespace normdoc::cli {
 
@@ -22,6 +25,33 @@ std::optional<std::string> given(const CLI::Option* option, const std::string& v
 void print(const std::string& text)
 {
   if (!write_paged(text)) {
+    throw OutputError("无法写入标准输出（磁盘已满或管道已关闭？）");
+  }
+}
+
+void add_output_option(CLI::App* command, std::string& target)
+{
+  command->add_option("--output,-o", target, "写入此文件（docx 格式在终端上必须给出；默认标准输出）");
+}
+
+void emit(const std::string& rendered, const std::string& format, const std::string& output)
+{
+  if (!output.empty() && output != "-") {
+    util::PartialFile file(output);
+    file.stream() << rendered;
+    file.commit();
+    return;
+  }
+  if (format != "docx") {
+    print(rendered);
+    return;
+  }
+  if (isatty(STDOUT_FILENO) != 0) {
+    throw UsageError("Word 文件（docx）不能输出到终端：用 --output 文件名.docx 写入文件，或重定向到文件");
+  }
+  // Binary: never through a pager.
+  std::cout << rendered << std::flush;
+  if (!std::cout) {
     throw OutputError("无法写入标准输出（磁盘已满或管道已关闭？）");
   }
 }

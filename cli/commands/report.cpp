@@ -2,6 +2,7 @@
 #include "commands/commands.hpp"
 #include "diagnostic.hpp"
 #include "output/csv.hpp"
+#include "output/detail.hpp"
 #include "output/printed.hpp"
 #include "output/table.hpp"
 #include "output/views.hpp"
@@ -28,6 +29,7 @@ struct ReportOptions
   CsvOptions csv;
   std::string as_of;
   std::string issuer;
+  std::string output;
 };
 
 std::string percent(double rate)
@@ -35,7 +37,34 @@ std::string percent(double rate)
   return fmt::format("{:.1f}%", rate * 100.0);
 }
 
-std::string render_compliance(const filing::Compliance& c, const ReportOptions& o)
+// One row per filing of each document published in the year (备案报告's list of what was sent
+// where), a document never filed as one row saying so.
+std::vector<std::vector<std::string>> filing_rows(store::Database& db, int year, const util::Date& as_of)
+{
+  registry::ListFilter filter{as_of};
+  filter.year = year;
+  std::vector<std::vector<std::string>> rows;
+  std::size_t number = 0;
+  for (const auto& doc : registry::list(db, filter)) {
+    if (!doc.published || doc.published->year() != year) {
+      continue; // a draft registered that year
+    }
+    const std::string name = fmt::format("《{}》", doc.title);
+    const std::vector<filing::Filing> filings = filing::filings_of(db, doc.id);
+    if (filings.empty()) {
+      rows.push_back({std::to_string(++number), name, doc.doc_no.value_or(""), doc.published->iso(), "未报送备案", "", "", ""});
+    }
+    for (const auto& f : filings) {
+      rows.push_back({std::to_string(++number), name, doc.doc_no.value_or(""), doc.published->iso(), f.body, f.filed.iso(),
+                      fmt::format("{}", fmt::join(f.materials, "、")), fmt::format("{}", fmt::join(f.missing, "、"))});
+    }
+  }
+  return rows;
+}
+
+std::string render_compliance(const filing::Compliance& c, const ReportOptions& o,
+                              const std::vector<std::vector<std::string>>& filings, const std::string& office,
+                              const util::Date& today)
 {
   const std::vector<std::pair<std::string, std::string>> rows = {
     {"发布文件数", std::to_string(c.published)},  {"已备案", std::to_string(c.filed)},
@@ -77,14 +106,18 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
                     std::to_string(c.gate_overrides), std::to_string(c.procedure_defects)}},
                   csv_options);
   }
-  if (o.format == "md") {
-    Printed printed(fmt::format("{} 年规范性文件备案情况", c.year));
+  if (o.format == "md" || o.format == "docx") {
+    Printed printed(fmt::format("{}年规范性文件备案报告", c.year));
+    printed.section("一、备案情况");
     std::vector<std::vector<std::string>> cells;
     for (const auto& [label, value] : rows) {
       cells.push_back({label, value});
     }
     printed.table({"项目", "数值"}, std::move(cells));
-    return printed.markdown();
+    printed.section("二、报送备案的文件及材料");
+    printed.table({"序号", "文件", "文号", "发布日期", "备案机关", "报送日期", "报送材料", "缺少材料"}, filings);
+    printed.closing({office, today.chinese()});
+    return render_printed(printed, parse_format(o.format));
   }
   Table table({fmt::format("{} 年备案情况", c.year), "数值"});
   table.right_align(1);
@@ -99,7 +132,10 @@ void run_filing_report(const ReportOptions& o, Context& ctx)
   const int year = o.year != 0 ? o.year : ctx.today().year();
   store::Database db = ctx.open_database_for_reading();
   const auto report = deadline::filing_report(db, ctx.config(), ctx.calendar(), year, ctx.as_of(o.as_of));
-  print(render_compliance(report, o));
+  const bool printed = o.format == "md" || o.format == "docx";
+  emit(render_compliance(report, o, printed ? filing_rows(db, year, ctx.as_of(o.as_of)) : std::vector<std::vector<std::string>>{},
+                         ctx.config().office_name, ctx.today()),
+       o.format, o.output);
   for (const auto& gap : report.calendar_gaps) {
     std::cerr << k_warning_prefix << "部分期限" << gap << '\n';
   }
@@ -113,7 +149,8 @@ void run_catalog_report(const ReportOptions& o, Context& ctx)
     filter.issuer = o.issuer;
   }
   store::Database db = ctx.open_database_for_reading();
-  print(render_catalog(registry::list(db, filter), RenderOptions{parse_format(o.format), filter.as_of, o.csv.bom, o.csv.english_header()}));
+  emit(render_catalog(registry::list(db, filter), RenderOptions{parse_format(o.format), filter.as_of, o.csv.bom, o.csv.english_header()}),
+       o.format, o.output);
 }
 
 void run_stats_report(const ReportOptions& o, Context& ctx)
@@ -132,7 +169,8 @@ void register_report(CLI::App& app, Context& ctx)
   auto o = std::make_shared<ReportOptions>();
   auto* filing_cmd = group->add_subcommand("filing", "备案情况：发布数、备案数、按时备案率、未完成的纠正");
   filing_cmd->add_option("--year", o->year, "年份（默认今年）")->check(CLI::Range(1900, 2199));
-  add_format_option(filing_cmd, o->format, {"table", "json", "csv", "md"});
+  add_format_option(filing_cmd, o->format, {"table", "json", "csv", "md", "docx"});
+  add_output_option(filing_cmd, o->output);
   add_csv_options(filing_cmd, o->csv);
   filing_cmd->callback([o, &ctx] { run_filing_report(*o, ctx); });
 
@@ -141,7 +179,8 @@ void register_report(CLI::App& app, Context& ctx)
   auto* catalog_cmd = group->add_subcommand("catalog", "现行有效规范性文件目录，按制定机关分组（html 为可打印的独立网页）");
   catalog_cmd->add_option("--as-of", c->as_of, "目录的截止日期（默认今天）：当日现行有效的文件");
   catalog_cmd->add_option("--issuer", c->issuer, "只列一个制定机关的文件");
-  add_format_option(catalog_cmd, c->format, {"md", "html", "text", "csv", "json"});
+  add_format_option(catalog_cmd, c->format, {"md", "html", "docx", "text", "csv", "json"});
+  add_output_option(catalog_cmd, c->output);
   add_csv_options(catalog_cmd, c->csv);
   catalog_cmd->callback([c, &ctx] { run_catalog_report(*c, ctx); });
 

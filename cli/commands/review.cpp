@@ -29,6 +29,7 @@ struct ReviewOptions
   std::string result, date, opinion, urgency, ground, alternatives, until;
   std::string format = "text";
   std::string list_format = "table";
+  std::string output;
   bool planned = false;
 };
 
@@ -242,14 +243,18 @@ void run_conclude(const ReviewOptions& o, Context& ctx)
   const review::Review concluded =
     review::conclude(txn, doc, id, conclusion, ctx.config(), ctx.calendar(), ctx.stamp());
   txn.commit();
-  print(render_review(concluded, doc, RenderOptions{parse_format(o.format), ctx.today()}));
+  RenderOptions options{parse_format(o.format), ctx.today()};
+  options.office = ctx.config().office_name;
+  print(render_review(concluded, doc, options));
 }
 
 void run_show(const ReviewOptions& o, Context& ctx)
 {
   store::Database db = ctx.open_database_for_reading();
   const review::Review review = review::load(db, parse_review_id(o.review));
-  print(render_review(review, *registry::find(db, review.document), RenderOptions{parse_format(o.format), ctx.today()}));
+  RenderOptions options{parse_format(o.format), ctx.today()};
+  options.office = ctx.config().office_name;
+  emit(render_review(review, *registry::find(db, review.document), options), o.format, o.output);
 }
 
 void run_list(const ReviewOptions& o, Context& ctx)
@@ -325,7 +330,8 @@ void register_review(CLI::App& app, Context& ctx)
 
   auto* show = group->add_subcommand("show", "打印审查记录：合法性审核意见书或公平竞争审查表");
   show->add_option("RID", o->review, "审查编号，例如 R3")->required();
-  add_format_option(show, o->format, {"text", "md", "html", "json"});
+  add_format_option(show, o->format, {"text", "md", "html", "docx", "json"});
+  add_output_option(show, o->output);
   show->callback([o, &ctx] { run_show(*o, ctx); });
 
   auto* list = group->add_subcommand("list", "列出审查（给出 REF 时只列这份文件的）");

@@ -123,6 +123,38 @@ std::string ics_text(std::string_view text)
   return out;
 }
 
+std::string xml_text(std::string_view text)
+{
+  constexpr std::string_view replacement = "\xEF\xBF\xBD"; // U+FFFD
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    const std::size_t valid = util::find_invalid_utf8(text).value_or(text.size());
+    const std::string_view good = text.substr(0, valid);
+    for (std::size_t i = 0; i < good.size(); ++i) {
+      const char c = good[i];
+      if (const char* entity = markup_entity(c)) {
+        out += entity;
+      } else if (c == '"') {
+        out += "&quot;";
+      } else if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
+        continue;
+      } else if (good.substr(i, 3) == "\xEF\xBF\xBE" || good.substr(i, 3) == "\xEF\xBF\xBF") {
+        i += 2; // U+FFFE, U+FFFF: not characters in XML 1.0
+      } else {
+        out += c;
+      }
+    }
+    if (valid < text.size()) {
+      out += replacement;
+      text.remove_prefix(valid + 1);
+    } else {
+      text = {};
+    }
+  }
+  return out;
+}
+
 std::string html_text(std::string_view text)
 {
   std::string out;

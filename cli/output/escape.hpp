@@ -30,6 +30,12 @@ std::string ics_text(std::string_view text);
 // HTML element content: & < > " ' as entities, a line feed as <br>.
 std::string html_text(std::string_view text);
 
+// XML character data or an attribute value (WordprocessingML): & < > " as entities; the
+// controls XML 1.0 cannot carry (C0 but tab and line feed, U+FFFE, U+FFFF) left out and bytes
+// that are not UTF-8 written as U+FFFD, so any title still makes a well-formed part. Tab and
+// line feed are the caller's (a run turns them into <w:tab/> and <w:br/>).
+std::string xml_text(std::string_view text);
+
 // Markdown inline text (CommonMark): the HTML specials & < > as entities, so no tag or
 // autolink reaches the rendered page, and \ ` * _ [ ] | backslash-escaped, so no link, image,
 // emphasis, code span or table cell boundary comes from the value. Line feeds are the

@@ -71,6 +71,20 @@ void Printed::paragraph(std::string text)
   m_blocks.push_back(Block{Block::Kind::paragraph, {std::move(text)}});
 }
 
+void Printed::form(std::vector<std::pair<std::string, std::string>> rows)
+{
+  Block block{Block::Kind::form};
+  for (auto& [label, value] : rows) {
+    block.rows.push_back({std::move(label), std::move(value)});
+  }
+  m_blocks.push_back(std::move(block));
+}
+
+void Printed::closing(std::vector<std::string> lines)
+{
+  m_blocks.push_back(Block{Block::Kind::closing, std::move(lines)});
+}
+
 std::string Printed::text() const
 {
   std::string out = terminal_text(m_title) + "\n";
@@ -80,8 +94,20 @@ std::string Printed::text() const
       out += fmt::format("\n{}\n", terminal_text(block.header.front()));
       break;
     case Block::Kind::fields:
+    case Block::Kind::form:
       for (const auto& row : block.rows) {
-        out += fmt::format("  {}：{}\n", terminal_text(row[0]), terminal_text(row[1]));
+        // A value of several lines (a form's 联系人 line, an opinion) stays indented under it.
+        std::string value = terminal_text(row[1]);
+        for (std::size_t at = value.find('\n'); at != std::string::npos; at = value.find('\n', at + 5)) {
+          value.replace(at, 1, "\n    ");
+        }
+        out += fmt::format("  {}：{}\n", terminal_text(row[0]), value);
+      }
+      break;
+    case Block::Kind::closing:
+      out += "\n";
+      for (const auto& line : block.header) {
+        out += fmt::format("{:>40}\n", terminal_text(line));
       }
       break;
     case Block::Kind::table: {
@@ -139,6 +165,19 @@ std::string Printed::markdown() const
         out += fmt::format("- **{}**：{}\n", markdown_text(row[0]), markdown_lines(row[1]));
       }
       break;
+    case Block::Kind::form:
+      out += "| 项目 | 内容 |\n|---|---|\n";
+      for (const auto& row : block.rows) {
+        out += fmt::format("| {} | {} |\n", markdown_cell(row[0]), markdown_cell(row[1]));
+      }
+      out += "\n";
+      break;
+    case Block::Kind::closing:
+      out += "\n";
+      for (const auto& line : block.header) {
+        out += markdown_text(line) + "  \n";
+      }
+      break;
     case Block::Kind::table: {
       if (block.rows.empty()) {
         out += "（无）\n";
@@ -178,6 +217,7 @@ std::string Printed::html() const
     "table {{ border-collapse: collapse; width: 100%; }}\n"
     "th, td {{ border: 1px solid #444; padding: 0.2em 0.4em; vertical-align: top; }}\n"
     "dt {{ font-weight: bold; float: left; clear: left; width: 8em; }} dd {{ margin-left: 8.5em; }}\n"
+    ".form th {{ width: 10em; text-align: left; }} .closing {{ margin-top: 3em; text-align: right; }}\n"
     "@media print {{ body {{ margin: 0; }} }}\n"
     "</style>\n</head>\n<body>\n<h1>{0}</h1>\n",
     html_text(m_title));
@@ -192,6 +232,20 @@ std::string Printed::html() const
         out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html_text(row[0]), html_text(row[1]));
       }
       out += "</dl>\n";
+      break;
+    case Block::Kind::form:
+      out += "<table class=\"form\">\n";
+      for (const auto& row : block.rows) {
+        out += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", html_text(row[0]), html_text(row[1]));
+      }
+      out += "</table>\n";
+      break;
+    case Block::Kind::closing:
+      out += "<div class=\"closing\">\n";
+      for (const auto& line : block.header) {
+        out += fmt::format("<p>{}</p>\n", html_text(line));
+      }
+      out += "</div>\n";
       break;
     case Block::Kind::table:
       if (block.rows.empty()) {

@@ -140,8 +140,109 @@ void write_review_json(util::JsonWriter& json, const review::Review& review, con
   json.end_array().end_object();
 }
 
-Printed printed_opinion(const review::Review& review, const registry::Document& doc)
+// The foot of the written record: who signs, the office that seals, the date (blank lines to
+// fill in by hand while the review is open).
+std::vector<std::string> signature_lines(const review::Review& review, const std::string& office)
 {
+  return {fmt::format("{}人（签名）：{}", review_word(review), review.reviewer),
+          fmt::format("{}机构（盖章）：{}", review_word(review), office),
+          review.concluded ? review.concluded->chinese() : "年　　月　　日"};
+}
+
+std::vector<std::vector<std::string>> item_rows(const review::Review& review)
+{
+  std::vector<std::vector<std::string>> items;
+  for (const auto& item : review.items) {
+    std::string note = item.note.value_or("");
+    if (item.evidence) {
+      note += (note.empty() ? "" : "；") + fmt::format("依据：{}", *item.evidence);
+    }
+    items.push_back({item.item, item.text, item.article,
+                     item.answer ? std::string(review::answer_label(*item.answer)) : "未回答", note});
+  }
+  return items;
+}
+
+// What became of a finding: dismissed with a reason; while the review is open, still to be
+// checked; once concluded, upheld when its item was answered 不通过, otherwise left standing
+// (a concluded record does not say 待核实).
+std::string finding_outcome(const review::Review& review, const review::RecordedFinding& recorded)
+{
+  if (recorded.dismissed_reason) {
+    return fmt::format("已排除：{}", *recorded.dismissed_reason);
+  }
+  if (!review.result) {
+    return "待核实";
+  }
+  for (const auto& item : review.items) {
+    if (item.item == recorded.finding.item && item.answer == review::Answer::fail) {
+      return fmt::format("成立（{}不通过）", item.item);
+    }
+  }
+  return "未排除";
+}
+
+std::vector<std::vector<std::string>> finding_rows(const review::Review& review)
+{
+  std::vector<std::vector<std::string>> findings;
+  for (const auto& recorded : review.findings) {
+    const review::Finding& f = recorded.finding;
+    findings.push_back({fmt::format("#{}", recorded.number), fmt::format("第{}行第{}列", f.line, f.column),
+                        std::string(review::severity_label(f.severity)), f.item, f.message, f.excerpt,
+                        finding_outcome(review, recorded)});
+  }
+  return findings;
+}
+
+const std::vector<std::string> k_item_header{"编号", "事项", "依据", "回答", "说明"};
+const std::vector<std::string> k_finding_header{"编号", "位置", "级别", "条目", "说明", "摘录", "处理"};
+
+// 公平竞争审查表 in the rows of the official form: 《公平竞争审查制度实施细则》（国市监反垄规
+// 〔2021〕2号）附件《公平竞争审查表》— 政策措施名称、涉及行业领域、性质、起草机构（联系人、电话）、
+// 审查机构（联系人、电话）、征求意见情况、专家咨询意见（可选）、竞争影响评估（审查标准逐项）、
+// 审查结论、适用例外规定、其他需要说明的情况, then the signature. Read from a copy an office
+// republished (苏州市水利局, https://m.wenke99.com/p-1138033.html); the 2021 text itself was not
+// at hand. The names follow 公平竞争审查条例 (2024): 起草单位 for 起草机构.
+Printed printed_fair_competition_form(const review::Review& review, const registry::Document& doc,
+                                      const std::string& office)
+{
+  Printed out(opinion_title(review));
+  out.form({
+    {"审查编号", fmt::format("R{}", review.id)},
+    {"政策措施名称", fmt::format("《{}》{}", doc.title, doc.doc_no ? fmt::format("（{}）", *doc.doc_no) : "")},
+    {"涉及行业领域", ""},
+    {"性质", "规范性文件"},
+    {"起草单位", fmt::format("{}\n联系人：　　　　电话：", doc.drafting_unit.value_or(doc.issuer))},
+    {"审查机构", fmt::format("{}\n联系人：{}　　　　电话：", office, review.reviewer)},
+    {"征求意见情况", "□征求利害关系人意见　□向社会公开征求意见\n具体情况（时间、对象、意见反馈和采纳情况）："},
+    {"专家咨询意见（可选）", ""},
+  });
+  out.section("竞争影响评估（逐项对照审查标准）");
+  out.table(k_item_header, item_rows(review));
+  out.section("自动筛查发现");
+  out.table(k_finding_header, finding_rows(review));
+  std::string exception = "否";
+  if (review.exception) {
+    exception = fmt::format("是。情形：{}；没有对公平竞争影响更小的替代方案：{}；实施期限至 {}",
+                            review::ground_label(review.exception->ground), review.exception->alternatives,
+                            review.exception->until.iso());
+  }
+  out.form({
+    {"审查结论", review.result ? result_label(review) + (review.opinion ? "\n" + *review.opinion : "") : "尚未作出"},
+    {"适用例外规定", review.result ? exception : ""},
+    {"其他需要说明的情况", fmt::format("收到日期：{}；清单：{} {}（SHA-256 {}）；状态：{}", iso(review.received),
+                                       review.checklist_title, review.checklist_version,
+                                       review.checklist_sha256.substr(0, 12), status_label(review))},
+  });
+  out.closing(signature_lines(review, office));
+  return out;
+}
+
+Printed printed_opinion(const review::Review& review, const registry::Document& doc, const std::string& office)
+{
+  if (review.checklist == "fair-competition") {
+    return printed_fair_competition_form(review, doc, office);
+  }
   Printed out(opinion_title(review));
   out.section("一、基本情况");
   out.fields({
@@ -150,6 +251,7 @@ Printed printed_opinion(const review::Review& review, const registry::Document& 
     {"文号", doc.doc_no.value_or("")},
     {"制定机关", doc.issuer},
     {"起草单位", doc.drafting_unit.value_or("")},
+    {fmt::format("{}机构", review_word(review)), office},
     {fmt::format("{}清单", review_word(review)), fmt::format("{} {}（SHA-256 {}）", review.checklist_title, review.checklist_version,
                              review.checklist_sha256.substr(0, 12))},
     {"送审文本", review.text_sha256 ? fmt::format("SHA-256 {}", review.text_sha256->substr(0, 12)) : "未存储正文，未自动筛查"},
@@ -161,26 +263,10 @@ Printed printed_opinion(const review::Review& review, const registry::Document& 
   });
 
   out.section(fmt::format("二、{}事项", review_word(review)));
-  std::vector<std::vector<std::string>> items;
-  for (const auto& item : review.items) {
-    std::string note = item.note.value_or("");
-    if (item.evidence) {
-      note += (note.empty() ? "" : "；") + fmt::format("依据：{}", *item.evidence);
-    }
-    items.push_back({item.item, item.text, item.article,
-                     item.answer ? std::string(review::answer_label(*item.answer)) : "未回答", note});
-  }
-  out.table({"编号", "事项", "依据", "回答", "说明"}, std::move(items));
+  out.table(k_item_header, item_rows(review));
 
   out.section("三、自动筛查发现");
-  std::vector<std::vector<std::string>> findings;
-  for (const auto& recorded : review.findings) {
-    const review::Finding& f = recorded.finding;
-    findings.push_back({fmt::format("#{}", recorded.number), fmt::format("第{}行第{}列", f.line, f.column),
-                        std::string(review::severity_label(f.severity)), f.item, f.message, f.excerpt,
-                        recorded.dismissed_reason ? fmt::format("已排除：{}", *recorded.dismissed_reason) : "待核实"});
-  }
-  out.table({"编号", "位置", "级别", "条目", "说明", "摘录", "处理"}, std::move(findings));
+  out.table(k_finding_header, finding_rows(review));
 
   out.section(fmt::format("四、{}结论", review_word(review)));
   out.fields({
@@ -196,6 +282,7 @@ Printed printed_opinion(const review::Review& review, const registry::Document& 
       {"实施期限至", review.exception->until.iso()},
     });
   }
+  out.closing(signature_lines(review, office));
   return out;
 }
 
@@ -210,7 +297,7 @@ std::string render_review(const review::Review& review, const registry::Document
     return json.str() + "\n";
   }
   default:
-    return render_printed(printed_opinion(review, document), options.format);
+    return render_printed(printed_opinion(review, document, options.office), options.format);
   }
 }
 

@@ -183,6 +183,8 @@ std::string render_printed(const Printed& printed, Format format)
     return printed.markdown();
   case Format::html:
     return printed.html();
+  case Format::docx:
+    return printed.docx();
   default:
     return printed.text();
   }
@@ -233,6 +235,9 @@ Format parse_format(std::string_view name)
   }
   if (name == "html") {
     return Format::html;
+  }
+  if (name == "docx") {
+    return Format::docx;
   }
   throw UsageError(fmt::format("未知的输出格式“{}”", name));
 }

@@ -13,7 +13,7 @@
 
 namespace normdoc::cli {
 
-enum class Format { table, text, json, csv, ics, md, html };
+enum class Format { table, text, json, csv, ics, md, html, docx };
 
 Format parse_format(std::string_view name);
 
@@ -23,6 +23,7 @@ struct RenderOptions
   util::Date as_of;
   bool bom = false;            // CSV only
   bool english_header = false; // CSV only: the JSON keys instead of Chinese labels, for scripts
+  std::string office{};        // printed forms: the office that signs them (config office_name)
 };
 
 // A CSV column: the key scripts read (`--header en`, the JSON key) and the label people read.

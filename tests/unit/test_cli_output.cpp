@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "ingest/zip_part.hpp"
 #include "output/csv.hpp"
+#include "output/docx.hpp"
 #include "output/escape.hpp"
 #include "output/printed.hpp"
 #include "output/table.hpp"
@@ -128,6 +130,89 @@ TEST_CASE("cli::render_due as iCalendar: CR escaped, lines folded at 75 octets b
   CHECK(start == ics.size());
   CHECK(unfolded.find("\nX-INJECTED") == std::string::npos);
   CHECK(unfolded.find("若干规定\\nX-INJECTED:1\\n伪造》") != std::string::npos);
+}
+
+TEST_CASE("cli::xml_text escapes markup and leaves out what XML 1.0 cannot carry")
+{
+  CHECK(cli::xml_text("A&B<C>\"引号\"'") == "A&amp;B&lt;C&gt;&quot;引号&quot;'");
+  // C0 controls but tab and line feed are not characters in XML 1.0; neither are U+FFFE/U+FFFF.
+  CHECK(cli::xml_text("a\x01" "b\x1b[31mc\rd\x7f") == "ab[31mcd\x7f");
+  CHECK(cli::xml_text("tab\tline\n") == "tab\tline\n");
+  CHECK(cli::xml_text("x\xEF\xBF\xBEy\xEF\xBF\xBFz") == "xyz");
+  // A byte that is not UTF-8 becomes U+FFFD; the text around it stays.
+  CHECK(cli::xml_text("办\xff法") == "办\xEF\xBF\xBD法");
+  CHECK(cli::xml_text("\xE5\x8A") == "\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+namespace {
+
+// The text of every w:t of a package part, read back with libxml2 (which refuses malformed XML).
+std::string part_text(const std::string& package, const std::string& part)
+{
+  const ingest::ZipPackage zip(package, "docx");
+  std::string text;
+  bool in_text = false;
+  zip.walk(part, [&](xmlTextReader* reader) {
+    const std::string_view name = ingest::as_view(xmlTextReaderConstName(reader));
+    const int type = xmlTextReaderNodeType(reader);
+    if (type == XML_READER_TYPE_ELEMENT && name == "w:t") {
+      in_text = xmlTextReaderIsEmptyElement(reader) == 0;
+    } else if (type == XML_READER_TYPE_END_ELEMENT && name == "w:t") {
+      in_text = false;
+    } else if (in_text && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
+      text += ingest::as_view(xmlTextReaderConstValue(reader));
+    }
+  });
+  return text;
+}
+
+cli::Printed sample_printed(const std::string& title)
+{
+  cli::Printed printed(title);
+  printed.section("一、基本情况");
+  printed.fields({{"文号", "济示文旅〔2026〕5号"}, {"空", ""}});
+  printed.table({"编号", "事项"}, {{"L1", "两行\n文字"}});
+  printed.form({{"政策措施名称", "《办法》"}, {"涉及行业领域", ""}});
+  printed.closing({"审核机构（盖章）：某局", "2026年11月16日"});
+  return printed;
+}
+
+} // namespace
+
+TEST_CASE("cli::Printed::docx is a well-formed package with the content, the same bytes every time")
+{
+  const std::string title = "A&B<C>\"办法\"\x01\x1b";
+  const std::string package = sample_printed(title).docx();
+  CHECK(package == sample_printed(title).docx());
+  CHECK(package.starts_with("PK\x03\x04"));
+  const std::string text = part_text(package, "word/document.xml");
+  CHECK(text.find("A&B<C>\"办法\"一、基本情况") == 0);
+  CHECK(text.find("济示文旅〔2026〕5号") != std::string::npos);
+  CHECK(text.find("空") == std::string::npos);          // an empty field is left out
+  CHECK(text.find("涉及行业领域") != std::string::npos); // an empty form row is kept
+  CHECK(text.find("2026年11月16日") != std::string::npos);
+  CHECK(part_text(package, "word/styles.xml").empty());
+  const ingest::ZipPackage zip(package, "docx");
+  for (const char* part : {"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
+                           "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml", "word/footer1.xml"}) {
+    CAPTURE(part);
+    CHECK(zip.has(part));
+    zip.walk(part, [](xmlTextReader*) {});
+  }
+  // The table's header row repeats on every page; the form has no header row.
+  CHECK(package.find("<w:tblHeader/>") != std::string::npos);
+  CHECK(package.find("<w:tblHeader/>") == package.rfind("<w:tblHeader/>"));
+  CHECK(package.find("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>") != std::string::npos);
+}
+
+TEST_CASE("cli::zip_package dates every entry 1980-01-01 and keeps the order given")
+{
+  const std::string package = cli::zip_package({{"b.xml", "<b/>"}, {"a.xml", "<a/>"}});
+  CHECK(package == cli::zip_package({{"b.xml", "<b/>"}, {"a.xml", "<a/>"}}));
+  CHECK(package != cli::zip_package({{"a.xml", "<a/>"}, {"b.xml", "<b/>"}}));
+  // Local file header: time at offset 10, date at 12 (little-endian MS-DOS format).
+  CHECK(package.substr(10, 4) == std::string("\x00\x00\x21\x00", 4));
+  CHECK(package.find("b.xml") < package.find("a.xml"));
 }
 
 TEST_SUITE_END();
