@@ -281,7 +281,7 @@ bool is_issuer_mark(const Line& line)
   Line names = line;
   if (names.text.ends_with("等") && names.text.size() > std::string_view("等").size()) {
     names.text.resize(names.text.size() - std::string_view("等").size());
-    names.raw = util::trim(names.raw);
+    names.raw = std::string(util::trim(line.raw));
     names.raw.resize(names.raw.size() - std::string_view("等").size());
   }
   return !body_names(names).empty();
