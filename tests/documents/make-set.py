@@ -11,6 +11,7 @@
    A4, type area 156 mm x 225 mm (top 37 mm, left 28 mm), 22 lines of 28 characters, body in a
    CJK serif at 3号 (16 pt), title at 2号 (22 pt), page numbers "— 1 —" at 4号, odd pages right
    and even pages left, one character in from the edge (GB/T 9704-2012 5.2, 6, 7.5).
+   `--formats N02 N07` writes only the rows named.
 """
 import html
 import pathlib
@@ -139,13 +140,13 @@ FODT = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def formats():
+def formats(ids):
     rows = [l.split("\t") for l in (HERE / "documents.tsv").read_text(encoding="utf-8").splitlines()
             if l and not l.startswith("#") and not l.startswith("id\t")]
     with tempfile.TemporaryDirectory() as tmp:
         for row in rows:
             target = FILES / row[1]
-            if target.suffix not in (".docx", ".pdf"):
+            if target.suffix not in (".docx", ".pdf") or (ids and row[0] not in ids):
                 continue
             source = next(p for p in (target.with_suffix(".txt"), target.with_suffix(".md")) if p.exists())
             # Blank lines of the published text stay empty paragraphs: they separate a reprint's
@@ -171,7 +172,7 @@ def formats():
 if __name__ == "__main__":
     if sys.argv[1:] == ["--henan"]:
         henan()
-    elif sys.argv[1:] == ["--formats"]:
-        formats()
+    elif sys.argv[1:2] == ["--formats"]:
+        formats(set(sys.argv[2:]))
     else:
-        sys.exit("usage: make-set.py --henan | --formats")
+        sys.exit("usage: make-set.py --henan | --formats [ID...]")

@@ -60,6 +60,22 @@ void check_read(std::string_view text, const Expected& want)
   check(meta.date, want.date);
 }
 
+// A layout rule, a real text it applies to, and what must be read from it.
+struct Case
+{
+  const char* rule;
+  std::string text;
+  Expected want;
+};
+
+void check_cases(const std::vector<Case>& cases)
+{
+  for (const auto& c : cases) {
+    CAPTURE(c.rule);
+    check_read(c.text, c.want);
+  }
+}
+
 } // namespace
 
 TEST_CASE("ingest::extract_metadata reads a 印发 notice: each field with its source")
@@ -173,12 +189,6 @@ TEST_CASE("ingest::extract_metadata: GB/T 9704 and web layouts of real documents
 // (tests/documents: the row named).
 TEST_CASE("ingest::extract_metadata: one layout rule per case, on real documents")
 {
-  struct Case
-  {
-    const char* rule;
-    const char* text;
-    Expected want;
-  };
   const std::vector<Case> cases{
     {"a title split after the issuer's name goes on under it (D38); the title the 文号 follows wins",
      "政务服务丨济宁市人民政府关于持续深化“市县同权”改革的实施意见\n- 发布日期:2021-07-19\n济宁市人民政府\n"
@@ -213,10 +223,7 @@ TEST_CASE("ingest::extract_metadata: one layout rule per case, on real documents
      "2019年9月27日河南省第十三届人民代表大会常务委员会第十一次会议批准\n第一章 总则\n",
      {"信阳市河道采砂管理条例", "", "信阳市人民代表大会常务委员会", "2019-09-27"}},
   };
-  for (const auto& c : cases) {
-    CAPTURE(c.rule);
-    check_read(c.text, c.want);
-  }
+  check_cases(cases);
 }
 
 TEST_CASE("ingest::extract: html and docx give the text; other types are refused by name")
@@ -289,4 +296,50 @@ TEST_CASE("ingest::extract_metadata on the Henan corpus: titles at least 98 % ri
   }
   REQUIRE(files >= 400);
   CHECK(titles_right * 100 >= files * 98);
+}
+
+TEST_CASE("ingest::extract_metadata: reprint layouts the fresh batch showed (tests/documents N rows)")
+{
+  const std::vector<Case> cases{
+    {"a dated note under a title is no part of it; its 施行 date is no 成文日期 (N23)",
+     "湖南省人大常委会\n\n\n湖南省人民代表大会常务委员会制定地方性法规程序的规定\n湖南省人大常委会\n\n\n"
+     "(1994年1月17日湖南省第八届人民代表大会常务委员会第六次会议通过 1994年2月1日起施行)\n\n目 录\n\n"
+     "第一章 总 则\n第二章 地方性法规议案的提出\n\n第一章 总 则\n第一条 为了使制定地方性法规的程序科学化、规范化,制定本规定。\n",
+     {"湖南省人民代表大会常务委员会制定地方性法规程序的规定", "", "湖南省人民代表大会常务委员会", "1994-01-17"}},
+    {"a law's title (法) above its note; the 主席令 signed with a person's name (N13)",
+     "全国人民代表大会常务委员会\n\n\n中华人民共和国主席令(九届第37号)\n\n"
+     "《中华人民共和国国家通用语言文字法》已由中华人民共和国第九届全国人民代表大会常务委员会第十八次会议于2000年10月31日通过,"
+     "现予公布,自2001年1月1日起施行。\n\n中华人民共和国主席 江泽民\n2000年10月31日\n\n\n中华人民共和国国家通用语言文字法\n\n\n"
+     "(2000年10月31日第九届全国人民代表大会常务委员会第十八次会议通过 2000年10月31日中华人民共和国主席令第三十七号公布 "
+     "自2001年1月1日起施行)\n\n目录\n第一章 总则\n第一章 总则\n第一条 为推动国家通用语言文字的规范化、标准化及其健康发展,根据宪法,制定本法。\n",
+     {"中华人民共和国国家通用语言文字法", "", "", "2000-10-31"}},
+    {"a government rule's note of its publication gives the date; the header's province prefix goes (N15)",
+     "山东省济南市人民政府\n\n\n济南市文化娱乐市场管理规定\n\n (1991年3月26日济南市人民政府令19号发布)\n\n\n\n\n"
+     " 第一条 为加强本市文化娱乐市场管理,促进社会主义精神文明建设,结合本市实际情况,制定本规定。\n",
+     {"济南市文化娱乐市场管理规定", "", "济南市人民政府", "1991-03-26"}},
+    {"a header's 人大常委会 with its province is the city's 人民代表大会常务委员会 (N14)",
+     "辽宁省大连市人大常委会\n\n\n大连市循环经济促进条例\n\n"
+     "(2010年6月22日大连市第十四届人民代表大会常务委员会第十七次会议通过;2010年7月30日辽宁省第十一届人民代表大会常务委员会第十八次会议批准)\n\n"
+     "第一章 总则\n\n  第一条 为了促进循环经济发展,结合本市实际,制定本条例。\n",
+     {"大连市循环经济促进条例", "", "大连市人民代表大会常务委员会", "2010-07-30"}},
+    {"\"date,body\" under a title is the date the body made it (N18)",
+     "卫生部\n\n\n新生物制品审批办法\n\n1985年9月25日,卫生部\n\n第一章 总 则\n"
+     "第一条 根据《中华人民共和国药品管理法》第二十一条、第二十二条规定,特制订本办法。\n",
+     {"新生物制品审批办法", "", "卫生部", "1985-09-25"}},
+    {"a page title repeating the title with a note above it (N10)",
+     "清远市人民政府关于印发《清远市人民政府工作规则》的通知(2019修订)\n\n"
+     "清远市人民政府关于印发《清远市人民政府工作规则》的通知\n\n\n各县(市、区)人民政府,市政府各部门、各直属机构:\n"
+     "  新修订的《清远市人民政府工作规则》已经七届第44次市政府常务会议审议通过。现印发给你们,自印发之日起施行,请认真贯彻执行。\n"
+     "清远市人民政府\n  2019年11月29日\n",
+     {"清远市人民政府关于印发《清远市人民政府工作规则》的通知", "", "清远市人民政府", "2019-11-29"}},
+    {"a header list of bodies cut short with 等 is no part of the title (N20)",
+     "教育部 劳动人事部 财政部 等\n\n\n关于改革城市中等教育结构、发展职业技术教育的意见\n"
+     "教育部 劳动人事部 财政部 国家计委\n\n\n\n\n为了贯彻党的十二大精神,应着重解决好以下几个问题:\n",
+     {"关于改革城市中等教育结构、发展职业技术教育的意见", "", "教育部、劳动人事部、财政部、国家计委", ""}},
+  };
+  check_cases(cases);
+  // The note's 施行 date, read although it lacks 自; the source of a "date,body" date.
+  CHECK(meta_of(cases[0].text).validity.effective->value == "1994-02-01");
+  CHECK(meta_of(cases[1].text).validity.effective->value == "2001-01-01");
+  CHECK(meta_of(cases[4].text).date->source == "标题下日期行");
 }

@@ -28,8 +28,8 @@ constexpr std::size_t k_title_lines = 6;
 
 // The kinds of official documents (党政机关公文处理工作条例 第八条) and of the normative
 // documents and regulations they issue.
-constexpr std::array<std::string_view, 33> k_document_types{
-  "办法", "规定", "通知", "意见", "决定", "细则", "措施", "方案", "规则", "条例", "公告", "通告",
+constexpr std::array<std::string_view, 34> k_document_types{
+  "法", "办法", "规定", "通知", "意见", "决定", "细则", "措施", "方案", "规则", "条例", "公告", "通告",
   "批复", "规划", "标准", "目录", "清单", "指引", "指南", "纪要", "制度", "规程", "守则", "公约",
   "决议", "通报", "报告", "函", "预案", "纲要", "计划", "要点", "命令"};
 constexpr std::array<std::string_view, 15> k_body_suffixes{
@@ -190,6 +190,14 @@ bool contains_any(std::string_view text, std::initializer_list<std::string_view>
   return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) { return text.find(part) != std::string_view::npos; });
 }
 
+// A dated note in brackets under a title: "(1996年9月26日……通过 1996年10月1日起施行)",
+// "(1991年3月26日济南市人民政府令19号发布)". It says how the text was made, it is not part of
+// the title.
+bool is_dated_note(std::string_view line)
+{
+  return (line.starts_with("(") || line.starts_with("（")) && (line.ends_with(")") || line.ends_with("）")) && !dates_in(line).empty();
+}
+
 // The number line of a 令 (GB/T 9704-2012 10.2): "渝府令第121号", "第82号", "省政府令[2001]第3号".
 bool is_order_number(std::string_view line)
 {
@@ -225,7 +233,7 @@ bool ends_with_colon(std::string_view line)
 // information table and the 主送 line.
 bool is_heading_noise(std::string_view line)
 {
-  return line.ends_with("文件") || as_doc_no(line) || is_date_line(line) || line.starts_with("签发人") || ends_with_colon(line) ||
+  return line.ends_with("文件") || line == "目录" || is_dated_note(line) || as_doc_no(line) || is_date_line(line) || line.starts_with("签发人") || ends_with_colon(line) ||
          is_order_number(line) || is_label_line(line) || line.starts_with("(此件") || line.starts_with("（此件") ||
          contains_any(line, {"★", "特急", "加急", "平急"}) || (chars(line) <= 8 && line.find_first_not_of("0123456789") == std::string_view::npos);
 }
@@ -264,6 +272,19 @@ std::vector<std::string> body_names(const Line& line)
     return names;
   }
   return is_body(line.text) ? std::vector<std::string>{line.text} : std::vector<std::string>{};
+}
+
+// The 发文机关标志 above a title (GB/T 9704-2012 7.2.2): one body or several; a reprint's
+// header cuts a long list short with 等 ("教育部 劳动人事部 财政部 等").
+bool is_issuer_mark(const Line& line)
+{
+  Line names = line;
+  if (names.text.ends_with("等") && names.text.size() > std::string_view("等").size()) {
+    names.text.resize(names.text.size() - std::string_view("等").size());
+    names.raw = std::string(util::trim(line.raw));
+    names.raw.resize(names.raw.size() - std::string_view("等").size());
+  }
+  return !body_names(names).empty();
 }
 
 // A title that names no issuer before its subject: "关于印发…", "转发…", "批转…".
@@ -382,9 +403,18 @@ std::vector<Heading> headings(const std::vector<Line>& lines)
       continue;
     }
     std::size_t first = i;
-    while (first < end && is_body(lines[first].text) &&
+    while (first < end && is_issuer_mark(lines[first]) &&
            (!names_no_issuer(lines[first + 1].text) || lines[first + 1].gap_before)) {
       ++first;
+    }
+    // A page title repeating the document's title with a note ("……的通知(2019修订)" above
+    // "……的通知"): the document's own line is the title.
+    std::string above;
+    for (std::size_t k = first; k < end; ++k) {
+      above += lines[k].text;
+    }
+    if (!above.empty() && above.starts_with(lines[end].text)) {
+      first = end;
     }
     std::string title;
     for (std::size_t k = first; k <= end; ++k) {
@@ -480,6 +510,25 @@ Signature find_signature(const std::vector<Line>& lines, const std::optional<Hea
   return signature;
 }
 
+// A reprint's line right under the title naming the date and the body that made the text:
+// "1985年9月25日,卫生部".
+std::optional<util::Date> dated_line(const std::vector<Line>& lines, const std::optional<Heading>& heading)
+{
+  if (!heading) {
+    return std::nullopt;
+  }
+  for (std::size_t i = heading->last + 1; i < lines.size() && i <= heading->last + 2; ++i) {
+    const std::string& text = lines[i].text;
+    for (const std::string_view comma : {",", "，"}) {
+      const std::size_t at = text.find(comma);
+      if (at != std::string::npos && is_date_line(text.substr(0, at)) && is_body(text.substr(at + comma.size()))) {
+        return dates_in(text.substr(0, at)).front();
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 // A title's issuer: the bodies before 关于/转发/批转/印发 ("XX市人民政府办公室转发…": the
 // issuer of a 转发 or 批转 notice is the body that forwards). A short form ("省人民政府关于…")
 // is completed from a header line that ends with it.
@@ -504,6 +553,17 @@ std::vector<std::string> title_issuers(const std::string& title, const std::vect
   return split_joint(prefix);
 }
 
+// A reprint's header line names the body with its province ("辽宁省大连市人大常委会",
+// "山东省济南市人民政府") and in the short form 人大常委会: the body's own name is the city's,
+// in full (地方各级人民代表大会和地方各级人民政府组织法 names 人民代表大会常务委员会).
+std::string full_body_name(const std::string& name)
+{
+  static const std::regex k_province("^(?:" + k_cjk + "{2,3}省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)(" +
+                                     k_cjk + "{2,6}?市" + k_cjk + "+)$");
+  static const std::regex k_short("人大常委会$");
+  return std::regex_replace(std::regex_replace(name, k_province, "$1"), k_short, "人民代表大会常务委员会");
+}
+
 std::vector<std::string> header_issuers(const std::vector<Line>& lines)
 {
   static const std::regex k_order("^(" + k_cjk + "{4,20}?)令");
@@ -520,7 +580,9 @@ std::vector<std::string> header_issuers(const std::vector<Line>& lines)
   }
   for (std::size_t i = 0; i < lines.size() && i < 3; ++i) {
     if (auto names = body_names(lines[i]); !names.empty()) {
-      return names.size() > 1 ? names : split_joint(names.front());
+      auto found = names.size() > 1 ? names : split_joint(names.front());
+      std::transform(found.begin(), found.end(), found.begin(), full_body_name);
+      return found;
     }
   }
   return {};
@@ -528,18 +590,21 @@ std::vector<std::string> header_issuers(const std::vector<Line>& lines)
 
 // The adoption history above the articles of a local regulation, as one text (a PDF wraps
 // its lines anywhere): everything before <!-- INFO END --> (the corpus's Markdown) or the first
-// chapter or article, when it says 通过 or 批准.
+// chapter or article, when it says 通过 or 批准 or holds a dated note of its publication.
 std::string history_of(const std::vector<Line>& lines)
 {
   std::string head;
+  bool published = false;
   for (const auto& line : lines) {
     if (line.text == "<!--INFOEND-->" || line.text.starts_with("第一章") || line.text.starts_with("第一条") ||
         line.text.starts_with("##")) {
       break;
     }
     head += line.text;
+    // A government rule's note: "(1991年3月26日济南市人民政府令19号发布)".
+    published = published || (is_dated_note(line.text) && contains_any(line.text, {"发布", "公布"}));
   }
-  return contains_any(head, {"通过", "批准"}) ? head : std::string();
+  return published || contains_any(head, {"通过", "批准"}) ? head : std::string();
 }
 
 // Local regulations: "2018年8月30日洛阳市第十四届人民代表大会常务委员会第四十一次会议通过",
@@ -559,7 +624,10 @@ std::optional<std::string> congress_issuer(const std::string& history)
 // The latest date of the history: the last adoption, approval or amendment.
 std::optional<util::Date> history_date(const std::string& history)
 {
-  const auto dates = dates_in(history);
+  // "1996年10月1日起施行" in the history is when the text takes effect (施行日期), not a step of
+  // its making.
+  static const std::regex k_effective("(?:自)?" + k_cn_digit + "{4}年" + k_cn_digit + "{1,3}月" + k_cn_digit + "{1,3}日起(?:施行|实施)");
+  const auto dates = dates_in(std::regex_replace(history, k_effective, ""));
   return dates.empty() ? std::nullopt : std::optional(*std::max_element(dates.begin(), dates.end()));
 }
 
@@ -578,7 +646,8 @@ Validity extract_validity(std::string_view text)
   const std::string flat = util::remove_spaces(util::normalize_width(text));
   const std::string date = "(" + k_cn_digit + "{4}年" + k_cn_digit + "{1,3}月" + k_cn_digit + "{1,3}日)";
   const std::string verb = "起(?:施行|实施|执行|生效)";
-  static const std::regex k_from_date("自" + date + verb);
+  // "自2002年1月1日起施行"; a reprint's note under the title drops the 自: "1994年2月1日起施行".
+  static const std::regex k_from_date("(?:自)?" + date + verb);
   static const std::regex k_from_issue("自(?:发布|公布|印发|发文)之日起(?:施行|实施|执行|生效)");
   // Optional characters are grouped: the regex works on bytes, and `X?` would make only the
   // last byte of X optional.
@@ -694,6 +763,8 @@ Metadata extract_metadata(std::string_view text, std::string_view file_name, con
 
   if (signature.date) {
     meta.date = Field{signature.date->iso(), "落款", 0.85};
+  } else if (auto dated = dated_line(lines, heading)) {
+    meta.date = Field{dated->iso(), "标题下日期行", 0.7};
   } else if (auto adopted = history_date(history)) {
     meta.date = Field{adopted->iso(), "制定沿革", 0.5};
   }
