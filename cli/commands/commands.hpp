@@ -17,6 +17,8 @@ class Option;
 
 namespace normdoc::cli {
 
+struct RenderOptions;
+
 // Each subcommand lives in commands/<name>.cpp and registers itself here.
 void register_init(CLI::App& app, Context& ctx);
 void register_acknowledge(CLI::App& app, Context& ctx);
@@ -70,6 +72,10 @@ struct CsvOptions
 
 // `--bom` and `--header` beside a `--format` that offers csv.
 void add_csv_options(CLI::App* command, CsvOptions& target);
+
+// Render options for a printed form (an opinion, a catalogue, a report) in `format`: the office
+// that signs it (config [office] name) and today's date for its footer.
+RenderOptions printed_options(Context& ctx, const std::string& format, util::Date as_of);
 
 // `--format` with the given choices, the first being the default already in `target`.
 void add_format_option(CLI::App* command, std::string& target, const std::vector<std::string>& formats);

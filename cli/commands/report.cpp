@@ -35,7 +35,7 @@ std::string percent(double rate)
   return fmt::format("{:.1f}%", rate * 100.0);
 }
 
-std::string render_compliance(const filing::Compliance& c, const ReportOptions& o)
+std::string render_compliance(const filing::Compliance& c, const ReportOptions& o, Context& ctx)
 {
   const std::vector<std::pair<std::string, std::string>> rows = {
     {"发布文件数", std::to_string(c.published)},  {"已备案", std::to_string(c.filed)},
@@ -84,6 +84,7 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
       cells.push_back({label, value});
     }
     printed.table({"项目", "数值"}, std::move(cells));
+    printed.footer(ctx.config().office_name, ctx.today());
     return printed.markdown();
   }
   Table table({fmt::format("{} 年备案情况", c.year), "数值"});
@@ -99,7 +100,7 @@ void run_filing_report(const ReportOptions& o, Context& ctx)
   const int year = o.year != 0 ? o.year : ctx.today().year();
   store::Database db = ctx.open_database_for_reading();
   const auto report = deadline::filing_report(db, ctx.config(), ctx.calendar(), year, ctx.as_of(o.as_of));
-  print(render_compliance(report, o));
+  print(render_compliance(report, o, ctx));
   for (const auto& gap : report.calendar_gaps) {
     std::cerr << k_warning_prefix << "部分期限" << gap << '\n';
   }
@@ -113,14 +114,17 @@ void run_catalog_report(const ReportOptions& o, Context& ctx)
     filter.issuer = o.issuer;
   }
   store::Database db = ctx.open_database_for_reading();
-  print(render_catalog(registry::list(db, filter), RenderOptions{parse_format(o.format), filter.as_of, o.csv.bom, o.csv.english_header()}));
+  RenderOptions options = printed_options(ctx, o.format, filter.as_of);
+  options.bom = o.csv.bom;
+  options.english_header = o.csv.english_header();
+  print(render_catalog(registry::list(db, filter), options));
 }
 
 void run_stats_report(const ReportOptions& o, Context& ctx)
 {
   store::Database db = ctx.open_database_for_reading();
   const int year = o.year != 0 ? o.year : ctx.today().year();
-  print(render_stats(report::year_stats(db, year), RenderOptions{parse_format(o.format), ctx.today()}));
+  print(render_stats(report::year_stats(db, year), printed_options(ctx, o.format, ctx.today())));
 }
 
 } // namespace

@@ -242,14 +242,14 @@ void run_conclude(const ReviewOptions& o, Context& ctx)
   const review::Review concluded =
     review::conclude(txn, doc, id, conclusion, ctx.config(), ctx.calendar(), ctx.stamp());
   txn.commit();
-  print(render_review(concluded, doc, RenderOptions{parse_format(o.format), ctx.today()}));
+  print(render_review(concluded, doc, printed_options(ctx, o.format, ctx.today())));
 }
 
 void run_show(const ReviewOptions& o, Context& ctx)
 {
   store::Database db = ctx.open_database_for_reading();
   const review::Review review = review::load(db, parse_review_id(o.review));
-  print(render_review(review, *registry::find(db, review.document), RenderOptions{parse_format(o.format), ctx.today()}));
+  print(render_review(review, *registry::find(db, review.document), printed_options(ctx, o.format, ctx.today())));
 }
 
 void run_list(const ReviewOptions& o, Context& ctx)

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <utility>
 
 namespace normdoc::cli {
 
@@ -189,6 +190,11 @@ std::string render_cleanup_report(const lifecycle::Campaign& campaign, const Ren
   const char* numerals[] = {"一", "二", "三", "四"};
   std::size_t index = 0;
   for (const auto decision : decisions) {
+    // The lists are published as separate catalogues (清理结果向社会公布, 河南省优化营商环境条例
+    // 第五十一条; regulations.md §7.3): each begins a new page.
+    if (index > 0) {
+      printed.page_break();
+    }
     printed.section(fmt::format("{}、{}的规范性文件目录（{} 件）", numerals[index++], lifecycle::decision_label(decision),
                                 lists[decision].size()));
     std::vector<std::vector<std::string>> rows;
@@ -202,7 +208,7 @@ std::string render_cleanup_report(const lifecycle::Campaign& campaign, const Ren
     header.emplace_back("理由");
     printed.table(std::move(header), std::move(rows));
   }
-  return render_printed(printed, options.format);
+  return render_printed(std::move(printed), options);
 }
 
 std::string render_catalog(const std::vector<registry::Document>& documents, const RenderOptions& options)
@@ -233,7 +239,7 @@ std::string render_catalog(const std::vector<registry::Document>& documents, con
     }
     printed.table(k_catalog_header, std::move(rows));
   }
-  return render_printed(printed, options.format);
+  return render_printed(std::move(printed), options);
 }
 
 std::string render_stats(const report::YearStats& stats, const RenderOptions& options)
@@ -303,7 +309,7 @@ std::string render_stats(const report::YearStats& stats, const RenderOptions& op
     decisions.push_back({parsed ? std::string(lifecycle::decision_label(*parsed)) : decision, std::to_string(count)});
   }
   printed.table({"决定", "件数"}, std::move(decisions));
-  return render_printed(printed, options.format);
+  return render_printed(std::move(printed), options);
 }
 
 } // namespace normdoc::cli

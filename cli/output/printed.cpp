@@ -36,6 +36,26 @@ std::string markdown_lines(const std::string& text)
   return out;
 }
 
+// A line to sign or date by hand, where a signature block has no value.
+constexpr std::string_view k_blank = "＿＿＿＿＿＿＿＿";
+
+// A CSS string literal (the page footer's text in @page).
+std::string css_string(const std::string& text)
+{
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '<') {
+      out += "\\3C "; // "</style>" in an office's name must not end the style sheet
+      continue;
+    }
+    if (c == '"' || c == '\\') {
+      out += '\\';
+    }
+    out += c == '\n' ? ' ' : c;
+  }
+  return out + "\"";
+}
+
 // A table row on a terminal is one line.
 std::string one_line(std::string text)
 {
@@ -69,6 +89,25 @@ void Printed::table(std::vector<std::string> header, std::vector<std::vector<std
 void Printed::paragraph(std::string text)
 {
   m_blocks.push_back(Block{Block::Kind::paragraph, {std::move(text)}});
+}
+
+void Printed::footer(const std::string& office, const util::Date& printed_on)
+{
+  m_footer = office.empty() ? printed_on.chinese() : fmt::format("{}　{}", office, printed_on.chinese());
+}
+
+void Printed::page_break()
+{
+  m_blocks.push_back(Block{Block::Kind::page_break});
+}
+
+void Printed::signature(std::vector<std::pair<std::string, std::string>> lines)
+{
+  Block block{Block::Kind::signature};
+  for (auto& [label, value] : lines) {
+    block.rows.push_back({std::move(label), std::move(value)});
+  }
+  m_blocks.push_back(std::move(block));
 }
 
 std::string Printed::text() const
@@ -121,6 +160,14 @@ std::string Printed::text() const
     case Block::Kind::paragraph:
       out += "  " + terminal_text(block.header.front()) + "\n";
       break;
+    case Block::Kind::page_break:
+      break;
+    case Block::Kind::signature:
+      out += "\n";
+      for (const auto& row : block.rows) {
+        out += fmt::format("  {}：{}\n", terminal_text(row[0]), row[1].empty() ? k_blank : terminal_text(row[1]));
+      }
+      break;
     }
   }
   return out;
@@ -163,7 +210,20 @@ std::string Printed::markdown() const
     case Block::Kind::paragraph:
       out += markdown_lines(block.header.front()) + "\n\n";
       break;
+    case Block::Kind::page_break:
+      // Markdown has no page break; its raw HTML is kept by every renderer that prints.
+      out += "\n<div style=\"break-before: page; page-break-before: always\"></div>\n";
+      break;
+    case Block::Kind::signature:
+      out += "\n";
+      for (const auto& row : block.rows) {
+        out += fmt::format("{}：{}  \n", markdown_text(row[0]), row[1].empty() ? k_blank : markdown_text(row[1]));
+      }
+      break;
     }
+  }
+  if (!m_footer.empty()) {
+    out += fmt::format("\n---\n\n{}\n", markdown_text(m_footer));
   }
   return out;
 }
@@ -178,9 +238,22 @@ std::string Printed::html() const
     "table {{ border-collapse: collapse; width: 100%; }}\n"
     "th, td {{ border: 1px solid #444; padding: 0.2em 0.4em; vertical-align: top; }}\n"
     "dt {{ font-weight: bold; float: left; clear: left; width: 8em; }} dd {{ margin-left: 8.5em; }}\n"
-    "@media print {{ body {{ margin: 0; }} }}\n"
+    // On paper: the header row again on every page, no row split across pages, a new page
+    // for the next document, the signature block kept whole; A4 with GB/T 9704's margins.
+    "thead {{ display: table-header-group; }}\n"
+    "tr, .signature {{ break-inside: avoid; page-break-inside: avoid; }}\n"
+    ".page-break {{ break-before: page; page-break-before: always; }}\n"
+    ".signature {{ margin: 3em 0 0 50%; }} .signature p {{ margin: 0.8em 0; }}\n"
+    ".blank {{ display: inline-block; min-width: 8em; border-bottom: 1px solid #000; }}\n"
+    "footer {{ margin-top: 3em; border-top: 1px solid #444; text-align: center; font-size: 0.9em; }}\n"
+    "@page {{ size: A4; margin: 37mm 26mm 35mm 28mm;{1} }}\n"
+    "@media print {{ body {{ margin: 0; max-width: none; }} }}\n"
     "</style>\n</head>\n<body>\n<h1>{0}</h1>\n",
-    html_text(m_title));
+    html_text(m_title),
+    // The footer at the foot of every page where the browser prints page margin boxes
+    // (Chromium 131+, WeasyPrint); elsewhere it ends the document.
+    m_footer.empty() ? std::string()
+                     : fmt::format(" @bottom-center {{ content: {}; font-size: 10pt; }}", css_string(m_footer)));
   for (const auto& block : m_blocks) {
     switch (block.kind) {
     case Block::Kind::section:
@@ -198,11 +271,11 @@ std::string Printed::html() const
         out += "<p>（无）</p>\n";
         break;
       }
-      out += "<table>\n<tr>";
+      out += "<table>\n<thead><tr>";
       for (const auto& cell : block.header) {
         out += fmt::format("<th>{}</th>", html_text(cell));
       }
-      out += "</tr>\n";
+      out += "</tr></thead>\n<tbody>\n";
       for (const auto& row : block.rows) {
         out += "<tr>";
         for (const auto& cell : row) {
@@ -210,12 +283,26 @@ std::string Printed::html() const
         }
         out += "</tr>\n";
       }
-      out += "</table>\n";
+      out += "</tbody>\n</table>\n";
       break;
     case Block::Kind::paragraph:
       out += fmt::format("<p>{}</p>\n", html_text(block.header.front()));
       break;
+    case Block::Kind::page_break:
+      out += "<div class=\"page-break\"></div>\n";
+      break;
+    case Block::Kind::signature:
+      out += "<div class=\"signature\">\n";
+      for (const auto& row : block.rows) {
+        out += fmt::format("<p>{}：{}</p>\n", html_text(row[0]),
+                           row[1].empty() ? "<span class=\"blank\"></span>" : html_text(row[1]));
+      }
+      out += "</div>\n";
+      break;
     }
+  }
+  if (!m_footer.empty()) {
+    out += fmt::format("<footer>{}</footer>\n", html_text(m_footer));
   }
   return out + "</body>\n</html>\n";
 }

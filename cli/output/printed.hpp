@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <normdoc/util/date.hpp>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +21,15 @@ public:
   void fields(std::vector<std::pair<std::string, std::string>> pairs);
   void table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows);
   void paragraph(std::string text);
+  // Where one printed document ends and the next begins: a new page on paper (HTML, and
+  // Markdown through its raw HTML), nothing on a terminal.
+  void page_break();
+  // The signature block at the end of a form: label/value lines kept together on one page; an
+  // empty value is a line to write on by hand.
+  void signature(std::vector<std::pair<std::string, std::string>> lines);
+  // The line at the foot of every printed page (HTML) or of the document (Markdown): the office
+  // (may be empty) and the day it was printed. Not shown on a terminal.
+  void footer(const std::string& office, const util::Date& printed_on);
 
   std::string text() const;
   std::string markdown() const;
@@ -27,12 +38,13 @@ public:
 private:
   struct Block
   {
-    enum class Kind { section, fields, table, paragraph } kind;
+    enum class Kind { section, fields, table, paragraph, page_break, signature } kind;
     std::vector<std::string> header{};                // table header, or the section heading / paragraph
     std::vector<std::vector<std::string>> rows{};     // table rows, or field pairs as rows of two
   };
   std::string m_title;
   std::vector<Block> m_blocks;
+  std::string m_footer;
 };
 
 } // namespace normdoc::cli

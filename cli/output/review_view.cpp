@@ -140,7 +140,39 @@ void write_review_json(util::JsonWriter& json, const review::Review& review, con
   json.end_array().end_object();
 }
 
-Printed printed_opinion(const review::Review& review, const registry::Document& doc)
+// What became of a screening finding: dismissed with a reason; while the review is open, still to
+// be checked; once concluded, checked, and what the reviewer answered for its item.
+std::string finding_outcome(const review::Review& review, const review::RecordedFinding& recorded)
+{
+  if (recorded.dismissed_reason) {
+    return fmt::format("已排除：{}", *recorded.dismissed_reason);
+  }
+  if (!review.result) {
+    return "待核实";
+  }
+  for (const auto& item : review.items) {
+    if (item.item == recorded.finding.item && item.answer) {
+      return fmt::format("已核实，{} {}", item.item, review::answer_label(*item.answer));
+    }
+  }
+  return "已核实";
+}
+
+// The signature block of the written record: the reviewing office with space for its seal, the
+// reviewer's and the head's signatures, the date of the conclusion (blank lines until there is
+// one, to be filled by hand).
+std::vector<std::pair<std::string, std::string>> signature_lines(const review::Review& review, const std::string& office)
+{
+  const std::string word(review_word(review));
+  return {
+    {fmt::format("{}机构（盖章）", word), office},
+    {fmt::format("{}人（签名）", word), ""},
+    {"负责人（签名）", ""},
+    {"日期", review.concluded ? review.concluded->chinese() : ""},
+  };
+}
+
+Printed printed_opinion(const review::Review& review, const registry::Document& doc, const RenderOptions& options)
 {
   Printed out(opinion_title(review));
   out.section("一、基本情况");
@@ -178,7 +210,7 @@ Printed printed_opinion(const review::Review& review, const registry::Document& 
     const review::Finding& f = recorded.finding;
     findings.push_back({fmt::format("#{}", recorded.number), fmt::format("第{}行第{}列", f.line, f.column),
                         std::string(review::severity_label(f.severity)), f.item, f.message, f.excerpt,
-                        recorded.dismissed_reason ? fmt::format("已排除：{}", *recorded.dismissed_reason) : "待核实"});
+                        finding_outcome(review, recorded)});
   }
   out.table({"编号", "位置", "级别", "条目", "说明", "摘录", "处理"}, std::move(findings));
 
@@ -196,6 +228,7 @@ Printed printed_opinion(const review::Review& review, const registry::Document& 
       {"实施期限至", review.exception->until.iso()},
     });
   }
+  out.signature(signature_lines(review, options.office));
   return out;
 }
 
@@ -210,7 +243,7 @@ std::string render_review(const review::Review& review, const registry::Document
     return json.str() + "\n";
   }
   default:
-    return render_printed(printed_opinion(review, document), options.format);
+    return render_printed(printed_opinion(review, document, options), options);
   }
 }
 

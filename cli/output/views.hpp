@@ -7,6 +7,7 @@
 #include <normdoc/util/json.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,10 @@ struct RenderOptions
   util::Date as_of;
   bool bom = false;            // CSV only
   bool english_header = false; // CSV only: the JSON keys instead of Chinese labels, for scripts
+  // Printed forms (text, md, html): the office that signs them (config [office] name) and the
+  // day they are printed (today, local time), shown in the footer of md and html.
+  std::string office{};
+  std::optional<util::Date> printed_on{};
 };
 
 // A CSV column: the key scripts read (`--header en`, the JSON key) and the label people read.

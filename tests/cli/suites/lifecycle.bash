@@ -53,6 +53,11 @@ expect_json '[.keep[].id, .amend[].id, .repeal[].id, .invalidate[].id] | map(tos
 expect_json '.amend[0].cleanup_reason' 第五条与上位法不一致
 nd_ok cleanup report 全面清理 --format md
 expect_stdout_contains "## 四、宣布失效的规范性文件目录（1 件）"
+nd_ok cleanup report 全面清理 --format html
+expect_html_well_formed
+# The four lists are four catalogues: each after the first begins a new printed page.
+[ "$(grep -c '^<div class="page-break"></div>$' "$dir/stdout")" = 3 ] || fail "the four lists are not on pages of their own"
+grep -A1 '^<div class="page-break"></div>$' "$dir/stdout" | grep -q '^<h2>二、' || fail "a page break is not before a list"
 nd_ok cleanup report 全面清理 --format csv
 [ "$(wc -l <"$dir/stdout")" = 5 ] || fail "the CSV report should have a header and four rows"
 expect_stdout_contains '决定,序号,标题,文号,登记编号,制定机关,发布日期,施行日期,有效期至,理由'
@@ -157,6 +162,7 @@ nd_ok report catalog --as-of 2025-06-01 --format html
 expect_stdout_contains "<!DOCTYPE html>"
 expect_stdout_contains "现行有效规范性文件目录（截至 2025年6月1日）"
 grep -Eq '(src|href)=' "$dir/stdout" && fail "the html page loads something from elsewhere"
+expect_html_well_formed
 nd_ok report catalog --as-of 2025-06-01 --format csv --bom
 head -c 3 "$dir/stdout" | od -An -tx1 | grep -q "ef bb bf" || fail "no BOM"
 
