@@ -10,6 +10,7 @@
 #include <normdoc/filing/filing.hpp>
 #include <normdoc/registry/registry.hpp>
 #include <normdoc/report/stats.hpp>
+#include <normdoc/util/duration.hpp>
 #include <normdoc/util/json.hpp>
 
 #include <CLI/CLI.hpp>
@@ -120,11 +121,43 @@ void run_catalog_report(const ReportOptions& o, Context& ctx)
   print(render_catalog(registry::list(db, filter), options));
 }
 
+// The on-time filing rate of the five years up to `year` and the documents in force whose
+// validity ends in each of the next 12 months (this month first).
+StatsOutlook stats_outlook(store::Database& db, Context& ctx, int year)
+{
+  constexpr int k_years = 5;
+  constexpr int k_months = 12;
+  StatsOutlook outlook;
+  const util::Date today = ctx.today();
+  for (int past = year - k_years + 1; past <= year; ++past) {
+    outlook.filing_by_year.push_back(deadline::filing_report(db, ctx.config(), ctx.calendar(), past, today));
+  }
+  for (int i = 0; i < k_months; ++i) {
+    const util::Date month = util::Date::from_ymd(today.year(), today.month(), 1).add_months(i);
+    outlook.expiring_by_month.emplace_back(fmt::format("{}年{}月", month.year(), month.month()), 0);
+  }
+  registry::ListFilter filter{today};
+  filter.in_force = true;
+  filter.expiring_within = util::Duration::parse(fmt::format("{}m", k_months));
+  for (const auto& doc : registry::list(db, filter)) {
+    if (!doc.expires) {
+      continue;
+    }
+    const int index = (doc.expires->year() - today.year()) * k_months + static_cast<int>(doc.expires->month()) -
+                      static_cast<int>(today.month());
+    if (index >= 0 && index < k_months) {
+      ++outlook.expiring_by_month[static_cast<std::size_t>(index)].second;
+    }
+  }
+  return outlook;
+}
+
 void run_stats_report(const ReportOptions& o, Context& ctx)
 {
   store::Database db = ctx.open_database_for_reading();
   const int year = o.year != 0 ? o.year : ctx.today().year();
-  print(render_stats(report::year_stats(db, year), printed_options(ctx, o.format, ctx.today())));
+  const StatsOutlook outlook = o.format == "json" ? StatsOutlook{} : stats_outlook(db, ctx, year);
+  print(render_stats(report::year_stats(db, year), outlook, printed_options(ctx, o.format, ctx.today())));
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "output/chart.hpp"
 #include "output/csv.hpp"
 #include "output/detail.hpp"
 #include "output/escape.hpp"
@@ -8,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <map>
 #include <utility>
 
@@ -242,7 +244,7 @@ std::string render_catalog(const std::vector<registry::Document>& documents, con
   return render_printed(std::move(printed), options);
 }
 
-std::string render_stats(const report::YearStats& stats, const RenderOptions& options)
+std::string render_stats(const report::YearStats& stats, const StatsOutlook& outlook, const RenderOptions& options)
 {
   if (options.format == Format::json) {
     util::JsonWriter json(2);
@@ -288,13 +290,28 @@ std::string render_stats(const report::YearStats& stats, const RenderOptions& op
     rows.push_back(std::move(row));
   }
   printed.table(std::move(header), std::move(rows));
+  BarChart by_month{"发文数量（按月、按制定机关）", {}, {}, false, true};
+  for (int month = 1; month <= 12; ++month) {
+    by_month.categories.push_back(fmt::format("{}月", month));
+  }
+  for (const auto& [issuer, months] : stats.issued_by_issuer) {
+    by_month.series.push_back({issuer, std::vector<double>(months.begin(), months.end())});
+  }
+  printed.figure(svg_bar_chart(by_month));
+
   printed.section("二、审查结论");
   std::vector<std::vector<std::string>> reviews;
+  BarChart by_result{"审查结论", {}, {{"件数", {}}}};
   for (const auto& [key, count] : stats.review_results) {
-    reviews.push_back({key.first == "legality" ? "合法性审核" : key.first == "fair-competition" ? "公平竞争审查" : key.first,
-                       std::string(procedure::result_label(key.second)), std::to_string(count)});
+    const std::string checklist =
+      key.first == "legality" ? "合法性审核" : key.first == "fair-competition" ? "公平竞争审查" : key.first;
+    const std::string result(procedure::result_label(key.second));
+    reviews.push_back({checklist, result, std::to_string(count)});
+    by_result.categories.push_back(fmt::format("{}\n{}", checklist, result));
+    by_result.series.front().values.push_back(count);
   }
   printed.table({"审查", "结论", "件数"}, std::move(reviews));
+  printed.figure(svg_bar_chart(by_result));
   printed.section("三、后评估");
   std::vector<std::vector<std::string>> evaluations;
   for (const auto& [outcome, count] : stats.evaluations) {
@@ -309,6 +326,30 @@ std::string render_stats(const report::YearStats& stats, const RenderOptions& op
     decisions.push_back({parsed ? std::string(lifecycle::decision_label(*parsed)) : decision, std::to_string(count)});
   }
   printed.table({"决定", "件数"}, std::move(decisions));
+
+  printed.section("五、按时备案率（按年）");
+  std::vector<std::vector<std::string>> filing_rows;
+  BarChart on_time{"按时备案率（按年）", {}, {{"按时备案率", {}}}, true};
+  for (const auto& year : outlook.filing_by_year) {
+    // A year without documents has no rate: a dash, and no bar rather than a bar of 0 %.
+    filing_rows.push_back({std::to_string(year.year), std::to_string(year.published), std::to_string(year.filed_on_time),
+                           year.published == 0 ? "—" : fmt::format("{:.1f}%", year.on_time_rate() * 100.0)});
+    on_time.categories.push_back(fmt::format("{}年", year.year));
+    on_time.series.front().values.push_back(year.published == 0 ? std::nan("") : year.on_time_rate());
+  }
+  printed.table({"年份", "发布数", "按时备案数", "按时备案率"}, std::move(filing_rows));
+  printed.figure(svg_bar_chart(on_time));
+
+  printed.section("六、今后 12 个月内有效期届满的文件（按月）");
+  std::vector<std::vector<std::string>> expiring_rows;
+  BarChart expiring{"今后 12 个月内有效期届满的文件", {}, {{"件数", {}}}};
+  for (const auto& [month, count] : outlook.expiring_by_month) {
+    expiring_rows.push_back({month, std::to_string(count)});
+    expiring.categories.push_back(month);
+    expiring.series.front().values.push_back(count);
+  }
+  printed.table({"届满月份", "件数"}, std::move(expiring_rows));
+  printed.figure(svg_bar_chart(expiring));
   return render_printed(std::move(printed), options);
 }
 

@@ -101,6 +101,11 @@ void Printed::page_break()
   m_blocks.push_back(Block{Block::Kind::page_break});
 }
 
+void Printed::figure(std::string svg)
+{
+  m_blocks.push_back(Block{Block::Kind::figure, {std::move(svg)}});
+}
+
 void Printed::signature(std::vector<std::pair<std::string, std::string>> lines)
 {
   Block block{Block::Kind::signature};
@@ -161,6 +166,7 @@ std::string Printed::text() const
       out += "  " + terminal_text(block.header.front()) + "\n";
       break;
     case Block::Kind::page_break:
+    case Block::Kind::figure:
       break;
     case Block::Kind::signature:
       out += "\n";
@@ -214,6 +220,8 @@ std::string Printed::markdown() const
       // Markdown has no page break; its raw HTML is kept by every renderer that prints.
       out += "\n<div style=\"break-before: page; page-break-before: always\"></div>\n";
       break;
+    case Block::Kind::figure:
+      break;
     case Block::Kind::signature:
       out += "\n";
       for (const auto& row : block.rows) {
@@ -241,7 +249,8 @@ std::string Printed::html() const
     // On paper: the header row again on every page, no row split across pages, a new page
     // for the next document, the signature block kept whole; A4 with GB/T 9704's margins.
     "thead {{ display: table-header-group; }}\n"
-    "tr, .signature {{ break-inside: avoid; page-break-inside: avoid; }}\n"
+    "tr, .signature, figure {{ break-inside: avoid; page-break-inside: avoid; }}\n"
+    "figure {{ margin: 1em 0; }} figure svg {{ max-width: 100%; height: auto; }}\n"
     ".page-break {{ break-before: page; page-break-before: always; }}\n"
     ".signature {{ margin: 3em 0 0 50%; }} .signature p {{ margin: 0.8em 0; }}\n"
     ".blank {{ display: inline-block; min-width: 8em; border-bottom: 1px solid #000; }}\n"
@@ -290,6 +299,9 @@ std::string Printed::html() const
       break;
     case Block::Kind::page_break:
       out += "<div class=\"page-break\"></div>\n";
+      break;
+    case Block::Kind::figure:
+      out += "<figure>\n" + block.header.front() + "</figure>\n";
       break;
     case Block::Kind::signature:
       out += "<div class=\"signature\">\n";

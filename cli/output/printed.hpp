@@ -24,6 +24,8 @@ public:
   // Where one printed document ends and the next begins: a new page on paper (HTML, and
   // Markdown through its raw HTML), nothing on a terminal.
   void page_break();
+  // A picture (inline SVG) in the HTML page; the text and Markdown carry its figures in tables.
+  void figure(std::string svg);
   // The signature block at the end of a form: label/value lines kept together on one page; an
   // empty value is a line to write on by hand.
   void signature(std::vector<std::pair<std::string, std::string>> lines);
@@ -38,7 +40,7 @@ public:
 private:
   struct Block
   {
-    enum class Kind { section, fields, table, paragraph, page_break, signature } kind;
+    enum class Kind { section, fields, table, paragraph, page_break, signature, figure } kind;
     std::vector<std::string> header{};                // table header, or the section heading / paragraph
     std::vector<std::vector<std::string>> rows{};     // table rows, or field pairs as rows of two
   };

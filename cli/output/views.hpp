@@ -132,8 +132,17 @@ std::string render_cleanup_report(const lifecycle::Campaign& campaign, const Ren
 // 现行有效规范性文件目录 grouped by issuer: md, html (printable), text, csv, json.
 std::string render_catalog(const std::vector<registry::Document>& documents, const RenderOptions& options);
 
-// `report stats`: issued per issuer and month, review conclusions, evaluations, cleanups.
-std::string render_stats(const report::YearStats& stats, const RenderOptions& options);
+// What `report stats` shows beside the year's own figures (text, md, html; not in its JSON).
+struct StatsOutlook
+{
+  std::vector<filing::Compliance> filing_by_year{};                 // the years up to the report's, oldest first
+  std::vector<std::pair<std::string, int>> expiring_by_month{};    // the next 12 months: documents in force ending then
+};
+
+// `report stats`: issued per issuer and month, review conclusions, evaluations, cleanups, the
+// on-time filing rate by year and the documents expiring in the next 12 months; html draws
+// them as SVG bar charts.
+std::string render_stats(const report::YearStats& stats, const StatsOutlook& outlook, const RenderOptions& options);
 
 } // namespace normdoc::cli
 

@@ -175,3 +175,24 @@ expect_json '.issued_total' 2
 expect_json '.evaluations.repeal' 1
 nd_ok report stats --year 2024
 expect_stdout_contains "发文数量（共 2 件）"
+
+TEST "report stats --format html draws its figures as SVG bar charts: by month and issuer, on-time filing by year, conclusions, expiring soon"
+seed
+export NORMDOC_TODAY=2028-01-10
+nd_ok file 1 --to 示范区管委会 --date 2023-03-20
+nd_ok report stats --year 2024
+expect_stdout_contains "五、按时备案率（按年）"
+grep -qE '^ *2023 +2 +1 +50\.0%$' "$dir/stdout" || fail "2023: 2 published, 1 filed on time, 50.0%"
+grep -qE '^ *2020 +0 +0 +—$' "$dir/stdout" || fail "a year without documents has no rate"
+grep -qE '^ *2028年2月 +1$' "$dir/stdout" || fail "the document published 2023-03-01 for 5 years ends in February 2028"
+grep -qE '^ *2028年4月 +1$' "$dir/stdout" || fail "the second document ends in April 2028"
+nd_ok report stats --year 2024 --format html
+expect_html_well_formed
+[ "$(grep -c '^<svg ' "$dir/stdout")" = 4 ] || fail "four charts expected"
+grep -Eq '<script|(src|href)=' "$dir/stdout" && fail "the charts load or run something"
+expect_stdout_contains '<title>6月 乙局：1</title>'
+expect_stdout_contains '>50.0%</text>'
+nd_ok report stats --year 2024 --format md
+grep -q '<svg' "$dir/stdout" && fail "Markdown carries the SVG (its tables give the figures)"
+nd_ok report stats --year 2024 --format json
+expect_json 'has("expiring")' false
