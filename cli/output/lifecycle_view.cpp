@@ -7,6 +7,8 @@
 #include "output/table.hpp"
 #include "output/views.hpp"
 
+#include <normdoc/error.hpp>
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -39,6 +41,45 @@ std::vector<std::string> catalog_row(std::size_t number, const registry::Documen
 {
   return {std::to_string(number), doc.title, doc.doc_no.value_or(""), doc.reg_no.value_or(""), doc.issuer,
           iso(doc.published), iso(doc.effective), iso(doc.expires)};
+}
+
+// A campaign's scope as officers read it; the stored text is the `--scope` terms
+// (issuer=…,expired), which the JSON keeps. A scope no longer understood is shown as stored.
+std::string scope_description(const std::string& text)
+{
+  lifecycle::Scope scope;
+  try {
+    scope = lifecycle::parse_scope(text);
+  } catch (const Error&) {
+    return text;
+  }
+  std::vector<std::string> terms;
+  if (scope.issuer) {
+    terms.push_back(fmt::format("制定机关为{}", *scope.issuer));
+  }
+  if (scope.year) {
+    terms.push_back(fmt::format("{}年发布", *scope.year));
+  }
+  if (scope.before) {
+    terms.push_back(fmt::format("{}以前发布", scope.before->chinese()));
+  }
+  if (scope.business) {
+    terms.emplace_back("涉及市场主体经济活动");
+  }
+  if (scope.findings) {
+    terms.emplace_back(*scope.findings == "legality"           ? "正文有合法性审核筛查发现"
+                       : *scope.findings == "fair-competition" ? "正文有公平竞争审查筛查发现"
+                                                               : "正文有筛查发现");
+  }
+  std::string out;
+  for (const auto& term : terms) {
+    out += out.empty() ? term : "、" + term;
+  }
+  out = out.empty() ? std::string("全部现行文件") : out + "的现行文件";
+  if (scope.expired) {
+    out += "（含有效期已届满、尚未确认失效的文件）";
+  }
+  return out;
 }
 
 } // namespace
@@ -116,7 +157,7 @@ std::string render_campaign_status(const lifecycle::Campaign& campaign, const Re
   }
   std::string out =
     terminal_text(fmt::format("清理“{}”（范围：{}；{} 开始{}）", campaign.name,
-                              campaign.scope.empty() ? "全部现行文件" : campaign.scope, campaign.opened_on.iso(),
+                              scope_description(campaign.scope), campaign.opened_on.iso(),
                               campaign.closed_on ? fmt::format("，{} 结束", campaign.closed_on->iso()) : ""),
                   Newlines::escape)
     + "\n";
@@ -186,7 +227,7 @@ std::string render_cleanup_report(const lifecycle::Campaign& campaign, const Ren
     return csv_of(columns, rows, options);
   }
   Printed printed(fmt::format("{}结果", campaign.name));
-  printed.fields({{"清理范围", campaign.scope.empty() ? "全部现行文件" : campaign.scope},
+  printed.fields({{"清理范围", scope_description(campaign.scope)},
                   {"开始日期", campaign.opened_on.iso()},
                   {"结束日期", iso(campaign.closed_on)}});
   const char* numerals[] = {"一", "二", "三", "四"};

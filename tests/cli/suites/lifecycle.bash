@@ -26,6 +26,9 @@ TEST "a cleanup campaign: scope, decisions by hand and from CSV, one close, the 
 seed
 nd_ok cleanup open 2026年度清理 --scope issuer=甲局 --date 2026-06-01 --format json
 expect_json '.documents' 2
+expect_json '.scope' issuer=甲局
+nd_ok cleanup status 2026年度清理
+expect_stdout_contains '（范围：制定机关为甲局的现行文件；'
 nd_ok cleanup open 全面清理 --date 2026-06-01 --format json
 expect_json '.documents' 4
 nd_ok cleanup decide 全面清理 1 keep
@@ -53,6 +56,7 @@ expect_json '[.keep[].id, .amend[].id, .repeal[].id, .invalidate[].id] | map(tos
 expect_json '.amend[0].cleanup_reason' 第五条与上位法不一致
 nd_ok cleanup report 全面清理 --format md
 expect_stdout_contains "## 四、宣布失效的规范性文件目录（1 件）"
+expect_stdout_contains "- **清理范围**：全部现行文件"
 nd_ok cleanup report 全面清理 --format html
 expect_html_well_formed
 # The four lists are four catalogues: each after the first begins a new printed page.
