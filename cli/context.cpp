@@ -165,11 +165,28 @@ store::Database Context::create_database()
   return store::Database::open(path, store::Database::OpenMode::create, config().busy_timeout);
 }
 
+std::time_t Context::clock() const
+{
+  // NORMDOC_NOW stops the clock at one instant (golden tests compare printed times and the log's
+  // hashes byte for byte); written as stored, in UTC.
+  const std::string fixed = env("NORMDOC_NOW");
+  if (fixed.empty()) {
+    return std::time(nullptr);
+  }
+  std::tm parts{};
+  const char* end = strptime(fixed.c_str(), "%Y-%m-%dT%H:%M:%SZ", &parts);
+  if (!end || *end != '\0') {
+    throw UsageError(fmt::format("环境变量 NORMDOC_NOW 不是时刻：“{}”", fixed),
+                     "写成 YYYY-MM-DDTHH:MM:SSZ（世界协调时），或不设置以使用本机时钟");
+  }
+  return timegm(&parts);
+}
+
 std::string Context::now_utc() const
 {
   // fmt 9 formats a system_clock time point in the local zone, which the constructor sets to the
   // office's; stored times are UTC, so the broken-down time comes from gmtime_r.
-  const std::time_t now = std::time(nullptr);
+  const std::time_t now = clock();
   std::tm utc{};
   gmtime_r(&now, &utc);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
@@ -217,7 +234,7 @@ util::Date Context::today() const
                        "写成 YYYY-MM-DD，或不设置以使用本机日期");
     }
   }
-  const std::time_t now = std::time(nullptr);
+  const std::time_t now = clock();
   std::tm local{};
   localtime_r(&now, &local);
   return util::Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),

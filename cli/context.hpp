@@ -9,6 +9,7 @@
 #include <normdoc/store/database.hpp>
 #include <normdoc/util/date.hpp>
 
+#include <ctime>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -59,7 +60,7 @@ public:
   audit::Stamp stamp();
   // The current time, UTC, as stored: 2026-12-01T09:02:15Z.
   std::string now_utc() const;
-  // Today: $NORMDOC_TODAY when set (YYYY-MM-DD), else this machine's clock in local time.
+  // Today: $NORMDOC_TODAY when set (YYYY-MM-DD), else the clock's date in local time.
   util::Date today() const;
   // The date something was done, given in `option`: a day after today is refused (DataError)
   // unless the command was told it is `planned`.
@@ -71,6 +72,8 @@ public:
   const calendar::Calendar& calendar();
 
 private:
+  // This machine's clock, or the instant $NORMDOC_NOW fixes (UsageError when malformed).
+  std::time_t clock() const;
   store::Database open_as(store::Database::OpenMode mode);
   std::optional<config::Config> m_config;
   std::optional<calendar::Calendar> m_calendar;

@@ -85,9 +85,10 @@ void run_report(const CleanupOptions& o, Context& ctx)
   if (!campaign.closed_on) {
     std::cerr << k_warning_prefix << fmt::format("清理“{}”尚未结束，以下为目前的决定\n", o.name);
   }
-  emit(render_cleanup_report(campaign, RenderOptions{parse_format(o.report_format), campaign.closed_on.value_or(ctx.today()),
-                                                     o.csv.bom, o.csv.english_header()}),
-       o.report_format, o.output);
+  RenderOptions options = printed_options(ctx, o.report_format, campaign.closed_on.value_or(ctx.today()));
+  options.bom = o.csv.bom;
+  options.english_header = o.csv.english_header();
+  emit(render_cleanup_report(campaign, options), o.report_format, o.output);
 }
 
 } // namespace

@@ -17,6 +17,8 @@ class Option;
 
 namespace normdoc::cli {
 
+struct RenderOptions;
+
 // Each subcommand lives in commands/<name>.cpp and registers itself here.
 void register_init(CLI::App& app, Context& ctx);
 void register_acknowledge(CLI::App& app, Context& ctx);
@@ -78,6 +80,10 @@ void add_output_option(CLI::App* command, std::string& target);
 // renamed when complete, so never half a file; DataError when it cannot be written), else to
 // standard output — a Word file only to a pipe or a redirect, never to a terminal (UsageError).
 void emit(const std::string& rendered, const std::string& format, const std::string& output);
+
+// Render options for a printed form (an opinion, a catalogue, a report) in `format`: the office
+// that signs it (config [office] name) and today's date for its footer.
+RenderOptions printed_options(Context& ctx, const std::string& format, util::Date as_of);
 
 // `--format` with the given choices, the first being the default already in `target`.
 void add_format_option(CLI::App* command, std::string& target, const std::vector<std::string>& formats);

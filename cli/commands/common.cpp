@@ -56,6 +56,14 @@ void emit(const std::string& rendered, const std::string& format, const std::str
   }
 }
 
+RenderOptions printed_options(Context& ctx, const std::string& format, util::Date as_of)
+{
+  RenderOptions options{parse_format(format), as_of};
+  options.office = ctx.config().office_name;
+  options.printed_on = ctx.today();
+  return options;
+}
+
 void add_format_option(CLI::App* command, std::string& target, const std::vector<std::string>& formats)
 {
   std::string names;

@@ -11,6 +11,7 @@
 #include <normdoc/filing/filing.hpp>
 #include <normdoc/registry/registry.hpp>
 #include <normdoc/report/stats.hpp>
+#include <normdoc/util/duration.hpp>
 #include <normdoc/util/json.hpp>
 
 #include <CLI/CLI.hpp>
@@ -63,8 +64,7 @@ std::vector<std::vector<std::string>> filing_rows(store::Database& db, int year,
 }
 
 std::string render_compliance(const filing::Compliance& c, const ReportOptions& o,
-                              const std::vector<std::vector<std::string>>& filings, const std::string& office,
-                              const util::Date& today)
+                              const std::vector<std::vector<std::string>>& filings, Context& ctx)
 {
   const std::vector<std::pair<std::string, std::string>> rows = {
     {"发布文件数", std::to_string(c.published)},  {"已备案", std::to_string(c.filed)},
@@ -116,8 +116,8 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
     printed.table({"项目", "数值"}, std::move(cells));
     printed.section("二、报送备案的文件及材料");
     printed.table({"序号", "文件", "文号", "发布日期", "备案机关", "报送日期", "报送材料", "缺少材料"}, filings);
-    printed.closing({office, today.chinese()});
-    return render_printed(printed, parse_format(o.format));
+    printed.signature({{"报送机关（盖章）", ctx.config().office_name}, {"日期", ctx.today().chinese()}});
+    return render_printed(printed, printed_options(ctx, o.format, ctx.today()));
   }
   Table table({fmt::format("{} 年备案情况", c.year), "数值"});
   table.right_align(1);
@@ -134,7 +134,7 @@ void run_filing_report(const ReportOptions& o, Context& ctx)
   const auto report = deadline::filing_report(db, ctx.config(), ctx.calendar(), year, ctx.as_of(o.as_of));
   const bool printed = o.format == "md" || o.format == "docx";
   emit(render_compliance(report, o, printed ? filing_rows(db, year, ctx.as_of(o.as_of)) : std::vector<std::vector<std::string>>{},
-                         ctx.config().office_name, ctx.today()),
+                         ctx),
        o.format, o.output);
   for (const auto& gap : report.calendar_gaps) {
     std::cerr << k_warning_prefix << "部分期限" << gap << '\n';
@@ -149,15 +149,49 @@ void run_catalog_report(const ReportOptions& o, Context& ctx)
     filter.issuer = o.issuer;
   }
   store::Database db = ctx.open_database_for_reading();
-  emit(render_catalog(registry::list(db, filter), RenderOptions{parse_format(o.format), filter.as_of, o.csv.bom, o.csv.english_header()}),
-       o.format, o.output);
+  RenderOptions options = printed_options(ctx, o.format, filter.as_of);
+  options.bom = o.csv.bom;
+  options.english_header = o.csv.english_header();
+  emit(render_catalog(registry::list(db, filter), options), o.format, o.output);
+}
+
+// The on-time filing rate of the five years up to `year` and the documents in force whose
+// validity ends in each of the next 12 months (this month first).
+StatsOutlook stats_outlook(store::Database& db, Context& ctx, int year)
+{
+  constexpr int k_years = 5;
+  constexpr int k_months = 12;
+  StatsOutlook outlook;
+  const util::Date today = ctx.today();
+  for (int past = year - k_years + 1; past <= year; ++past) {
+    outlook.filing_by_year.push_back(deadline::filing_report(db, ctx.config(), ctx.calendar(), past, today));
+  }
+  for (int i = 0; i < k_months; ++i) {
+    const util::Date month = util::Date::from_ymd(today.year(), today.month(), 1).add_months(i);
+    outlook.expiring_by_month.emplace_back(fmt::format("{}年{}月", month.year(), month.month()), 0);
+  }
+  registry::ListFilter filter{today};
+  filter.in_force = true;
+  filter.expiring_within = util::Duration::parse(fmt::format("{}m", k_months));
+  for (const auto& doc : registry::list(db, filter)) {
+    if (!doc.expires) {
+      continue;
+    }
+    const int index = (doc.expires->year() - today.year()) * k_months + static_cast<int>(doc.expires->month()) -
+                      static_cast<int>(today.month());
+    if (index >= 0 && index < k_months) {
+      ++outlook.expiring_by_month[static_cast<std::size_t>(index)].second;
+    }
+  }
+  return outlook;
 }
 
 void run_stats_report(const ReportOptions& o, Context& ctx)
 {
   store::Database db = ctx.open_database_for_reading();
   const int year = o.year != 0 ? o.year : ctx.today().year();
-  print(render_stats(report::year_stats(db, year), RenderOptions{parse_format(o.format), ctx.today()}));
+  const StatsOutlook outlook = o.format == "json" ? StatsOutlook{} : stats_outlook(db, ctx, year);
+  print(render_stats(report::year_stats(db, year), outlook, printed_options(ctx, o.format, ctx.today())));
 }
 
 } // namespace

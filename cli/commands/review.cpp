@@ -243,18 +243,15 @@ void run_conclude(const ReviewOptions& o, Context& ctx)
   const review::Review concluded =
     review::conclude(txn, doc, id, conclusion, ctx.config(), ctx.calendar(), ctx.stamp());
   txn.commit();
-  RenderOptions options{parse_format(o.format), ctx.today()};
-  options.office = ctx.config().office_name;
-  print(render_review(concluded, doc, options));
+  print(render_review(concluded, doc, printed_options(ctx, o.format, ctx.today())));
 }
 
 void run_show(const ReviewOptions& o, Context& ctx)
 {
   store::Database db = ctx.open_database_for_reading();
   const review::Review review = review::load(db, parse_review_id(o.review));
-  RenderOptions options{parse_format(o.format), ctx.today()};
-  options.office = ctx.config().office_name;
-  emit(render_review(review, *registry::find(db, review.document), options), o.format, o.output);
+  emit(render_review(review, *registry::find(db, review.document), printed_options(ctx, o.format, ctx.today())), o.format,
+       o.output);
 }
 
 void run_list(const ReviewOptions& o, Context& ctx)

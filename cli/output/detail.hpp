@@ -28,7 +28,8 @@ void write_finding_object(util::JsonWriter& json, const review::Finding& finding
 std::string local_time(std::string_view utc);
 // ISO text of a date that may be missing (empty then).
 std::string iso(const std::optional<util::Date>& date);
-// A printed document as md, html or (otherwise) terminal text.
-std::string render_printed(const Printed& printed, Format format);
+// A printed document as md, html or (otherwise) terminal text, with the footer
+// options.printed_on asks for (md, html).
+std::string render_printed(Printed printed, const RenderOptions& options);
 
 } // namespace normdoc::cli

@@ -397,14 +397,19 @@ std::string Printed::docx() const
     case Block::Kind::paragraph:
       body += para("BodyText", run(block.header.front()));
       break;
-    case Block::Kind::closing:
+    case Block::Kind::signature:
       // Room for a signature and the seal above the lines.
       body += para("Normal", "");
       body += para("Normal", "");
-      for (const auto& line : block.header) {
-        body += para("Closing", run(line));
+      for (const auto& row : block.rows) {
+        body += para("Closing", run(row[0] + "：" + (row[1].empty() ? std::string(k_blank) : row[1])));
       }
       break;
+    case Block::Kind::page_break:
+      body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>\n";
+      break;
+    case Block::Kind::figure:
+      break; // a chart's figures are in the tables beside it
     }
   }
   std::string document(k_xml_declaration);

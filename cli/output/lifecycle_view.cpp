@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "output/chart.hpp"
 #include "output/csv.hpp"
 #include "output/detail.hpp"
 #include "output/escape.hpp"
@@ -6,9 +7,13 @@
 #include "output/table.hpp"
 #include "output/views.hpp"
 
+#include <normdoc/error.hpp>
+
 #include <fmt/format.h>
 
+#include <cmath>
 #include <map>
+#include <utility>
 
 namespace normdoc::cli {
 
@@ -36,6 +41,45 @@ std::vector<std::string> catalog_row(std::size_t number, const registry::Documen
 {
   return {std::to_string(number), doc.title, doc.doc_no.value_or(""), doc.reg_no.value_or(""), doc.issuer,
           iso(doc.published), iso(doc.effective), iso(doc.expires)};
+}
+
+// A campaign's scope as officers read it; the stored text is the `--scope` terms
+// (issuer=…,expired), which the JSON keeps. A scope no longer understood is shown as stored.
+std::string scope_description(const std::string& text)
+{
+  lifecycle::Scope scope;
+  try {
+    scope = lifecycle::parse_scope(text);
+  } catch (const Error&) {
+    return text;
+  }
+  std::vector<std::string> terms;
+  if (scope.issuer) {
+    terms.push_back(fmt::format("制定机关为{}", *scope.issuer));
+  }
+  if (scope.year) {
+    terms.push_back(fmt::format("{}年发布", *scope.year));
+  }
+  if (scope.before) {
+    terms.push_back(fmt::format("{}以前发布", scope.before->chinese()));
+  }
+  if (scope.business) {
+    terms.emplace_back("涉及市场主体经济活动");
+  }
+  if (scope.findings) {
+    terms.emplace_back(*scope.findings == "legality"           ? "正文有合法性审核筛查发现"
+                       : *scope.findings == "fair-competition" ? "正文有公平竞争审查筛查发现"
+                                                               : "正文有筛查发现");
+  }
+  std::string out;
+  for (const auto& term : terms) {
+    out += out.empty() ? term : "、" + term;
+  }
+  out = out.empty() ? std::string("全部现行文件") : out + "的现行文件";
+  if (scope.expired) {
+    out += "（含有效期已届满、尚未确认失效的文件）";
+  }
+  return out;
 }
 
 } // namespace
@@ -113,7 +157,7 @@ std::string render_campaign_status(const lifecycle::Campaign& campaign, const Re
   }
   std::string out =
     terminal_text(fmt::format("清理“{}”（范围：{}；{} 开始{}）", campaign.name,
-                              campaign.scope.empty() ? "全部现行文件" : campaign.scope, campaign.opened_on.iso(),
+                              scope_description(campaign.scope), campaign.opened_on.iso(),
                               campaign.closed_on ? fmt::format("，{} 结束", campaign.closed_on->iso()) : ""),
                   Newlines::escape)
     + "\n";
@@ -183,12 +227,17 @@ std::string render_cleanup_report(const lifecycle::Campaign& campaign, const Ren
     return csv_of(columns, rows, options);
   }
   Printed printed(fmt::format("{}结果", campaign.name));
-  printed.fields({{"清理范围", campaign.scope.empty() ? "全部现行文件" : campaign.scope},
+  printed.fields({{"清理范围", scope_description(campaign.scope)},
                   {"开始日期", campaign.opened_on.iso()},
                   {"结束日期", iso(campaign.closed_on)}});
   const char* numerals[] = {"一", "二", "三", "四"};
   std::size_t index = 0;
   for (const auto decision : decisions) {
+    // The lists are published as separate catalogues (清理结果向社会公布, 河南省优化营商环境条例
+    // 第五十一条; regulations.md §7.3): each begins a new page.
+    if (index > 0) {
+      printed.page_break();
+    }
     printed.section(fmt::format("{}、{}的规范性文件目录（{} 件）", numerals[index++], lifecycle::decision_label(decision),
                                 lists[decision].size()));
     std::vector<std::vector<std::string>> rows;
@@ -202,7 +251,7 @@ std::string render_cleanup_report(const lifecycle::Campaign& campaign, const Ren
     header.emplace_back("理由");
     printed.table(std::move(header), std::move(rows));
   }
-  return render_printed(printed, options.format);
+  return render_printed(std::move(printed), options);
 }
 
 std::string render_catalog(const std::vector<registry::Document>& documents, const RenderOptions& options)
@@ -233,10 +282,10 @@ std::string render_catalog(const std::vector<registry::Document>& documents, con
     }
     printed.table(k_catalog_header, std::move(rows));
   }
-  return render_printed(printed, options.format);
+  return render_printed(std::move(printed), options);
 }
 
-std::string render_stats(const report::YearStats& stats, const RenderOptions& options)
+std::string render_stats(const report::YearStats& stats, const StatsOutlook& outlook, const RenderOptions& options)
 {
   if (options.format == Format::json) {
     util::JsonWriter json(2);
@@ -282,13 +331,28 @@ std::string render_stats(const report::YearStats& stats, const RenderOptions& op
     rows.push_back(std::move(row));
   }
   printed.table(std::move(header), std::move(rows));
+  BarChart by_month{"发文数量（按月、按制定机关）", {}, {}, false, true};
+  for (int month = 1; month <= 12; ++month) {
+    by_month.categories.push_back(fmt::format("{}月", month));
+  }
+  for (const auto& [issuer, months] : stats.issued_by_issuer) {
+    by_month.series.push_back({issuer, std::vector<double>(months.begin(), months.end())});
+  }
+  printed.figure(svg_bar_chart(by_month));
+
   printed.section("二、审查结论");
   std::vector<std::vector<std::string>> reviews;
+  BarChart by_result{"审查结论", {}, {{"件数", {}}}};
   for (const auto& [key, count] : stats.review_results) {
-    reviews.push_back({key.first == "legality" ? "合法性审核" : key.first == "fair-competition" ? "公平竞争审查" : key.first,
-                       std::string(procedure::result_label(key.second)), std::to_string(count)});
+    const std::string checklist =
+      key.first == "legality" ? "合法性审核" : key.first == "fair-competition" ? "公平竞争审查" : key.first;
+    const std::string result(procedure::result_label(key.second));
+    reviews.push_back({checklist, result, std::to_string(count)});
+    by_result.categories.push_back(fmt::format("{}\n{}", checklist, result));
+    by_result.series.front().values.push_back(count);
   }
   printed.table({"审查", "结论", "件数"}, std::move(reviews));
+  printed.figure(svg_bar_chart(by_result));
   printed.section("三、后评估");
   std::vector<std::vector<std::string>> evaluations;
   for (const auto& [outcome, count] : stats.evaluations) {
@@ -303,7 +367,31 @@ std::string render_stats(const report::YearStats& stats, const RenderOptions& op
     decisions.push_back({parsed ? std::string(lifecycle::decision_label(*parsed)) : decision, std::to_string(count)});
   }
   printed.table({"决定", "件数"}, std::move(decisions));
-  return render_printed(printed, options.format);
+
+  printed.section("五、按时备案率（按年）");
+  std::vector<std::vector<std::string>> filing_rows;
+  BarChart on_time{"按时备案率（按年）", {}, {{"按时备案率", {}}}, true};
+  for (const auto& year : outlook.filing_by_year) {
+    // A year without documents has no rate: a dash, and no bar rather than a bar of 0 %.
+    filing_rows.push_back({std::to_string(year.year), std::to_string(year.published), std::to_string(year.filed_on_time),
+                           year.published == 0 ? "—" : fmt::format("{:.1f}%", year.on_time_rate() * 100.0)});
+    on_time.categories.push_back(fmt::format("{}年", year.year));
+    on_time.series.front().values.push_back(year.published == 0 ? std::nan("") : year.on_time_rate());
+  }
+  printed.table({"年份", "发布数", "按时备案数", "按时备案率"}, std::move(filing_rows));
+  printed.figure(svg_bar_chart(on_time));
+
+  printed.section("六、今后 12 个月内有效期届满的文件（按月）");
+  std::vector<std::vector<std::string>> expiring_rows;
+  BarChart expiring{"今后 12 个月内有效期届满的文件", {}, {{"件数", {}}}};
+  for (const auto& [month, count] : outlook.expiring_by_month) {
+    expiring_rows.push_back({month, std::to_string(count)});
+    expiring.categories.push_back(month);
+    expiring.series.front().values.push_back(count);
+  }
+  printed.table({"届满月份", "件数"}, std::move(expiring_rows));
+  printed.figure(svg_bar_chart(expiring));
+  return render_printed(std::move(printed), options);
 }
 
 } // namespace normdoc::cli

@@ -36,6 +36,23 @@ std::string markdown_lines(const std::string& text)
   return out;
 }
 
+// A CSS string literal (the page footer's text in @page).
+std::string css_string(const std::string& text)
+{
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '<') {
+      out += "\\3C "; // "</style>" in an office's name must not end the style sheet
+      continue;
+    }
+    if (c == '"' || c == '\\') {
+      out += '\\';
+    }
+    out += c == '\n' ? ' ' : c;
+  }
+  return out + "\"";
+}
+
 // A table row on a terminal is one line.
 std::string one_line(std::string text)
 {
@@ -80,9 +97,28 @@ void Printed::form(std::vector<std::pair<std::string, std::string>> rows)
   m_blocks.push_back(std::move(block));
 }
 
-void Printed::closing(std::vector<std::string> lines)
+void Printed::footer(const std::string& office, const util::Date& printed_on)
 {
-  m_blocks.push_back(Block{Block::Kind::closing, std::move(lines)});
+  m_footer = office.empty() ? printed_on.chinese() : fmt::format("{}　{}", office, printed_on.chinese());
+}
+
+void Printed::page_break()
+{
+  m_blocks.push_back(Block{Block::Kind::page_break});
+}
+
+void Printed::figure(std::string svg)
+{
+  m_blocks.push_back(Block{Block::Kind::figure, {std::move(svg)}});
+}
+
+void Printed::signature(std::vector<std::pair<std::string, std::string>> lines)
+{
+  Block block{Block::Kind::signature};
+  for (auto& [label, value] : lines) {
+    block.rows.push_back({std::move(label), std::move(value)});
+  }
+  m_blocks.push_back(std::move(block));
 }
 
 std::string Printed::text() const
@@ -102,12 +138,6 @@ std::string Printed::text() const
           value.replace(at, 1, "\n    ");
         }
         out += fmt::format("  {}：{}\n", terminal_text(row[0]), value);
-      }
-      break;
-    case Block::Kind::closing:
-      out += "\n";
-      for (const auto& line : block.header) {
-        out += fmt::format("{:>40}\n", terminal_text(line));
       }
       break;
     case Block::Kind::table: {
@@ -147,6 +177,15 @@ std::string Printed::text() const
     case Block::Kind::paragraph:
       out += "  " + terminal_text(block.header.front()) + "\n";
       break;
+    case Block::Kind::page_break:
+    case Block::Kind::figure:
+      break;
+    case Block::Kind::signature:
+      out += "\n";
+      for (const auto& row : block.rows) {
+        out += fmt::format("  {}：{}\n", terminal_text(row[0]), row[1].empty() ? k_blank : terminal_text(row[1]));
+      }
+      break;
     }
   }
   return out;
@@ -172,12 +211,6 @@ std::string Printed::markdown() const
       }
       out += "\n";
       break;
-    case Block::Kind::closing:
-      out += "\n";
-      for (const auto& line : block.header) {
-        out += markdown_text(line) + "  \n";
-      }
-      break;
     case Block::Kind::table: {
       if (block.rows.empty()) {
         out += "（无）\n";
@@ -202,7 +235,22 @@ std::string Printed::markdown() const
     case Block::Kind::paragraph:
       out += markdown_lines(block.header.front()) + "\n\n";
       break;
+    case Block::Kind::page_break:
+      // Markdown has no page break; its raw HTML is kept by every renderer that prints.
+      out += "\n<div style=\"break-before: page; page-break-before: always\"></div>\n";
+      break;
+    case Block::Kind::figure:
+      break;
+    case Block::Kind::signature:
+      out += "\n";
+      for (const auto& row : block.rows) {
+        out += fmt::format("{}：{}  \n", markdown_text(row[0]), row[1].empty() ? k_blank : markdown_text(row[1]));
+      }
+      break;
     }
+  }
+  if (!m_footer.empty()) {
+    out += fmt::format("\n---\n\n{}\n", markdown_text(m_footer));
   }
   return out;
 }
@@ -217,10 +265,24 @@ std::string Printed::html() const
     "table {{ border-collapse: collapse; width: 100%; }}\n"
     "th, td {{ border: 1px solid #444; padding: 0.2em 0.4em; vertical-align: top; }}\n"
     "dt {{ font-weight: bold; float: left; clear: left; width: 8em; }} dd {{ margin-left: 8.5em; }}\n"
-    ".form th {{ width: 10em; text-align: left; }} .closing {{ margin-top: 3em; text-align: right; }}\n"
-    "@media print {{ body {{ margin: 0; }} }}\n"
+    ".form th {{ width: 10em; text-align: left; }}\n"
+    // On paper: the header row again on every page, no row split across pages, a new page
+    // for the next document, the signature block kept whole; A4 with GB/T 9704's margins.
+    "thead {{ display: table-header-group; }}\n"
+    "tr, .signature, figure {{ break-inside: avoid; page-break-inside: avoid; }}\n"
+    "figure {{ margin: 1em 0; }} figure svg {{ max-width: 100%; height: auto; }}\n"
+    ".page-break {{ break-before: page; page-break-before: always; }}\n"
+    ".signature {{ margin: 3em 0 0 50%; }} .signature p {{ margin: 0.8em 0; }}\n"
+    ".blank {{ display: inline-block; min-width: 8em; border-bottom: 1px solid #000; }}\n"
+    "footer {{ margin-top: 3em; border-top: 1px solid #444; text-align: center; font-size: 0.9em; }}\n"
+    "@page {{ size: A4; margin: 37mm 26mm 35mm 28mm;{1} }}\n"
+    "@media print {{ body {{ margin: 0; max-width: none; }} }}\n"
     "</style>\n</head>\n<body>\n<h1>{0}</h1>\n",
-    html_text(m_title));
+    html_text(m_title),
+    // The footer at the foot of every page where the browser prints page margin boxes
+    // (Chromium 131+, WeasyPrint); elsewhere it ends the document.
+    m_footer.empty() ? std::string()
+                     : fmt::format(" @bottom-center {{ content: {}; font-size: 10pt; }}", css_string(m_footer)));
   for (const auto& block : m_blocks) {
     switch (block.kind) {
     case Block::Kind::section:
@@ -240,23 +302,16 @@ std::string Printed::html() const
       }
       out += "</table>\n";
       break;
-    case Block::Kind::closing:
-      out += "<div class=\"closing\">\n";
-      for (const auto& line : block.header) {
-        out += fmt::format("<p>{}</p>\n", html_text(line));
-      }
-      out += "</div>\n";
-      break;
     case Block::Kind::table:
       if (block.rows.empty()) {
         out += "<p>（无）</p>\n";
         break;
       }
-      out += "<table>\n<tr>";
+      out += "<table>\n<thead><tr>";
       for (const auto& cell : block.header) {
         out += fmt::format("<th>{}</th>", html_text(cell));
       }
-      out += "</tr>\n";
+      out += "</tr></thead>\n<tbody>\n";
       for (const auto& row : block.rows) {
         out += "<tr>";
         for (const auto& cell : row) {
@@ -264,12 +319,29 @@ std::string Printed::html() const
         }
         out += "</tr>\n";
       }
-      out += "</table>\n";
+      out += "</tbody>\n</table>\n";
       break;
     case Block::Kind::paragraph:
       out += fmt::format("<p>{}</p>\n", html_text(block.header.front()));
       break;
+    case Block::Kind::page_break:
+      out += "<div class=\"page-break\"></div>\n";
+      break;
+    case Block::Kind::figure:
+      out += "<figure>\n" + block.header.front() + "</figure>\n";
+      break;
+    case Block::Kind::signature:
+      out += "<div class=\"signature\">\n";
+      for (const auto& row : block.rows) {
+        out += fmt::format("<p>{}：{}</p>\n", html_text(row[0]),
+                           row[1].empty() ? "<span class=\"blank\"></span>" : html_text(row[1]));
+      }
+      out += "</div>\n";
+      break;
     }
+  }
+  if (!m_footer.empty()) {
+    out += fmt::format("<footer>{}</footer>\n", html_text(m_footer));
   }
   return out + "</body>\n</html>\n";
 }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <normdoc/util/date.hpp>
+
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -22,8 +25,17 @@ public:
   // A form to fill in: label/value rows in a ruled two-column table (公平竞争审查表); empty
   // values are kept as blanks to write in by hand.
   void form(std::vector<std::pair<std::string, std::string>> rows);
-  // The signature block at the foot (审核人, 审核机构 and seal, date), set to the right.
-  void closing(std::vector<std::string> lines);
+  // Where one printed document ends and the next begins: a new page on paper (HTML, and
+  // Markdown through its raw HTML), nothing on a terminal.
+  void page_break();
+  // A picture (inline SVG) in the HTML page; the text and Markdown carry its figures in tables.
+  void figure(std::string svg);
+  // The signature block at the end of a form: label/value lines kept together on one page; an
+  // empty value is a line to write on by hand.
+  void signature(std::vector<std::pair<std::string, std::string>> lines);
+  // The line at the foot of every printed page (HTML) or of the document (Markdown): the office
+  // (may be empty) and the day it was printed. Not shown on a terminal.
+  void footer(const std::string& office, const util::Date& printed_on);
 
   std::string text() const;
   std::string markdown() const;
@@ -33,14 +45,18 @@ public:
   std::string docx() const;
 
 private:
+  // A line to sign or date by hand, where a signature block has no value.
+  static constexpr std::string_view k_blank = "＿＿＿＿＿＿＿＿";
+
   struct Block
   {
-    enum class Kind { section, fields, table, paragraph, form, closing } kind;
-    std::vector<std::string> header{};                // table header, the section heading / paragraph, closing lines
-    std::vector<std::vector<std::string>> rows{};     // table rows, or field / form pairs as rows of two
+    enum class Kind { section, fields, table, paragraph, form, page_break, signature, figure } kind;
+    std::vector<std::string> header{};                // table header, or the section heading / paragraph
+    std::vector<std::vector<std::string>> rows{};     // table rows, or field / form / signature pairs as rows of two
   };
   std::string m_title;
   std::vector<Block> m_blocks;
+  std::string m_footer;
 };
 
 } // namespace normdoc::cli

@@ -140,13 +140,36 @@ void write_review_json(util::JsonWriter& json, const review::Review& review, con
   json.end_array().end_object();
 }
 
-// The foot of the written record: who signs, the office that seals, the date (blank lines to
-// fill in by hand while the review is open).
-std::vector<std::string> signature_lines(const review::Review& review, const std::string& office)
+// What became of a screening finding: dismissed with a reason; while the review is open, still to
+// be checked; once concluded, checked, and what the reviewer answered for its item.
+std::string finding_outcome(const review::Review& review, const review::RecordedFinding& recorded)
 {
-  return {fmt::format("{}人（签名）：{}", review_word(review), review.reviewer),
-          fmt::format("{}机构（盖章）：{}", review_word(review), office),
-          review.concluded ? review.concluded->chinese() : "年　　月　　日"};
+  if (recorded.dismissed_reason) {
+    return fmt::format("已排除：{}", *recorded.dismissed_reason);
+  }
+  if (!review.result) {
+    return "待核实";
+  }
+  for (const auto& item : review.items) {
+    if (item.item == recorded.finding.item && item.answer) {
+      return fmt::format("已核实，{} {}", item.item, review::answer_label(*item.answer));
+    }
+  }
+  return "已核实";
+}
+
+// The signature block of the written record: the reviewing office with space for its seal, the
+// reviewer's and the head's signatures, the date of the conclusion (blank lines until there is
+// one, to be filled by hand).
+std::vector<std::pair<std::string, std::string>> signature_lines(const review::Review& review, const std::string& office)
+{
+  const std::string word(review_word(review));
+  return {
+    {fmt::format("{}机构（盖章）", word), office},
+    {fmt::format("{}人（签名）", word), ""},
+    {"负责人（签名）", ""},
+    {"日期", review.concluded ? review.concluded->chinese() : ""},
+  };
 }
 
 std::vector<std::vector<std::string>> item_rows(const review::Review& review)
@@ -161,25 +184,6 @@ std::vector<std::vector<std::string>> item_rows(const review::Review& review)
                      item.answer ? std::string(review::answer_label(*item.answer)) : "未回答", note});
   }
   return items;
-}
-
-// What became of a finding: dismissed with a reason; while the review is open, still to be
-// checked; once concluded, upheld when its item was answered 不通过, otherwise left standing
-// (a concluded record does not say 待核实).
-std::string finding_outcome(const review::Review& review, const review::RecordedFinding& recorded)
-{
-  if (recorded.dismissed_reason) {
-    return fmt::format("已排除：{}", *recorded.dismissed_reason);
-  }
-  if (!review.result) {
-    return "待核实";
-  }
-  for (const auto& item : review.items) {
-    if (item.item == recorded.finding.item && item.answer == review::Answer::fail) {
-      return fmt::format("成立（{}不通过）", item.item);
-    }
-  }
-  return "未排除";
 }
 
 std::vector<std::vector<std::string>> finding_rows(const review::Review& review)
@@ -234,7 +238,7 @@ Printed printed_fair_competition_form(const review::Review& review, const regist
                                        review.checklist_title, review.checklist_version,
                                        review.checklist_sha256.substr(0, 12), status_label(review))},
   });
-  out.closing(signature_lines(review, office));
+  out.signature(signature_lines(review, office));
   return out;
 }
 
@@ -282,7 +286,7 @@ Printed printed_opinion(const review::Review& review, const registry::Document& 
       {"实施期限至", review.exception->until.iso()},
     });
   }
-  out.closing(signature_lines(review, office));
+  out.signature(signature_lines(review, office));
   return out;
 }
 
@@ -297,7 +301,7 @@ std::string render_review(const review::Review& review, const registry::Document
     return json.str() + "\n";
   }
   default:
-    return render_printed(printed_opinion(review, document, options.office), options.format);
+    return render_printed(printed_opinion(review, document, options.office), options);
   }
 }
 

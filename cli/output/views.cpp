@@ -176,9 +176,12 @@ std::string iso(const std::optional<util::Date>& date)
   return date ? date->iso() : "";
 }
 
-std::string render_printed(const Printed& printed, Format format)
+std::string render_printed(Printed printed, const RenderOptions& options)
 {
-  switch (format) {
+  if (options.printed_on) {
+    printed.footer(options.office, *options.printed_on);
+  }
+  switch (options.format) {
   case Format::md:
     return printed.markdown();
   case Format::html:

@@ -7,6 +7,7 @@
 #include <normdoc/util/json.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +24,10 @@ struct RenderOptions
   util::Date as_of;
   bool bom = false;            // CSV only
   bool english_header = false; // CSV only: the JSON keys instead of Chinese labels, for scripts
-  std::string office{};        // printed forms: the office that signs them (config office_name)
+  // Printed forms (text, md, html): the office that signs them (config [office] name) and the
+  // day they are printed (today, local time), shown in the footer of md and html.
+  std::string office{};
+  std::optional<util::Date> printed_on{};
 };
 
 // A CSV column: the key scripts read (`--header en`, the JSON key) and the label people read.
@@ -128,8 +132,17 @@ std::string render_cleanup_report(const lifecycle::Campaign& campaign, const Ren
 // 现行有效规范性文件目录 grouped by issuer: md, html (printable), text, csv, json.
 std::string render_catalog(const std::vector<registry::Document>& documents, const RenderOptions& options);
 
-// `report stats`: issued per issuer and month, review conclusions, evaluations, cleanups.
-std::string render_stats(const report::YearStats& stats, const RenderOptions& options);
+// What `report stats` shows beside the year's own figures (text, md, html; not in its JSON).
+struct StatsOutlook
+{
+  std::vector<filing::Compliance> filing_by_year{};                 // the years up to the report's, oldest first
+  std::vector<std::pair<std::string, int>> expiring_by_month{};    // the next 12 months: documents in force ending then
+};
+
+// `report stats`: issued per issuer and month, review conclusions, evaluations, cleanups, the
+// on-time filing rate by year and the documents expiring in the next 12 months; html draws
+// them as SVG bar charts.
+std::string render_stats(const report::YearStats& stats, const StatsOutlook& outlook, const RenderOptions& options);
 
 } // namespace normdoc::cli
 

@@ -173,7 +173,7 @@ cli::Printed sample_printed(const std::string& title)
   printed.fields({{"文号", "济示文旅〔2026〕5号"}, {"空", ""}});
   printed.table({"编号", "事项"}, {{"L1", "两行\n文字"}});
   printed.form({{"政策措施名称", "《办法》"}, {"涉及行业领域", ""}});
-  printed.closing({"审核机构（盖章）：某局", "2026年11月16日"});
+  printed.signature({{"审核机构（盖章）", "某局"}, {"日期", "2026年11月16日"}});
   return printed;
 }
 

@@ -126,6 +126,11 @@ expect_stdout_contains '&lt;script&gt;alert(1)&lt;/script&gt;'
 ! grep -q '<script' "$dir/stdout" || fail "Markdown carries the HTML of a title"
 nd_ok report catalog --as-of 2026-12-01 --format html
 ! grep -q '<script' "$dir/stdout" || fail "HTML carries the HTML of a title"
+# The office's name goes into the style sheet too (the page footer): it cannot end it.
+printf '[office]\nname = "乙局</style><script>alert(1)</script>\\"x"\n' >office.toml
+NORMDOC_CONFIG=office.toml nd_ok report catalog --as-of 2026-12-01 --format html
+! grep -q '<script' "$dir/stdout" || fail "HTML carries the HTML of the office's name"
+expect_html_well_formed
 
 TEST "export -o and backup leave no partial file behind when the write fails"
 yes 第一条　本办法的每一行都是一样的内容。 | head -n 20000 >big.txt

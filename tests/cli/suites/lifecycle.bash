@@ -26,6 +26,9 @@ TEST "a cleanup campaign: scope, decisions by hand and from CSV, one close, the 
 seed
 nd_ok cleanup open 2026年度清理 --scope issuer=甲局 --date 2026-06-01 --format json
 expect_json '.documents' 2
+expect_json '.scope' issuer=甲局
+nd_ok cleanup status 2026年度清理
+expect_stdout_contains '（范围：制定机关为甲局的现行文件；'
 nd_ok cleanup open 全面清理 --date 2026-06-01 --format json
 expect_json '.documents' 4
 nd_ok cleanup decide 全面清理 1 keep
@@ -53,6 +56,12 @@ expect_json '[.keep[].id, .amend[].id, .repeal[].id, .invalidate[].id] | map(tos
 expect_json '.amend[0].cleanup_reason' 第五条与上位法不一致
 nd_ok cleanup report 全面清理 --format md
 expect_stdout_contains "## 四、宣布失效的规范性文件目录（1 件）"
+expect_stdout_contains "- **清理范围**：全部现行文件"
+nd_ok cleanup report 全面清理 --format html
+expect_html_well_formed
+# The four lists are four catalogues: each after the first begins a new printed page.
+[ "$(grep -c '^<div class="page-break"></div>$' "$dir/stdout")" = 3 ] || fail "the four lists are not on pages of their own"
+grep -A1 '^<div class="page-break"></div>$' "$dir/stdout" | grep -q '^<h2>二、' || fail "a page break is not before a list"
 nd_ok cleanup report 全面清理 --format csv
 [ "$(wc -l <"$dir/stdout")" = 5 ] || fail "the CSV report should have a header and four rows"
 expect_stdout_contains '决定,序号,标题,文号,登记编号,制定机关,发布日期,施行日期,有效期至,理由'
@@ -157,6 +166,7 @@ nd_ok report catalog --as-of 2025-06-01 --format html
 expect_stdout_contains "<!DOCTYPE html>"
 expect_stdout_contains "现行有效规范性文件目录（截至 2025年6月1日）"
 grep -Eq '(src|href)=' "$dir/stdout" && fail "the html page loads something from elsewhere"
+expect_html_well_formed
 nd_ok report catalog --as-of 2025-06-01 --format csv --bom
 head -c 3 "$dir/stdout" | od -An -tx1 | grep -q "ef bb bf" || fail "no BOM"
 
@@ -169,3 +179,24 @@ expect_json '.issued_total' 2
 expect_json '.evaluations.repeal' 1
 nd_ok report stats --year 2024
 expect_stdout_contains "发文数量（共 2 件）"
+
+TEST "report stats --format html draws its figures as SVG bar charts: by month and issuer, on-time filing by year, conclusions, expiring soon"
+seed
+export NORMDOC_TODAY=2028-01-10
+nd_ok file 1 --to 示范区管委会 --date 2023-03-20
+nd_ok report stats --year 2024
+expect_stdout_contains "五、按时备案率（按年）"
+grep -qE '^ *2023 +2 +1 +50\.0%$' "$dir/stdout" || fail "2023: 2 published, 1 filed on time, 50.0%"
+grep -qE '^ *2020 +0 +0 +—$' "$dir/stdout" || fail "a year without documents has no rate"
+grep -qE '^ *2028年2月 +1$' "$dir/stdout" || fail "the document published 2023-03-01 for 5 years ends in February 2028"
+grep -qE '^ *2028年4月 +1$' "$dir/stdout" || fail "the second document ends in April 2028"
+nd_ok report stats --year 2024 --format html
+expect_html_well_formed
+[ "$(grep -c '^<svg ' "$dir/stdout")" = 4 ] || fail "four charts expected"
+grep -Eq '<script|(src|href)=' "$dir/stdout" && fail "the charts load or run something"
+expect_stdout_contains '<title>6月 乙局：1</title>'
+expect_stdout_contains '>50.0%</text>'
+nd_ok report stats --year 2024 --format md
+grep -q '<svg' "$dir/stdout" && fail "Markdown carries the SVG (its tables give the figures)"
+nd_ok report stats --year 2024 --format json
+expect_json 'has("expiring")' false

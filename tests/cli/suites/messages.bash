@@ -51,9 +51,11 @@ allowed_list() {
   cp "$root/allowed.txt" allowed.txt
 }
 
-# english FILE: the words of FILE outside the allowed ones, one a line.
+# english FILE: the words of FILE outside the allowed ones, one a line. HTML tags are markup
+# (Markdown's page breaks), not words anyone reads.
 english() {
   sed -E \
+    -e 's/<[^>]*>//g' \
     -e 's/（[ -~]*）//g' \
     -e 's/“[^”]*”//g' \
     -e 's#[^ 　，。：；、（）“”《》]*[/.][^ 　，。：；、（）“”《》]*##g' \

@@ -70,6 +70,38 @@ expect_stdout_contains "| L4 |"
 nd_ok review show R1 --format html
 expect_stdout_contains "&lt;见附件&gt;"
 grep -qF "<见附件>" "$dir/stdout" && fail "html output does not escape the opinion"
+expect_html_well_formed
+
+TEST "the printed opinion is print-ready: header rows repeat, the signature block, the office and the date in the footer, no finding left 待核实 once concluded"
+printf '[office]\nname = "甲局法规科"\ncode = "JJ"\n' >normdoc.toml
+export NORMDOC_CONFIG=$dir/normdoc.toml
+export NORMDOC_TODAY=2026-12-01
+nd_ok add --title 措施 --text "$draft"
+nd_ok review start 1 --checklist legality --received 2026-11-02
+nd_ok review show R1
+grep -q '处理：待核实' "$dir/stdout" || fail "an open review's findings are not 待核实"
+expect_stdout_contains '日期：＿＿＿＿＿＿＿＿' # no conclusion yet: a line to date by hand
+answer_file R1 L4
+nd_ok review answer R1 --file answers.toml
+nd_ok review conclude R1 --result revise --date 2026-11-16 --opinion 修改
+nd_ok review show R1
+! grep -q 待核实 "$dir/stdout" || fail "a finding still says 待核实 after the conclusion"
+expect_stdout_contains '处理：已核实，L4 不通过'
+expect_stdout_contains '审核机构（盖章）：甲局法规科'
+expect_stdout_contains '审核人（签名）：＿＿＿＿＿＿＿＿'
+expect_stdout_contains '日期：2026年11月16日'
+grep -q '2026年12月1日' "$dir/stdout" && fail "the terminal text carries the printed page's footer"
+nd_ok review show R1 --format html
+expect_html_well_formed
+[ "$(grep -c '<table>' "$dir/stdout")" = "$(grep -c '<thead><tr><th>' "$dir/stdout")" ] ||
+  fail "a table without a <thead> (header rows repeat on each page only from a thead)"
+expect_stdout_contains 'thead { display: table-header-group; }'
+expect_stdout_contains '<footer>甲局法规科　2026年12月1日</footer>'
+expect_stdout_contains '@bottom-center { content: "甲局法规科　2026年12月1日";'
+expect_stdout_contains '<div class="signature">'
+nd_ok review show R1 --format md
+expect_stdout_contains '审核机构（盖章）：甲局法规科'
+[ "$(tail -n 1 "$dir/stdout")" = "甲局法规科　2026年12月1日" ] || fail "the Markdown does not end with the footer"
 nd_ok review show R1 --format json
 cp "$dir/stdout" r1.json
 expect_schema review.schema.json r1.json

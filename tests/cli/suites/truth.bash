@@ -32,6 +32,23 @@ NORMDOC_TODAY=明天 nd due
 expect_exit 2
 expect_stderr_contains NORMDOC_TODAY
 
+TEST "NORMDOC_NOW stops the clock: the log's times, today's date when NORMDOC_TODAY is unset, and a malformed value is a usage error"
+office_config
+export NORMDOC_NOW=2026-11-30T17:15:00Z
+nd_ok add --title 草案
+nd_ok log --format json
+expect_json '.[0].at' 2026-11-30T17:15:00Z
+nd_ok log
+expect_stdout_contains '2026-12-01 01:15:00' # Shanghai, a day later than UTC
+nd publish 1 --date 2026-12-02 --override-gate --reason 测试
+expect_stderr_contains '晚于今天（2026-12-01）'
+NORMDOC_TODAY=2026-11-20 nd publish 1 --date 2026-11-25 --override-gate --reason 测试
+expect_stderr_contains '晚于今天（2026-11-20）'
+NORMDOC_NOW=2026-11-30 nd list
+expect_exit 2
+expect_one_line_error
+expect_stderr_contains NORMDOC_NOW
+
 TEST "a date after today is refused unless --planned; a planned filing leaves the reminder and is not counted filed until its day"
 office_config
 export NORMDOC_TODAY=2026-12-01
