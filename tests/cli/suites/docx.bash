@@ -110,15 +110,14 @@ expect_docx_text opinion.docx "合法性审核意见书"
 expect_docx_text opinion.docx "审核机构：济源示范区司法局"
 expect_docx_text opinion.docx "关于支持文化旅游产业发展的若干措施"
 expect_docx_text opinion.docx "济示文旅〔2026〕5号"
-expect_docx_text opinion.docx "审核人（签名）：tester"
+expect_docx_text opinion.docx "审核人（签名）：＿＿＿＿＿＿＿＿"
 expect_docx_text opinion.docx "审核机构（盖章）：济源示范区司法局"
 expect_docx_text opinion.docx "2026年11月16日"
 # The opinion's & and <> reach the reader as written (escaped in the XML, parsed back).
 expect_docx_text opinion.docx "删除第五条 & 按程序印发 <附件>"
-# A concluded record says what became of each finding, never 待核实: the two on L4 (answered
-# 不通过) are upheld, the others stand undismissed.
-expect_docx_text opinion.docx "成立（L4不通过）"
-expect_docx_text opinion.docx "未排除"
+# A concluded record says what became of each finding, never 待核实: checked, with the answer
+# given to its item (L4 was answered 不通过).
+expect_docx_text opinion.docx "已核实，L4 不通过"
 [ "$python_ok" = 1 ] && grep -q "待核实" opinion.docx.txt && fail "a concluded opinion still says 待核实"
 [ "$python_ok" = 1 ] && grep -q "审查" opinion.docx.txt && fail "a legality opinion says 审查: $(grep 审查 opinion.docx.txt | head -2)"
 expect_docx_fact opinion.docx "page 11906x16838"
