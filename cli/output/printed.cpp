@@ -88,13 +88,18 @@ void Printed::paragraph(std::string text)
   m_blocks.push_back(Block{Block::Kind::paragraph, {std::move(text)}});
 }
 
-void Printed::form(std::vector<std::pair<std::string, std::string>> rows)
+void Printed::labelled(Block::Kind kind, std::vector<std::pair<std::string, std::string>> pairs)
 {
-  Block block{Block::Kind::form};
-  for (auto& [label, value] : rows) {
+  Block block{kind};
+  for (auto& [label, value] : pairs) {
     block.rows.push_back({std::move(label), std::move(value)});
   }
   m_blocks.push_back(std::move(block));
+}
+
+void Printed::form(std::vector<std::pair<std::string, std::string>> rows)
+{
+  labelled(Block::Kind::form, std::move(rows));
 }
 
 void Printed::footer(const std::string& office, const util::Date& printed_on)
@@ -114,11 +119,7 @@ void Printed::figure(std::string svg)
 
 void Printed::signature(std::vector<std::pair<std::string, std::string>> lines)
 {
-  Block block{Block::Kind::signature};
-  for (auto& [label, value] : lines) {
-    block.rows.push_back({std::move(label), std::move(value)});
-  }
-  m_blocks.push_back(std::move(block));
+  labelled(Block::Kind::signature, std::move(lines));
 }
 
 std::string Printed::text() const

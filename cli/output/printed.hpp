@@ -54,6 +54,9 @@ private:
     std::vector<std::string> header{};                // table header, or the section heading / paragraph
     std::vector<std::vector<std::string>> rows{};     // table rows, or field / form / signature pairs as rows of two
   };
+  // A block of label/value rows (a form, a signature), every pair kept.
+  void labelled(Block::Kind kind, std::vector<std::pair<std::string, std::string>> pairs);
+
   std::string m_title;
   std::vector<Block> m_blocks;
   std::string m_footer;
