@@ -22,10 +22,19 @@ std::optional<std::string> given(const CLI::Option* option, const std::string& v
   return value;
 }
 
+namespace {
+
+[[noreturn]] void stdout_failed()
+{
+  throw OutputError("无法写入标准输出（磁盘已满或管道已关闭？）");
+}
+
+} // namespace
+
 void print(const std::string& text)
 {
   if (!write_paged(text)) {
-    throw OutputError("无法写入标准输出（磁盘已满或管道已关闭？）");
+    stdout_failed();
   }
 }
 
@@ -52,7 +61,7 @@ void emit(const std::string& rendered, const std::string& format, const std::str
   // Binary: never through a pager.
   std::cout << rendered << std::flush;
   if (!std::cout) {
-    throw OutputError("无法写入标准输出（磁盘已满或管道已关闭？）");
+    stdout_failed();
   }
 }
 
