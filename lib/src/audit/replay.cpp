@@ -73,9 +73,10 @@ struct State
   std::map<std::pair<std::int64_t, std::string>, Json> filings;
   // Review id → its row as review-start (and review-conclude) logged it.
   std::map<std::int64_t, Json> reviews;
-  // (document, checklist) → the newest review started: the only one a new start can supersede,
-  // found without walking every review (a registry may hold hundreds of thousands).
-  std::map<std::pair<std::int64_t, std::string>, std::int64_t> latest_review;
+  // (document, checklist) → the reviews not yet superseded: those a new start supersedes, found
+  // without walking every review (a registry may hold hundreds of thousands). One, unless a
+  // bundle brought several.
+  std::map<std::pair<std::int64_t, std::string>, std::vector<std::int64_t>> open_reviews;
   // Document → its procedure steps in the order `record` inserted them, each as logged.
   std::map<std::int64_t, std::vector<Json>> steps;
   // Documents with a step voided that the log cannot place (recorded by events from before
@@ -164,6 +165,19 @@ constexpr std::array<std::string_view, 14> k_step_fields{"step",    "date",   "d
                                                          "until",   "channel", "meeting",  "result",   "note",
                                                          "urgency", "recorded_at", "voided", "void_reason"};
 
+// The columns of a live filing and of its outcomes that the file, filing-result and
+// filing-corrected events determine.
+constexpr std::array<std::string_view, 3> k_filing{"filed", "materials", "missing"};
+constexpr std::array<std::string_view, 5> k_outcome{"kind", "result", "date", "until", "note"};
+
+// The review columns review-start and review-conclude determine; of its items, those an answer
+// sets; of its findings, those a dismissal sets.
+constexpr std::array<std::string_view, 11> k_review{
+  "document", "checklist", "checklist_version", "checklist_sha256", "reviewer",     "received",
+  "started_at", "concluded", "result",          "opinion",          "superseded_by"};
+constexpr std::array<std::string_view, 5> k_answer{"answer", "note", "evidence", "answered_by", "answered_at"};
+constexpr std::array<std::string_view, 4> k_dismissal{"rule", "dismissed_reason", "dismissed_by", "dismissed_at"};
+
 // What procedure::record does with a step: a legality review with its date concludes the open
 // one (the last without a date and not void) — date, result, urgency set, received and note
 // kept unless given — else a new row. Events since the payload names the row (`step_id`) say
@@ -239,6 +253,48 @@ void voided_step(State& state, const Event& event, const Json& payload)
 {
   if (!void_step(state.steps[event.document.value_or(0)], payload)) {
     state.steps_voided.insert(event.document.value_or(0));
+  }
+}
+
+// The parts of a document as a bundle import left them (received_parts). Replacing a document
+// deletes its steps, filings and evaluations and inserts the bundle's; its reviews are all in
+// the parts, the kept and the added. Events written before they carried the parts leave the
+// document's parts uncompared (`received`).
+void receive(State& state, std::int64_t document, const Json& payload)
+{
+  std::erase_if(state.filings, [document](const auto& filing) { return filing.first.first == document; });
+  state.steps.erase(document);
+  state.steps_voided.erase(document);
+  std::erase_if(state.evaluations, [document](const auto& evaluation) { return evaluation.second.at("document") == document; });
+  if (!payload.contains("parts")) {
+    state.received.insert(document);
+    return;
+  }
+  state.received.erase(document);
+  const Json& parts = payload.at("parts");
+  for (const Json& step : parts.at("steps")) {
+    state.steps[document].push_back(step);
+  }
+  for (const Json& filing : parts.at("filings")) {
+    state.filings[{document, filing.at("body").get<std::string>()}] = filing;
+  }
+  for (const Json& evaluation : parts.at("evaluations")) {
+    state.evaluations[evaluation.at("id").get<std::int64_t>()] = evaluation;
+  }
+  std::erase_if(state.open_reviews, [document](const auto& open) { return open.first.first == document; });
+  for (const Json& review : parts.at("reviews")) {
+    const std::int64_t id = review.at("id").get<std::int64_t>();
+    state.reviews[id] = review;
+    state.review_counts[id] = {review.at("items"), review.at("findings")};
+    for (const Json& answer : review.at("answers")) {
+      state.answers[{id, answer.at("item").get<std::string>()}] = answer;
+    }
+    for (const Json& dismissal : review.at("dismissals")) {
+      state.dismissals[{id, dismissal.at("number").get<std::int64_t>()}] = dismissal;
+    }
+    if (review.at("superseded_by").is_null()) {
+      state.open_reviews[{document, review.at("checklist").get<std::string>()}].push_back(id);
+    }
   }
 }
 
@@ -326,15 +382,11 @@ const std::map<std::string_view, Effect>& effects()
          State::set(row, "status", "reviewing");
        }
        const std::int64_t id = payload.at("review").get<std::int64_t>();
-       const auto [latest, first] =
-         state.latest_review.try_emplace({*event.document, payload.at("checklist").get<std::string>()}, id);
-       if (!first) {
-         Json& earlier = state.reviews.at(latest->second);
-         if (earlier.at("superseded_by").is_null()) {
-           earlier["superseded_by"] = id;
-         }
-         latest->second = id;
+       std::vector<std::int64_t>& open = state.open_reviews[{*event.document, payload.at("checklist").get<std::string>()}];
+       for (const std::int64_t earlier : open) {
+         state.reviews.at(earlier)["superseded_by"] = id;
        }
+       open.assign(1, id);
        state.reviews[id] = Json{{"document", *event.document},  {"checklist", payload.at("checklist")},
                                 {"checklist_version", payload.at("version")}, {"checklist_sha256", payload.at("sha256")},
                                 {"reviewer", event.actor},      {"received", payload.at("received")},
@@ -353,22 +405,17 @@ const std::map<std::string_view, Effect>& effects()
        }
        record_step(state.steps[*event.document], payload, event.at);
      }},
-    // A document received in a bundle, or replaced by one: the event holds it as it became.
+    // A document received in a bundle, or replaced by one: the event holds it as it became,
+    // with its steps, filings, evaluations and reviews (received_parts).
     {"bundle-add",
      [](State& state, const Event& event, const Json& payload) {
        state.documents[event.document.value_or(0)] = row_from(payload.at("after"));
-       state.received.insert(event.document.value_or(0));
+       receive(state, event.document.value_or(0), payload);
      }},
-    // Replacing deletes the document's steps, filings and evaluations and inserts the
-    // bundle's (bundle.cpp): the logged ones are gone, the new ones have no events here.
     {"bundle-replace",
      [](State& state, const Event& event, const Json& payload) {
-       const std::int64_t id = event.document.value_or(0);
        state.of(event) = row_from(payload.at("after"));
-       state.received.insert(id);
-       std::erase_if(state.filings, [id](const auto& filing) { return filing.first.first == id; });
-       state.steps.erase(id);
-       std::erase_if(state.evaluations, [id](const auto& evaluation) { return evaluation.second.at("document") == id; });
+       receive(state, event.document.value_or(0), payload);
      }},
     // Every document as it was when the log began to carry everything (record_baseline).
     {"baseline",
@@ -667,9 +714,6 @@ void compare_acknowledgements(store::Database& db, State& state, ReplayResult& r
 // The review rows against review-start and review-conclude.
 void compare_reviews(store::Database& db, State& state, ReplayResult& result)
 {
-  static constexpr std::array<std::string_view, 11> k_review{
-    "document", "checklist", "checklist_version", "checklist_sha256", "reviewer",     "received",
-    "started_at", "concluded", "result",          "opinion",          "superseded_by"};
   const IdTable table{
     "SELECT id, document, checklist, checklist_version, checklist_sha256, reviewer, received, started_at, concluded,"
     " result, opinion, superseded_by FROM review ORDER BY id",
@@ -690,9 +734,6 @@ void compare_reviews(store::Database& db, State& state, ReplayResult& result)
 // log. Reviews that came in a bundle have no events here and are not compared.
 void compare_review_parts(store::Database& db, State& state, ReplayResult& result)
 {
-  static constexpr std::array<std::string_view, 5> k_answer{"answer", "note", "evidence", "answered_by", "answered_at"};
-  static constexpr std::array<std::string_view, 4> k_dismissal{"rule", "dismissed_reason", "dismissed_by",
-                                                               "dismissed_at"};
   const auto named = [&](std::int64_t document, const std::string& what) {
     result.document = document;
     result.problem = what;
@@ -764,8 +805,6 @@ void compare_review_parts(store::Database& db, State& state, ReplayResult& resul
 // events.
 void compare_filings(store::Database& db, State& state, ReplayResult& result)
 {
-  static constexpr std::array<std::string_view, 3> k_filing{"filed", "materials", "missing"};
-  static constexpr std::array<std::string_view, 5> k_outcome{"kind", "result", "date", "until", "note"};
   // Void filings (and their outcomes) are kept as the record of a mistake; the log's
   // void-filing event says so, and only live filings are compared.
   auto rows = db.prepare("SELECT f.id, f.document, f.body, f.filed, f.materials, f.missing,"
@@ -1214,6 +1253,86 @@ ReplayResult replay(store::Database& db, Verification* chain)
     compare_acknowledgements(db, state, result);
   }
   return result;
+}
+
+namespace {
+
+// Columns `names` of `row`, from column `first` on, as an object (with `more` in it).
+Json columns_object(const store::Statement& row, std::span<const std::string_view> names, int first, Json more)
+{
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    more[std::string(names[i])] = column_json(row, first + static_cast<int>(i));
+  }
+  return more;
+}
+
+bool any_set(const Json& object, std::span<const std::string_view> names)
+{
+  return std::any_of(names.begin(), names.end(), [&](std::string_view name) { return !object.at(std::string(name)).is_null(); });
+}
+
+} // namespace
+
+std::string received_parts(store::Database& db, std::int64_t document)
+{
+  Json parts{{"steps", Json::array()}, {"filings", Json::array()}, {"evaluations", Json::array()}, {"reviews", Json::array()}};
+  auto steps = db.prepare(fmt::format("SELECT id, {} FROM procedure_step WHERE document = ? ORDER BY id", fmt::join(k_step_fields, ", ")));
+  steps.bind(1, document);
+  while (steps.step() == store::Step::row) {
+    parts["steps"].push_back(columns_object(steps, k_step_fields, 1, Json{{"id", steps.integer(0)}}));
+  }
+  auto filings = db.prepare("SELECT f.id, f.body, f.filed, f.materials, f.missing, o.kind, o.result, o.date, o.until, o.note"
+                            " FROM filing f LEFT JOIN filing_outcome o ON o.filing = f.id"
+                            " WHERE f.document = ? AND f.voided IS NULL ORDER BY f.id, o.id");
+  filings.bind(1, document);
+  std::int64_t filing = 0;
+  while (filings.step() == store::Step::row) {
+    if (filings.integer(0) != filing) {
+      filing = filings.integer(0);
+      parts["filings"].push_back(columns_object(filings, k_filing, 2, Json{{"body", filings.text(1)}, {"outcomes", Json::array()}}));
+    }
+    if (!filings.is_null(5)) {
+      parts["filings"].back()["outcomes"].push_back(columns_object(filings, k_outcome, 5, Json::object()));
+    }
+  }
+  auto evaluations = db.prepare(
+    fmt::format("SELECT id, {} FROM evaluation WHERE document = ? ORDER BY id", fmt::join(k_evaluation_fields, ", ")));
+  evaluations.bind(1, document);
+  while (evaluations.step() == store::Step::row) {
+    parts["evaluations"].push_back(columns_object(evaluations, k_evaluation_fields, 1, Json{{"id", evaluations.integer(0)}}));
+  }
+  auto reviews = db.prepare(fmt::format("SELECT id, {} FROM review WHERE document = ? ORDER BY id", fmt::join(k_review, ", ")));
+  auto items = db.prepare(fmt::format("SELECT item, {} FROM review_item WHERE review = ? ORDER BY position", fmt::join(k_answer, ", ")));
+  auto findings = db.prepare(
+    fmt::format("SELECT number, {} FROM review_finding WHERE review = ? ORDER BY number", fmt::join(k_dismissal, ", ")));
+  reviews.bind(1, document);
+  while (reviews.step() == store::Step::row) {
+    Json review = columns_object(reviews, k_review, 1, Json{{"id", reviews.integer(0)}, {"answers", Json::array()}, {"dismissals", Json::array()}});
+    std::int64_t item_count = 0;
+    items.reset();
+    items.bind(1, reviews.integer(0));
+    while (items.step() == store::Step::row) {
+      ++item_count;
+      Json answer = columns_object(items, k_answer, 1, Json{{"item", items.text(0)}});
+      if (any_set(answer, k_answer)) {
+        review["answers"].push_back(std::move(answer));
+      }
+    }
+    std::int64_t finding_count = 0;
+    findings.reset();
+    findings.bind(1, reviews.integer(0));
+    while (findings.step() == store::Step::row) {
+      ++finding_count;
+      Json dismissal = columns_object(findings, k_dismissal, 1, Json{{"number", findings.integer(0)}});
+      if (any_set(dismissal, std::span(k_dismissal).subspan(1))) {
+        review["dismissals"].push_back(std::move(dismissal));
+      }
+    }
+    review["items"] = item_count;
+    review["findings"] = finding_count;
+    parts["reviews"].push_back(std::move(review));
+  }
+  return parts.dump();
 }
 
 std::string acknowledge_payload(std::int64_t id, std::string_view subject, std::string_view date, std::string_view reason)

@@ -4,6 +4,7 @@
 #include "sender.hpp"
 #include "values.hpp"
 
+#include <normdoc/audit/replay.hpp>
 #include <normdoc/error.hpp>
 #include <normdoc/registry/registry.hpp>
 #include <normdoc/search/search.hpp>
@@ -630,7 +631,7 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
     if (line.existing) {
       payload.key("before").raw(before.at(id));
     }
-    payload.key("after").raw(audit::document_snapshot(db, id)).end_object();
+    payload.key("after").raw(audit::document_snapshot(db, id)).key("parts").raw(audit::received_parts(db, id)).end_object();
     audit::append(txn, stamp, id, line.existing ? "bundle-replace" : "bundle-add", payload.str());
   }
   util::JsonWriter payload;

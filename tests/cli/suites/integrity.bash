@@ -489,6 +489,43 @@ check_tampering "UPDATE procedure_step SET void_reason = '别的理由' WHERE id
 check_tampering "UPDATE procedure_step SET voided = '2026-11-28', void_reason = '伪造' WHERE id = 4" \
   "第 4 条制定程序步骤的 voided 为“2026-11-28”"
 
+TEST "audit verify compares what a bundle brought — steps, filings, evaluations, reviews — and what was done to it since"
+nd_ok add --title 办法 --issuer 甲局 --text "$examples/drafts/planted-violations.txt"
+nd_ok record 1 comment --from 2026-10-01 --to 2026-10-30 --channel 政府网站
+nd_ok review start 1 --checklist legality --received 2026-11-02
+nd_ok review show R1 --format json
+jq -r '.items[] | "\(.id) = \"pass\""' "$dir/stdout" >answers.toml
+first=$(jq -r '.items[0].id' "$dir/stdout")
+nd_ok review answer R1 --file answers.toml
+nd_ok review dismiss R1 "#1" --reason 已写明依据
+nd_ok publish 1 --date 2026-11-20 --effective 2026-11-20
+nd_ok file 1 --to 管委会 --date 2026-11-25
+nd_ok evaluate 1 --outcome continue --date 2026-11-26 --reason 仍然适用
+nd_ok export 1 -o one.jsonl
+rm -f "$NORMDOC_DB"*
+"$NORMDOC" init --no-config >/dev/null
+nd_ok import --bundle one.jsonl
+nd_ok audit verify
+# Acts of this registry on what it received: a result for the received filing, a new review.
+nd_ok filing result 1 --to 管委会 --result correct --date 2026-11-28 --until 2026-12-28
+nd_ok review start 1 --checklist legality --received 2026-11-29
+nd_ok audit verify
+cp "$NORMDOC_DB" clean.db
+check_tampering "UPDATE procedure_step SET channel = '报纸' WHERE step = 'comment'" "第 1 条制定程序步骤的 channel 为“报纸”，操作日志记录的是“政府网站”"
+check_tampering "UPDATE filing SET filed = '2026-11-21'" "向“管委会”报送备案的 filed 为“2026-11-21”，操作日志记录的是“2026-11-25”"
+check_tampering "DELETE FROM filing_outcome" "备案结果条数 为“0”，操作日志记录的是“1”"
+check_tampering "UPDATE evaluation SET reason = '改了'" "后评估记录 1 的 reason 为“改了”，操作日志记录的是“仍然适用”"
+check_tampering "DROP TRIGGER review_item_frozen; UPDATE review_item SET answer = 'fail' WHERE item = '$first'" \
+  "审查 R1 条目 $first 的 answer 为“fail”，操作日志记录的是“pass”"
+check_tampering "UPDATE review_finding SET dismissed_reason = NULL, dismissed_by = NULL, dismissed_at = NULL WHERE number = 1" \
+  "第 1 号发现的 dismissed_reason 为“（空）”，操作日志记录的是“已写明依据”"
+check_tampering "UPDATE review SET superseded_by = NULL WHERE id = 1" "审查 R1 的 superseded_by 为“（空）”，操作日志记录的是“2”"
+# Replaced by a later export of the same document: compared as it now is.
+cp clean.db "$NORMDOC_DB"
+nd_ok export 1 -o again.jsonl
+nd_ok import --bundle again.jsonl --on-conflict replace --yes
+nd_ok audit verify
+
 TEST "a registry from before the replay gets one baseline event on first use"
 nd_ok add --title 管理办法 --issuer 甲局 --published 2024-01-01
 # As migration 13 leaves a registry that already held documents.

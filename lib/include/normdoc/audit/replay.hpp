@@ -30,6 +30,11 @@ struct ReplayResult
 // in the same pass over the log; its result goes to `chain` when given.
 ReplayResult replay(store::Database& db, Verification* chain = nullptr);
 
+// The steps, live filings (with outcomes), evaluations and reviews (with their answers and
+// dismissals) of `document`, as the replay compares them: a bundle import logs them with each
+// document it creates or replaces, so what came in a bundle is compared like the rest.
+std::string received_parts(store::Database& db, std::int64_t document);
+
 // The payload of an `acknowledge` event: registry::record_acknowledgement writes it, and the
 // replay rebuilds it from each acknowledgement row and compares the text (a registry may hold
 // hundreds of thousands; the payloads are parsed only where the texts differ).
