@@ -20,6 +20,12 @@ TEST_CASE("audit::summarize says a payload in Chinese, codes as labels, nulls le
   CHECK(audit::summarize("review-start", R"({"review":3,"checklist":"legality"})") == "审查：R3；清单：合法性审核");
   CHECK(audit::summarize("basis-change", R"({"law":"旅游法","change":"repealed","date":"2026-01-01"})") ==
         "法律：旅游法；变更：废止；日期：2026-01-01");
+  // Periods as `show` says them; every key in Chinese, a hash shortened.
+  CHECK(audit::summarize("add", R"({"validity":"5y"})") == "有效期：5年");
+  CHECK(audit::summarize("add", R"({"validity":"15wd"})") == "有效期：15个工作日");
+  CHECK(audit::summarize("add", R"({"validity":"永久"})") == "有效期：永久");
+  CHECK(audit::summarize("evaluate", R"({"report_sha256":"8bf95e440838dbda1dbb8639274bf3aeab40165d6f88ff6c2625d0c21d8714f6"})") ==
+        "评估报告哈希：8bf95e440838…");
   CHECK(audit::summarize("acknowledge", R"({"subject":"published-without-deliberation"})") ==
         "事项：发布前未经集体审议决定");
   CHECK(audit::summarize("acknowledge", R"({"subject":"filed-before-registry"})") == "事项：使用 normdoc 前已报送备案");

@@ -3,11 +3,13 @@
 
 #include <normdoc/basis/register.hpp>
 #include <normdoc/deadline/due.hpp>
+#include <normdoc/error.hpp>
 #include <normdoc/filing/filing.hpp>
 #include <normdoc/lifecycle/cleanup.hpp>
 #include <normdoc/lifecycle/evaluation.hpp>
 #include <normdoc/procedure/procedure.hpp>
 #include <normdoc/review/review.hpp>
+#include <normdoc/util/duration.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -22,11 +24,11 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // The payload keys written by the library's events (grep `.key("` in lib/src).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 91> k_key_labels{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 92> k_key_labels{{
   {"title", "标题"}, {"issuer", "制定机关"}, {"doc_no", "文号"}, {"reg_no", "登记编号"},
   {"drafting_unit", "起草单位"}, {"kind", "类别"}, {"concerns_business", "涉及市场主体"},
   {"trial", "暂行/试行"}, {"validity", "有效期"}, {"effective", "施行日期"}, {"expires", "有效期至"},
-  {"published", "发布日期"}, {"text_sha256", "全文"}, {"sha256", "清单"}, {"date", "日期"},
+  {"published", "发布日期"}, {"text_sha256", "全文"}, {"sha256", "清单哈希"}, {"date", "日期"},
   {"reason", "理由"}, {"from", "自"}, {"to", "至"}, {"review", "审查"}, {"office", "机关"},
   {"note", "说明"}, {"body", "备案机关"}, {"voided", "作废"}, {"source", "来源"},
   {"result", "结果"}, {"events", "事件"}, {"cleanup", "清理"}, {"version", "版本"},
@@ -46,6 +48,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 91> k_key_la
   {"at", "时间"}, {"answers", "回答"}, {"answer", "回答"}, {"after", "改为"},
   {"acknowledgement", "确认"}, {"name", "名称"}, {"level", "层级"}, {"amends", "修改的文件"},
   {"members", "清理的文件"}, {"step_id", "步骤编号"}, {"sender_checked", "发送方历史的核对"},
+  {"report_sha256", "评估报告哈希"},
 }};
 
 std::string label_of(const std::string& key)
@@ -98,6 +101,13 @@ std::string value_label(std::string_view kind, const std::string& key, const std
   }
   if (key == "subject" && kind == "acknowledge") {
     return std::string(deadline::acknowledgement_subject_label(value));
+  }
+  if (key == "validity") {
+    try {
+      return util::Duration::parse(value).chinese(); // 5y → 5年, as `show` says it
+    } catch (const DataError&) {
+      return value;
+    }
   }
   if (key == "gate") {
     return value == "publication" ? "发布" : value;
