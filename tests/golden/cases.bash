@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 # The golden cases (sourced by tests/golden/run after the registry is built): golden NAME ARGS…
 # compares `normdoc ARGS…` with expected/NAME. NAME is <command>-<subject>.<format>; one line
-# per printed form and format. Adding a case: a line here, then tests/golden/update BUILD_DIR.
+# per printed form and format (golden_docx NAME ARGS… compares the .docx's word/document.xml).
+# Adding a case: a line here, then tests/golden/update BUILD_DIR.
 
 # The printed review records: legality concluded (R1), fair competition concluded (R2),
 # legality received and not yet answered (R3).
@@ -9,6 +10,7 @@ for rid in R1 R2 R3; do
   for format in text md html json; do
     golden "review-show-$rid.$format" review show "$rid" --format "$format"
   done
+  golden_docx "review-show-$rid.docx.xml" review show "$rid"
 done
 golden review-list.table review list
 golden review-list.json review list --format json
@@ -18,10 +20,12 @@ for format in table json csv md; do
   golden "report-filing-2025.$format" report filing --year 2025 --format "$format"
 done
 golden report-filing-2025-en.csv report filing --year 2025 --format csv --header en
+golden_docx report-filing-2025.docx.xml report filing --year 2025
 for format in md html text csv json; do
   golden "report-catalog.$format" report catalog --format "$format"
 done
 golden report-catalog-en.csv report catalog --format csv --header en
+golden_docx report-catalog.docx.xml report catalog
 golden report-catalog-2024.md report catalog --as-of 2024-06-30 --format md
 for format in text md html json; do
   golden "report-stats-2025.$format" report stats --year 2025 --format "$format"
@@ -33,6 +37,7 @@ for format in md html text csv json; do
   golden "cleanup-report.$format" cleanup report 2026年度清理 --format "$format"
 done
 golden cleanup-report-en.csv cleanup report 2026年度清理 --format csv --header en
+golden_docx cleanup-report.docx.xml cleanup report 2026年度清理
 for format in text json; do
   golden "cleanup-status.$format" cleanup status 2026年度清理 --format "$format"
 done
