@@ -579,6 +579,25 @@ std::vector<DueItem> items_from_records(store::Database& db, const config::Confi
   return items;
 }
 
+// A legality review under way in `review` is finished there: `review conclude` records the
+// step's conclusion too, while `record … legality-review --date` would leave the review open.
+// Said when `due` prints, since reviews start and end without touching the stored reminders.
+void point_to_open_reviews(store::Database& db, std::vector<DueItem>& items, const util::Date& as_of)
+{
+  auto open = db.prepare("SELECT max(id) FROM review WHERE document = ? AND checklist = 'legality'"
+                         " AND concluded IS NULL AND superseded_by IS NULL");
+  for (DueItem& item : items) {
+    if (item.kind != "legality-review") {
+      continue;
+    }
+    open.reset();
+    open.bind(1, item.document);
+    if (open.step() == store::Step::row && !open.is_null(0)) {
+      item.action = fmt::format("normdoc review conclude R{} --result lawful --date {}", open.integer(0), as_of.iso());
+    }
+  }
+}
+
 } // namespace
 
 const std::vector<std::pair<std::string, std::string>>& due_kinds()
@@ -631,6 +650,7 @@ std::vector<DueItem> due_items(store::Database& db, const config::Config& config
                             fmt::format("normdoc evaluate {} --outcome continue --date {}", flag.document.id, k_as_of),
                             query.as_of));
   }
+  point_to_open_reviews(db, items, query.as_of);
   // Evaluation reminders have their own lead time (config.evaluation_lead, in `applies`).
   const util::Date horizon = query.within.after(query.as_of);
   std::erase_if(items, [&](const DueItem& item) {

@@ -117,6 +117,19 @@ nd record 1 fair-competition-review --date 2026-11-24 --result exception
 expect_exit 3
 expect_stderr_contains 'until'
 
+TEST "due points a legality review under way to review conclude, which clears the reminder"
+office_config
+nd_ok add --title 民宿扶持办法 --issuer 甲局
+nd_ok review start 1 --checklist legality --received 2026-11-02
+nd_ok due --as-of 2026-11-05 --kind legality-review --format json
+expect_json '.[0].action' "normdoc review conclude R1 --result lawful --date 2026-11-05"
+nd_ok review show R1 --format json
+jq -r '.items[] | "\(.id) = \"pass\""' "$dir/stdout" >answers.toml
+nd_ok review answer R1 --file answers.toml
+nd_ok review conclude R1 --result lawful --date 2026-11-20
+nd_ok due --as-of 2026-11-21 --kind legality-review --format json
+expect_json 'length' 0
+
 TEST "ics output is valid iCalendar with UID and DTSTAMP in every VTODO"
 build_registry
 nd due --as-of 2026-11-25 --within 2m --format ics
