@@ -625,7 +625,8 @@ std::optional<std::string> congress_issuer(const std::string& history)
 std::optional<util::Date> history_date(const std::string& history)
 {
   // "1996年10月1日起施行" in the history is when the text takes effect (施行日期), not a step of
-  // its making.
+  // its making: a date of its own, apart from adoption and promulgation (立法法 第六十一条,
+  // 第六十二条).
   static const std::regex k_effective("(?:自)?" + k_cn_digit + "{4}年" + k_cn_digit + "{1,3}月" + k_cn_digit + "{1,3}日起(?:施行|实施)");
   const auto dates = dates_in(std::regex_replace(history, k_effective, ""));
   return dates.empty() ? std::nullopt : std::optional(*std::max_element(dates.begin(), dates.end()));
