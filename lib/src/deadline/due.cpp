@@ -581,19 +581,30 @@ std::vector<DueItem> items_from_records(store::Database& db, const config::Confi
 
 // A legality review under way in `review` is finished there: `review conclude` records the
 // step's conclusion too, while `record … legality-review --date` would leave the review open.
-// Said when `due` prints, since reviews start and end without touching the stored reminders.
+// The conclusion must agree with the answers (review.cpp), so the command named is the next one
+// that can succeed: answering what is left, else the conclusion the answers allow. Said when
+// `due` prints, since reviews start and end without touching the stored reminders.
 void point_to_open_reviews(store::Database& db, std::vector<DueItem>& items, const util::Date& as_of)
 {
-  auto open = db.prepare("SELECT max(id) FROM review WHERE document = ? AND checklist = 'legality'"
-                         " AND concluded IS NULL AND superseded_by IS NULL");
+  auto open = db.prepare("SELECT r.id, sum(i.answer IS NULL), sum(i.answer = 'fail') FROM review r"
+                         " LEFT JOIN review_item i ON i.review = r.id WHERE r.document = ? AND r.checklist = 'legality'"
+                         " AND r.concluded IS NULL AND r.superseded_by IS NULL GROUP BY r.id ORDER BY r.id DESC LIMIT 1");
   for (DueItem& item : items) {
     if (item.kind != "legality-review") {
       continue;
     }
     open.reset();
     open.bind(1, item.document);
-    if (open.step() == store::Step::row && !open.is_null(0)) {
-      item.action = fmt::format("normdoc review conclude R{} --result lawful --date {}", open.integer(0), as_of.iso());
+    if (open.step() != store::Step::row) {
+      continue;
+    }
+    const std::int64_t review = open.integer(0);
+    if (open.integer(1) > 0) {
+      item.action = fmt::format("normdoc review answer R{}", review);
+    } else if (open.integer(2) > 0) {
+      item.action = fmt::format("normdoc review conclude R{} --result revise --opinion '…' --date {}", review, as_of.iso());
+    } else {
+      item.action = fmt::format("normdoc review conclude R{} --result lawful --date {}", review, as_of.iso());
     }
   }
 }

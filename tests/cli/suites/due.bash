@@ -117,15 +117,22 @@ nd record 1 fair-competition-review --date 2026-11-24 --result exception
 expect_exit 3
 expect_stderr_contains 'until'
 
-TEST "due points a legality review under way to review conclude, which clears the reminder"
+TEST "due points a legality review under way to its next step in review: answer, then the conclusion the answers allow"
 office_config
 nd_ok add --title 民宿扶持办法 --issuer 甲局
 nd_ok review start 1 --checklist legality --received 2026-11-02
 nd_ok due --as-of 2026-11-05 --kind legality-review --format json
-expect_json '.[0].action' "normdoc review conclude R1 --result lawful --date 2026-11-05"
+expect_json '.[0].action' "normdoc review answer R1"
 nd_ok review show R1 --format json
 jq -r '.items[] | "\(.id) = \"pass\""' "$dir/stdout" >answers.toml
+first=$(jq -r '.items[0].id' "$dir/stdout")
 nd_ok review answer R1 --file answers.toml
+nd_ok due --as-of 2026-11-05 --kind legality-review --format json
+expect_json '.[0].action' "normdoc review conclude R1 --result lawful --date 2026-11-05"
+nd_ok review answer R1 "$first" fail --note 缺少依据
+nd_ok due --as-of 2026-11-05 --kind legality-review --format json
+expect_json '.[0].action' "normdoc review conclude R1 --result revise --opinion '…' --date 2026-11-05"
+nd_ok review answer R1 "$first" pass
 nd_ok review conclude R1 --result lawful --date 2026-11-20
 nd_ok due --as-of 2026-11-21 --kind legality-review --format json
 expect_json 'length' 0
