@@ -22,6 +22,9 @@ TEST_CASE("audit::summarize says a payload in Chinese, codes as labels, nulls le
         "法律：旅游法；变更：废止；日期：2026-01-01");
   // Periods as `show` says them; every key in Chinese, a hash shortened.
   CHECK(audit::summarize("add", R"({"validity":"5y"})") == "有效期：5年");
+  CHECK(audit::summarize("renew", R"({"expires":{"from":"2026-11-30","to":"2031-11-09"},"reg_no":{"from":"A-1","to":"A-1"}})") ==
+        "有效期至：由2026-11-30改为2031-11-09；登记编号：A-1（未变）");
+  CHECK(audit::summarize("edit", R"({"doc_no":{"from":null,"to":"甲〔2024〕1号"}})") == "文号：由（空）改为甲〔2024〕1号");
   CHECK(audit::summarize("add", R"({"validity":"15wd"})") == "有效期：15个工作日");
   CHECK(audit::summarize("add", R"({"validity":"永久"})") == "有效期：永久");
   CHECK(audit::summarize("evaluate", R"({"report_sha256":"8bf95e440838dbda1dbb8639274bf3aeab40165d6f88ff6c2625d0c21d8714f6"})") ==

@@ -157,6 +157,14 @@ std::string said(std::string_view kind, const std::string& key, const Json& valu
   if (value.is_boolean()) {
     return value.get<bool>() ? "是" : "否";
   }
+  // A change (edit, renew, void-evaluation): what it was and what it became.
+  if (value.is_object() && value.size() == 2 && value.contains("from") && value.contains("to")) {
+    const auto side = [&](const Json& part) { return part.is_null() ? std::string("（空）") : said(kind, key, part); };
+    if (value.at("from") == value.at("to")) {
+      return side(value.at("to")) + "（未变）";
+    }
+    return fmt::format("由{}改为{}", side(value.at("from")), side(value.at("to")));
+  }
   if (value.is_object()) {
     return fmt::format("（{}）", said_object(kind, value, "，"));
   }
