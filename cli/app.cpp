@@ -13,6 +13,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -95,6 +97,83 @@ void localize_groups(CLI::App& app)
   }
 }
 
+using Registrar = void (*)(CLI::App&, Context&);
+
+struct Subcommands
+{
+  std::array<std::string_view, 2> names; // the second one empty but for register_maintenance
+  Registrar add;
+};
+
+// Every top-level subcommand and the function that adds it (and what it nests).
+constexpr std::array k_subcommands{
+  Subcommands{{"init"}, register_init},
+  Subcommands{{"add"}, register_add},
+  Subcommands{{"show"}, register_show},
+  Subcommands{{"list"}, register_list},
+  Subcommands{{"edit"}, register_edit},
+  Subcommands{{"log"}, register_log},
+  Subcommands{{"publish"}, register_publish},
+  Subcommands{{"repeal"}, register_repeal},
+  Subcommands{{"amend"}, register_amend},
+  Subcommands{{"record"}, register_record},
+  Subcommands{{"file"}, register_file},
+  Subcommands{{"filing"}, register_filing},
+  Subcommands{{"due"}, register_due},
+  Subcommands{{"report"}, register_report},
+  Subcommands{{"check"}, register_check},
+  Subcommands{{"review"}, register_review},
+  Subcommands{{"evaluate"}, register_evaluate},
+  Subcommands{{"cleanup"}, register_cleanup},
+  Subcommands{{"basis"}, register_basis},
+  Subcommands{{"import"}, register_import},
+  Subcommands{{"export"}, register_export},
+  Subcommands{{"search"}, register_search},
+  Subcommands{{"backup", "doctor"}, register_maintenance},
+  Subcommands{{"audit"}, register_audit},
+  Subcommands{{"acknowledge"}, register_acknowledge},
+  Subcommands{{"withdraw"}, register_withdraw},
+  Subcommands{{"void"}, register_void},
+  Subcommands{{"completion"}, register_completion},
+};
+
+// The subcommand the command line names: its first word that is neither a global option nor
+// the value of one. Empty when an option comes first that is not global (--help, --version).
+std::string_view subcommand_word(int argc, char** argv)
+{
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--db" || word == "--config" || word == "--as") {
+      ++i;
+    } else if (word == "--wide" || word == "--no-pager" || word.starts_with("--db=") || word.starts_with("--config=") ||
+               word.starts_with("--as=")) {
+      continue;
+    } else {
+      return word.starts_with("-") ? std::string_view() : word;
+    }
+  }
+  return {};
+}
+
+// Building CLI11's tree of every subcommand and option is about a quarter of a small command's
+// instructions (issue 18: start-up): a command line naming a subcommand gets only that one.
+// Without one, or with a word that names none, or for `completion` (which prints the whole
+// tree), all are added, so help, the missing-subcommand message and the misspelling hint list
+// them as before.
+void register_subcommands(CLI::App& app, Context& ctx, std::string_view word)
+{
+  const auto named = std::find_if(k_subcommands.begin(), k_subcommands.end(), [word](const Subcommands& entry) {
+    return std::find(entry.names.begin(), entry.names.end(), word) != entry.names.end();
+  });
+  if (!word.empty() && named != k_subcommands.end() && word != "completion") {
+    named->add(app, ctx);
+    return;
+  }
+  for (const Subcommands& entry : k_subcommands) {
+    entry.add(app, ctx);
+  }
+}
+
 int report(const Error& e, ExitCode exit_code)
 {
   std::cerr << k_error_prefix << e.what() << '\n';
@@ -133,14 +212,7 @@ int run(int argc, char** argv)
   app.add_flag_callback("--wide", [] { set_table_width(0); }, "表格显示完整内容，不按终端宽度截短");
   app.add_flag_callback("--no-pager", [] { set_pager_allowed(false); }, "输出较长时也不使用分页程序");
   app.add_option("--as", ctx.options.actor, "写入操作日志和审核意见的经办人（默认依次取 NORMDOC_USER、配置 user、登录名）");
-  for (const auto& registrar : {register_init, register_add, register_show, register_list, register_edit, register_log,
-                                register_publish, register_repeal, register_amend, register_record, register_file,
-                                register_filing, register_due, register_report, register_check, register_review,
-                                register_evaluate, register_cleanup, register_basis, register_import, register_export, register_search,
-                                register_maintenance, register_audit, register_acknowledge, register_withdraw, register_void,
-                                register_completion}) {
-    registrar(app, ctx);
-  }
+  register_subcommands(app, ctx, subcommand_word(argc, argv));
   localize_groups(app);
   try {
     app.parse(argc, argv);

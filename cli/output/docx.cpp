@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Printed as a Word file: a WordprocessingML package (ECMA-376 Part 1) written with libzip.
+// Printed as a Word file: a WordprocessingML package (ECMA-376 Part 1) a stored zip written here.
 //
 // Page and type follow GB/T 9704-2012《党政机关公文格式》: A4 (210 mm × 297 mm, 5.1); 天头
 // (top margin) 37 mm and 订口 (left margin) 28 mm with a 156 mm × 225 mm 版心 (5.2.1), which
@@ -18,10 +18,10 @@
 #include <normdoc/util/text.hpp>
 
 #include <fmt/format.h>
-#include <zip.h>
 
 #include <algorithm>
-#include <memory>
+#include <array>
+#include <cstdint>
 #include <numeric>
 
 namespace normdoc::cli {
@@ -43,8 +43,8 @@ constexpr int k_footer_distance = 1191; // 21 mm: the page number about 7 mm bel
 
 // Every part carries the same date, so the same content gives the same bytes
 // (1980-01-01 00:00, the earliest MS-DOS date a zip entry can hold).
-constexpr zip_uint16_t k_dos_time = 0;
-constexpr zip_uint16_t k_dos_date = (1U << 5U) | 1U;
+constexpr std::uint16_t k_dos_time = 0;
+constexpr std::uint16_t k_dos_date = (1U << 5U) | 1U;
 
 constexpr std::string_view k_xml_declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 constexpr std::string_view k_w_namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -303,65 +303,101 @@ constexpr std::string_view k_app =
   "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
   "<Application>normdoc</Application></Properties>\n";
 
-struct FreeSource
-{
-  void operator()(zip_source_t* source) const { zip_source_free(source); }
-};
+// CRC-32 as zip stores it (ISO 3309 polynomial, reflected), a byte at a time through a table
+// built at compile time: a docx is a few hundred kilobytes.
+constexpr std::array<std::uint32_t, 256> k_crc_table = [] {
+  std::array<std::uint32_t, 256> table{};
+  for (std::uint32_t i = 0; i < table.size(); ++i) {
+    std::uint32_t c = i;
+    for (int bit = 0; bit < 8; ++bit) {
+      c = (c & 1U) != 0 ? 0xEDB88320U ^ (c >> 1U) : c >> 1U;
+    }
+    table[i] = c;
+  }
+  return table;
+}();
 
-[[noreturn]] void zip_failed(zip_error_t* error)
+std::uint32_t crc32(std::string_view data)
 {
-  throw OutputError(fmt::format("无法生成 Word 文件（{}）", zip_error_strerror(error)));
+  std::uint32_t c = 0xFFFFFFFFU;
+  for (const char byte : data) {
+    c = k_crc_table[(c ^ static_cast<unsigned char>(byte)) & 0xFFU] ^ (c >> 8U);
+  }
+  return c ^ 0xFFFFFFFFU;
+}
+
+// Zip's integers are little-endian.
+void put16(std::string& out, std::size_t value)
+{
+  out += static_cast<char>(value & 0xFFU);
+  out += static_cast<char>((value >> 8U) & 0xFFU);
+}
+
+void put32(std::string& out, std::size_t value)
+{
+  put16(out, value & 0xFFFFU);
+  put16(out, (value >> 16U) & 0xFFFFU);
 }
 
 } // namespace
 
+// Written here rather than with libzip: a stored (uncompressed) archive is a header before each
+// part and a directory after them (APPNOTE.TXT 4.3), and libzip (which loads libcrypto) would
+// otherwise load at every command's start (issue 18). No zip64: a part or the whole over 4 GiB
+// is refused.
 std::string zip_package(const std::vector<std::pair<std::string, std::string>>& parts)
 {
-  zip_error_t error;
-  zip_error_init(&error);
-  std::unique_ptr<zip_source_t, FreeSource> buffer(zip_source_buffer_create(nullptr, 0, 0, &error));
-  if (!buffer) {
-    zip_failed(&error);
-  }
-  zip_t* archive = zip_open_from_source(buffer.get(), ZIP_TRUNCATE, &error);
-  if (!archive) {
-    zip_failed(&error);
-  }
-  zip_source_keep(buffer.get()); // zip_close would free it; its bytes are read after
+  constexpr std::size_t k_max = 0xFFFFFFFFU;
+  std::string out;
+  std::string directory;
   for (const auto& [name, content] : parts) {
-    zip_source_t* source = zip_source_buffer(archive, content.data(), content.size(), 0);
-    const zip_int64_t index = source ? zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8) : -1;
-    if (index < 0) {
-      if (source) {
-        zip_source_free(source);
-      }
-      const std::string message = zip_strerror(archive);
-      zip_discard(archive);
-      throw OutputError(fmt::format("无法生成 Word 文件（{}）", message));
+    if (content.size() >= k_max || out.size() + content.size() + name.size() + 30 >= k_max || name.size() > 0xFFFFU) {
+      throw OutputError("无法生成 Word 文件（内容超过 4 GB）");
     }
-    const auto entry = static_cast<zip_uint64_t>(index);
-    // Deflated output depends on the zlib version; stored parts are the same bytes anywhere,
-    // which golden files compare.
-    zip_set_file_compression(archive, entry, ZIP_CM_STORE, 0);
-    zip_file_set_dostime(archive, entry, k_dos_time, k_dos_date, 0);
+    // Bit 11: the name is UTF-8 (only said when it is not ASCII, as libzip does).
+    const bool utf8 = std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80U; });
+    // What the local header and the directory entry share: version needed (1.0, stored),
+    // flags, method 0 (stored), time, date, CRC, compressed and uncompressed size, name length.
+    std::string fields;
+    put16(fields, 10);
+    put16(fields, utf8 ? 1U << 11U : 0U);
+    put16(fields, 0);
+    put16(fields, k_dos_time);
+    put16(fields, k_dos_date);
+    put32(fields, crc32(content));
+    put32(fields, content.size());
+    put32(fields, content.size());
+    put16(fields, name.size());
+    put32(directory, 0x02014B50U);
+    put16(directory, 20); // made by: MS-DOS attributes, zip 2.0
+    directory += fields;
+    put16(directory, 0); // extra field length
+    put16(directory, 0); // comment length
+    put16(directory, 0); // disk number
+    put16(directory, 0); // internal attributes
+    put32(directory, 0); // external attributes
+    put32(directory, out.size());
+    directory += name;
+    put32(out, 0x04034B50U);
+    out += fields;
+    put16(out, 0); // extra field length
+    out += name;
+    out += content;
   }
-  if (zip_close(archive) != 0) {
-    const std::string message = zip_strerror(archive);
-    zip_discard(archive);
-    throw OutputError(fmt::format("无法生成 Word 文件（{}）", message));
+  if (out.size() + directory.size() + 22 >= k_max || parts.size() > 0xFFFFU) {
+    throw OutputError("无法生成 Word 文件（内容超过 4 GB）");
   }
-  zip_source_t* source = buffer.get();
-  zip_stat_t stat;
-  if (zip_source_stat(source, &stat) != 0 || zip_source_open(source) != 0) {
-    zip_failed(zip_source_error(source));
-  }
-  std::string bytes(stat.size, '\0');
-  const zip_int64_t got = zip_source_read(source, bytes.data(), bytes.size());
-  zip_source_close(source);
-  if (got < 0 || static_cast<zip_uint64_t>(got) != stat.size) {
-    zip_failed(zip_source_error(source));
-  }
-  return bytes;
+  const std::size_t directory_at = out.size();
+  out += directory;
+  put32(out, 0x06054B50U); // end of central directory
+  put16(out, 0);
+  put16(out, 0);
+  put16(out, parts.size());
+  put16(out, parts.size());
+  put32(out, directory.size());
+  put32(out, directory_at);
+  put16(out, 0); // comment length
+  return out;
 }
 
 std::string Printed::docx() const

@@ -215,4 +215,24 @@ TEST_CASE("cli::zip_package dates every entry 1980-01-01 and keeps the order giv
   CHECK(package.find("b.xml") < package.find("a.xml"));
 }
 
+TEST_CASE("cli::zip_package stores each part with its CRC-32 and a directory at the end")
+{
+  const std::string package = cli::zip_package({{"a.txt", "123456789"}, {"b.txt", ""}});
+  // Local header of a.txt: method 0 (stored) at 8, CRC-32 at 14 (0xCBF43926, the check value
+  // of "123456789"), both sizes 9 at 18 and 22, then the name and the bytes as given.
+  CHECK(package.substr(0, 4) == "PK\x03\x04");
+  CHECK(package.substr(8, 2) == std::string("\x00\x00", 2));
+  CHECK(package.substr(14, 4) == "\x26\x39\xF4\xCB");
+  CHECK(package.substr(18, 8) == std::string("\x09\x00\x00\x00\x09\x00\x00\x00", 8));
+  CHECK(package.substr(30, 14) == "a.txt123456789");
+  // The end record counts two entries and points at the directory, whose first entry is a.txt's.
+  const std::size_t end = package.size() - 22;
+  CHECK(package.substr(end, 4) == "PK\x05\x06");
+  CHECK(package.substr(end + 10, 2) == std::string("\x02\x00", 2));
+  const auto at = static_cast<std::size_t>(static_cast<unsigned char>(package[end + 16])) +
+                  static_cast<std::size_t>(static_cast<unsigned char>(package[end + 17])) * 256U;
+  CHECK(package.substr(at, 4) == "PK\x01\x02");
+  CHECK(package.substr(at + 46, 5) == "a.txt");
+}
+
 TEST_SUITE_END();

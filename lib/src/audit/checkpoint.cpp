@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <normdoc/audit/checkpoint.hpp>
 
+#include "util/crypto.hpp"
+
 #include <normdoc/audit/event_log.hpp>
 #include <normdoc/error.hpp>
 #include <normdoc/util/file.hpp>
@@ -24,13 +26,13 @@ namespace {
 
 struct FreeKey
 {
-  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
+  void operator()(EVP_PKEY* key) const { util::crypto().EVP_PKEY_free(key); }
 };
 using Key = std::unique_ptr<EVP_PKEY, FreeKey>;
 
 struct FreeContext
 {
-  void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
+  void operator()(EVP_MD_CTX* ctx) const { util::crypto().EVP_MD_CTX_free(ctx); }
 };
 
 struct CloseFile
@@ -73,7 +75,7 @@ std::string raw_public_hex(EVP_PKEY* key)
 {
   std::array<unsigned char, 32> raw{};
   std::size_t size = raw.size();
-  if (EVP_PKEY_get_raw_public_key(key, raw.data(), &size) != 1) {
+  if (util::crypto().EVP_PKEY_get_raw_public_key(key, raw.data(), &size) != 1) {
     throw Error("OpenSSL 无法读取 Ed25519 公钥");
   }
   return to_hex(raw.data(), size);
@@ -86,9 +88,9 @@ Key read_key(const std::filesystem::path& path, bool private_key)
     throw DataError(private_key ? "无法读取审计私钥（用 normdoc init 创建）" : "无法读取审计公钥",
                     Location{path.string(), 0, 0, {}});
   }
-  Key key(private_key ? PEM_read_PrivateKey(file.get(), nullptr, nullptr, nullptr)
-                      : PEM_read_PUBKEY(file.get(), nullptr, nullptr, nullptr));
-  if (!key || EVP_PKEY_get_id(key.get()) != EVP_PKEY_ED25519) {
+  Key key(private_key ? util::crypto().PEM_read_PrivateKey(file.get(), nullptr, nullptr, nullptr)
+                      : util::crypto().PEM_read_PUBKEY(file.get(), nullptr, nullptr, nullptr));
+  if (!key || util::crypto().EVP_PKEY_get_id(key.get()) != EVP_PKEY_ED25519) {
     throw DataError("不是 Ed25519 密钥（PEM）", Location{path.string(), 0, 0, {}});
   }
   return key;
@@ -113,7 +115,7 @@ std::string create_key_pair(const std::filesystem::path& private_key)
   if (std::filesystem::exists(private_key) || std::filesystem::exists(public_path(private_key))) {
     throw DataError("审计密钥已存在，不覆盖", Location{private_key.string(), 0, 0, {}});
   }
-  const Key key(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
+  const Key key(util::crypto().EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
   if (!key) {
     throw Error("OpenSSL 无法生成 Ed25519 密钥");
   }
@@ -125,12 +127,12 @@ std::string create_key_pair(const std::filesystem::path& private_key)
     const mode_t old_mask = ::umask(077);
     const File file(std::fopen(private_key.c_str(), "wbx"));
     ::umask(old_mask);
-    if (!file || PEM_write_PrivateKey(file.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1) {
+    if (!file || util::crypto().PEM_write_PrivateKey(file.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1) {
       throw DataError("无法写入审计私钥", Location{private_key.string(), 0, 0, {}});
     }
   }
   const File file(std::fopen(public_path(private_key).c_str(), "wbx"));
-  if (!file || PEM_write_PUBKEY(file.get(), key.get()) != 1) {
+  if (!file || util::crypto().PEM_write_PUBKEY(file.get(), key.get()) != 1) {
     throw DataError("无法写入审计公钥", Location{public_path(private_key).string(), 0, 0, {}});
   }
   return raw_public_hex(key.get());
@@ -152,11 +154,11 @@ std::string read_public_key(const std::filesystem::path& path)
 Signature sign(const std::filesystem::path& private_key, const std::string& message)
 {
   const Key key = read_key(private_key, true);
-  const std::unique_ptr<EVP_MD_CTX, FreeContext> ctx(EVP_MD_CTX_new());
+  const std::unique_ptr<EVP_MD_CTX, FreeContext> ctx(util::crypto().EVP_MD_CTX_new());
   std::array<unsigned char, 64> signature{};
   std::size_t size = signature.size();
-  if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1 ||
-      EVP_DigestSign(ctx.get(), signature.data(), &size, reinterpret_cast<const unsigned char*>(message.data()),
+  if (!ctx || util::crypto().EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1 ||
+      util::crypto().EVP_DigestSign(ctx.get(), signature.data(), &size, reinterpret_cast<const unsigned char*>(message.data()),
                      message.size()) != 1) {
     throw Error("OpenSSL 无法签名");
   }
@@ -167,10 +169,10 @@ bool signature_valid(const std::string& public_key, const std::string& message, 
 {
   const auto raw = from_hex(public_key);
   const auto bytes = from_hex(signature);
-  const Key key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, raw.data(), raw.size()));
-  const std::unique_ptr<EVP_MD_CTX, FreeContext> ctx(EVP_MD_CTX_new());
-  return key && ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
-         EVP_DigestVerify(ctx.get(), bytes.data(), bytes.size(), reinterpret_cast<const unsigned char*>(message.data()),
+  const Key key(util::crypto().EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, raw.data(), raw.size()));
+  const std::unique_ptr<EVP_MD_CTX, FreeContext> ctx(util::crypto().EVP_MD_CTX_new());
+  return key && ctx && util::crypto().EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
+         util::crypto().EVP_DigestVerify(ctx.get(), bytes.data(), bytes.size(), reinterpret_cast<const unsigned char*>(message.data()),
                           message.size()) == 1;
 }
 

@@ -2,6 +2,7 @@
 #include "ingest/external.hpp"
 
 #include "ingest/layout.hpp"
+#include "ingest/readers.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/util/file.hpp>
@@ -11,6 +12,8 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <dlfcn.h>
+#include <new>
 #include <unistd.h>
 
 namespace normdoc::ingest {
@@ -22,17 +25,42 @@ namespace fs = std::filesystem;
 // A document's text is a few megabytes; the helper's output beyond this is not a document.
 constexpr std::size_t k_max_output = std::size_t{256} << 20U;
 
-fs::path reader_program()
+// A helper built and installed with normdoc: the environment's choice, the one beside the
+// running program (a build tree), or the one in normdoc's libexec directory.
+fs::path helper_path(const char* variable, const char* name, int access_mode)
 {
-  if (const char* set = std::getenv("NORMDOC_READER"); set && *set) {
+  if (const char* set = std::getenv(variable); set && *set) {
     return set;
   }
   if (const auto dir = util::own_directory()) {
-    if (::access((*dir / "normdoc-read").c_str(), X_OK) == 0) {
-      return *dir / "normdoc-read";
+    if (::access((*dir / name).c_str(), access_mode) == 0) {
+      return *dir / name;
     }
   }
-  return fs::path(NORMDOC_LIBEXECDIR) / "normdoc-read";
+  return fs::path(NORMDOC_LIBEXECDIR) / name;
+}
+
+// The readers module's entry point: linked into this program (the unit tests and fuzz targets
+// export it), or loaded once from normdoc-readers.so, found as the PDF helper is. The module
+// stays loaded until the process ends.
+ReadersEntry readers_entry()
+{
+  if (void* linked = ::dlsym(RTLD_DEFAULT, k_readers_entry)) {
+    return reinterpret_cast<ReadersEntry>(linked);
+  }
+  const fs::path module = helper_path("NORMDOC_READERS", "normdoc-readers.so", R_OK);
+  void* handle = ::dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!handle) {
+    const char* why = ::dlerror();
+    throw DataError(fmt::format("无法加载读取 HTML、.docx、OFD 文件的模块 {}（{}）", module.string(), why ? why : "未知原因"), {},
+                    "重新安装 normdoc，或用 NORMDOC_READERS 指明模块的位置");
+  }
+  void* entry = ::dlsym(handle, k_readers_entry);
+  if (!entry) {
+    throw DataError(fmt::format("模块 {} 与本程序的版本不符（没有 {}）", module.string(), k_readers_entry), {},
+                    "重新安装 normdoc");
+  }
+  return reinterpret_cast<ReadersEntry>(entry);
 }
 
 // "pages=3 ocr_pages=1 confidence=87 scanned=0": the helper's summary line on stderr.
@@ -85,7 +113,7 @@ private:
 
 Extracted read_pdf(const fs::path& path, const ExtractOptions& options)
 {
-  std::vector<std::string> argv{reader_program().string(), "pdf", path.string()};
+  std::vector<std::string> argv{helper_path("NORMDOC_READER", "normdoc-read", X_OK).string(), "pdf", path.string()};
   if (!options.ocr) {
     argv.emplace_back("--no-ocr");
   }
@@ -120,6 +148,25 @@ Extracted read_pdf(const fs::path& path, const ExtractOptions& options)
   }
   extracted.text = text_of_pages(pages);
   return extracted;
+}
+
+std::string read_in_module(Format format, std::string_view bytes)
+{
+  static const ReadersEntry k_entry = readers_entry();
+  Conversion conversion;
+  conversion.format = format;
+  conversion.bytes = bytes;
+  switch (static_cast<ConversionStatus>(k_entry(&conversion))) {
+  case ConversionStatus::ok:
+    return std::move(conversion.text);
+  case ConversionStatus::data_error:
+    throw DataError(conversion.error, {}, conversion.hint);
+  case ConversionStatus::out_of_memory:
+    throw std::bad_alloc();
+  case ConversionStatus::failed:
+    break;
+  }
+  throw Error(fmt::format("读取模块出错：{}", conversion.error));
 }
 
 std::string read_with_libreoffice(const fs::path& path)

@@ -4,6 +4,8 @@
 #include <normdoc/ingest/extract.hpp>
 
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 namespace normdoc::ingest {
 
@@ -12,6 +14,12 @@ namespace normdoc::ingest {
 // crashes them cannot take normdoc down. The helper is found through NORMDOC_READER, beside
 // the running program, or in normdoc's libexec directory.
 Extracted read_pdf(const std::filesystem::path& path, const ExtractOptions& options);
+
+// The text of an HTML, .docx or OFD file (html_to_text, docx_to_text, ofd_to_text) read by the
+// normdoc-readers module, which links libxml2 and libzip: loaded the first time such a file is
+// read, so that the other commands do not load them (issue 18: start-up). Throws the reader's
+// DataError (without a file name); a module that cannot be loaded is a DataError too.
+std::string read_in_module(Format format, std::string_view bytes);
 
 // A binary Word (.doc) or WPS file converted to text by LibreOffice (soffice --headless),
 // when it is installed; otherwise a DataError saying which package to install.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <normdoc/util/sha256.hpp>
 
+#include "util/crypto.hpp"
+
 #include <openssl/evp.h>
 
 #include <array>
@@ -10,9 +12,10 @@ namespace normdoc::util {
 
 std::string sha256_hex(std::string_view data)
 {
+  const Crypto& c = crypto();
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
-  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
+  if (c.EVP_Digest(data.data(), data.size(), digest.data(), &length, c.EVP_sha256(), nullptr) != 1) {
     throw std::runtime_error("OpenSSL EVP_Digest(SHA-256) failed");
   }
   static constexpr char k_hex[] = "0123456789abcdef";

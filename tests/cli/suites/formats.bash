@@ -87,6 +87,20 @@ expect_exit 3
 expect_json '[.[] | select(.status == "error") | .error | contains("libreoffice-writer-nogui")] | .[0]' true
 expect_json '[.[] | select(.status == "added")] | length' 1
 
+TEST "the readers module is loaded only to read HTML, .docx or OFD; without it, a per-file error naming it"
+printf '<html><body><p>关于某某的通知</p></body></html>\n' >通知.html
+nd_ok add --title 关于某某的办法 --issuer 某局
+# A command that reads no such file loads neither the module nor libxml2, libzip or libcrypto.
+LD_DEBUG=files "$NORMDOC" show 1 >/dev/null 2>loaded.txt || fail "show 1 failed"
+grep -q 'file=libsqlite3' loaded.txt || fail "LD_DEBUG=files lists no libraries"
+grep -qE 'file=(libxml2|libzip|libcrypto|[^ ]*normdoc-readers)' loaded.txt && fail "show 1 loaded: $(grep -oE 'file=[^ ]+' loaded.txt | sort -u | tr '\n' ' ')"
+LD_DEBUG=files "$NORMDOC" check 通知.html >/dev/null 2>loaded.txt
+grep -qE 'file=[^ ]*normdoc-readers.so' loaded.txt || fail "check of an HTML file did not load the readers module"
+NORMDOC_READERS=$dir/nowhere.so nd import 通知.html "$examples/imports/notice.txt" --format json
+expect_exit 3
+expect_json '[.[] | select(.status == "error") | .error | contains("nowhere.so")] | .[0]' true
+expect_json '[.[] | select(.status == "added")] | length' 1
+
 if [ "$heavy" = 1 ]; then
   TEST "--no-ocr: a scan is reported as such, not read, and the rest imported"
   mkdir 扫描

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#include "util/crypto.hpp"
+
+#include <normdoc/error.hpp>
+
+#include <fmt/format.h>
+#include <openssl/opensslv.h>
+
+#include <dlfcn.h>
+
+#include <string>
+
+namespace normdoc::util {
+
+namespace {
+
+class Loader
+{
+public:
+  Loader() : m_name(fmt::format("libcrypto.so.{}", OPENSSL_VERSION_MAJOR)), m_handle(::dlopen(m_name.c_str(), RTLD_NOW | RTLD_LOCAL))
+  {
+    if (!m_handle) {
+      const char* why = ::dlerror();
+      throw Error(fmt::format("无法加载 {}（{}）", m_name, why ? why : "未知原因"), "安装 OpenSSL 的运行库（apt-get install libssl3）");
+    }
+  }
+  // Left loaded for the process: the functions are used until it ends.
+  template<typename Function> void bind(Function& function, const char* name) const
+  {
+    function = reinterpret_cast<Function>(::dlsym(m_handle, name));
+    if (!function) {
+      throw Error(fmt::format("{} 中没有 {}", m_name, name), "安装与构建时同一版本的 OpenSSL 运行库");
+    }
+  }
+
+private:
+  std::string m_name;
+  void* m_handle;
+};
+
+Crypto load()
+{
+  const Loader lib;
+  Crypto c{};
+  lib.bind(c.EVP_Digest, "EVP_Digest");
+  lib.bind(c.EVP_sha256, "EVP_sha256");
+  lib.bind(c.EVP_PKEY_free, "EVP_PKEY_free");
+  lib.bind(c.EVP_PKEY_get_id, "EVP_PKEY_get_id");
+  lib.bind(c.EVP_PKEY_get_raw_public_key, "EVP_PKEY_get_raw_public_key");
+  lib.bind(c.EVP_PKEY_new_raw_public_key, "EVP_PKEY_new_raw_public_key");
+  lib.bind(c.EVP_PKEY_Q_keygen, "EVP_PKEY_Q_keygen");
+  lib.bind(c.EVP_MD_CTX_new, "EVP_MD_CTX_new");
+  lib.bind(c.EVP_MD_CTX_free, "EVP_MD_CTX_free");
+  lib.bind(c.EVP_DigestSignInit, "EVP_DigestSignInit");
+  lib.bind(c.EVP_DigestSign, "EVP_DigestSign");
+  lib.bind(c.EVP_DigestVerifyInit, "EVP_DigestVerifyInit");
+  lib.bind(c.EVP_DigestVerify, "EVP_DigestVerify");
+  lib.bind(c.PEM_read_PrivateKey, "PEM_read_PrivateKey");
+  lib.bind(c.PEM_read_PUBKEY, "PEM_read_PUBKEY");
+  lib.bind(c.PEM_write_PrivateKey, "PEM_write_PrivateKey");
+  lib.bind(c.PEM_write_PUBKEY, "PEM_write_PUBKEY");
+  return c;
+}
+
+} // namespace
+
+const Crypto& crypto()
+{
+  static const Crypto k_crypto = load();
+  return k_crypto;
+}
+
+} // namespace normdoc::util
