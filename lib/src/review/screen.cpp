@@ -279,7 +279,13 @@ void Screener::build()
       }
     }
   }
+  // At most one state per pattern byte: reserved, so that the table is not copied as it grows.
+  std::size_t most_states = 1;
+  for (const auto& text : m_patterns) {
+    most_states += text.size();
+  }
   std::vector<std::int32_t> next(m_alphabet, -1);
+  next.reserve(most_states * m_alphabet);
   const auto at = [&](std::size_t state, std::size_t column) -> std::int32_t& { return next[state * m_alphabet + column]; };
   m_output.assign(1, {});
   for (std::uint32_t p = 0; p < m_patterns.size(); ++p) {
@@ -722,6 +728,8 @@ void Screener::screen_lines(std::string_view text, int first_line, const std::st
 
 namespace {
 
+constexpr std::size_t k_first_read = std::size_t{64} << 10;
+
 // Worker threads kept for a whole stream: each screens its part of every large block, so that
 // its thread-local buffers are reused from block to block instead of being allocated (and
 // faulted in) again by a new thread each time.
@@ -831,7 +839,10 @@ Encoding screen_stream(std::istream& in, const std::string& name, const Screener
   const std::size_t threads =
     tuning.threads != 0 ? tuning.threads : std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
   Encoding encoding = Encoding::utf8;
-  std::string buffer(std::max<std::size_t>(tuning.block, 1), '\0');
+  // Small at first (a short file should not pay for zeroing a whole block), doubled while reads
+  // fill it, up to a block (or beyond, for a longer line).
+  std::string buffer(std::clamp<std::size_t>(tuning.block, 1, k_first_read), '\0');
+  bool was_full = false;
   std::size_t filled = 0;
   int number = 1;
   std::array<std::vector<ScreenedLines>, 2> results;
@@ -841,12 +852,13 @@ Encoding screen_stream(std::istream& in, const std::string& name, const Screener
   std::vector<int> firsts;
   std::optional<Crew> crew; // last: destroyed (a round in flight finished) before what it uses
   for (bool more = true; more;) {
-    if (filled == buffer.size()) {
-      buffer.resize(buffer.size() * 2); // a line longer than a block
+    if (filled == buffer.size() || (was_full && buffer.size() < tuning.block)) {
+      buffer.resize(buffer.size() * 2);
     }
     in.read(buffer.data() + filled, static_cast<std::streamsize>(buffer.size() - filled));
     filled += static_cast<std::size_t>(in.gcount());
     more = static_cast<bool>(in);
+    was_full = filled == buffer.size();
     // Whole lines only, until the stream ends.
     const std::string_view read(buffer.data(), filled);
     const std::size_t last_break = read.rfind('\n');
