@@ -27,6 +27,9 @@ TEST_CASE("util::find_invalid_utf8")
   CHECK(util::find_invalid_utf8("\xC0\xAF") == 0u);              // overlong '/'
   CHECK(util::find_invalid_utf8("\xED\xA0\x80") == 0u);          // surrogate
   CHECK(util::find_invalid_utf8("\xE4\xBD") == 0u);              // truncated
+  CHECK(util::find_invalid_utf8("abcdefgh\xE0\x9F\xBF") == 8u);  // overlong U+07FF
+  CHECK(util::find_invalid_utf8("abcdefgh\xED\xBF\xBF") == 8u);  // surrogate
+  CHECK_FALSE(util::find_invalid_utf8("\xE0\xA0\x80\xED\x9F\xBF\xEF\xBF\xBF\xF0\x90\x80\x80")); // U+0800 U+D7FF U+FFFF U+10000
 }
 
 TEST_CASE("util::find_invalid_utf8 on long text: the first bad byte wherever it falls")
