@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <iostream>
 #include <sstream>
 
@@ -27,6 +28,8 @@ namespace normdoc::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+constexpr std::size_t k_output_buffer = std::size_t{1} << 16;
 
 struct CheckOptions
 {
@@ -92,10 +95,13 @@ void screen_input(const Input& input, const review::Screener& screener, const st
   review::screen_stream(file, input.name, screener, emit);
 }
 
-std::string render_text(const review::Finding& f)
+void append_text(std::string& out, const review::Finding& f)
 {
-  return fmt::format("{}:{}:{}: {} [{}] {}\n    {}\n{}", f.file, f.line, f.column, review::severity_label(f.severity),
-                     f.rule, f.message, f.excerpt, f.matched.empty() ? "" : fmt::format("    命中：{}\n", f.matched));
+  fmt::format_to(std::back_inserter(out), "{}:{}:{}: {} [{}] {}\n    {}\n", f.file, f.line, f.column,
+                 review::severity_label(f.severity), f.rule, f.message, f.excerpt);
+  if (!f.matched.empty()) {
+    fmt::format_to(std::back_inserter(out), "    命中：{}\n", f.matched);
+  }
 }
 
 std::string join_words(const std::vector<std::string>& words, std::size_t most = 12)
@@ -187,45 +193,62 @@ void run_check(const CheckOptions& o, Context& ctx)
   int file_errors = 0;
   bool failed = false;
   bool first_json = true;
+  // Everything for standard output goes through one buffer, written out in large pieces.
+  std::string out;
+  const auto flush = [&] {
+    std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+    out.clear();
+  };
   if (o.format == "json") {
-    std::cout << "[";
+    out += "[";
   }
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (progress) {
+      flush();
       std::cerr << fmt::format("\r检查中 {}/{}", i + 1, files.size()) << std::flush;
     }
     const auto emit = [&](const review::Finding& finding) {
       ++counts[static_cast<std::size_t>(finding.severity)];
       failed = failed || (o.fail_on != "never" && finding.severity >= threshold(o.fail_on));
       if (o.format == "text") {
-        std::cout << render_text(finding);
-        return;
-      }
-      util::JsonWriter json(o.format == "json" ? 2 : 0);
-      write_finding_object(json, finding);
-      if (o.format == "json") {
-        std::cout << (first_json ? "\n  " : ",\n  ") << json.str();
-        first_json = false;
+        append_text(out, finding);
       } else {
-        std::cout << json.str() << '\n';
+        util::JsonWriter json(o.format == "json" ? 2 : 0);
+        write_finding_object(json, finding);
+        if (o.format == "json") {
+          out += first_json ? "\n  " : ",\n  ";
+          first_json = false;
+        }
+        out += json.str();
+        if (o.format == "jsonl") {
+          out += '\n';
+        }
+      }
+      if (out.size() >= k_output_buffer) {
+        flush();
       }
     };
     try {
       screen_input(files[i], screener, emit);
     } catch (const DataError& e) {
       // One unreadable file does not stop a batch: report it and go on with the rest.
+      flush();
       if (progress) {
         std::cerr << '\n';
       }
       std::cerr << k_error_prefix << e.what() << '\n';
       ++file_errors;
+    } catch (...) {
+      flush(); // what was found before the failure, as it was when each finding was written at once
+      throw;
     }
   }
+  if (o.format == "json") {
+    out += first_json ? "]\n" : "\n]\n";
+  }
+  flush();
   if (progress) {
     std::cerr << '\n';
-  }
-  if (o.format == "json") {
-    std::cout << (first_json ? "]\n" : "\n]\n");
   }
   const std::string summary =
     fmt::format("检查了 {} 个文件：错误 {} 处，警告 {} 处，提示 {} 处{}", files.size() - static_cast<std::size_t>(file_errors),

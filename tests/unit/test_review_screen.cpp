@@ -5,8 +5,11 @@
 
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <set>
 #include <sstream>
+#include <tuple>
 
 using namespace normdoc;
 using review::Finding;
@@ -335,6 +338,59 @@ TEST_CASE("review::screen_stream decodes GB18030, strips a BOM and CR")
   std::istringstream binary(std::string("ok\n\xFF\xFE\xFD\x80\n"));
   CHECK_THROWS_WITH_AS(review::screen_stream(binary, "bin.dat", screener, findings), doctest::Contains("bin.dat:2"),
                        DataError);
+}
+
+// Blocks of a few lines, each cut between three threads: the findings are those of screening
+// line by line, in the same order, whatever the block and part boundaries.
+TEST_CASE("review::screen_stream in small blocks on several threads finds what line-by-line screening finds")
+{
+  const review::Screener screener(review::select_checklists("all"));
+  const auto gb = std::string("\xB6\xD4\xCD\xE2\xB5\xD8\xB3\xB5\xC1\xBE\xBC\xD3\xCA\xD5\xCD\xA3\xB3\xB5\xB7\xD1\xA1\xA3");
+  std::string text = "\xEF\xBB\xBF处２０００元罚款，再处ＡＢ罚款。\r\n";
+  for (const auto& c : k_cases) {
+    text += std::string(c.hit) + "\n" + c.near_miss + "\r\n\n";
+  }
+  text += gb + "\n" + std::string(300, 'x') + "对外地企业另行收取保证金。" + "\n对外地车辆加收停车费。"; // no final break
+  // Each line screened on its own, as a stream of one line.
+  std::vector<Finding> expected;
+  std::istringstream lines(text);
+  std::string line;
+  for (int number = 1; std::getline(lines, line); ++number) {
+    std::istringstream one(line);
+    std::vector<Finding> found;
+    review::screen_stream(one, "t.txt", screener, found);
+    for (auto& f : found) {
+      f.line = number;
+      expected.push_back(f);
+    }
+  }
+  REQUIRE(expected.size() > k_cases.size());
+  const auto place = [](const std::vector<Finding>& findings) {
+    std::vector<std::tuple<int, int, std::string, std::string>> out;
+    for (const auto& f : findings) {
+      out.emplace_back(f.line, f.column, f.rule, f.excerpt);
+    }
+    return out;
+  };
+  for (const std::size_t block : {std::size_t{16}, std::size_t{200}, std::size_t{1} << 20}) {
+    CAPTURE(block);
+    std::istringstream in(text);
+    std::vector<Finding> found;
+    const auto encoding = review::screen_stream(
+      in, "t.txt", screener, [&](const Finding& f) { found.push_back(f); }, review::StreamTuning{block, 0, 3});
+    CHECK(encoding == review::Encoding::gb18030);
+    CHECK(place(found) == place(expected));
+  }
+  // A bad line in a later part: the findings before it are passed on, then the error.
+  std::istringstream bad(text + "\n\xFF\xFE\xFD\x80\n" + k_cases[0].hit + "\n");
+  std::vector<Finding> before;
+  const std::string where = fmt::format("bad.txt:{}:", std::count(text.begin(), text.end(), '\n') + 2);
+  CHECK_THROWS_WITH_AS(review::screen_stream(
+                         bad, "bad.txt", screener, [&](const Finding& f) { before.push_back(f); },
+                         review::StreamTuning{64, 0, 2}),
+                       doctest::Contains(where.c_str()),
+                       DataError);
+  CHECK(place(before) == place(expected));
 }
 
 TEST_CASE("review::parse_checklist reports bad files with file:line")

@@ -27,6 +27,55 @@ TEST_CASE("util::find_invalid_utf8")
   CHECK(util::find_invalid_utf8("\xC0\xAF") == 0u);              // overlong '/'
   CHECK(util::find_invalid_utf8("\xED\xA0\x80") == 0u);          // surrogate
   CHECK(util::find_invalid_utf8("\xE4\xBD") == 0u);              // truncated
+  CHECK(util::find_invalid_utf8("abcdefgh\xE0\x9F\xBF") == 8u);  // overlong U+07FF
+  CHECK(util::find_invalid_utf8("abcdefgh\xED\xBF\xBF") == 8u);  // surrogate
+  CHECK_FALSE(util::find_invalid_utf8("\xE0\xA0\x80\xED\x9F\xBF\xEF\xBF\xBF\xF0\x90\x80\x80")); // U+0800 U+D7FF U+FFFF U+10000
+}
+
+TEST_CASE("util::find_invalid_utf8 on long text: the first bad byte wherever it falls")
+{
+  // Long runs of ASCII and of three-byte characters, a bad byte at every position of a run.
+  const std::string ascii(40, 'a');
+  std::string cjk;
+  for (int i = 0; i < 13; ++i) {
+    cjk += "规";
+  }
+  for (const std::string& run : {ascii, cjk, ascii + cjk + "é" + ascii}) {
+    CHECK_FALSE(util::find_invalid_utf8(run));
+    for (std::size_t at = 0; at < run.size(); ++at) {
+      std::string bad = run;
+      bad[at] = '\xFF';
+      // Reported at the start of the character the byte belonged to.
+      std::size_t lead = at;
+      while (lead > 0 && (static_cast<unsigned char>(run[lead]) & 0xC0) == 0x80) {
+        --lead;
+      }
+      CHECK(util::find_invalid_utf8(bad) == lead);
+    }
+  }
+}
+
+TEST_CASE("util::line_aligned_cuts cuts only at line starts")
+{
+  using Cuts = std::vector<std::size_t>;
+  CHECK(util::line_aligned_cuts("", 3) == Cuts{0, 0, 0, 0});
+  CHECK(util::line_aligned_cuts("one line", 2) == Cuts{0, 8, 8});
+  CHECK(util::line_aligned_cuts("ab\ncd\nef\ngh\n", 2) == Cuts{0, 6, 12});   // 6 is already a line start
+  CHECK(util::line_aligned_cuts("ab\ncd\nef\ngh", 4) == Cuts{0, 3, 6, 6, 11}); // the third stretch empty
+  CHECK(util::line_aligned_cuts("a long first line\nb\nc\n", 3) == Cuts{0, 18, 18, 22});
+  CHECK(util::line_aligned_cuts("x\n", 1) == Cuts{0, 2});
+  // Every inner cut is a line start, and the stretches cover the text in order.
+  const std::string text = "第一行\n\n第三行较长一些\n四\n第五行";
+  for (std::size_t parts = 1; parts <= 9; ++parts) {
+    const Cuts cuts = util::line_aligned_cuts(text, parts);
+    REQUIRE(cuts.size() == parts + 1);
+    CHECK(cuts.front() == 0);
+    CHECK(cuts.back() == text.size());
+    for (std::size_t p = 1; p < parts; ++p) {
+      CHECK(cuts[p - 1] <= cuts[p]);
+      CHECK((cuts[p] == text.size() || text[cuts[p] - 1] == '\n'));
+    }
+  }
 }
 
 TEST_CASE("util::normalize_width and remove_spaces")

@@ -8,10 +8,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <cstring>
 #include <deque>
+#include <iterator>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <regex>
+#include <thread>
 #include <tuple>
+#include <utility>
 
 namespace normdoc::review {
 
@@ -44,9 +51,9 @@ std::string full_width(std::string_view text)
 
 // For every byte offset of `line`, the (0-based) character it belongs to; for the end offset,
 // the number of characters. A hit [begin, end) covers characters [index[begin], index[end]).
-std::vector<int> char_index(std::string_view line)
+void char_index(std::string_view line, std::vector<int>& index)
 {
-  std::vector<int> index(line.size() + 1);
+  index.resize(line.size() + 1);
   int chars = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (!is_continuation(line[i])) {
@@ -55,6 +62,12 @@ std::vector<int> char_index(std::string_view line)
     index[i] = chars - 1;
   }
   index[line.size()] = chars;
+}
+
+std::vector<int> char_index(std::string_view line)
+{
+  std::vector<int> index;
+  char_index(line, index);
   return index;
 }
 
@@ -78,12 +91,24 @@ std::string excerpt(std::string_view line, const std::vector<int>& chars, std::s
 
 } // namespace
 
+struct Screener::Scratch
+{
+  std::vector<std::size_t> clause_ends;
+  std::vector<std::size_t> sentence_ends;
+  std::vector<int> chars;
+};
+
 // A line and, found on first use, the byte offsets where its clauses and sentences end: most
 // lines with a hit have no rule that matches in full, and they never pay for the boundaries.
+// The vectors are the thread's, reused from line to line (one Line at a time per thread).
 class Screener::Line
 {
 public:
-  explicit Line(std::string_view text) : m_text(text) {}
+  Line(std::string_view text, Scratch& scratch) : m_text(text), m_scratch(scratch)
+  {
+    m_scratch.clause_ends.clear();
+    m_scratch.sentence_ends.clear();
+  }
 
   std::string_view text() const { return m_text; }
 
@@ -94,7 +119,7 @@ public:
       return false;
     }
     find_bounds();
-    const auto& ends = scope == Scope::clause ? m_clause_ends : m_sentence_ends;
+    const auto& ends = scope == Scope::clause ? m_scratch.clause_ends : m_scratch.sentence_ends;
     const auto it = std::lower_bound(ends.begin(), ends.end(), from);
     return it != ends.end() && *it < to;
   }
@@ -111,38 +136,50 @@ public:
 
   const std::vector<int>& char_index() const
   {
-    if (m_chars.empty()) {
-      m_chars = review::char_index(m_text);
+    if (!m_indexed) {
+      review::char_index(m_text, m_scratch.chars);
+      m_indexed = true;
     }
-    return m_chars;
+    return m_scratch.chars;
   }
 
 private:
+  // Byte by byte: ASCII ; ! ? , : and the full-width 。；！？，： (E3 80 82, EF BC 9B/81/9F/8C/9A).
   void find_bounds() const
   {
     if (m_found) {
       return;
     }
     m_found = true;
-    for (std::size_t i = 0; i < m_text.size(); ++i) {
-      const char ch = m_text[i];
-      const std::string_view here = m_text.substr(i, 3);
-      const bool sentence = ch == ';' || ch == '!' || ch == '?' || here == "。" || here == "；" || here == "！" || here == "？";
-      const bool clause = sentence || ch == ',' || ch == ':' || here == "，" || here == "：";
-      if (sentence) {
-        m_sentence_ends.push_back(i);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(m_text.data());
+    const std::size_t size = m_text.size();
+    for (std::size_t i = 0; i < size; ++i) {
+      const unsigned char ch = bytes[i];
+      bool sentence = false;
+      bool clause = false;
+      if (ch < 0x80) {
+        sentence = ch == ';' || ch == '!' || ch == '?';
+        clause = ch == ',' || ch == ':';
+      } else if (ch == 0xE3 && i + 3 <= size) {
+        sentence = bytes[i + 1] == 0x80 && bytes[i + 2] == 0x82;
+      } else if (ch == 0xEF && i + 3 <= size && bytes[i + 1] == 0xBC) {
+        const unsigned char last = bytes[i + 2];
+        sentence = last == 0x9B || last == 0x81 || last == 0x9F;
+        clause = last == 0x8C || last == 0x9A;
       }
-      if (clause) {
-        m_clause_ends.push_back(i);
+      if (sentence) {
+        m_scratch.sentence_ends.push_back(i);
+      }
+      if (sentence || clause) {
+        m_scratch.clause_ends.push_back(i);
       }
     }
   }
 
   std::string_view m_text;
+  Scratch& m_scratch;
   mutable bool m_found = false;
-  mutable std::vector<std::size_t> m_clause_ends;
-  mutable std::vector<std::size_t> m_sentence_ends;
-  mutable std::vector<int> m_chars;
+  mutable bool m_indexed = false;
 };
 
 Screener::Screener(const std::vector<const Checklist*>& checklists, ScreenOptions options) : m_options(std::move(options))
@@ -226,9 +263,15 @@ void Screener::build()
   // Bytes that occur in no pattern all lead back to the root: they share one column, so the
   // table has a column per distinct pattern byte (about 100 for CJK text) instead of 256, and
   // stays small enough for the cache.
+  // A word with a line break in it can never occur within a line; left out, the break leads
+  // back to the root from every state, so that a walk can run over many lines at once.
+  const auto fits_a_line = [](const std::string& text) { return text.find('\n') == std::string::npos; };
   m_byte_class.fill(0);
   m_alphabet = 1;
   for (const auto& text : m_patterns) {
+    if (!fits_a_line(text)) {
+      continue;
+    }
     for (const char ch : text) {
       auto& column = m_byte_class[static_cast<unsigned char>(ch)];
       if (column == 0) {
@@ -236,10 +279,19 @@ void Screener::build()
       }
     }
   }
+  // At most one state per pattern byte: reserved, so that the table is not copied as it grows.
+  std::size_t most_states = 1;
+  for (const auto& text : m_patterns) {
+    most_states += text.size();
+  }
   std::vector<std::int32_t> next(m_alphabet, -1);
+  next.reserve(most_states * m_alphabet);
   const auto at = [&](std::size_t state, std::size_t column) -> std::int32_t& { return next[state * m_alphabet + column]; };
   m_output.assign(1, {});
   for (std::uint32_t p = 0; p < m_patterns.size(); ++p) {
+    if (!fits_a_line(m_patterns[p])) {
+      continue;
+    }
     std::size_t state = 0;
     for (const char ch : m_patterns[p]) {
       const std::size_t column = m_byte_class[static_cast<unsigned char>(ch)];
@@ -338,24 +390,89 @@ void Screener::emit(const Line& line, const RuleRef& ref, std::size_t begin, std
                         std::move(matched)});
 }
 
+void Screener::add_hits(std::uint32_t state, std::size_t end, std::vector<Hit>& hits) const
+{
+  for (const std::uint32_t p : m_output[state]) {
+    hits.push_back(Hit{p, end - m_patterns[p].size(), end});
+  }
+}
+
+// One stream, from `state`: each step waits for the look-up before it.
+void Screener::walk(std::string_view text, std::size_t from, std::size_t to, std::size_t state, std::vector<Output>& out) const
+{
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = from; i < to; ++i) {
+    const std::uint16_t target = m_next[state * m_alphabet + m_byte_class[bytes[i]]];
+    state = target & static_cast<std::uint16_t>(~k_has_output);
+    if ((target & k_has_output) != 0) {
+      out.push_back(Output{static_cast<std::uint32_t>(state), i + 1});
+    }
+  }
+}
+
+// The text cut at line starts (where every walk is at the root) into stretches walked side by
+// side, one byte of each per round: the look-ups of different stretches do not depend on each
+// other, so the processor overlaps their latencies. The outputs come back in text order.
+void Screener::walk_interleaved(std::string_view text, std::vector<Output>& out) const
+{
+  constexpr std::size_t k_streams = 8;
+  const std::vector<std::size_t> cuts = util::line_aligned_cuts(text, k_streams);
+  thread_local std::array<std::vector<Output>, k_streams> found;
+  std::size_t common = text.size();
+  for (std::size_t k = 0; k < k_streams; ++k) {
+    common = std::min(common, cuts[k + 1] - cuts[k]);
+    found[k].clear();
+  }
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::uint16_t* next = m_next.data();
+  const std::uint16_t* column = m_byte_class.data();
+  const std::size_t alphabet = m_alphabet;
+  std::array<const unsigned char*, k_streams> at{};
+  for (std::size_t k = 0; k < k_streams; ++k) {
+    at[k] = bytes + cuts[k];
+  }
+  std::array<std::size_t, k_streams> state{};
+  // One step of stream K; the fold below writes the round out with constant indices, so that
+  // the states stay in registers.
+  const auto step = [&](auto k, std::size_t i) {
+    const std::uint16_t target = next[state[k] * alphabet + column[at[k][i]]];
+    state[k] = target & static_cast<std::uint16_t>(~k_has_output);
+    if ((target & k_has_output) != 0) [[unlikely]] {
+      found[k].push_back(Output{static_cast<std::uint32_t>(state[k]), cuts[k] + i + 1});
+    }
+  };
+  const auto round = [&]<std::size_t... K>(std::size_t i, std::index_sequence<K...>) {
+    (step(std::integral_constant<std::size_t, K>{}, i), ...);
+  };
+  for (std::size_t i = 0; i < common; ++i) {
+    round(i, std::make_index_sequence<k_streams>{});
+  }
+  for (std::size_t k = 0; k < k_streams; ++k) {
+    walk(text, cuts[k] + common, cuts[k + 1], state[k], found[k]); // the rest of the stretch
+    out.insert(out.end(), found[k].begin(), found[k].end());
+  }
+}
+
 void Screener::screen_line(std::string_view text, int line_number, const std::string& file,
                            std::vector<Finding>& out) const
 {
   // Reused from line to line: most lines have a hit, and a fresh vector each time is a malloc.
+  thread_local std::vector<Output> outputs;
   thread_local std::vector<Hit> hits;
-  thread_local std::vector<Tagged> tagged;
+  outputs.clear();
   hits.clear();
-  tagged.clear();
-  std::size_t state = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const std::uint16_t target = m_next[state * m_alphabet + m_byte_class[static_cast<unsigned char>(text[i])]];
-    state = target & static_cast<std::uint16_t>(~k_has_output);
-    if ((target & k_has_output) != 0) {
-      for (const std::uint32_t p : m_output[state]) {
-        hits.push_back(Hit{p, i + 1 - m_patterns[p].size(), i + 1});
-      }
-    }
+  walk(text, 0, text.size(), 0, outputs);
+  for (const Output& o : outputs) {
+    add_hits(o.state, o.end, hits);
   }
+  decide(text, hits, line_number, file, out);
+}
+
+void Screener::decide(std::string_view text, const std::vector<Hit>& hits, int line_number, const std::string& file,
+                      std::vector<Finding>& out) const
+{
+  thread_local std::vector<Tagged> tagged;
+  tagged.clear();
   if (hits.empty()) {
     return; // every rule needs a word on the line, a regex rule its anchor
   }
@@ -395,7 +512,8 @@ void Screener::screen_line(std::string_view text, int line_number, const std::st
   std::sort(tagged.begin(), tagged.end(), [](const Tagged& a, const Tagged& b) {
     return std::tie(a.rule, a.element, a.begin, a.end) < std::tie(b.rule, b.element, b.begin, b.end);
   });
-  const Line line(text);
+  thread_local Scratch scratch;
+  const Line line(text, scratch);
   for (auto group = tagged.begin(); group != tagged.end();) {
     const auto group_end =
       std::find_if(group, tagged.end(), [&](const Tagged& t) { return t.rule != group->rule; });
@@ -532,46 +650,264 @@ void Screener::match_sequence(const Line& line, const RuleRef& ref, const std::v
   }
 }
 
-Encoding screen_stream(std::istream& in, const std::string& name, const Screener& screener,
-                       const std::function<void(const Finding&)>& emit)
+namespace {
+
+constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+
+// Findings come out rule by rule; readers expect column order. Two rules of one item at one
+// place say the same thing: the more severe is enough.
+void order_line_findings(std::vector<Finding>& findings)
 {
-  Encoding encoding = Encoding::utf8;
-  std::string line;
-  std::vector<Finding> findings;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') {
-      line.pop_back();
-    }
-    if (number == 1 && line.starts_with("\xEF\xBB\xBF")) {
-      line.erase(0, 3);
-    }
-    if (util::find_invalid_utf8(line)) {
-      auto decoded = util::decode_gb18030(line);
-      if (!decoded) {
-        throw DataError("既不是 UTF-8 也不是 GB18030/GBK 编码的文本", Location{name, number, 0, {}},
-                        "确认这是文本文件；其他编码先用 iconv 转为 UTF-8");
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) { return a.column < b.column; });
+  for (auto it = findings.begin(); it != findings.end();) {
+    const auto twin = std::find_if(findings.begin(), findings.end(), [&](const Finding& other) {
+      return &other != &*it && other.item == it->item && other.column == it->column
+             && (other.severity > it->severity || (other.severity == it->severity && &other < &*it));
+    });
+    it = twin != findings.end() ? findings.erase(it) : it + 1;
+  }
+}
+
+} // namespace
+
+void Screener::screen_lines(std::string_view text, int first_line, const std::string& file, ScreenedLines& out) const
+{
+  thread_local std::vector<Output> outputs;
+  thread_local std::vector<Hit> hits;
+  thread_local std::vector<Finding> line_findings;
+  int number = first_line;
+  try {
+    outputs.clear();
+    walk_interleaved(text, outputs);
+    // Lines before the first bad byte are UTF-8 (a line break is never inside a character).
+    const std::size_t valid_until = util::find_invalid_utf8(text).value_or(text.size());
+    auto output = outputs.cbegin();
+    for (std::size_t start = 0; start < text.size(); ++number) {
+      const std::size_t line_break = text.find('\n', start);
+      const std::size_t line_end = line_break == std::string_view::npos ? text.size() : line_break;
+      std::size_t begin = start;
+      std::size_t end = line_end;
+      start = line_break == std::string_view::npos ? text.size() : line_break + 1;
+      if (end > begin && text[end - 1] == '\r') {
+        --end;
       }
-      encoding = Encoding::gb18030;
-      line = std::move(*decoded);
+      if (number == 1 && text.substr(begin, end - begin).starts_with(k_bom)) {
+        begin += k_bom.size();
+      }
+      const std::string_view line = text.substr(begin, end - begin);
+      // The walk's hits on this line: no word holds a line break, so none crosses one; a hit
+      // on a BOM or CR left out of the line is dropped.
+      hits.clear();
+      for (; output != outputs.cend() && output->end <= line_end; ++output) {
+        for (const std::uint32_t p : m_output[output->state]) {
+          const std::size_t hit_begin = output->end - m_patterns[p].size();
+          if (hit_begin >= begin && output->end <= end) {
+            hits.push_back(Hit{p, hit_begin - begin, output->end - begin});
+          }
+        }
+      }
+      line_findings.clear();
+      if (line_end > valid_until && util::find_invalid_utf8(line)) {
+        const auto decoded = util::decode_gb18030(line);
+        if (!decoded) {
+          out.bad_line = number;
+          return;
+        }
+        out.gb18030 = true;
+        screen_line(*decoded, number, file, line_findings);
+      } else {
+        decide(line, hits, number, file, line_findings);
+      }
+      order_line_findings(line_findings);
+      std::move(line_findings.begin(), line_findings.end(), std::back_inserter(out.findings));
     }
-    findings.clear();
-    screener.screen_line(line, number, name, findings);
-    // Findings come out rule by rule; readers expect column order.
-    std::stable_sort(findings.begin(), findings.end(),
-                     [](const Finding& a, const Finding& b) { return a.column < b.column; });
-    // Two rules of one item at one place say the same thing: the more severe is enough.
-    for (auto it = findings.begin(); it != findings.end();) {
-      const auto twin = std::find_if(findings.begin(), findings.end(), [&](const Finding& other) {
-        return &other != &*it && other.item == it->item && other.column == it->column
-               && (other.severity > it->severity || (other.severity == it->severity && &other < &*it));
-      });
-      it = twin != findings.end() ? findings.erase(it) : it + 1;
+  } catch (...) {
+    out.error = std::current_exception();
+  }
+}
+
+namespace {
+
+constexpr std::size_t k_first_read = std::size_t{64} << 10;
+
+// Worker threads kept for a whole stream: each screens its part of every large block, so that
+// its thread-local buffers are reused from block to block instead of being allocated (and
+// faulted in) again by a new thread each time.
+class Crew
+{
+public:
+  using Job = std::function<void(std::size_t)>;
+
+  explicit Crew(std::size_t size)
+  {
+    for (std::size_t w = 0; w < size; ++w) {
+      m_workers.emplace_back([this, w] { work(w); });
     }
-    for (const auto& finding : findings) {
+  }
+  Crew(const Crew&) = delete;
+  Crew& operator=(const Crew&) = delete;
+  ~Crew()
+  {
+    wait();
+    {
+      const std::lock_guard lock(m_mutex);
+      m_stop = true;
+    }
+    m_wake.notify_all();
+  } // the workers are joined here (m_workers is destroyed first)
+
+  // Runs job(w) on every worker w, once the last round has finished. The job must not throw.
+  void start(Job job)
+  {
+    wait();
+    {
+      const std::lock_guard lock(m_mutex);
+      m_job = std::move(job);
+      m_busy = m_workers.size();
+      ++m_round;
+    }
+    m_wake.notify_all();
+  }
+
+  // Until every worker has finished the round.
+  void wait()
+  {
+    std::unique_lock lock(m_mutex);
+    m_done.wait(lock, [this] { return m_busy == 0; });
+  }
+
+private:
+  void work(std::size_t w)
+  {
+    std::size_t seen = 0;
+    std::unique_lock lock(m_mutex);
+    while (true) {
+      m_wake.wait(lock, [&] { return m_stop || m_round != seen; });
+      if (m_stop) {
+        return;
+      }
+      seen = m_round;
+      const Job& job = m_job; // not changed before every worker has finished
+      lock.unlock();
+      job(w);
+      lock.lock();
+      if (--m_busy == 0) {
+        m_done.notify_all();
+      }
+    }
+  }
+
+  std::mutex m_mutex;
+  std::condition_variable m_wake;
+  std::condition_variable m_done;
+  Job m_job;
+  std::size_t m_round = 0;
+  std::size_t m_busy = 0;
+  bool m_stop = false;
+  std::vector<std::jthread> m_workers; // last: started once the rest exists, joined first
+};
+
+// The parts' findings to `emit`, in order; then the first failure, if any.
+void pass_on(const std::vector<ScreenedLines>& parts, const std::string& name,
+             const std::function<void(const Finding&)>& emit, Encoding& encoding)
+{
+  for (const ScreenedLines& part : parts) {
+    for (const Finding& finding : part.findings) {
       emit(finding);
     }
+    if (part.gb18030) {
+      encoding = Encoding::gb18030;
+    }
+    if (part.bad_line != 0) {
+      throw DataError("既不是 UTF-8 也不是 GB18030/GBK 编码的文本", Location{name, part.bad_line, 0, {}},
+                      "确认这是文本文件；其他编码先用 iconv 转为 UTF-8");
+    }
+    if (part.error) {
+      std::rethrow_exception(part.error);
+    }
+  }
+}
+
+} // namespace
+
+// Blocks of whole lines; a large block is cut at line starts into one part per worker. While
+// the workers screen a block, this thread passes on the findings of the block before (kept in
+// the other of two result sets), so that writing them out overlaps the screening.
+Encoding screen_stream(std::istream& in, const std::string& name, const Screener& screener,
+                       const std::function<void(const Finding&)>& emit, const StreamTuning& tuning)
+{
+  const std::size_t threads =
+    tuning.threads != 0 ? tuning.threads : std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
+  Encoding encoding = Encoding::utf8;
+  // Small at first (a short file should not pay for zeroing a whole block), doubled while reads
+  // fill it, up to a block (or beyond, for a longer line).
+  std::string buffer(std::clamp<std::size_t>(tuning.block, 1, k_first_read), '\0');
+  bool was_full = false;
+  std::size_t filled = 0;
+  int number = 1;
+  std::array<std::vector<ScreenedLines>, 2> results;
+  std::size_t current = 0;
+  bool pending = false; // results[current ^ 1] holds findings not yet passed on
+  std::vector<std::string_view> parts;
+  std::vector<int> firsts;
+  std::optional<Crew> crew; // last: destroyed (a round in flight finished) before what it uses
+  for (bool more = true; more;) {
+    if (filled == buffer.size() || (was_full && buffer.size() < tuning.block)) {
+      buffer.resize(buffer.size() * 2);
+    }
+    in.read(buffer.data() + filled, static_cast<std::streamsize>(buffer.size() - filled));
+    filled += static_cast<std::size_t>(in.gcount());
+    more = static_cast<bool>(in);
+    was_full = filled == buffer.size();
+    // Whole lines only, until the stream ends.
+    const std::string_view read(buffer.data(), filled);
+    const std::size_t last_break = read.rfind('\n');
+    const std::size_t whole = !more ? filled : last_break == std::string_view::npos ? 0 : last_break + 1;
+    if (whole == 0) {
+      continue;
+    }
+    const std::string_view block = read.substr(0, whole);
+    const std::size_t count = threads > 1 && block.size() >= tuning.parallel_from ? threads : 1;
+    const std::vector<std::size_t> cuts = util::line_aligned_cuts(block, count);
+    parts.clear();
+    firsts.clear();
+    for (std::size_t p = 0; p < count; ++p) {
+      parts.push_back(block.substr(cuts[p], cuts[p + 1] - cuts[p]));
+      firsts.push_back(number);
+      number += static_cast<int>(std::count(parts.back().begin(), parts.back().end(), '\n'));
+    }
+    if (block.back() != '\n') {
+      ++number; // the stream's last line, without a line break
+    }
+    std::vector<ScreenedLines>& mine = results[current];
+    mine.resize(count);
+    for (ScreenedLines& part : mine) {
+      part.findings.clear();
+      part.gb18030 = false;
+      part.bad_line = 0;
+      part.error = nullptr;
+    }
+    if (count > 1) {
+      if (!crew) {
+        crew.emplace(count);
+      }
+      crew->start([&](std::size_t w) { screener.screen_lines(parts[w], firsts[w], name, mine[w]); });
+    } else {
+      screener.screen_lines(parts[0], firsts[0], name, mine[0]);
+    }
+    if (pending) {
+      pass_on(results[current ^ 1], name, emit, encoding);
+    }
+    if (crew) {
+      crew->wait();
+    }
+    pending = true;
+    current ^= 1;
+    std::memmove(buffer.data(), buffer.data() + whole, filled - whole);
+    filled -= whole;
+  }
+  if (pending) {
+    pass_on(results[current ^ 1], name, emit, encoding);
   }
   return encoding;
 }

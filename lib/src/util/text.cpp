@@ -116,6 +116,22 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text)
   return std::nullopt;
 }
 
+std::vector<std::size_t> line_aligned_cuts(std::string_view text, std::size_t parts)
+{
+  std::vector<std::size_t> cuts{0};
+  for (std::size_t p = 1; p < parts; ++p) {
+    const std::size_t target = std::max(cuts.back(), text.size() / parts * p);
+    if (target == 0 || target >= text.size() || text[target - 1] == '\n') {
+      cuts.push_back(std::min(target, text.size()));
+      continue;
+    }
+    const std::size_t line_break = text.find('\n', target);
+    cuts.push_back(line_break == std::string_view::npos ? text.size() : line_break + 1);
+  }
+  cuts.push_back(text.size());
+  return cuts;
+}
+
 std::size_t utf8_sequence_length(unsigned char lead)
 {
   if (lead >= 0xF0) {

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <istream>
 #include <map>
@@ -42,6 +43,15 @@ struct ScreenOptions
   std::vector<std::string> local_names;
 };
 
+// The findings of a run of whole lines, in line and column order, and where it stopped.
+struct ScreenedLines
+{
+  std::vector<Finding> findings;
+  bool gb18030 = false;      // a line needed decoding from GB18030
+  int bad_line = 0;          // the line that is neither UTF-8 nor GB18030 (screening stopped there)
+  std::exception_ptr error;  // anything else that stopped screening (findings before it are kept)
+};
+
 // All rules of the given checklists compiled into one automaton: every literal word of every
 // rule (phrases, sequence elements, near, unless, prohibition words) is found in a single pass
 // over each line (Aho–Corasick over UTF-8 bytes); rules are then decided from those hits alone.
@@ -52,6 +62,14 @@ public:
 
   // Appends the findings of one line of UTF-8 text (full-width forms are folded first).
   void screen_line(std::string_view line, int line_number, const std::string& file, std::vector<Finding>& out) const;
+
+  // Screens `text`, whole lines from the start of line `first_line`, each ended by a line break
+  // (the last one may not be), as screen_stream does: a CR before the break and a BOM on line 1
+  // are left out, a line that is not UTF-8 is decoded from GB18030, each line's findings come
+  // in column order. Never throws: a failure is recorded in `out` with what came before it.
+  // The automaton walks several stretches of the text at once (independent look-ups overlap
+  // instead of each waiting for the one before).
+  void screen_lines(std::string_view text, int first_line, const std::string& file, ScreenedLines& out) const;
 
   std::size_t pattern_count() const { return m_patterns.size(); }
 
@@ -85,11 +103,22 @@ private:
     std::size_t end;
     std::uint32_t pattern;
   };
+  struct Output // the walk reached a state that ends patterns
+  {
+    std::uint32_t state;
+    std::size_t end; // byte offset after the last byte
+  };
   class Line;    // a line with its clause and sentence boundaries
+  struct Scratch; // a line's boundaries and character index, reused from line to line
 
   std::uint32_t pattern(const std::string& text);
   void use(const std::vector<std::string>& words, std::uint32_t rule, Role role, std::uint16_t element = 0);
   void build();
+  void walk(std::string_view text, std::size_t from, std::size_t to, std::size_t state, std::vector<Output>& out) const;
+  void walk_interleaved(std::string_view text, std::vector<Output>& out) const;
+  void add_hits(std::uint32_t state, std::size_t end, std::vector<Hit>& hits) const;
+  void decide(std::string_view text, const std::vector<Hit>& hits, int line_number, const std::string& file,
+              std::vector<Finding>& out) const;
   bool suppressed(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, std::size_t begin, std::size_t end) const;
   using Iterator = std::vector<Tagged>::const_iterator;
   void match_phrase(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, Iterator first, Iterator last,
@@ -121,12 +150,22 @@ private:
 enum class Encoding { utf8, gb18030 };
 std::string_view encoding_key(Encoding encoding);
 
-// Screens a whole stream line by line, in constant memory: each line is decoded from UTF-8,
-// or from GB18030/GBK when it is not valid UTF-8, and its findings are passed to `emit` in
-// column order before the next line is read. Returns the encoding seen (GB18030 if any line
-// needed it). Throws DataError naming the line when a line is neither.
+// How screen_stream reads: blocks of whole lines; a large block is cut at line breaks into one
+// part per thread, and the parts' findings are passed on in order once all are screened.
+struct StreamTuning
+{
+  std::size_t block = std::size_t{4} << 20;         // bytes read at a time (longer when a line is)
+  std::size_t parallel_from = std::size_t{1} << 20; // smaller blocks are screened on this thread alone
+  unsigned threads = 0;                             // 0: one per core, at most 4
+};
+
+// Screens a whole stream line by line, in constant memory (a block of lines at a time): each
+// line is decoded from UTF-8, or from GB18030/GBK when it is not valid UTF-8, and its findings
+// are passed to `emit` in line and column order, on the calling thread. Returns the encoding
+// seen (GB18030 if any line needed it). Throws DataError naming the line when a line is
+// neither, after passing on the findings of the lines before it.
 Encoding screen_stream(std::istream& in, const std::string& name, const Screener& screener,
-                       const std::function<void(const Finding&)>& emit);
+                       const std::function<void(const Finding&)>& emit, const StreamTuning& tuning = {});
 // The same, collecting the findings.
 Encoding screen_stream(std::istream& in, const std::string& name, const Screener& screener, std::vector<Finding>& out);
 

@@ -12,6 +12,11 @@ namespace normdoc::util {
 // Position of the first byte that is not well-formed UTF-8, or nothing when `text` is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+// `parts` + 1 offsets that cut `text` into `parts` stretches of about equal size, each cut at the
+// start of a line (just after a '\n'): 0 first, text.size() last, never decreasing. A stretch is
+// empty when a line is longer than the stretch before it would have been.
+std::vector<std::size_t> line_aligned_cuts(std::string_view text, std::size_t parts);
+
 // Code points of valid UTF-8 `text`; invalid bytes become U+FFFD.
 std::u32string decode_utf8(std::string_view text);
 void append_utf8(std::string& out, char32_t code_point);
