@@ -26,7 +26,7 @@ std::string step_summary(const procedure::Step& step)
     parts.emplace_back("审核中");
   }
   if (step.result) {
-    parts.emplace_back(procedure::result_label(*step.result));
+    parts.emplace_back(procedure::conclusion_label(*step.result));
   }
   if (step.until) {
     parts.push_back(fmt::format("实施期限至 {}", step.until->iso()));
@@ -57,7 +57,7 @@ void write_step(util::JsonWriter& json, const procedure::Step& step)
     .key("until").value(util::to_iso(step.until))
     .key("channel").value(step.channel)
     .key("meeting").value(step.meeting)
-    .key("result").value(step.result)
+    .key("result").value(procedure::conclusion_key(step.result))
     .key("note").value(step.note)
     .end_object();
 }

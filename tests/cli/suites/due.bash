@@ -64,7 +64,7 @@ expect_exit 0
 expect_json 'length' 0
 nd due --kind fling
 expect_exit 2
-expect_stderr_contains '是否想写 filing'
+expect_stderr_contains '是否想用 filing'
 
 TEST "recording the filing and the correction clears the items"
 build_registry
