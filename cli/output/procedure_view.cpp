@@ -36,6 +36,10 @@ std::string step_summary(const procedure::Step& step)
       parts.push_back(**extra);
     }
   }
+  // 国办发〔2018〕115号 (五): why a legality review took less than the minimum.
+  if (step.urgency) {
+    parts.push_back(fmt::format("紧急审核：{}", *step.urgency));
+  }
   std::string out;
   for (const auto& part : parts) {
     out += out.empty() ? part : "，" + part;
@@ -49,17 +53,9 @@ void write_step(util::JsonWriter& json, const procedure::Step& step)
     .key("id").value(step.id)
     .key("document").value(step.document)
     .key("step").value(procedure::step_key(step.kind))
-    .key("step_label").value(procedure::step_label(step.kind))
-    .key("date").value(util::to_iso(step.date))
-    .key("from").value(util::to_iso(step.from))
-    .key("to").value(util::to_iso(step.to))
-    .key("received").value(util::to_iso(step.received))
-    .key("until").value(util::to_iso(step.until))
-    .key("channel").value(step.channel)
-    .key("meeting").value(step.meeting)
-    .key("result").value(procedure::conclusion_key(step.result))
-    .key("note").value(step.note)
-    .end_object();
+    .key("step_label").value(procedure::step_label(step.kind));
+  procedure::write_recorded(json, step);
+  json.end_object();
 }
 
 void write_strings(util::JsonWriter& json, const std::vector<std::string>& items)

@@ -199,7 +199,31 @@ util::Date shortest_comment_end(const util::Date& from, const util::Duration& re
   return required.after(from).add_days(-1);
 }
 
+template<typename Recorded> void write_recorded_fields(util::JsonWriter& json, const Recorded& step)
+{
+  json.key("date").value(util::to_iso(step.date))
+    .key("from").value(util::to_iso(step.from))
+    .key("to").value(util::to_iso(step.to))
+    .key("received").value(util::to_iso(step.received))
+    .key("until").value(util::to_iso(step.until))
+    .key("channel").value(step.channel)
+    .key("meeting").value(step.meeting)
+    .key("result").value(conclusion_key(step.result))
+    .key("note").value(step.note)
+    .key("urgency").value(step.urgency);
+}
+
 } // namespace
+
+void write_recorded(util::JsonWriter& json, const StepInput& input)
+{
+  write_recorded_fields(json, input);
+}
+
+void write_recorded(util::JsonWriter& json, const Step& step)
+{
+  write_recorded_fields(json, step);
+}
 
 std::string_view step_key(StepKind kind)
 {
@@ -322,21 +346,10 @@ Step record(store::Transaction& txn, const registry::Document& doc, const StepIn
     id = db.last_insert_rowid();
   }
   util::JsonWriter payload;
-  payload.begin_object()
-    .key("step").value(step_key(input.kind))
-    .key("date").value(util::to_iso(input.date))
-    .key("from").value(util::to_iso(input.from))
-    .key("to").value(util::to_iso(input.to))
-    .key("received").value(util::to_iso(input.received))
-    .key("until").value(util::to_iso(input.until))
-    .key("channel").value(input.channel)
-    .key("meeting").value(input.meeting)
-    .key("result").value(conclusion_key(input.result))
-    .key("note").value(input.note)
-    .key("urgency").value(input.urgency)
-    // The row inserted or concluded: a later void-step names it (replay places the void).
-    .key("step_id").value(*id)
-    .end_object();
+  payload.begin_object().key("step").value(step_key(input.kind));
+  write_recorded(payload, input);
+  // The row inserted or concluded: a later void-step names it (replay places the void).
+  payload.key("step_id").value(*id).end_object();
   audit::append(txn, stamp, doc.id, "record", payload.str());
   auto stmt = db.prepare(std::string(k_select) + " AND id = ?");
   stmt.bind(1, *id);

@@ -6,6 +6,7 @@
 #include <normdoc/config/config.hpp>
 #include <normdoc/registry/document.hpp>
 #include <normdoc/store/database.hpp>
+#include <normdoc/util/json.hpp>
 
 #include <optional>
 #include <string>
@@ -80,6 +81,11 @@ struct Step
   std::optional<std::string> urgency;
   std::string recorded_at;
 };
+
+// What was recorded of a step, from `date` to `urgency`, as JSON members: the one serialiser of
+// those fields, for the log's `record` event (the input) and `show --procedure` (the row).
+void write_recorded(util::JsonWriter& json, const StepInput& input);
+void write_recorded(util::JsonWriter& json, const Step& step);
 
 // Records a step (and its log event) in `txn`. A legality review may be recorded open
 // (`received` only) and concluded later (`date` and `result`), which completes the open one.
