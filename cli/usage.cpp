@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "usage.hpp"
 
+#include "choice.hpp"
 #include "diagnostic.hpp"
 
 #include <normdoc/util/text.hpp>
@@ -151,18 +152,17 @@ std::string translated(const std::string& english)
   return fmt::format("命令行有误（{}）", english);
 }
 
-// IsMember's refusal, with the choices listed the Chinese way and the nearest one suggested.
-std::optional<Message> refused_choice(const std::string& english, const std::string& path)
+// IsMember's refusal, said as every refused choice is (choice.hpp).
+std::optional<Message> refused_member(const std::string& english, const std::string& path)
 {
   static const std::regex not_in(R"(^(.+): (.*) not in \{(.*)\}$)");
   std::smatch match;
   if (!std::regex_match(english, match, not_in)) {
     return std::nullopt;
   }
-  const auto choices = util::split(match[3].str(), ',');
-  const auto suggestion = util::closest_match(match[2].str(), choices);
-  return Message{fmt::format("{} 的取值“{}”无效，可选：{}", match[1].str(), match[2].str(), fmt::join(choices, "、")),
-                 suggestion ? fmt::format("是否想用 {}？", *suggestion) : fmt::format("运行 {} --help 查看用法", path)};
+  const UsageError refusal =
+    refused_choice(match[1].str(), match[2].str(), util::split(match[3].str(), ','), fmt::format("运行 {} --help 查看用法", path));
+  return Message{refusal.what(), refusal.hint()};
 }
 
 // The words of an ExtrasError that CLI11 did not leave in any command's remaining list (an
@@ -214,7 +214,7 @@ std::string usage_message(const CLI::App& root, const CLI::Error& error)
   } else if (required && std::string_view(error.what()) == "A subcommand is required") {
     message = {fmt::format("{} 后面缺少子命令（{}）", path, fmt::join(subcommand_names(*command), "、")),
                fmt::format("运行 {} --help 查看用法", path)};
-  } else if (auto choice = refused_choice(error.what(), path)) {
+  } else if (auto choice = refused_member(error.what(), path)) {
     message = std::move(*choice);
   } else {
     message = {translated(error.what()), fmt::format("运行 {} --help 查看用法", path)};

@@ -19,7 +19,7 @@ struct AddOptions
   std::string published, effective, reg_no, reason;
   bool override_gate = false;
   bool concerns_business = false;
-  std::string format = "text";
+  Format format = Format::text;
   std::map<std::string, CLI::Option*> given;
 
   std::optional<std::string> value(const std::string& name, const std::string& field) const
@@ -117,7 +117,7 @@ void register_add(CLI::App& app, Context& ctx)
   sub->add_flag("--override-gate", o->override_gate,
                 "越过发布把关（涉及经营者的文件没有公平竞争审查记录）：补登记旧文件时使用，理由记入日志")
     ->needs(reason);
-  add_format_option(sub, o->format, {"text", "json"});
+  add_format_option(sub, o->format, {Format::text, Format::json});
   o->given["--validity"]->excludes(o->given["--expires"]);
   sub->callback([o, &ctx] { run_add(*o, ctx); });
 }

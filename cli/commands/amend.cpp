@@ -12,7 +12,7 @@ namespace {
 struct AmendOptions
 {
   std::string ref, by, date;
-  std::string format = "text";
+  Format format = Format::text;
 };
 
 void run_amend(const AmendOptions& o, Context& ctx)
@@ -34,7 +34,7 @@ void register_amend(CLI::App& app, Context& ctx)
   sub->add_option("REF", o->ref, "被修改的文件")->required();
   sub->add_option("--by", o->by, "修改后的新文件（须已登记）")->required();
   sub->add_option("--date", o->date, "新版本取代原文件的日期")->required();
-  add_format_option(sub, o->format, {"text", "json"});
+  add_format_option(sub, o->format, {Format::text, Format::json});
   sub->callback([o, &ctx] { run_amend(*o, ctx); });
 }
 

@@ -69,7 +69,7 @@ void run_verify(Context& ctx, const std::string& supplied)
                                      : fmt::format("与 {} 个签名检查点相符", checkpoints)));
 }
 
-void run_checkpoint(Context& ctx, const std::string& format)
+void run_checkpoint(Context& ctx, Format format)
 {
   store::Database db = ctx.open_database_for_reading();
   // A broken chain is not signed: the checkpoint would vouch for the damage.
@@ -80,7 +80,7 @@ void run_checkpoint(Context& ctx, const std::string& format)
   const audit::Checkpoint checkpoint =
     audit::make_checkpoint(db, ctx.audit_key_path(), ctx.stamp().at, ctx.config().office_name);
   audit::append_checkpoint(ctx.checkpoints_path(), checkpoint);
-  if (format == "json") {
+  if (format == Format::json) {
     print(audit::to_json(checkpoint) + "\n");
     return;
   }
@@ -123,8 +123,8 @@ void register_audit(CLI::App& app, Context& ctx)
   verify->add_option("--checkpoints", *supplied, "另外对照此检查点文件（例如备案审查机关留存的副本）");
   verify->callback([&ctx, supplied] { run_verify(ctx, *supplied); });
   auto* checkpoint = sub->add_subcommand("checkpoint", "用本机关的密钥签名当前链头，追加到检查点文件（数据库之外），可交备案审查机关留存");
-  auto format = std::make_shared<std::string>("text");
-  add_format_option(checkpoint, *format, {"text", "json"});
+  auto format = std::make_shared<Format>(Format::text);
+  add_format_option(checkpoint, *format, {Format::text, Format::json});
   checkpoint->callback([&ctx, format] { run_checkpoint(ctx, *format); });
 }
 

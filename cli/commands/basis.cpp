@@ -18,7 +18,7 @@ namespace {
 struct BasisOptions
 {
   std::string file, name, revised, repealed;
-  std::string format = "text";
+  Format format = Format::text;
 };
 
 std::string describe_change(const basis::Change& change)
@@ -34,7 +34,7 @@ void run_import(const BasisOptions& o, Context& ctx)
   store::Transaction txn(db);
   const basis::ImportResult result = basis::import_catalogue(txn, text, o.file, ctx.today(), ctx.stamp());
   txn.commit();
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     util::JsonWriter json(2);
     json.begin_object()
       .key("laws").value(static_cast<std::int64_t>(result.laws))
@@ -99,7 +99,7 @@ void register_basis(CLI::App& app, Context& ctx)
 
   auto* import = group->add_subcommand("import", "导入法律目录 CSV（列：name,level,publish,valid_from,expired[,category]）");
   import->add_option("FILE", o->file, "CSV 文件，例如 national-laws.csv")->required();
-  add_format_option(import, o->format, {"text", "json"});
+  add_format_option(import, o->format, {Format::text, Format::json});
   import->callback([o, &ctx] { run_import(*o, ctx); });
 
   auto* change = group->add_subcommand("change", "手工记录一部法律的修订或废止");

@@ -35,7 +35,7 @@ struct CheckOptions
 {
   std::vector<std::string> paths;
   std::string checklist = "all";
-  std::string format = "text";
+  Format format = Format::text;
   std::string fail_on = "error";
   std::string issuer;
   std::string issuer_level;
@@ -199,7 +199,7 @@ void run_check(const CheckOptions& o, Context& ctx)
     std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
     out.clear();
   };
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     out += "[";
   }
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -210,17 +210,17 @@ void run_check(const CheckOptions& o, Context& ctx)
     const auto emit = [&](const review::Finding& finding) {
       ++counts[static_cast<std::size_t>(finding.severity)];
       failed = failed || (o.fail_on != "never" && finding.severity >= threshold(o.fail_on));
-      if (o.format == "text") {
+      if (o.format == Format::text) {
         append_text(out, finding);
       } else {
-        util::JsonWriter json(o.format == "json" ? 2 : 0);
+        util::JsonWriter json(o.format == Format::json ? 2 : 0);
         write_finding_object(json, finding);
-        if (o.format == "json") {
+        if (o.format == Format::json) {
           out += first_json ? "\n  " : ",\n  ";
           first_json = false;
         }
         out += json.str();
-        if (o.format == "jsonl") {
+        if (o.format == Format::jsonl) {
           out += '\n';
         }
       }
@@ -243,7 +243,7 @@ void run_check(const CheckOptions& o, Context& ctx)
       throw;
     }
   }
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     out += first_json ? "]\n" : "\n]\n";
   }
   flush();
@@ -254,7 +254,7 @@ void run_check(const CheckOptions& o, Context& ctx)
     fmt::format("检查了 {} 个文件：错误 {} 处，警告 {} 处，提示 {} 处{}", files.size() - static_cast<std::size_t>(file_errors),
                 counts[2], counts[1], counts[0], file_errors > 0 ? fmt::format("；{} 个文件无法读取", file_errors) : "");
   // The summary is for people: on stdout beside text findings, on stderr beside JSON.
-  (o.format == "text" ? std::cout : std::cerr) << summary << '\n';
+  (o.format == Format::text ? std::cout : std::cerr) << summary << '\n';
   std::cout << std::flush;
   if (file_errors > 0) {
     ctx.exit_code = ExitCode::data;
@@ -272,7 +272,7 @@ void register_check(CLI::App& app, Context& ctx)
   sub->add_option("FILE", o->paths, "文件（文本 UTF-8 或 GB18030/GBK、.html、.docx、.doc/.wps、.pdf、.ofd）、目录（其中每个文件，类型不支持的报错）或 -（标准输入）");
   sub->add_option("--checklist", o->checklist, "清单：legality（合法性审核）、fair-competition（公平竞争审查）或 all")
     ->check(CLI::IsMember({"legality", "fair-competition", "all"}));
-  add_format_option(sub, o->format, {"text", "json", "jsonl"});
+  add_format_option(sub, o->format, {Format::text, Format::json, Format::jsonl});
   sub->add_option("--fail-on", o->fail_on, "何时以退出码 1 结束：error（有错误级命中，默认）、warning、never")
     ->check(CLI::IsMember({"error", "warning", "never"}));
   sub->add_option("--issuer", o->issuer, "制定机关名称：按其层级（国务院部门、省、市、县）确定严重程度；默认按县级");

@@ -22,8 +22,8 @@ struct CleanupOptions
   std::string name, scope, ref, decision, reason, file, date;
   bool allow_undecided = false;
   CsvOptions csv;
-  std::string format = "text";
-  std::string report_format = "md";
+  Format format = Format::text;
+  Format report_format = Format::md;
   std::string output;
 };
 
@@ -34,7 +34,7 @@ void run_open(const CleanupOptions& o, Context& ctx)
   store::Transaction txn(db);
   const lifecycle::Campaign campaign = lifecycle::open_campaign(txn, o.name, o.scope, date, ctx.stamp());
   txn.commit();
-  print(render_campaign_status(campaign, RenderOptions{parse_format(o.format), date}));
+  print(render_campaign_status(campaign, RenderOptions{o.format, date}));
 }
 
 void apply_decisions(Context& ctx, const std::string& name, const std::vector<lifecycle::DecisionInput>& decisions,
@@ -63,7 +63,7 @@ void run_import(const CleanupOptions& o, Context& ctx)
 void run_status(const CleanupOptions& o, Context& ctx)
 {
   store::Database db = ctx.open_database_for_reading();
-  print(render_campaign_status(lifecycle::load_campaign(db, o.name), RenderOptions{parse_format(o.format), ctx.today()}));
+  print(render_campaign_status(lifecycle::load_campaign(db, o.name), RenderOptions{o.format, ctx.today()}));
 }
 
 void run_close(const CleanupOptions& o, Context& ctx)
@@ -75,7 +75,7 @@ void run_close(const CleanupOptions& o, Context& ctx)
   const lifecycle::Campaign campaign =
     lifecycle::close_campaign(txn, registry, o.name, date, o.allow_undecided, ctx.stamp());
   txn.commit();
-  print(render_campaign_status(campaign, RenderOptions{parse_format(o.format), date}));
+  print(render_campaign_status(campaign, RenderOptions{o.format, date}));
 }
 
 void run_report(const CleanupOptions& o, Context& ctx)
@@ -106,7 +106,7 @@ void register_cleanup(CLI::App& app, Context& ctx)
                    "findings=legality|fair-competition|all（正文有筛查发现）、before=日期（在此前发布）、"
                    "expired（另含有效期已届满、尚未确认失效的文件）；默认全部现行文件");
   open->add_option("--date", o->date, "开始日期（默认今天）：当日现行有效的文件纳入");
-  add_format_option(open, o->format, {"text", "json"});
+  add_format_option(open, o->format, {Format::text, Format::json});
   open->callback([o, &ctx] { run_open(*o, ctx); });
 
   auto* decide = group->add_subcommand("decide", "对一份文件作出清理决定（清理结束前可改）");
@@ -125,19 +125,19 @@ void register_cleanup(CLI::App& app, Context& ctx)
 
   auto* status = group->add_subcommand("status", "已决定、未决定的文件数和各类决定");
   status->add_option("NAME", o->name, "清理名称")->required();
-  add_format_option(status, o->format, {"text", "json"});
+  add_format_option(status, o->format, {Format::text, Format::json});
   status->callback([o, &ctx] { run_status(*o, ctx); });
 
   auto* close = group->add_subcommand("close", "结束清理：在一个事务中执行全部决定（废止、宣布失效）");
   close->add_option("NAME", o->name, "清理名称")->required();
   close->add_option("--date", o->date, "决定生效的日期（默认今天）");
   close->add_flag("--allow-undecided", o->allow_undecided, "仍有未决定的文件时也结束（这些文件不变）");
-  add_format_option(close, o->format, {"text", "json"});
+  add_format_option(close, o->format, {Format::text, Format::json});
   close->callback([o, &ctx] { run_close(*o, ctx); });
 
   auto* report = group->add_subcommand("report", "清理结果：继续有效、修改、废止、宣布失效四类目录");
   report->add_option("NAME", o->name, "清理名称")->required();
-  add_format_option(report, o->report_format, {"md", "html", "docx", "text", "csv", "json"});
+  add_format_option(report, o->report_format, {Format::md, Format::html, Format::docx, Format::text, Format::csv, Format::json});
   add_output_option(report, o->output);
   add_csv_options(report, o->csv);
   report->callback([o, &ctx] { run_report(*o, ctx); });

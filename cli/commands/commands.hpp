@@ -2,10 +2,12 @@
 #pragma once
 
 #include "context.hpp"
+#include "output/format.hpp"
 
 #include <normdoc/registry/registry.hpp>
 
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,20 +81,20 @@ void add_output_option(CLI::App* command, std::string& target);
 // Writes what a command rendered in `format`: to `output` when given (written beside it and
 // renamed when complete, so never half a file; DataError when it cannot be written), else to
 // standard output — a Word file only to a pipe or a redirect, never to a terminal (UsageError).
-void emit(const std::string& rendered, const std::string& format, const std::string& output);
+void emit(const std::string& rendered, Format format, const std::string& output);
 
 // Render options for a printed form (an opinion, a catalogue, a report) in `format`: the office
 // that signs it (config [office] name) and today's date for its footer.
-RenderOptions printed_options(Context& ctx, const std::string& format, util::Date as_of);
+RenderOptions printed_options(Context& ctx, Format format, util::Date as_of);
 
-// `--format` with the given choices, the first being the default already in `target`.
-void add_format_option(CLI::App* command, std::string& target, const std::vector<std::string>& formats);
+// `--format` with the `offered` choices, the first being the default already in `target`.
+void add_format_option(CLI::App* command, Format& target, std::initializer_list<Format> offered);
 
 using DocumentChange =
   std::function<registry::Document(const registry::Registry&, store::Transaction&, const audit::Stamp&)>;
 
 // Opens the database, runs `change` in one transaction (the change and its log events commit
 // together or not at all) and prints the document it returns in `format` (text or json).
-void apply_document_change(Context& ctx, const std::string& format, const DocumentChange& change);
+void apply_document_change(Context& ctx, Format format, const DocumentChange& change);
 
 } // namespace normdoc::cli

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "choice.hpp"
 #include "commands/commands.hpp"
 #include "output/terminal.hpp"
 #include "output/views.hpp"
@@ -43,7 +44,7 @@ void add_output_option(CLI::App* command, std::string& target)
   command->add_option("--output,-o", target, "写入此文件（docx 格式在终端上必须给出；默认标准输出）");
 }
 
-void emit(const std::string& rendered, const std::string& format, const std::string& output)
+void emit(const std::string& rendered, Format format, const std::string& output)
 {
   if (!output.empty() && output != "-") {
     util::PartialFile file(output);
@@ -51,7 +52,7 @@ void emit(const std::string& rendered, const std::string& format, const std::str
     file.commit();
     return;
   }
-  if (format != "docx") {
+  if (format != Format::docx) {
     print(rendered);
     return;
   }
@@ -65,22 +66,22 @@ void emit(const std::string& rendered, const std::string& format, const std::str
   }
 }
 
-RenderOptions printed_options(Context& ctx, const std::string& format, util::Date as_of)
+RenderOptions printed_options(Context& ctx, Format format, util::Date as_of)
 {
-  RenderOptions options{parse_format(format), as_of};
+  RenderOptions options{format, as_of};
   options.office = ctx.config().office_name;
   options.printed_on = ctx.today();
   return options;
 }
 
-void add_format_option(CLI::App* command, std::string& target, const std::vector<std::string>& formats)
+void add_format_option(CLI::App* command, Format& target, std::initializer_list<Format> offered)
 {
-  std::string names;
-  for (std::size_t i = 0; i < formats.size(); ++i) {
-    names += i == 0 ? "" : i + 1 == formats.size() ? " 或 " : "、";
-    names += formats[i];
+  std::vector<util::Named<Format>> table;
+  for (const Format format : offered) {
+    table.push_back(util::named(formats(), format));
   }
-  command->add_option("--format", target, "输出格式：" + names)->check(CLI::IsMember(formats));
+  add_choice_option(command, "--format", target, util::NamedTable<Format>(table),
+                    "输出格式：" + choice_list(util::NamedTable<Format>(table)));
 }
 
 void add_csv_options(CLI::App* command, CsvOptions& target)
@@ -90,7 +91,7 @@ void add_csv_options(CLI::App* command, CsvOptions& target)
     ->check(CLI::IsMember({"zh", "en"}));
 }
 
-void apply_document_change(Context& ctx, const std::string& format, const DocumentChange& change)
+void apply_document_change(Context& ctx, Format format, const DocumentChange& change)
 {
   store::Database db = ctx.open_database();
   const registry::Registry registry(ctx.config());
@@ -98,7 +99,7 @@ void apply_document_change(Context& ctx, const std::string& format, const Docume
   store::Transaction txn(db);
   const registry::Document doc = change(registry, txn, stamp);
   txn.commit();
-  print(render_document(doc, RenderOptions{parse_format(format), ctx.today()}));
+  print(render_document(doc, RenderOptions{format, ctx.today()}));
 }
 
 } // namespace normdoc::cli

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "choice.hpp"
 #include "commands/commands.hpp"
 #include "exit_code.hpp"
 #include "output/views.hpp"
@@ -9,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <iostream>
@@ -21,28 +23,17 @@ struct DueOptions
 {
   std::string as_of, within, issuer;
   std::vector<std::string> kinds;
-  std::string format = "text";
+  Format format = Format::text;
   std::string fail_on = "overdue";
   CsvOptions csv;
 };
 
-std::set<std::string> parse_kinds(const std::vector<std::string>& raw)
+std::set<deadline::DueKind> parse_kinds(const std::vector<std::string>& raw)
 {
-  std::vector<std::string> known;
-  for (const auto& [key, label] : deadline::due_kinds()) {
-    known.push_back(key);
-  }
-  std::set<std::string> kinds;
+  std::set<deadline::DueKind> kinds;
   for (const auto& option : raw) {
     for (const auto& kind : util::split(option, ',')) {
-      if (std::find(known.begin(), known.end(), kind) == known.end()) {
-        const auto suggestion = util::closest_match(kind, known);
-        throw UsageError(fmt::format("未知的事项类别“{}”", kind),
-                         suggestion ? fmt::format("是否想写 {}？", *suggestion)
-                                    : "可用：filing filing-supplement filing-review correction legality-review comment "
-                                      "exception evaluation expired procedure");
-      }
-      kinds.insert(kind);
+      kinds.insert(parse_choice(deadline::due_kinds(), kind, "--kind"));
     }
   }
   return kinds;
@@ -69,7 +60,7 @@ void run_due(const DueOptions& o, Context& ctx)
   }
   store::Database db = ctx.open_database_for_reading();
   const auto items = deadline::due_items(db, ctx.config(), ctx.calendar(), query);
-  const Format format = parse_format(o.format);
+  const Format format = o.format;
   // The cron contract: nothing due prints nothing (in text), so no mail is sent.
   if (!items.empty() || format != Format::text) {
     print(render_due(items, RenderOptions{format, query.as_of, o.csv.bom, o.csv.english_header()}, ics_timestamp(ctx.now_utc())));
@@ -91,9 +82,10 @@ void register_due(CLI::App& app, Context& ctx)
   auto* sub = app.add_subcommand("due", "列出到期和逾期的事项：备案、审查、纠正、审核期限、征求意见、后评估、有效期（供 cron 使用）");
   sub->add_option("--as-of", o->as_of, "按此日期计算（默认今天）");
   sub->add_option("--within", o->within, "列出此期限内到期的事项（默认按配置，通常 30d）");
-  sub->add_option("--kind", o->kinds, "只列这些类别，逗号分隔：filing、filing-review、correction、evaluation …");
+  sub->add_option("--kind", o->kinds, "只列这些类别（逗号分隔，可给多个）")
+    ->type_name(fmt::format("{{{}}}", fmt::join(util::named_keys(deadline::due_kinds()), ",")));
   sub->add_option("--issuer", o->issuer, "只列此制定机关的文件");
-  add_format_option(sub, o->format, {"text", "json", "csv", "ics"});
+  add_format_option(sub, o->format, {Format::text, Format::json, Format::csv, Format::ics});
   sub->add_option("--fail-on", o->fail_on, "何时以退出码 1 结束：overdue（有逾期，默认）、due（有任何事项）、never")
     ->check(CLI::IsMember({"overdue", "due", "never"}));
   add_csv_options(sub, o->csv);

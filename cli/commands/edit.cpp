@@ -22,7 +22,7 @@ struct EditOptions
   std::string ref;
   std::string title, issuer, doc_no, drafting_unit, index_no, subject, text, concerns_business;
   std::map<std::string, CLI::Option*> given;
-  std::string format = "text";
+  Format format = Format::text;
 };
 
 void run_edit(const EditOptions& o, Context& ctx)
@@ -55,7 +55,7 @@ void run_edit(const EditOptions& o, Context& ctx)
   });
   for (const auto& step : outdated) {
     std::cerr << k_warning_prefix << fmt::format("正文已修改，{}（{} 结论：{}）不再适用，须重新审核（或越过把关并说明理由）\n",
-                             procedure::step_label(step.kind), step.date->iso(), procedure::result_label(*step.result));
+                             procedure::step_label(step.kind), step.date->iso(), procedure::conclusion_label(*step.result));
   }
 }
 
@@ -76,7 +76,7 @@ void register_edit(CLI::App& app, Context& ctx)
   o->given["--concerns-business"] = sub->add_option("--concerns-business", o->concerns_business,
                                                     "是否涉及市场主体经济活动：yes 或 no")
                                       ->check(CLI::IsMember({"yes", "no"}));
-  add_format_option(sub, o->format, {"text", "json"});
+  add_format_option(sub, o->format, {Format::text, Format::json});
   sub->callback([o, &ctx] { run_edit(*o, ctx); });
 }
 

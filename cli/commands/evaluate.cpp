@@ -16,7 +16,7 @@ namespace {
 struct EvaluateOptions
 {
   std::string ref, outcome, date, report, reason, by, validity, expires;
-  std::string format = "text";
+  Format format = Format::text;
 };
 
 void run_evaluate(const EvaluateOptions& o, Context& ctx)
@@ -46,7 +46,7 @@ void run_evaluate(const EvaluateOptions& o, Context& ctx)
   const lifecycle::Evaluation evaluation =
     lifecycle::evaluate(txn, registry, doc, input, ctx.config(), ctx.stamp());
   txn.commit();
-  print(render_evaluation(evaluation, *registry::find(db, doc.id), RenderOptions{parse_format(o.format), input.date}));
+  print(render_evaluation(evaluation, *registry::find(db, doc.id), RenderOptions{o.format, input.date}));
 }
 
 } // namespace
@@ -65,7 +65,7 @@ void register_evaluate(CLI::App& app, Context& ctx)
   sub->add_option("--by", o->by, "修改：修改后的新文件（先用 normdoc add 登记）");
   sub->add_option("--validity", o->validity, "继续有效：新的有效期，自决定之日起算，例如 5y（默认按配置）");
   sub->add_option("--expires", o->expires, "继续有效：新的有效期截止日（代替 --validity）");
-  add_format_option(sub, o->format, {"text", "json"});
+  add_format_option(sub, o->format, {Format::text, Format::json});
   sub->callback([o, &ctx] { run_evaluate(*o, ctx); });
 }
 

@@ -24,7 +24,7 @@ struct ExportOptions
   std::vector<std::string> refs;
   bool all = false;
   std::string output;
-  std::string format = "jsonl";
+  Format format = Format::jsonl;
 };
 
 // The office as the receiver of its bundles sees it: sealed with the audit key when this user
@@ -86,7 +86,7 @@ void register_export(CLI::App& app, Context& ctx)
   sub->add_option("REF", o->refs, "文件编号、登记编号或文号（可多个）");
   sub->add_flag("--all", o->all, "导出全部文件");
   sub->add_option("--output,-o", o->output, "写入此文件（默认标准输出）");
-  add_format_option(sub, o->format, {"jsonl"});
+  add_format_option(sub, o->format, {Format::jsonl});
   sub->callback([o, &ctx] { run_export(*o, ctx); });
 }
 

@@ -21,7 +21,7 @@ struct FileOptions
 {
   std::string ref, date, materials, import;
   std::vector<std::string> bodies;
-  std::string format = "table";
+  Format format = Format::table;
   bool planned = false;
 };
 
@@ -40,7 +40,7 @@ void run_file_import(const FileOptions& o, Context& ctx)
   for (const auto& filing : filings) {
     documents.insert(filing.document);
   }
-  if (parse_format(o.format) == Format::json) {
+  if (o.format == Format::json) {
     print(render_filings(filings, RenderOptions{Format::json, ctx.today()}));
     return;
   }
@@ -69,7 +69,7 @@ void run_file(const FileOptions& o, Context& ctx)
   const auto filings =
     filing::file(txn, registry::resolve(db, o.ref), bodies, date, sent, ctx.config(), ctx.stamp());
   txn.commit();
-  print(render_filings(filings, RenderOptions{parse_format(o.format), ctx.today()}));
+  print(render_filings(filings, RenderOptions{o.format, ctx.today()}));
 }
 
 } // namespace
@@ -85,7 +85,7 @@ void register_file(CLI::App& app, Context& ctx)
                   "批量登记以往的报送记录：CSV（列 ref,body,date，可加 materials），全部成功才写入，出错时指明行号");
   sub->add_option("--materials", o->materials, "实际报送的材料，逗号或顿号分隔（默认为配置的全套材料）");
   sub->add_flag("--planned", o->planned, "日期在今天之后：作为计划登记（报表不计为已办，到期提醒在该日前照常提示）");
-  add_format_option(sub, o->format, {"table", "json"});
+  add_format_option(sub, o->format, {Format::table, Format::json});
   sub->callback([o, &ctx] { run_file(*o, ctx); });
 }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "choice.hpp"
 #include "commands/commands.hpp"
 #include "output/views.hpp"
 
@@ -16,29 +17,25 @@ namespace {
 struct FilingOptions
 {
   std::string ref, body, result, date, until, note;
-  std::string format = "table";
+  Format format = Format::table;
   bool planned = false;
 };
 
 void print_filing(const filing::Filing& filing, const FilingOptions& o, Context& ctx)
 {
-  print(render_filings({filing}, RenderOptions{parse_format(o.format), ctx.today()}));
+  print(render_filings({filing}, RenderOptions{o.format, ctx.today()}));
 }
 
 void run_result(const FilingOptions& o, Context& ctx)
 {
-  const auto result = filing::parse_result(o.result);
-  if (!result) {
-    throw UsageError(fmt::format("未知的备案结果“{}”", o.result),
-                     "可用：registered（登记）deferred（暂缓登记）refused（不予登记）passed（通过）correct（责令改正）revoke（撤销）");
-  }
+  const filing::Result result = parse_choice(filing::results(), o.result, "--result");
   const util::Date date = ctx.done_date(o.date, "--date", o.planned);
   const auto until = optional_date_option(o.until, "--until");
   const auto note = optional_text(o.note);
   store::Database db = ctx.open_database();
   store::Transaction txn(db);
   const auto filing =
-    filing::record_result(txn, registry::resolve(db, o.ref), o.body, *result, date, until, note, ctx.stamp());
+    filing::record_result(txn, registry::resolve(db, o.ref), o.body, result, date, until, note, ctx.stamp());
   txn.commit();
   print_filing(filing, o, ctx);
 }
@@ -58,7 +55,7 @@ void common_options(CLI::App* sub, FilingOptions& o)
   sub->add_option("REF", o.ref, "文件编号、登记编号或文号")->required();
   sub->add_option("--to", o.body, "备案机关（与报送时一致）")->required();
   sub->add_option("--date", o.date, "日期")->required();
-  add_format_option(sub, o.format, {"table", "json"});
+  add_format_option(sub, o.format, {Format::table, Format::json});
 }
 
 } // namespace
@@ -71,10 +68,7 @@ void register_filing(CLI::App& app, Context& ctx)
   auto result = std::make_shared<FilingOptions>();
   auto* result_cmd = group->add_subcommand("result", "记录备案机关的登记决定或审查意见");
   common_options(result_cmd, *result);
-  result_cmd->add_option("--result", result->result,
-                         "registered（予以登记）、deferred（暂缓登记）、refused（不予登记）、passed（审查通过）、"
-                         "correct（责令改正）、revoke（撤销）")
-    ->required();
+  result_cmd->add_option("--result", result->result, labelled_choice_list(filing::results()))->required();
   result_cmd->add_option("--until", result->until, "暂缓登记的补报期限，或纠正期限（默认按配置）");
   result_cmd->add_option("--note", result->note, "审查意见摘要");
   result_cmd->add_flag("--planned", result->planned, "日期在今天之后：作为计划登记（报表不计为已办，到期提醒在该日前照常提示）");

@@ -36,7 +36,7 @@ struct ImportOptions
   bool override_gate = false;
   std::string issuer, reason, meta, bundle, sender_key;
   std::string on_conflict = "refuse";
-  std::string format = "table";
+  Format format = Format::table;
 };
 
 // Confirms an import that replaces registered documents, after listing what changes: on a
@@ -196,7 +196,7 @@ void run_import(const ImportOptions& o, Context& ctx)
   if (show_progress) {
     std::cerr << "\r\x1b[K";
   }
-  print(render_import(results, RenderOptions{parse_format(o.format), ctx.today()}));
+  print(render_import(results, RenderOptions{o.format, ctx.today()}));
   std::array<std::size_t, 4> counts{};
   for (const auto& result : results) {
     ++counts.at(static_cast<std::size_t>(result.status));
@@ -240,7 +240,7 @@ void register_import(CLI::App& app, Context& ctx)
   sub->add_option("--sender-key", o->sender_key,
                   "发送方交来的审计公钥（PEM，发送方 init 生成的 .pub 文件）：数据包须有用它签名的封签，"
                   "发送方的检查点也须用它签名");
-  add_format_option(sub, o->format, {"table", "json"});
+  add_format_option(sub, o->format, {Format::table, Format::json});
   sub->callback([o, &ctx] { run_import(*o, ctx); });
 }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "choice.hpp"
 #include "commands/commands.hpp"
 #include "output/views.hpp"
 
@@ -29,7 +30,7 @@ struct ListOptions
   std::string as_of;
   std::string expiring_within;
   bool basis_changed = false;
-  std::string format = "table";
+  Format format = Format::table;
   CsvOptions csv;
 };
 
@@ -37,13 +38,7 @@ void run_list(const ListOptions& options, Context& ctx)
 {
   registry::ListFilter filter{ctx.as_of(options.as_of)};
   if (!options.status.empty()) {
-    filter.status = registry::parse_status(options.status);
-    if (!filter.status) {
-      const auto suggestion = util::closest_match(options.status, registry::status_keys());
-      throw UsageError(fmt::format("未知的状态“{}”", options.status),
-                       suggestion ? fmt::format("是否想写 {}？", *suggestion)
-                                  : "可用：draft reviewing approved published amended repealed expired invalidated");
-    }
+    filter.status = parse_choice(registry::statuses(), options.status, "--status");
   }
   if (!options.issuer.empty()) {
     filter.issuer = options.issuer;
@@ -64,7 +59,7 @@ void run_list(const ListOptions& options, Context& ctx)
     }
   }
   const auto wanted = [&](const registry::Document& doc) { return !flagged || flagged->contains(doc.id); };
-  const Format format = parse_format(options.format);
+  const Format format = options.format;
   if (format == Format::json || format == Format::csv) {
     // Buffered by the stream, not flushed per document.
     DocumentStream stream(RenderOptions{format, filter.as_of, options.csv.bom, options.csv.english_header()},
@@ -104,7 +99,7 @@ void register_list(CLI::App& app, Context& ctx)
   sub->add_option("--as-of", o->as_of, "判断状态的日期（默认今天）");
   sub->add_option("--expiring-within", o->expiring_within, "只列有效期在此期限内届满的现行文件，例如 6m");
   sub->add_flag("--basis-changed", o->basis_changed, "只列所依据的法律在发布后修订或废止、尚未评估的现行文件");
-  add_format_option(sub, o->format, {"table", "json", "csv"});
+  add_format_option(sub, o->format, {Format::table, Format::json, Format::csv});
   add_csv_options(sub, o->csv);
   sub->callback([o, &ctx] { run_list(*o, ctx); });
 }

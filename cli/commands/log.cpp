@@ -14,7 +14,7 @@ namespace {
 struct LogOptions
 {
   std::string ref;
-  std::string format = "table";
+  Format format = Format::table;
   CsvOptions csv;
 };
 
@@ -26,7 +26,7 @@ void run_log(const LogOptions& options, Context& ctx)
     document = registry::resolve(db, options.ref).id;
   }
   const auto events = audit::list(db, document);
-  print(render_events(events, RenderOptions{parse_format(options.format), ctx.today(), options.csv.bom, options.csv.english_header()}));
+  print(render_events(events, RenderOptions{options.format, ctx.today(), options.csv.bom, options.csv.english_header()}));
 }
 
 } // namespace
@@ -36,7 +36,7 @@ void register_log(CLI::App& app, Context& ctx)
   auto o = std::make_shared<LogOptions>();
   auto* sub = app.add_subcommand("log", "显示操作日志（全部，或一份文件的）");
   sub->add_option("REF", o->ref, "文件编号、登记编号或文号");
-  add_format_option(sub, o->format, {"table", "json", "csv"});
+  add_format_option(sub, o->format, {Format::table, Format::json, Format::csv});
   add_csv_options(sub, o->csv);
   sub->callback([o, &ctx] { run_log(*o, ctx); });
 }

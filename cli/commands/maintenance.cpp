@@ -22,7 +22,7 @@ struct MaintenanceOptions
 {
   std::string target;
   bool fix = false;
-  std::string format = "text";
+  Format format = Format::text;
 };
 
 void run_backup(const MaintenanceOptions& o, Context& ctx)
@@ -67,7 +67,7 @@ void run_doctor(const MaintenanceOptions& o, Context& ctx)
     checks = examine();
   }
   const bool ok = std::all_of(checks.begin(), checks.end(), [](const doctor::Check& c) { return c.ok; });
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     util::JsonWriter json(2);
     json.begin_object().key("ok").value(ok).key("checks").begin_array();
     for (const auto& check : checks) {
@@ -101,7 +101,7 @@ void register_maintenance(CLI::App& app, Context& ctx)
 
   auto* doctor = app.add_subcommand("doctor", "检查数据库：文件完整性、引用关系、结构版本、操作日志、全文索引（有问题时退出码 3）");
   doctor->add_flag("--fix", o->fix, "重建与登记不一致的全文索引和到期提醒");
-  add_format_option(doctor, o->format, {"text", "json"});
+  add_format_option(doctor, o->format, {Format::text, Format::json});
   doctor->callback([o, &ctx] { run_doctor(*o, ctx); });
 }
 

@@ -15,7 +15,7 @@ struct PublishOptions
   std::string ref, date, effective, expires, validity, reg_no, reason;
   bool override_gate = false;
   bool planned = false;
-  std::string format = "text";
+  Format format = Format::text;
 };
 
 void run_publish(const PublishOptions& o, Context& ctx)
@@ -53,7 +53,7 @@ void register_publish(CLI::App& app, Context& ctx)
                 "越过把关（涉及经营者的文件未经公平竞争审查即发布）：仅用于补登记使用 normdoc 之前印发的文件，理由记入日志")
     ->needs(reason);
   sub->add_flag("--planned", o->planned, "日期在今天之后：作为计划登记（报表不计为已办，到期提醒在该日前照常提示）");
-  add_format_option(sub, o->format, {"text", "json"});
+  add_format_option(sub, o->format, {Format::text, Format::json});
   sub->callback([o, &ctx] { run_publish(*o, ctx); });
 }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "choice.hpp"
 #include "commands/commands.hpp"
 #include "diagnostic.hpp"
 #include "output/views.hpp"
@@ -19,23 +20,16 @@ namespace {
 
 struct RecordOptions
 {
-  std::string ref, step, date, from, to, received, until, channel, meeting, result, note, urgency, reason;
+  std::string ref, step, date, from, to, received, until, channel, meeting, note, urgency, reason;
+  std::optional<procedure::Conclusion> result;
   bool override_gate = false;
   bool planned = false;
-  std::string format = "text";
+  Format format = Format::text;
 };
 
 void run_record(const RecordOptions& o, Context& ctx)
 {
-  const auto kind = procedure::parse_step(o.step);
-  if (!kind) {
-    const auto suggestion = util::closest_match(o.step, procedure::step_keys());
-    throw UsageError(fmt::format("未知的程序步骤“{}”", o.step),
-                     suggestion ? fmt::format("是否想写 {}？", *suggestion)
-                                : "可用：assessment comment legality-review fair-competition-review deliberation "
-                                  "signing publication");
-  }
-  procedure::StepInput input{*kind};
+  procedure::StepInput input{parse_choice(procedure::step_kinds(), o.step, "STEP")};
   if (!o.date.empty()) {
     input.date = ctx.done_date(o.date, "--date", o.planned);
   }
@@ -45,7 +39,7 @@ void run_record(const RecordOptions& o, Context& ctx)
   input.until = optional_date_option(o.until, "--until");
   input.channel = optional_text(o.channel);
   input.meeting = optional_text(o.meeting);
-  input.result = optional_text(o.result);
+  input.result = o.result;
   input.note = optional_text(o.note);
   input.urgency = optional_text(o.urgency);
   if (o.override_gate) {
@@ -57,7 +51,7 @@ void run_record(const RecordOptions& o, Context& ctx)
   const registry::Document doc = registry::resolve(db, o.ref);
   const procedure::Step step = procedure::record(txn, doc, input, ctx.config(), ctx.calendar(), ctx.stamp());
   txn.commit();
-  print(render_step(step, RenderOptions{parse_format(o.format), ctx.today()}));
+  print(render_step(step, RenderOptions{o.format, ctx.today()}));
   // Say at once what the recorded dates break, while the officer can still act on it.
   for (const auto& issue : procedure::check(doc, procedure::steps_of(db, doc.id), ctx.config(), ctx.calendar())) {
     std::cerr << k_warning_prefix << fmt::format("{}（{}）\n", issue.message, issue.article);
@@ -71,17 +65,13 @@ void register_record(CLI::App& app, Context& ctx)
   auto o = std::make_shared<RecordOptions>();
   auto* sub = app.add_subcommand("record", "记录制定程序的一个步骤：评估论证、征求意见、合法性审核、公平竞争审查、集体审议、签发、公开发布");
   sub->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
-  sub->add_option("STEP", o->step,
-                  "步骤：assessment、comment、legality-review、fair-competition-review、deliberation、signing、"
-                  "publication")
-    ->required();
+  sub->add_option("STEP", o->step, "步骤：" + choice_list(procedure::step_kinds()))->required();
   sub->add_option("--date", o->date, "日期（审核、审查为结论日期）");
   sub->add_option("--from", o->from, "征求意见开始日期");
   sub->add_option("--to", o->to, "征求意见截止日期");
   sub->add_option("--received", o->received, "合法性审核：收到送审稿的日期（审核期限自此计算）");
-  sub->add_option("--result", o->result,
-                  "审核结论：lawful、unlawful、revise（合法/不合法/应当予以修改）；审查结论：compliant、"
-                  "noncompliant、exception（符合/不符合/适用例外）");
+  add_choice_option(sub, "--result", o->result, procedure::conclusions(),
+                    "审核、审查结论：" + labelled_choice_list(procedure::conclusions()));
   sub->add_option("--until", o->until, "适用例外时实施期限的截止日");
   sub->add_option("--channel", o->channel, "征求意见或公开发布的渠道，例如 政府网站");
   sub->add_option("--meeting", o->meeting, "集体审议的会议，例如 局党组会议");
@@ -92,7 +82,7 @@ void register_record(CLI::App& app, Context& ctx)
                 "越过把关（未完成合法性审核即记录集体审议）：仅用于补登记使用 normdoc 之前的文件，理由记入日志")
     ->needs(reason);
   sub->add_flag("--planned", o->planned, "日期在今天之后：作为计划登记（报表不计为已办，到期提醒在该日前照常提示）");
-  add_format_option(sub, o->format, {"text", "json"});
+  add_format_option(sub, o->format, {Format::text, Format::json});
   sub->callback([o, &ctx] { run_record(*o, ctx); });
 }
 

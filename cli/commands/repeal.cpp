@@ -12,7 +12,7 @@ namespace {
 struct RepealOptions
 {
   std::string ref, date, reason;
-  std::string format = "text";
+  Format format = Format::text;
 };
 
 void run_repeal(const RepealOptions& o, Context& ctx)
@@ -33,7 +33,7 @@ void register_repeal(CLI::App& app, Context& ctx)
   sub->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
   sub->add_option("--date", o->date, "废止日期")->required();
   sub->add_option("--reason", o->reason, "废止理由")->required();
-  add_format_option(sub, o->format, {"text", "json"});
+  add_format_option(sub, o->format, {Format::text, Format::json});
   sub->callback([o, &ctx] { run_repeal(*o, ctx); });
 }
 

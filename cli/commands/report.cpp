@@ -26,7 +26,7 @@ namespace {
 struct ReportOptions
 {
   int year = 0;
-  std::string format = "table";
+  Format format = Format::table;
   CsvOptions csv;
   std::string as_of;
   std::string issuer;
@@ -72,7 +72,7 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
     {"按时备案率", percent(c.on_time_rate())},    {"未完成的纠正", std::to_string(c.open_corrections)},
     {"越过审查把关", std::to_string(c.gate_overrides)}, {"有程序问题的文件", std::to_string(c.procedure_defects)},
   };
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     util::JsonWriter json(2);
     json.begin_object()
       .key("year").value(c.year)
@@ -87,7 +87,7 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
       .end_object();
     return json.str() + "\n";
   }
-  if (o.format == "csv") {
+  if (o.format == Format::csv) {
     // The compliance figures are already of their year; the date only fills the struct.
     const RenderOptions csv_options{Format::csv, util::Date::from_ymd(c.year, 12, 31), o.csv.bom,
                                     o.csv.english_header()};
@@ -106,7 +106,7 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
                     std::to_string(c.gate_overrides), std::to_string(c.procedure_defects)}},
                   csv_options);
   }
-  if (o.format == "md" || o.format == "docx") {
+  if (o.format == Format::md || o.format == Format::docx) {
     Printed printed(fmt::format("{}年规范性文件备案报告", c.year));
     printed.section("一、备案情况");
     std::vector<std::vector<std::string>> cells;
@@ -132,7 +132,7 @@ void run_filing_report(const ReportOptions& o, Context& ctx)
   const int year = o.year != 0 ? o.year : ctx.today().year();
   store::Database db = ctx.open_database_for_reading();
   const auto report = deadline::filing_report(db, ctx.config(), ctx.calendar(), year, ctx.as_of(o.as_of));
-  const bool printed = o.format == "md" || o.format == "docx";
+  const bool printed = o.format == Format::md || o.format == Format::docx;
   emit(render_compliance(report, o, printed ? filing_rows(db, year, ctx.as_of(o.as_of)) : std::vector<std::vector<std::string>>{},
                          ctx),
        o.format, o.output);
@@ -190,7 +190,7 @@ void run_stats_report(const ReportOptions& o, Context& ctx)
 {
   store::Database db = ctx.open_database_for_reading();
   const int year = o.year != 0 ? o.year : ctx.today().year();
-  const StatsOutlook outlook = o.format == "json" ? StatsOutlook{} : stats_outlook(db, ctx, year);
+  const StatsOutlook outlook = o.format == Format::json ? StatsOutlook{} : stats_outlook(db, ctx, year);
   print(render_stats(report::year_stats(db, year), outlook, printed_options(ctx, o.format, ctx.today())));
 }
 
@@ -203,26 +203,26 @@ void register_report(CLI::App& app, Context& ctx)
   auto o = std::make_shared<ReportOptions>();
   auto* filing_cmd = group->add_subcommand("filing", "备案情况：发布数、备案数、按时备案率、未完成的纠正");
   filing_cmd->add_option("--year", o->year, "年份（默认今年）")->check(CLI::Range(1900, 2199));
-  add_format_option(filing_cmd, o->format, {"table", "json", "csv", "md", "docx"});
+  add_format_option(filing_cmd, o->format, {Format::table, Format::json, Format::csv, Format::md, Format::docx});
   add_output_option(filing_cmd, o->output);
   add_csv_options(filing_cmd, o->csv);
   filing_cmd->callback([o, &ctx] { run_filing_report(*o, ctx); });
 
   auto c = std::make_shared<ReportOptions>();
-  c->format = "md";
+  c->format = Format::md;
   auto* catalog_cmd = group->add_subcommand("catalog", "现行有效规范性文件目录，按制定机关分组（html 为可打印的独立网页）");
   catalog_cmd->add_option("--as-of", c->as_of, "目录的截止日期（默认今天）：当日现行有效的文件");
   catalog_cmd->add_option("--issuer", c->issuer, "只列一个制定机关的文件");
-  add_format_option(catalog_cmd, c->format, {"md", "html", "docx", "text", "csv", "json"});
+  add_format_option(catalog_cmd, c->format, {Format::md, Format::html, Format::docx, Format::text, Format::csv, Format::json});
   add_output_option(catalog_cmd, c->output);
   add_csv_options(catalog_cmd, c->csv);
   catalog_cmd->callback([c, &ctx] { run_catalog_report(*c, ctx); });
 
   auto s = std::make_shared<ReportOptions>();
-  s->format = "text";
+  s->format = Format::text;
   auto* stats_cmd = group->add_subcommand("stats", "年度统计：各制定机关每月发文数量、审查结论、后评估、清理结果");
   stats_cmd->add_option("--year", s->year, "年份（默认今年）")->check(CLI::Range(1900, 2199));
-  add_format_option(stats_cmd, s->format, {"text", "md", "html", "json"});
+  add_format_option(stats_cmd, s->format, {Format::text, Format::md, Format::html, Format::json});
   stats_cmd->callback([s, &ctx] { run_stats_report(*s, ctx); });
 }
 

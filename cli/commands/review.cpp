@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "choice.hpp"
 #include "commands/commands.hpp"
 #include "output/views.hpp"
 
@@ -26,9 +27,10 @@ struct ReviewOptions
   std::string ref, checklist, received;
   std::string review, item, answer, note, evidence, file;
   std::string finding, reason;
-  std::string result, date, opinion, urgency, ground, alternatives, until;
-  std::string format = "text";
-  std::string list_format = "table";
+  procedure::Conclusion result = procedure::Conclusion::lawful;
+  std::string date, opinion, urgency, ground, alternatives, until;
+  Format format = Format::text;
+  Format list_format = Format::table;
   std::string output;
   bool planned = false;
 };
@@ -80,7 +82,7 @@ void run_start(const ReviewOptions& o, Context& ctx)
   const registry::Document doc = registry::resolve(db, o.ref);
   const review::Review started = review::start(txn, doc, checklist, received, ctx.config(), ctx.calendar(), ctx.stamp());
   txn.commit();
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     print(render_review(started, doc, RenderOptions{Format::json, ctx.today()}));
     return;
   }
@@ -233,7 +235,7 @@ void run_conclude(const ReviewOptions& o, Context& ctx)
   conclusion.exception_ground = optional_text(o.ground);
   conclusion.alternatives = optional_text(o.alternatives);
   conclusion.until = optional_date_option(o.until, "--until");
-  if (o.result != "exception" && (conclusion.exception_ground || conclusion.alternatives || conclusion.until)) {
+  if (o.result != procedure::Conclusion::exception && (conclusion.exception_ground || conclusion.alternatives || conclusion.until)) {
     throw UsageError("--exception-ground、--alternatives、--until 只用于 --result exception（适用例外）");
   }
   store::Database db = ctx.open_database();
@@ -266,11 +268,11 @@ void run_list(const ReviewOptions& o, Context& ctx)
     registry::Document doc = *registry::find(db, review.document);
     rows.emplace_back(std::move(review), std::move(doc));
   }
-  if (rows.empty() && o.list_format != "json") {
+  if (rows.empty() && o.list_format != Format::json) {
     std::cerr << "normdoc: 没有审查记录；用 normdoc review start REF --checklist legality 开始\n";
     return;
   }
-  print(render_reviews(rows, RenderOptions{parse_format(o.list_format), ctx.today()}));
+  print(render_reviews(rows, RenderOptions{o.list_format, ctx.today()}));
 }
 
 } // namespace
@@ -287,7 +289,7 @@ void register_review(CLI::App& app, Context& ctx)
     ->required()
     ->check(CLI::IsMember({"legality", "fair-competition"}));
   start->add_option("--received", o->received, "收到送审稿的日期（默认今天；合法性审核期限自此计算）");
-  add_format_option(start, o->format, {"text", "json"});
+  add_format_option(start, o->format, {Format::text, Format::json});
   start->callback([o, &ctx] { run_start(*o, ctx); });
 
   auto* answer = group->add_subcommand(
@@ -308,11 +310,9 @@ void register_review(CLI::App& app, Context& ctx)
 
   auto* conclude = group->add_subcommand("conclude", "作出审查结论（须与逐项回答一致），同时记入制定程序；结论后不可修改");
   conclude->add_option("RID", o->review, "审查编号，例如 R3")->required();
-  conclude->add_option("--result", o->result,
-                       "结论：lawful、unlawful、revise（合法/不合法/应当予以修改）；compliant、noncompliant、"
-                       "exception（符合/不符合/适用例外）")
-    ->required()
-    ->check(CLI::IsMember({"lawful", "unlawful", "revise", "compliant", "noncompliant", "exception"}));
+  add_choice_option(conclude, "--result", o->result, procedure::conclusions(),
+                    "结论：" + labelled_choice_list(procedure::conclusions()))
+    ->required();
   conclude->add_option("--date", o->date, "结论日期（默认今天）");
   conclude->add_option("--opinion", o->opinion, "审核意见：问题和修改意见（不合法、应当予以修改、不符合、适用例外时必填）");
   conclude->add_option("--urgency", o->urgency, "不足 5 个工作日即作出结论的紧急理由（国办发〔2018〕115号 (五)）");
@@ -322,18 +322,18 @@ void register_review(CLI::App& app, Context& ctx)
   conclude->add_option("--alternatives", o->alternatives, "适用例外：为何没有对公平竞争影响更小的替代方案");
   conclude->add_option("--until", o->until, "适用例外：实施期限的截止日（到期前提醒）");
   conclude->add_flag("--planned", o->planned, "结论日期在今天之后：作为计划登记");
-  add_format_option(conclude, o->format, {"text", "md", "html", "json"});
+  add_format_option(conclude, o->format, {Format::text, Format::md, Format::html, Format::json});
   conclude->callback([o, &ctx] { run_conclude(*o, ctx); });
 
   auto* show = group->add_subcommand("show", "打印审查记录：合法性审核意见书或公平竞争审查表");
   show->add_option("RID", o->review, "审查编号，例如 R3")->required();
-  add_format_option(show, o->format, {"text", "md", "html", "docx", "json"});
+  add_format_option(show, o->format, {Format::text, Format::md, Format::html, Format::docx, Format::json});
   add_output_option(show, o->output);
   show->callback([o, &ctx] { run_show(*o, ctx); });
 
   auto* list = group->add_subcommand("list", "列出审查（给出 REF 时只列这份文件的）");
   list->add_option("REF", o->ref, "文件编号、登记编号或文号");
-  add_format_option(list, o->list_format, {"table", "json"});
+  add_format_option(list, o->list_format, {Format::table, Format::json});
   list->callback([o, &ctx] { run_list(*o, ctx); });
 }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "choice.hpp"
 #include "commands/commands.hpp"
 #include "output/views.hpp"
 
@@ -22,18 +23,14 @@ struct SearchOptions
   int year = 0;
   bool in_force = false;
   std::size_t limit = 20;
-  std::string format = "table";
+  Format format = Format::table;
 };
 
 void run_search(const SearchOptions& o, Context& ctx)
 {
   registry::ListFilter filter{ctx.as_of(o.as_of)};
   if (!o.status.empty()) {
-    filter.status = registry::parse_status(o.status);
-    if (!filter.status) {
-      throw UsageError(fmt::format("未知的状态“{}”", o.status),
-                       "可用：draft reviewing approved published amended repealed expired invalidated");
-    }
+    filter.status = parse_choice(registry::statuses(), o.status, "--status");
   }
   if (!o.issuer.empty()) {
     filter.issuer = o.issuer;
@@ -44,12 +41,12 @@ void run_search(const SearchOptions& o, Context& ctx)
   filter.in_force = o.in_force;
   store::Database db = ctx.open_database_for_reading();
   const auto hits = search::find(db, o.query, filter, o.limit);
-  if (hits.empty() && o.format != "json") {
+  if (hits.empty() && o.format != Format::json) {
     // Said on stderr, so stdout stays empty for scripts; finding nothing is not an error (exit 0).
     std::cerr << fmt::format("normdoc: 没有找到与“{}”匹配的文件\n", o.query);
     return;
   }
-  print(render_search_hits(hits, RenderOptions{parse_format(o.format), filter.as_of}, isatty(STDOUT_FILENO) != 0));
+  print(render_search_hits(hits, RenderOptions{o.format, filter.as_of}, isatty(STDOUT_FILENO) != 0));
 }
 
 } // namespace
@@ -65,7 +62,7 @@ void register_search(CLI::App& app, Context& ctx)
   sub->add_flag("--in-force", o->in_force, "只查在 --as-of 当日有效的文件");
   sub->add_option("--as-of", o->as_of, "判断状态的日期（默认今天）");
   sub->add_option("--limit", o->limit, "最多列出几份（默认 20）")->check(CLI::Range(1, 100000));
-  add_format_option(sub, o->format, {"table", "json"});
+  add_format_option(sub, o->format, {Format::table, Format::json});
   sub->callback([o, &ctx] { run_search(*o, ctx); });
 }
 

@@ -18,7 +18,7 @@ struct ShowOptions
 {
   std::string ref;
   std::string as_of;
-  std::string format = "text";
+  Format format = Format::text;
   bool full_text = false;
   bool procedure = false;
 };
@@ -36,7 +36,7 @@ void run_show(const ShowOptions& options, Context& ctx)
     print(*text);
     return;
   }
-  const RenderOptions render{parse_format(options.format), as_of};
+  const RenderOptions render{options.format, as_of};
   if (options.procedure) {
     const auto steps = procedure::steps_of(db, doc.id);
     const auto issues = procedure::check(doc, steps, ctx.config(), ctx.calendar());
@@ -54,7 +54,7 @@ void register_show(CLI::App& app, Context& ctx)
   auto* sub = app.add_subcommand("show", "显示一份文件的登记信息");
   sub->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
   sub->add_option("--as-of", o->as_of, "按该日期判断状态（默认今天）");
-  add_format_option(sub, o->format, {"text", "json"});
+  add_format_option(sub, o->format, {Format::text, Format::json});
   sub->add_flag("--text", o->full_text, "输出保存的全文");
   sub->add_flag("--procedure", o->procedure, "同时显示制定程序、备案情况和发现的程序问题");
   sub->callback([o, &ctx] { run_show(*o, ctx); });

@@ -12,7 +12,7 @@ namespace {
 struct WithdrawOptions
 {
   std::string ref, date, reason;
-  std::string format = "text";
+  Format format = Format::text;
 };
 
 void run_withdraw(const WithdrawOptions& o, Context& ctx)
@@ -33,7 +33,7 @@ void register_withdraw(CLI::App& app, Context& ctx)
   sub->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
   sub->add_option("--date", o->date, "撤回日期（默认今天）");
   sub->add_option("--reason", o->reason, "撤回理由")->required();
-  add_format_option(sub, o->format, {"text", "json"});
+  add_format_option(sub, o->format, {Format::text, Format::json});
   sub->callback([o, &ctx] { run_withdraw(*o, ctx); });
 }
 

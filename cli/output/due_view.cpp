@@ -48,7 +48,7 @@ std::string render_ics(const std::vector<deadline::DueItem>& items, std::string_
                     + ics_line("CALSCALE:GREGORIAN");
   for (const auto& item : items) {
     // The same obligation keeps its UID from one run to the next, so calendars update it.
-    const std::string uid = util::sha256_hex(fmt::format("{}|{}|{}", item.kind, item.document, item.what)).substr(0, 32);
+    const std::string uid = util::sha256_hex(fmt::format("{}|{}|{}", deadline::kind_key(item.kind), item.document, item.what)).substr(0, 32);
     out += ics_line("BEGIN:VTODO");
     out += ics_line(fmt::format("UID:{}@normdoc", uid));
     out += ics_line(fmt::format("DTSTAMP:{}", now_utc));
@@ -56,7 +56,7 @@ std::string render_ics(const std::vector<deadline::DueItem>& items, std::string_
     out += ics_line("SUMMARY:"
                     + ics_text(fmt::format("[{}] #{}《{}》", deadline::kind_label(item.kind), item.document, item.title)));
     out += ics_line("DESCRIPTION:" + ics_text(fmt::format("{}（{}）→ {}", item.what, item.article, item.action)));
-    out += ics_line(fmt::format("CATEGORIES:{}", item.kind));
+    out += ics_line(fmt::format("CATEGORIES:{}", deadline::kind_key(item.kind)));
     if (item.overdue) {
       out += ics_line("PRIORITY:1");
     }
@@ -76,7 +76,7 @@ std::string render_due(const std::vector<deadline::DueItem>& items, const Render
     json.begin_array();
     for (const auto& item : items) {
       json.begin_object()
-        .key("kind").value(item.kind)
+        .key("kind").value(deadline::kind_key(item.kind))
         .key("kind_label").value(deadline::kind_label(item.kind))
         .key("document").value(item.document)
         .key("title").value(item.title)
@@ -94,7 +94,7 @@ std::string render_due(const std::vector<deadline::DueItem>& items, const Render
   case Format::csv: {
     std::vector<std::vector<std::string>> rows;
     for (const auto& item : items) {
-      rows.push_back({item.kind, std::to_string(item.document), item.title, item.what, item.due.iso(),
+      rows.push_back({std::string(deadline::kind_key(item.kind)), std::to_string(item.document), item.title, item.what, item.due.iso(),
                       std::to_string(item.days_left), csv_flag(item.overdue, options), item.article, item.action});
     }
     return csv_of({{"kind", "类别"}, {"document", "文件编号"}, {"title", "标题"}, {"what", "事项"}, {"due", "期限"},

@@ -346,7 +346,8 @@ std::string render_stats(const report::YearStats& stats, const StatsOutlook& out
   for (const auto& [key, count] : stats.review_results) {
     const std::string checklist =
       key.first == "legality" ? "合法性审核" : key.first == "fair-competition" ? "公平竞争审查" : key.first;
-    const std::string result(procedure::result_label(key.second));
+    const auto conclusion = procedure::parse_conclusion(key.second);
+    const std::string result = conclusion ? std::string(procedure::conclusion_label(*conclusion)) : key.second;
     reviews.push_back({checklist, result, std::to_string(count)});
     by_result.categories.push_back(fmt::format("{}\n{}", checklist, result));
     by_result.series.front().values.push_back(count);

@@ -26,7 +26,7 @@ std::string step_summary(const procedure::Step& step)
     parts.emplace_back("审核中");
   }
   if (step.result) {
-    parts.emplace_back(procedure::result_label(*step.result));
+    parts.emplace_back(procedure::conclusion_label(*step.result));
   }
   if (step.until) {
     parts.push_back(fmt::format("实施期限至 {}", step.until->iso()));
@@ -35,6 +35,10 @@ std::string step_summary(const procedure::Step& step)
     if (*extra) {
       parts.push_back(**extra);
     }
+  }
+  // 国办发〔2018〕115号 (五): why a legality review took less than the minimum.
+  if (step.urgency) {
+    parts.push_back(fmt::format("紧急审核：{}", *step.urgency));
   }
   std::string out;
   for (const auto& part : parts) {
@@ -49,17 +53,9 @@ void write_step(util::JsonWriter& json, const procedure::Step& step)
     .key("id").value(step.id)
     .key("document").value(step.document)
     .key("step").value(procedure::step_key(step.kind))
-    .key("step_label").value(procedure::step_label(step.kind))
-    .key("date").value(util::to_iso(step.date))
-    .key("from").value(util::to_iso(step.from))
-    .key("to").value(util::to_iso(step.to))
-    .key("received").value(util::to_iso(step.received))
-    .key("until").value(util::to_iso(step.until))
-    .key("channel").value(step.channel)
-    .key("meeting").value(step.meeting)
-    .key("result").value(step.result)
-    .key("note").value(step.note)
-    .end_object();
+    .key("step_label").value(procedure::step_label(step.kind));
+  procedure::write_recorded(json, step);
+  json.end_object();
 }
 
 void write_strings(util::JsonWriter& json, const std::vector<std::string>& items)

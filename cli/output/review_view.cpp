@@ -36,7 +36,7 @@ std::string status_label(const review::Review& review)
 
 std::string result_label(const review::Review& review)
 {
-  return review.result ? std::string(procedure::result_label(*review.result)) : "";
+  return review.result ? std::string(procedure::conclusion_label(*review.result)) : "";
 }
 
 // The name of the written record: 合法性审核意见书 (国办发〔2018〕115号 (六)) or 公平竞争审查表.
@@ -92,7 +92,7 @@ void write_review_json(util::JsonWriter& json, const review::Review& review, con
     .key("received").value(util::to_iso(review.received))
     .key("started_at").value(review.started_at)
     .key("concluded").value(util::to_iso(review.concluded))
-    .key("result").value(review.result)
+    .key("result").value(procedure::conclusion_key(review.result))
     .key("result_label").value(review.result ? std::optional(result_label(review)) : std::nullopt)
     .key("opinion").value(review.opinion)
     .key("urgency").value(review.urgency)

@@ -216,35 +216,6 @@ std::string csv_flag(bool value, const RenderOptions& options)
   return value ? "是" : "否";
 }
 
-Format parse_format(std::string_view name)
-{
-  if (name == "table") {
-    return Format::table;
-  }
-  if (name == "text") {
-    return Format::text;
-  }
-  if (name == "json") {
-    return Format::json;
-  }
-  if (name == "csv") {
-    return Format::csv;
-  }
-  if (name == "ics") {
-    return Format::ics;
-  }
-  if (name == "md") {
-    return Format::md;
-  }
-  if (name == "html") {
-    return Format::html;
-  }
-  if (name == "docx") {
-    return Format::docx;
-  }
-  throw UsageError(fmt::format("未知的输出格式“{}”", name));
-}
-
 DocumentStream::DocumentStream(const RenderOptions& options, std::function<void(const std::string&)> out)
   : m_options(options), m_out(std::move(out))
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "output/format.hpp"
+
 #include <normdoc/audit/event_log.hpp>
 #include <normdoc/registry/document.hpp>
 #include <normdoc/util/date.hpp>
@@ -13,10 +15,6 @@
 #include <vector>
 
 namespace normdoc::cli {
-
-enum class Format { table, text, json, csv, ics, md, html, docx };
-
-Format parse_format(std::string_view name);
 
 struct RenderOptions
 {

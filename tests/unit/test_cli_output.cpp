@@ -109,7 +109,7 @@ TEST_CASE("cli::render_documents as CSV: Chinese headings for people, stable Eng
 
 TEST_CASE("cli::render_due as iCalendar: CR escaped, lines folded at 75 octets between characters")
 {
-  const deadline::DueItem item{"filing", 7, "关于进一步规范文化市场经营行为维护公平竞争秩序的若干规定\r\nX-INJECTED:1\r伪造",
+  const deadline::DueItem item{deadline::DueKind::filing, 7, "关于进一步规范文化市场经营行为维护公平竞争秩序的若干规定\r\nX-INJECTED:1\r伪造",
                                 "报送备案", util::Date::parse("2026-12-10"), 9, false, "第九条", "normdoc file 7"};
   const util::Date today = util::Date::parse("2026-12-01");
   const std::string ics = cli::render_due({item}, cli::RenderOptions{cli::Format::ics, today, false}, "20261201T000000Z");

@@ -16,17 +16,22 @@ using test::day;
 
 namespace {
 
-std::vector<deadline::DueItem> due(test::Fixture& f, const char* as_of, std::set<std::string> kinds = {})
+// Kinds by their keys, as `due --kind` takes them.
+std::vector<deadline::DueItem> due(test::Fixture& f, const char* as_of, const std::set<std::string>& kinds = {})
 {
   deadline::DueQuery query{day(as_of)};
-  query.kinds = std::move(kinds);
+  for (const auto& key : kinds) {
+    const auto kind = util::parse_named(deadline::due_kinds(), key);
+    REQUIRE(kind);
+    query.kinds.insert(*kind);
+  }
   return deadline::due_items(f.db, f.config, f.calendar, query);
 }
 
 const deadline::DueItem* find(const std::vector<deadline::DueItem>& items, const char* kind, std::int64_t document)
 {
   const auto it = std::find_if(items.begin(), items.end(), [&](const deadline::DueItem& item) {
-    return item.kind == kind && item.document == document;
+    return deadline::kind_key(item.kind) == kind && item.document == document;
   });
   return it == items.end() ? nullptr : &*it;
 }
@@ -157,7 +162,7 @@ TEST_CASE("deadline::due_items: legality review 15 working days, comment end, ex
   comment_period(f, doc, "2026-09-01", "2026-10-12");
   procedure::StepInput exception{procedure::StepKind::fair_competition_review};
   exception.date = day("2026-09-20");
-  exception.result = "exception";
+  exception.result = procedure::Conclusion::exception;
   exception.until = day("2026-10-20");
   record(f, doc, exception);
 
@@ -255,7 +260,7 @@ std::string summary(const std::vector<deadline::DueItem>& items)
 {
   std::string text;
   for (const auto& item : items) {
-    text += fmt::format("{} #{} {} {} {}\n", item.due.iso(), item.document, item.kind, item.days_left, item.what);
+    text += fmt::format("{} #{} {} {} {}\n", item.due.iso(), item.document, deadline::kind_key(item.kind), item.days_left, item.what);
   }
   return text;
 }

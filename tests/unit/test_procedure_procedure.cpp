@@ -32,11 +32,15 @@ StepInput comment(const char* from, const char* to)
   return input;
 }
 
-StepInput dated(StepKind kind, const char* date, std::optional<std::string> result = std::nullopt)
+// A step on `date`, with the conclusion whose key is `result`.
+StepInput dated(StepKind kind, const char* date, const char* result = nullptr)
 {
   StepInput input{kind};
   input.date = day(date);
-  input.result = std::move(result);
+  if (result != nullptr) {
+    input.result = procedure::parse_conclusion(result);
+    REQUIRE(input.result);
+  }
   return input;
 }
 
@@ -99,7 +103,7 @@ TEST_CASE("procedure::record concludes an open legality review")
   REQUIRE(steps.size() == 1);
   CHECK(steps[0].received == day("2026-03-02"));
   CHECK(steps[0].date == day("2026-03-12"));
-  CHECK(steps[0].result == std::optional<std::string>("lawful"));
+  CHECK(steps[0].result == procedure::Conclusion::lawful);
   CHECK(f.count("event") == 3);
 }
 
@@ -278,7 +282,7 @@ TEST_CASE("procedure::check: publication without a legality review or a delibera
   procedure::Step review;
   review.kind = StepKind::legality_review;
   review.date = day("2026-04-01");
-  review.result = "lawful";
+  review.result = procedure::Conclusion::lawful;
   procedure::Step deliberation;
   deliberation.kind = StepKind::deliberation;
   deliberation.date = day("2026-04-10");

@@ -170,38 +170,38 @@ TEST_CASE("the conclusion must agree with the answers (115号 (六); 公平竞�
   const util::Date date = day("2026-03-16");
   const auto refused_field = [&](const review::Conclusion& conclusion) { return refusal(f, doc, r, conclusion); };
 
-  CHECK(refused_field({"lawful", date}) == "answers");
-  CHECK(refused_field({"compliant", date}) == "result");
+  CHECK(refused_field({procedure::Conclusion::lawful, date}) == "answers");
+  CHECK(refused_field({procedure::Conclusion::compliant, date}) == "result");
 
   SUBCASE("a failed item: not 合法; 应当予以修改 needs the written opinion")
   {
     answer_all(f, r, {"L4"});
-    CHECK(refused_field({"lawful", date}) == "result");
-    CHECK(refused_field({"revise", date}) == "opinion");
-    const auto concluded = conclude(f, doc, r, {"revise", date, "删除第二条罚款"});
-    CHECK(concluded.result == "revise");
+    CHECK(refused_field({procedure::Conclusion::lawful, date}) == "result");
+    CHECK(refused_field({procedure::Conclusion::revise, date}) == "opinion");
+    const auto concluded = conclude(f, doc, r, {procedure::Conclusion::revise, date, "删除第二条罚款"});
+    CHECK(concluded.result == procedure::Conclusion::revise);
     CHECK_FALSE(concluded.is_open());
   }
   SUBCASE("all passed: 合法 only after the error findings on passed items are dismissed")
   {
     answer_all(f, r, {});
-    CHECK(refused_field({"revise", date, "意见"}) == "result");
-    CHECK(refused_field({"lawful", date}) == "findings");
+    CHECK(refused_field({procedure::Conclusion::revise, date, "意见"}) == "result");
+    CHECK(refused_field({procedure::Conclusion::lawful, date}) == "findings");
     dismiss_all(f, r);
-    CHECK(conclude(f, doc, r, {"lawful", date}).result == "lawful");
+    CHECK(conclude(f, doc, r, {procedure::Conclusion::lawful, date}).result == procedure::Conclusion::lawful);
   }
   SUBCASE("a conclusion within 5 working days of receipt needs an urgency reason (115号 (五))")
   {
     answer_all(f, r, {"L4"});
-    CHECK(refused_field({"revise", day("2026-03-05"), "意见"}) == "date");
-    review::Conclusion urgent{"revise", day("2026-03-05"), "意见"};
+    CHECK(refused_field({procedure::Conclusion::revise, day("2026-03-05"), "意见"}) == "date");
+    review::Conclusion urgent{procedure::Conclusion::revise, day("2026-03-05"), "意见"};
     urgent.urgency = "执行上级紧急命令";
     CHECK(conclude(f, doc, r, urgent).urgency == "执行上级紧急命令");
   }
   SUBCASE("a date before receipt is refused")
   {
     answer_all(f, r, {"L4"});
-    CHECK(refused_field({"revise", day("2026-03-01"), "意见"}) == "date");
+    CHECK(refused_field({procedure::Conclusion::revise, day("2026-03-01"), "意见"}) == "date");
   }
 }
 
@@ -211,11 +211,11 @@ TEST_CASE("concluding writes the procedure step, so the deliberation gate opens 
   const auto doc = draft_with_text(f);
   const auto r = start(f, doc, "legality", "2026-03-02");
   answer_all(f, r, {"L4"});
-  conclude(f, doc, r, {"revise", day("2026-03-16"), "删除第二条罚款"});
+  conclude(f, doc, r, {procedure::Conclusion::revise, day("2026-03-16"), "删除第二条罚款"});
   const auto steps = procedure::steps_of(f.db, doc.id);
   REQUIRE(steps.size() == 1);
   CHECK(steps[0].date == day("2026-03-16"));
-  CHECK(steps[0].result == "revise");
+  CHECK(steps[0].result == procedure::Conclusion::revise);
   CHECK(steps[0].received == day("2026-03-02"));
 
   procedure::StepInput deliberation{procedure::StepKind::deliberation};
@@ -230,10 +230,10 @@ TEST_CASE("a later unlawful conclusion closes the deliberation gate again")
   const auto doc = draft_with_text(f);
   const auto first = start(f, doc, "legality", "2026-03-02");
   answer_all(f, first, {"L4"});
-  conclude(f, doc, first, {"revise", day("2026-03-16"), "删除第二条罚款"});
+  conclude(f, doc, first, {procedure::Conclusion::revise, day("2026-03-16"), "删除第二条罚款"});
   const auto second = start(f, doc, "legality", "2026-03-17");
   answer_all(f, second, {"L4"});
-  conclude(f, doc, second, {"unlawful", day("2026-03-25"), "仍设定罚款"});
+  conclude(f, doc, second, {procedure::Conclusion::unlawful, day("2026-03-25"), "仍设定罚款"});
 
   procedure::StepInput deliberation{procedure::StepKind::deliberation};
   deliberation.date = day("2026-03-26");
@@ -252,13 +252,13 @@ TEST_CASE("适用例外 needs the exception item passed and all three parts of �
   dismiss_all(f, r);
   answer_all(f, r, {"F9-3"});
   const util::Date date = day("2026-03-16");
-  review::Conclusion exception{"exception", date, "为救灾救助需要，临时支持本地应急物资生产"};
+  review::Conclusion exception{procedure::Conclusion::exception, date, "为救灾救助需要，临时支持本地应急物资生产"};
   exception.exception_ground = "public-interest";
   exception.alternatives = "已比较统一采购和补贴两种方式，均不能满足时限";
   exception.until = day("2027-03-15");
 
   const auto refused_field = [&](const review::Conclusion& conclusion) { return refusal(f, doc, r, conclusion); };
-  CHECK(refused_field({"compliant", date}) == "result");
+  CHECK(refused_field({procedure::Conclusion::compliant, date}) == "result");
   for (const auto& missing : {"exception-ground", "alternatives", "until", "opinion"}) {
     CAPTURE(missing);
     review::Conclusion incomplete = exception;
@@ -284,7 +284,7 @@ TEST_CASE("适用例外 needs the exception item passed and all three parts of �
   const auto steps = procedure::steps_of(f.db, doc.id);
   REQUIRE(steps.size() == 1);
   CHECK(steps[0].kind == procedure::StepKind::fair_competition_review);
-  CHECK(steps[0].result == "exception");
+  CHECK(steps[0].result == procedure::Conclusion::exception);
   CHECK(steps[0].until == day("2027-03-15"));
 
   SUBCASE("the exception item answered 不通过 allows only 不符合")
@@ -296,9 +296,9 @@ TEST_CASE("适用例外 needs the exception item passed and all three parts of �
     answer_all(g, r2, {"F9-3", "F12"});
     store::Transaction txn(g.db);
     CHECK_THROWS_AS(review::conclude(txn, other, r2.id, exception, g.config, g.calendar, test::k_stamp), DataError);
-    CHECK(review::conclude(txn, other, r2.id, {"noncompliant", date, "第三条排斥外地企业"}, g.config, g.calendar,
+    CHECK(review::conclude(txn, other, r2.id, {procedure::Conclusion::noncompliant, date, "第三条排斥外地企业"}, g.config, g.calendar,
                            test::k_stamp)
-            .result == "noncompliant");
+            .result == procedure::Conclusion::noncompliant);
   }
 }
 
@@ -308,11 +308,11 @@ TEST_CASE("a concluded review is frozen, in the library and in the database")
   const auto doc = draft_with_text(f);
   const auto r = start(f, doc, "legality", "2026-03-02");
   answer_all(f, r, {"L4"});
-  conclude(f, doc, r, {"revise", day("2026-03-16"), "删除第二条罚款"});
+  conclude(f, doc, r, {procedure::Conclusion::revise, day("2026-03-16"), "删除第二条罚款"});
   store::Transaction txn(f.db);
   CHECK_THROWS_AS(review::answer(txn, r.id, {{"L4", Answer::pass}}, test::k_stamp), DataError);
   CHECK_THROWS_AS(review::dismiss(txn, r.id, 1, "理由", test::k_stamp), DataError);
-  CHECK_THROWS_AS(review::conclude(txn, doc, r.id, {"lawful", day("2026-03-17")}, f.config, f.calendar, test::k_stamp),
+  CHECK_THROWS_AS(review::conclude(txn, doc, r.id, {procedure::Conclusion::lawful, day("2026-03-17")}, f.config, f.calendar, test::k_stamp),
                   DataError);
   CHECK_THROWS(f.db.exec("UPDATE review SET result = 'lawful'"));
   CHECK_THROWS(f.db.exec("UPDATE review_item SET answer = 'pass'"));

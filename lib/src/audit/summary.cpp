@@ -88,7 +88,7 @@ std::string value_label(std::string_view kind, const std::string& key, const std
     if (kind == "filing-result") {
       return coded(value, filing::parse_result, [](filing::Result r) { return filing::result_label(r); });
     }
-    return std::string(procedure::result_label(value));
+    return coded(value, procedure::parse_conclusion, [](procedure::Conclusion c) { return procedure::conclusion_label(c); });
   }
   if (key == "checklist") {
     return value == "legality" ? "合法性审核" : value == "fair-competition" ? "公平竞争审查" : value;

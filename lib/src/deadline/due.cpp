@@ -13,6 +13,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <map>
 #include <set>
@@ -22,6 +23,20 @@ namespace normdoc::deadline {
 namespace {
 
 using Deadline = calendar::Calendar::Deadline;
+
+constexpr std::array<util::Named<DueKind>, 11> k_kinds{{
+  {DueKind::filing, "filing", "报送备案"},
+  {DueKind::filing_supplement, "filing-supplement", "补充备案材料"},
+  {DueKind::filing_review, "filing-review", "备案审查"},
+  {DueKind::correction, "correction", "纠正"},
+  {DueKind::legality_review, "legality-review", "合法性审核"},
+  {DueKind::comment, "comment", "征求意见"},
+  {DueKind::exception, "exception", "例外期限"},
+  {DueKind::evaluation, "evaluation", "后评估"},
+  {DueKind::expired, "expired", "有效期届满"},
+  {DueKind::procedure, "procedure", "程序问题"},
+  {DueKind::basis, "basis", "上位法变化"},
+}};
 
 // Besides the document not having ended (repealed, amended or invalidated) by the day asked
 // about, what has to hold on that day for a reminder to apply.
@@ -40,7 +55,7 @@ enum class When {
 // ahead of its date, an acknowledgement), so a plan counts only from its date on.
 struct Reminder
 {
-  std::string kind;
+  DueKind kind = DueKind::filing;
   std::string what;
   util::Date due;
   std::string article;
@@ -83,11 +98,11 @@ class Reminders
 {
 public:
   // Adds a reminder; the returned one takes its action and bounds.
-  Reminder& add(std::string_view kind, std::string what, const Deadline& deadline, std::string_view article,
+  Reminder& add(DueKind kind, std::string what, const Deadline& deadline, std::string_view article,
                 When when = When::always)
   {
     return m_list.emplace_back(
-      Reminder{std::string(kind), std::move(what) + deadline.caveat, deadline.date, std::string(article), when});
+      Reminder{kind, std::move(what) + deadline.caveat, deadline.date, std::string(article), when});
   }
   std::vector<Reminder> take() { return std::move(m_list); }
 
@@ -145,14 +160,14 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
   constexpr std::string_view k_every_document =
     "有件必备；报送期限为本单位设置的默认值（向人大常委会备案的，发布后三十日内，河南省实施《监督法》办法 第五十一条）";
   if (config.filing_bodies.empty()) {
-    Reminder& reminder = out.add("filing", fmt::format("发布后{}内报送备案", config.filing_deadline.chinese()),
+    Reminder& reminder = out.add(DueKind::filing, fmt::format("发布后{}内报送备案", config.filing_deadline.chinese()),
                                  filing_due, k_every_document, When::current);
     reminder.action = fmt::format("normdoc file {} --to 备案机关 --date {}", doc.id, k_as_of);
     reminder.until = until(filed_with(""));
   } else {
     for (const auto& body : config.filing_bodies) {
       Reminder& reminder =
-        out.add("filing", fmt::format("向{}报送备案", body), filing_due, k_every_document, When::current);
+        out.add(DueKind::filing, fmt::format("向{}报送备案", body), filing_due, k_every_document, When::current);
       reminder.action = fmt::format("normdoc file {} --to {} --date {}", doc.id, shell_word(body), k_as_of);
       reminder.until = until(filed_with(body));
     }
@@ -164,7 +179,7 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
     if (last && last->result == filing::Result::deferred) {
       const Deadline supplement = last->until ? Deadline{*last->until, {}}
                                               : calendar.deadline(last->date, config.filing_supplement_period);
-      Reminder& reminder = out.add("filing-supplement", fmt::format("按{}要求补充备案材料", filing.body), supplement,
+      Reminder& reminder = out.add(DueKind::filing_supplement, fmt::format("按{}要求补充备案材料", filing.body), supplement,
                                    // 法规规章备案审查条例 governs 法规 and 规章 only: no cited rule.
                                    "补充材料期限为本单位设置的默认值", When::current);
       reminder.action = result_command + " registered";
@@ -174,7 +189,7 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
       return o.kind == "result" && o.result && filing::concludes_review(*o.result);
     });
     if (!reviewed) {
-      Reminder& reminder = out.add("filing-review", fmt::format("{}应完成备案审查", filing.body),
+      Reminder& reminder = out.add(DueKind::filing_review, fmt::format("{}应完成备案审查", filing.body),
                                    calendar.deadline(filing.filed, config.filing_review_period),
                                    "有备必审（向人大常委会备案的，河南省实施《监督法》办法 第五十四条；"
                                    "向政府备案的期限为本单位设置的默认值）",
@@ -186,7 +201,7 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
       const Deadline correction =
         order->until ? Deadline{*order->until, {}} : calendar.deadline(order->date, config.correction_period);
       Reminder& reminder =
-        out.add("correction", fmt::format("按{}的审查意见（{}）纠正", filing.body, filing::result_label(*order->result)),
+        out.add(DueKind::correction, fmt::format("按{}的审查意见（{}）纠正", filing.body, filing::result_label(*order->result)),
                 correction,
                 // 法规规章备案审查条例 第二十一条 governs 规章, not these documents; 河南省实施《监督法》
                 // 办法 第五十六条 (30 日) governs filings with the 人大常委会; the government-side
@@ -207,13 +222,13 @@ void step_reminders(Reminders& out, std::int64_t document, const std::vector<pro
   for (const auto& step : steps) {
     if (step.kind == procedure::StepKind::legality_review && !step.date && step.received) {
       Reminder& reminder = out.add(
-        "legality-review",
+        DueKind::legality_review,
         fmt::format("合法性审核（{} 收到）最长{}内完成", step.received->iso(), config.legality_review_limit.chinese()),
         calendar.deadline(*step.received, config.legality_review_limit), "国办发〔2018〕115号 (五)");
       reminder.action = fmt::format("normdoc record {} legality-review --date {} --result lawful", document, k_as_of);
     }
     if (step.kind == procedure::StepKind::comment) {
-      Reminder& reminder = out.add("comment", fmt::format("公开征求意见截止（{} 起）", step.from->iso()),
+      Reminder& reminder = out.add(DueKind::comment, fmt::format("公开征求意见截止（{} 起）", step.from->iso()),
                                    Deadline{*step.to, {}},
                                    "优化营商环境条例 第六十二条；市县法治政府建设示范指标体系 第24项",
                                    When::comment_open);
@@ -224,8 +239,8 @@ void step_reminders(Reminders& out, std::int64_t document, const std::vector<pro
     }
   }
   // The latest review decides: a new one after the exception period replaces it (条例 第十二条).
-  if (last_fair_review && last_fair_review->result == "exception" && last_fair_review->until) {
-    Reminder& reminder = out.add("exception", "适用例外的政策措施实施期限届满，应评估是否继续实施",
+  if (last_fair_review && last_fair_review->result == procedure::Conclusion::exception && last_fair_review->until) {
+    Reminder& reminder = out.add(DueKind::exception, "适用例外的政策措施实施期限届满，应评估是否继续实施",
                                  Deadline{*last_fair_review->until, {}}, "公平竞争审查条例 第十二条");
     reminder.action =
       fmt::format("normdoc record {} fair-competition-review --date {} --result compliant", document, k_as_of);
@@ -244,12 +259,12 @@ std::vector<Reminder> reminders_of(const registry::Document& doc, const std::vec
     filing_reminders(out, doc, filings, acks, config, calendar);
   }
   if (doc.published && doc.expires) {
-    Reminder& evaluation = out.add("evaluation", "有效期届满前开展后评估，决定继续有效、修改或废止",
+    Reminder& evaluation = out.add(DueKind::evaluation, "有效期届满前开展后评估，决定继续有效、修改或废止",
                                    Deadline{*doc.expires, {}}, "有效期届满前评估（各地规范性文件管理规定）",
                                    When::evaluation);
     evaluation.action = fmt::format("normdoc evaluate {} --outcome continue --date {}", doc.id, k_as_of);
     // 有效期届满自动失效 (regulations.md 7.3): what is left is to record it in the catalogue.
-    Reminder& expired = out.add("expired", "有效期已届满自动失效，应在目录中确认失效",
+    Reminder& expired = out.add(DueKind::expired, "有效期已届满自动失效，应在目录中确认失效",
                                 Deadline{doc.expires->add_days(1), {}}, "有效期制度（各地规范性文件管理规定）",
                                 When::expired);
     expired.action = fmt::format("normdoc acknowledge {} expired --date {} --reason '…'", doc.id, k_as_of);
@@ -257,7 +272,7 @@ std::vector<Reminder> reminders_of(const registry::Document& doc, const std::vec
   }
   for (const auto& issue : procedure::check(doc, steps, config, calendar)) {
     Reminder& reminder =
-      out.add("procedure", issue.message, Deadline{issue.date, {}}, issue.article, When::not_expired);
+      out.add(DueKind::procedure, issue.message, Deadline{issue.date, {}}, issue.article, When::not_expired);
     reminder.action = fmt::format("normdoc acknowledge {} {} --date {} --reason '…'", doc.id, issue.code, k_as_of);
     reminder.from = issue.date;
     reminder.until = acknowledged(acks, issue.code);
@@ -428,7 +443,7 @@ public:
   {
     for_each_window(doc, reminders, m_config, [&](const Reminder& reminder, const Window& window) {
       m_item
-        .bind_all(doc.id, doc.title, doc.issuer, reminder.kind, reminder.what, reminder.due, reminder.article,
+        .bind_all(doc.id, doc.title, doc.issuer, kind_key(reminder.kind), reminder.what, reminder.due, reminder.article,
                   reminder.action)
         .run();
       m_item.reset();
@@ -533,7 +548,7 @@ std::string reminder_line(std::string_view title, std::string_view issuer, std::
                      last_day);
 }
 
-DueItem item_of(const std::string& kind, std::int64_t document, const std::string& title, const std::string& what,
+DueItem item_of(DueKind kind, std::int64_t document, const std::string& title, const std::string& what,
                 const util::Date& due, const std::string& article, const std::string& action, const util::Date& as_of)
 {
   const int days_left = as_of.days_until(due);
@@ -542,6 +557,15 @@ DueItem item_of(const std::string& kind, std::int64_t document, const std::strin
     command.replace(at, k_as_of.size(), as_of.iso());
   }
   return DueItem{kind, document, title, what, due, days_left, days_left < 0, article, command};
+}
+
+DueKind stored_kind(const std::string& key)
+{
+  if (const auto kind = util::parse_named(due_kinds(), key)) {
+    return *kind;
+  }
+  throw DataError(fmt::format("存储的到期提醒类别“{}”无法识别（由更新版本的 normdoc 写入？）", key), Location{{}, 0, 0, "kind"},
+                  "运行 normdoc doctor --fix 重新计算到期提醒");
 }
 
 std::vector<DueItem> stored_items(store::Database& db, const DueQuery& query)
@@ -554,7 +578,7 @@ std::vector<DueItem> stored_items(store::Database& db, const DueQuery& query)
   stmt.bind(2, query.issuer);
   std::vector<DueItem> items;
   while (stmt.step() == store::Step::row) {
-    items.push_back(item_of(stmt.text(0), stmt.integer(1), stmt.text(2), stmt.text(3), *stmt.optional_date(4),
+    items.push_back(item_of(stored_kind(stmt.text(0)), stmt.integer(1), stmt.text(2), stmt.text(3), *stmt.optional_date(4),
                             stmt.text(5), stmt.text(6), query.as_of));
   }
   return items;
@@ -590,7 +614,7 @@ void point_to_open_reviews(store::Database& db, std::vector<DueItem>& items, con
                          " LEFT JOIN review_item i ON i.review = r.id WHERE r.document = ? AND r.checklist = 'legality'"
                          " AND r.concluded IS NULL AND r.superseded_by IS NULL GROUP BY r.id ORDER BY r.id DESC LIMIT 1");
   for (DueItem& item : items) {
-    if (item.kind != "legality-review") {
+    if (item.kind != DueKind::legality_review) {
       continue;
     }
     open.reset();
@@ -611,25 +635,19 @@ void point_to_open_reviews(store::Database& db, std::vector<DueItem>& items, con
 
 } // namespace
 
-const std::vector<std::pair<std::string, std::string>>& due_kinds()
+util::NamedTable<DueKind> due_kinds()
 {
-  static const std::vector<std::pair<std::string, std::string>> k_kinds = {
-    {"filing", "报送备案"},          {"filing-supplement", "补充备案材料"}, {"filing-review", "备案审查"},
-    {"correction", "纠正"},          {"legality-review", "合法性审核"},     {"comment", "征求意见"},
-    {"exception", "例外期限"},       {"evaluation", "后评估"},              {"expired", "有效期届满"},
-    {"procedure", "程序问题"},      {"basis", "上位法变化"},
-  };
   return k_kinds;
 }
 
-std::string_view kind_label(std::string_view kind)
+std::string_view kind_key(DueKind kind)
 {
-  for (const auto& [key, label] : due_kinds()) {
-    if (key == kind) {
-      return label;
-    }
-  }
-  return kind;
+  return util::named(due_kinds(), kind).key;
+}
+
+std::string_view kind_label(DueKind kind)
+{
+  return util::named(due_kinds(), kind).label;
 }
 
 std::string_view acknowledgement_subject_label(std::string_view subject)
@@ -654,7 +672,7 @@ std::vector<DueItem> due_items(store::Database& db, const config::Config& config
       continue;
     }
     const std::string when = flag.change.date ? flag.change.date->iso() + " " : std::string();
-    items.push_back(item_of("basis", flag.document.id, flag.document.title,
+    items.push_back(item_of(DueKind::basis, flag.document.id, flag.document.title,
                             fmt::format("所依据的《{}》已于 {}{}，应及时评估，决定修改、废止或继续有效", flag.cited_as,
                                         when, basis::change_label(flag.change.kind)),
                             config.basis_review_within.after(flag.change.recorded_on), "河南省优化营商环境条例 第五十一条",
@@ -665,7 +683,7 @@ std::vector<DueItem> due_items(store::Database& db, const config::Config& config
   // Evaluation reminders have their own lead time (config.evaluation_lead, in `applies`).
   const util::Date horizon = query.within.after(query.as_of);
   std::erase_if(items, [&](const DueItem& item) {
-    return (!query.kinds.empty() && !query.kinds.contains(item.kind)) || (item.kind != "evaluation" && item.due > horizon);
+    return (!query.kinds.empty() && !query.kinds.contains(item.kind)) || (item.kind != DueKind::evaluation && item.due > horizon);
   });
   std::stable_sort(items.begin(), items.end(), [](const DueItem& a, const DueItem& b) {
     return a.due != b.due ? a.due < b.due : a.document < b.document;
@@ -683,7 +701,7 @@ doctor::Check examine_reminders(store::Database& db, const config::Config& confi
   std::map<std::int64_t, std::multiset<std::string>> computed;
   for_every_document(db, config, calendar, [&](const registry::Document& doc, const auto& reminders) {
     for_each_window(doc, reminders, config, [&](const Reminder& reminder, const Window& window) {
-      computed[doc.id].insert(reminder_line(doc.title, doc.issuer, reminder.kind, reminder.what, reminder.due.iso(),
+      computed[doc.id].insert(reminder_line(doc.title, doc.issuer, kind_key(reminder.kind), reminder.what, reminder.due.iso(),
                                             reminder.article, reminder.action, window.first_day, window.last_day));
     });
   });

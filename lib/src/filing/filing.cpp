@@ -76,6 +76,11 @@ std::optional<Result> parse_result(std::string_view key)
   return util::parse_named(k_results, key);
 }
 
+util::NamedTable<Result> results()
+{
+  return k_results;
+}
+
 bool concludes_review(Result result)
 {
   return result == Result::passed || result == Result::correct || result == Result::revoke

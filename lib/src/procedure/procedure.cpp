@@ -26,9 +26,13 @@ constexpr std::array<util::Named<StepKind>, 7> k_steps{{
   {StepKind::publication, "publication", "公开发布"},
 }};
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> k_results{{
-  {"lawful", "合法"}, {"unlawful", "不合法"}, {"revise", "应当予以修改"},
-  {"compliant", "符合"}, {"noncompliant", "不符合"}, {"exception", "适用例外"},
+constexpr std::array<util::Named<Conclusion>, 6> k_conclusions{{
+  {Conclusion::lawful, "lawful", "合法"},
+  {Conclusion::unlawful, "unlawful", "不合法"},
+  {Conclusion::revise, "revise", "应当予以修改"},
+  {Conclusion::compliant, "compliant", "符合"},
+  {Conclusion::noncompliant, "noncompliant", "不符合"},
+  {Conclusion::exception, "exception", "适用例外"},
 }};
 
 constexpr std::string_view k_select =
@@ -48,7 +52,12 @@ Step read_step(const store::Statement& stmt)
   step.until = stmt.optional_date(7);
   step.channel = stmt.optional_text(8);
   step.meeting = stmt.optional_text(9);
-  step.result = stmt.optional_text(10);
+  if (const auto result = stmt.optional_text(10)) {
+    step.result = parse_conclusion(*result);
+    if (!step.result) {
+      throw DataError(fmt::format("程序步骤 #{} 的结论“{}”无法识别", step.id, *result), Location{{}, 0, 0, "result"});
+    }
+  }
   step.note = stmt.optional_text(11);
   step.recorded_at = stmt.text(12);
   step.urgency = stmt.optional_text(13);
@@ -62,18 +71,14 @@ Step read_step(const store::Statement& stmt)
 
 void validate(const StepInput& input)
 {
-  const auto allowed = [&](std::initializer_list<std::string_view> results) {
-    if (!input.result) {
-      return;
+  const auto results = conclusions_of(input.kind);
+  if (input.result && !results.empty() && std::find(results.begin(), results.end(), *input.result) == results.end()) {
+    std::string options;
+    for (const auto result : results) {
+      options += fmt::format(" {}（{}）", conclusion_key(result), conclusion_label(result));
     }
-    if (std::find(results.begin(), results.end(), *input.result) == results.end()) {
-      std::string options;
-      for (const auto result : results) {
-        options += fmt::format(" {}（{}）", result, result_label(result));
-      }
-      missing("result", fmt::format("结论“{}”不适用于{}，可用：{}", *input.result, step_label(input.kind), options));
-    }
-  };
+    missing("result", fmt::format("结论“{}”不适用于{}，可用：{}", conclusion_key(*input.result), step_label(input.kind), options));
+  }
   switch (input.kind) {
   case StepKind::comment:
     if (!input.from || !input.to) {
@@ -84,7 +89,6 @@ void validate(const StepInput& input)
     }
     break;
   case StepKind::legality_review:
-    allowed({"lawful", "unlawful", "revise"});
     if (!input.date && !input.received) {
       missing("date", "合法性审核须给出收到送审稿的日期 --received，或审核结论日期 --date");
     }
@@ -99,13 +103,12 @@ void validate(const StepInput& input)
     }
     break;
   case StepKind::fair_competition_review:
-    allowed({"compliant", "noncompliant", "exception"});
     if (!input.date || !input.result) {
       missing("result", "公平竞争审查须给出结论日期 --date 和结论 --result compliant|noncompliant|exception");
     }
     // 公平竞争审查条例 第十二条: an exception needs a reasonable implementation period or
     // termination condition; the end date is what the reminder needs.
-    if (*input.result == "exception" && !input.until) {
+    if (*input.result == Conclusion::exception && !input.until) {
       missing("until", "适用例外须给出实施期限的截止日 --until（公平竞争审查条例第十二条）");
     }
     break;
@@ -150,7 +153,7 @@ void require_deliberation_gate(store::Transaction& txn, const registry::Document
   // The latest conclusion counts: a review that found the draft unlawful after an earlier
   // favourable one stops it.
   const auto concluded = last_conclusion(txn.database(), doc.id, StepKind::legality_review, *input.date);
-  if (concluded && (concluded->result == "lawful" || concluded->result == "revise")) {
+  if (concluded && lets_proceed(*concluded->result)) {
     return;
   }
   if (!input.override_reason) {
@@ -196,7 +199,31 @@ util::Date shortest_comment_end(const util::Date& from, const util::Duration& re
   return required.after(from).add_days(-1);
 }
 
+template<typename Recorded> void write_recorded_fields(util::JsonWriter& json, const Recorded& step)
+{
+  json.key("date").value(util::to_iso(step.date))
+    .key("from").value(util::to_iso(step.from))
+    .key("to").value(util::to_iso(step.to))
+    .key("received").value(util::to_iso(step.received))
+    .key("until").value(util::to_iso(step.until))
+    .key("channel").value(step.channel)
+    .key("meeting").value(step.meeting)
+    .key("result").value(conclusion_key(step.result))
+    .key("note").value(step.note)
+    .key("urgency").value(step.urgency);
+}
+
 } // namespace
+
+void write_recorded(util::JsonWriter& json, const StepInput& input)
+{
+  write_recorded_fields(json, input);
+}
+
+void write_recorded(util::JsonWriter& json, const Step& step)
+{
+  write_recorded_fields(json, step);
+}
 
 std::string_view step_key(StepKind kind)
 {
@@ -213,19 +240,56 @@ std::optional<StepKind> parse_step(std::string_view key)
   return util::parse_named(k_steps, key);
 }
 
-std::vector<std::string> step_keys()
+util::NamedTable<StepKind> step_kinds()
 {
-  return util::named_keys(k_steps);
+  return k_steps;
 }
 
-std::string_view result_label(std::string_view result)
+util::NamedTable<Conclusion> conclusions()
 {
-  for (const auto& [key, label] : k_results) {
-    if (key == result) {
-      return label;
-    }
+  return k_conclusions;
+}
+
+std::string_view conclusion_key(Conclusion conclusion)
+{
+  return util::named(k_conclusions, conclusion).key;
+}
+
+std::string_view conclusion_label(Conclusion conclusion)
+{
+  return util::named(k_conclusions, conclusion).label;
+}
+
+std::optional<Conclusion> parse_conclusion(std::string_view key)
+{
+  return util::parse_named(k_conclusions, key);
+}
+
+std::optional<std::string> conclusion_key(const std::optional<Conclusion>& conclusion)
+{
+  return conclusion ? std::optional<std::string>(conclusion_key(*conclusion)) : std::nullopt;
+}
+
+std::vector<Conclusion> conclusions_of(StepKind kind)
+{
+  switch (kind) {
+  case StepKind::legality_review:
+    return {Conclusion::lawful, Conclusion::unlawful, Conclusion::revise};
+  case StepKind::fair_competition_review:
+    return {Conclusion::compliant, Conclusion::noncompliant, Conclusion::exception};
+  default:
+    return {};
   }
-  return result;
+}
+
+bool is_favourable(Conclusion conclusion)
+{
+  return conclusion == Conclusion::lawful || conclusion == Conclusion::compliant;
+}
+
+bool lets_proceed(Conclusion conclusion)
+{
+  return conclusion != Conclusion::unlawful && conclusion != Conclusion::noncompliant;
 }
 
 Step record(store::Transaction& txn, const registry::Document& doc, const StepInput& input, const config::Config& config,
@@ -271,32 +335,21 @@ Step record(store::Transaction& txn, const registry::Document& doc, const StepIn
   if (id) {
     db.prepare("UPDATE procedure_step SET date = ?, result = ?, received = coalesce(?, received),"
                " note = coalesce(?, note), urgency = ? WHERE id = ?")
-      .bind_all(input.date, input.result, input.received, input.note, input.urgency, *id)
+      .bind_all(input.date, conclusion_key(input.result), input.received, input.note, input.urgency, *id)
       .run();
   } else {
     db.prepare("INSERT INTO procedure_step (document, step, date, date_from, date_to, received, until, channel,"
                " meeting, result, note, urgency, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .bind_all(doc.id, step_key(input.kind), input.date, input.from, input.to, input.received, input.until,
-                input.channel, input.meeting, input.result, input.note, input.urgency, stamp.at)
+                input.channel, input.meeting, conclusion_key(input.result), input.note, input.urgency, stamp.at)
       .run();
     id = db.last_insert_rowid();
   }
   util::JsonWriter payload;
-  payload.begin_object()
-    .key("step").value(step_key(input.kind))
-    .key("date").value(util::to_iso(input.date))
-    .key("from").value(util::to_iso(input.from))
-    .key("to").value(util::to_iso(input.to))
-    .key("received").value(util::to_iso(input.received))
-    .key("until").value(util::to_iso(input.until))
-    .key("channel").value(input.channel)
-    .key("meeting").value(input.meeting)
-    .key("result").value(input.result)
-    .key("note").value(input.note)
-    .key("urgency").value(input.urgency)
-    // The row inserted or concluded: a later void-step names it (replay places the void).
-    .key("step_id").value(*id)
-    .end_object();
+  payload.begin_object().key("step").value(step_key(input.kind));
+  write_recorded(payload, input);
+  // The row inserted or concluded: a later void-step names it (replay places the void).
+  payload.key("step_id").value(*id).end_object();
   audit::append(txn, stamp, doc.id, "record", payload.str());
   auto stmt = db.prepare(std::string(k_select) + " AND id = ?");
   stmt.bind(1, *id);
@@ -321,7 +374,7 @@ void require_publication_gate(store::Transaction& txn, const registry::Document&
     return;
   }
   const auto concluded = last_conclusion(txn.database(), doc.id, StepKind::fair_competition_review, std::nullopt);
-  if (concluded && (concluded->result == "compliant" || concluded->result == "exception")) {
+  if (concluded && lets_proceed(*concluded->result)) {
     return;
   }
   throw DataError(fmt::format("文件 #{}《{}》涉及市场主体经济活动，没有结论为符合或适用例外的公平竞争审查，不得出台（公平竞争审查条例第十八条）",
@@ -497,7 +550,7 @@ std::vector<Issue> check(const registry::Document& doc, const std::vector<Step>&
       issues.push_back(Issue{"deliberation-before-legality-review",
                              fmt::format("{} 集体审议时尚未完成合法性审核", deliberation->date->iso()),
                              "国办发〔2018〕115号 (七)", *deliberation->date});
-    } else if (latest->result == "unlawful") {
+    } else if (latest->result == Conclusion::unlawful) {
       issues.push_back(Issue{"deliberation-after-unlawful-review",
                              fmt::format("{} 合法性审核结论为不合法，仍于 {} 提交集体审议", latest->date->iso(),
                                          deliberation->date->iso()),
@@ -541,7 +594,7 @@ std::vector<Issue> check(const registry::Document& doc, const std::vector<Step>&
     const util::Date when = doc.published ? *doc.published : *deliberations.front()->date;
     if (fair_reviews.empty()) {
       issues.push_back(named_issue("no-fair-competition-review", "公平竞争审查条例 第十八条", when));
-    } else if (fair_reviews.back()->result == "noncompliant" && doc.published) {
+    } else if (fair_reviews.back()->result == Conclusion::noncompliant && doc.published) {
       issues.push_back(named_issue("noncompliant-published", "公平竞争审查条例 第十八条", when));
     }
   }

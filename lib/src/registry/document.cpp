@@ -45,9 +45,9 @@ std::optional<Status> parse_status(std::string_view text)
   return util::parse_named(k_status_names, text);
 }
 
-std::vector<std::string> status_keys()
+util::NamedTable<Status> statuses()
 {
-  return util::named_keys(k_status_names);
+  return k_status_names;
 }
 
 Status Document::status_on(const util::Date& as_of) const

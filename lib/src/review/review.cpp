@@ -35,11 +35,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 4> k_grounds
   {"law", "法律、行政法规规定的其他情形"},
 }};
 
-bool is_favourable(std::string_view result)
-{
-  return result == "lawful" || result == "compliant";
-}
-
 // The procedure step a checklist's conclusion is, when it is one of the drafting steps.
 std::optional<procedure::StepKind> step_of(std::string_view checklist)
 {
@@ -85,7 +80,12 @@ Review read_review(const store::Statement& stmt)
   review.received = stmt.optional_date(10);
   review.started_at = stmt.text(11);
   review.concluded = stmt.optional_date(12);
-  review.result = stmt.optional_text(13);
+  if (const auto result = stmt.optional_text(13)) {
+    review.result = procedure::parse_conclusion(*result);
+    if (!review.result) {
+      throw DataError(fmt::format("审查 R{} 的结论“{}”无法识别", review.id, *result), Location{{}, 0, 0, "result"});
+    }
+  }
   review.opinion = stmt.optional_text(14);
   review.urgency = stmt.optional_text(15);
   const auto ground = stmt.optional_text(16);
@@ -183,14 +183,16 @@ std::vector<Finding> screen_text(store::Database& db, const registry::Document& 
 
 void require_agreement(const Review& review, const Conclusion& conclusion)
 {
-  const std::string& result = conclusion.result;
+  const procedure::Conclusion result = conclusion.result;
   const auto& allowed = review.conclusions;
-  if (std::find(allowed.begin(), allowed.end(), result) == allowed.end()) {
+  if (std::find(allowed.begin(), allowed.end(), procedure::conclusion_key(result)) == allowed.end()) {
     std::string options;
     for (const auto& key : allowed) {
-      options += fmt::format(" {}（{}）", key, procedure::result_label(key));
+      const auto known = procedure::parse_conclusion(key);
+      options += fmt::format(" {}（{}）", key, known ? procedure::conclusion_label(*known) : key);
     }
-    refuse(fmt::format("结论“{}”不适用于{}，可用：{}", result, review.checklist_title, options), "result");
+    refuse(fmt::format("结论“{}”不适用于{}，可用：{}", procedure::conclusion_key(result), review.checklist_title, options),
+           "result");
   }
   std::vector<std::string> unanswered;
   std::vector<std::string> failed;
@@ -214,7 +216,7 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
     refuse(fmt::format("结论日期 {} 早于收到日期 {}", conclusion.date.iso(), review.received->iso()), "date");
   }
   const bool has_opinion = conclusion.opinion && !util::trim(*conclusion.opinion).empty();
-  if (is_favourable(result) || result == "exception") {
+  if (procedure::is_favourable(result) || result == procedure::Conclusion::exception) {
     // The document goes ahead: an error finding on an item answered 通过 must have been looked
     // at and dismissed with a reason.
     std::vector<std::string> open_findings;
@@ -229,22 +231,22 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
              "findings", fmt::format("核实后用 normdoc review dismiss R{} 编号 --reason 写明不构成问题的理由", review.id));
     }
   }
-  if (is_favourable(result)) {
+  if (procedure::is_favourable(result)) {
     if (!failed.empty()) {
-      refuse(fmt::format("条目 {} 回答为不通过，结论不能是{}", join(failed, "、"), procedure::result_label(result)),
+      refuse(fmt::format("条目 {} 回答为不通过，结论不能是{}", join(failed, "、"), procedure::conclusion_label(result)),
              "result", review.exception_item.empty() ? "" : "有排除、限制竞争效果但符合第十二条的，结论用 exception（适用例外）");
     }
     return;
   }
   if (failed.empty()) {
-    refuse(fmt::format("没有回答为不通过的条目，结论不能是{}", procedure::result_label(result)), "result",
+    refuse(fmt::format("没有回答为不通过的条目，结论不能是{}", procedure::conclusion_label(result)), "result",
            "把存在问题的条目回答为 fail，并在备注中写明问题");
   }
   if (!has_opinion) {
-    refuse(fmt::format("结论为{}时须用 --opinion 写明意见（问题和修改意见）", procedure::result_label(result)), "opinion",
+    refuse(fmt::format("结论为{}时须用 --opinion 写明意见（问题和修改意见）", procedure::conclusion_label(result)), "opinion",
            "国办发〔2018〕115号 (六)：审核机构提出书面审核意见");
   }
-  if (result != "exception") {
+  if (result != procedure::Conclusion::exception) {
     return;
   }
   // 公平竞争审查条例 第十二条: a ground, no less-restrictive alternative, a reasonable period —
@@ -488,10 +490,10 @@ Review conclude(store::Transaction& txn, const registry::Document& doc, std::int
   store::Database& db = txn.database();
   const Review review = load_open(db, id);
   require_agreement(review, conclusion);
-  const bool exception = conclusion.result == "exception";
+  const bool exception = conclusion.result == procedure::Conclusion::exception;
   db.prepare("UPDATE review SET concluded = ?, result = ?, opinion = ?, urgency = ?, exception_ground = ?,"
              " alternatives = ?, until = ? WHERE id = ?")
-    .bind_all(conclusion.date, conclusion.result, conclusion.opinion, conclusion.urgency,
+    .bind_all(conclusion.date, procedure::conclusion_key(conclusion.result), conclusion.opinion, conclusion.urgency,
               exception ? conclusion.exception_ground : std::nullopt, exception ? conclusion.alternatives : std::nullopt,
               exception ? conclusion.until : std::nullopt, id)
     .run();
@@ -509,7 +511,7 @@ Review conclude(store::Transaction& txn, const registry::Document& doc, std::int
   util::JsonWriter payload;
   payload.begin_object()
     .key("review").value(id)
-    .key("result").value(conclusion.result)
+    .key("result").value(procedure::conclusion_key(conclusion.result))
     .key("date").value(conclusion.date.iso())
     .key("opinion").value(conclusion.opinion)
     .end_object();

@@ -64,7 +64,7 @@ expect_exit 0
 expect_json 'length' 0
 nd due --kind fling
 expect_exit 2
-expect_stderr_contains '是否想写 filing'
+expect_stderr_contains '是否想用 filing'
 
 TEST "recording the filing and the correction clears the items"
 build_registry
@@ -106,6 +106,9 @@ nd record 1 legality-review --date 2026-11-24 --result revise
 expect_exit 3
 expect_stderr_contains '不足 5个工作日'
 nd_ok record 1 legality-review --date 2026-11-24 --result revise --urgency "执行上级紧急决定"
+expect_stdout_contains '紧急审核：执行上级紧急决定'
+nd_ok show 1 --procedure --format json
+expect_json '[.procedure.steps[] | select(.step == "legality-review") | .urgency] | last' 执行上级紧急决定
 nd due --as-of 2026-11-25 --kind legality-review --format json
 expect_json 'length' 0
 nd record 1 legality-review --date 2026-11-24

@@ -8,6 +8,7 @@
 #include <normdoc/registry/acknowledgement.hpp>
 #include <normdoc/registry/document.hpp>
 #include <normdoc/store/database.hpp>
+#include <normdoc/util/named.hpp>
 
 #include <optional>
 #include <set>
@@ -17,10 +18,23 @@
 
 namespace normdoc::deadline {
 
+// What a reminder is about, in report order. A new kind is one entry here and in due.cpp's
+// k_kinds (its key and Chinese label, which `due --kind`, JSON, CSV and iCalendar use), and the
+// code that adds its reminders.
+enum class DueKind {
+  filing, filing_supplement, filing_review, correction, legality_review, comment, exception, evaluation, expired,
+  procedure, basis
+};
+
+// The kinds `due` knows, with their keys and Chinese labels.
+util::NamedTable<DueKind> due_kinds();
+std::string_view kind_key(DueKind kind);
+std::string_view kind_label(DueKind kind);
+
 // One thing to do by a date, or already late.
 struct DueItem
 {
-  std::string kind;       // see due_kinds()
+  DueKind kind = DueKind::filing;
   std::int64_t document = 0;
   std::string title;
   std::string what;       // Chinese: what has to be done
@@ -31,9 +45,6 @@ struct DueItem
   std::string action;     // the command that clears it, with the day asked about as its date
 };
 
-// The kinds `due` knows, with their Chinese labels, in report order.
-const std::vector<std::pair<std::string, std::string>>& due_kinds();
-std::string_view kind_label(std::string_view kind);
 // What an acknowledgement acknowledged, in Chinese: 有效期届满（已失效）, 使用 normdoc 前已报送备案,
 // or the procedure defect's name; an unknown subject as it is.
 std::string_view acknowledgement_subject_label(std::string_view subject);
@@ -42,7 +53,7 @@ struct DueQuery
 {
   util::Date as_of;
   util::Duration within{30, util::Duration::Unit::days};
-  std::set<std::string> kinds{};             // empty: all
+  std::set<DueKind> kinds{};                 // empty: all
   std::optional<std::string> issuer{};
   // Check every document's records instead of reading the stored reminders (what a database
   // opened read-only gets); the two agree, which the tests hold them to.

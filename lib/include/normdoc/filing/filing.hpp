@@ -21,6 +21,7 @@ enum class Result { registered, deferred, refused, passed, correct, revoke };
 std::string_view result_key(Result result);
 std::string_view result_label(Result result);
 std::optional<Result> parse_result(std::string_view key);
+util::NamedTable<Result> results();
 // A review conclusion ends the review (有备必审); correct and revoke open a correction (有错必纠).
 bool concludes_review(Result result);
 bool orders_correction(Result result);

@@ -6,6 +6,7 @@
 #include <normdoc/config/config.hpp>
 #include <normdoc/registry/document.hpp>
 #include <normdoc/store/database.hpp>
+#include <normdoc/util/json.hpp>
 
 #include <optional>
 #include <string>
@@ -22,10 +23,26 @@ enum class StepKind { assessment, comment, legality_review, fair_competition_rev
 std::string_view step_key(StepKind kind);
 std::string_view step_label(StepKind kind);
 std::optional<StepKind> parse_step(std::string_view key);
-std::vector<std::string> step_keys();
+util::NamedTable<StepKind> step_kinds();
 
 // Review conclusions: 合法 / 不合法 / 应当予以修改 (115号 (六)); 符合 / 不符合 / 适用例外 (条例 第十二条).
-std::string_view result_label(std::string_view result);
+enum class Conclusion { lawful, unlawful, revise, compliant, noncompliant, exception };
+
+util::NamedTable<Conclusion> conclusions();
+std::string_view conclusion_key(Conclusion conclusion);
+std::string_view conclusion_label(Conclusion conclusion);
+std::optional<Conclusion> parse_conclusion(std::string_view key);
+// The key of a conclusion when there is one (JSON, the log, the database).
+std::optional<std::string> conclusion_key(const std::optional<Conclusion>& conclusion);
+// The conclusions a review step can reach: 合法性审核 lawful, unlawful, revise; 公平竞争审查
+// compliant, noncompliant, exception; none for the other steps.
+std::vector<Conclusion> conclusions_of(StepKind kind);
+// The document may go ahead as it is: 合法, 符合.
+bool is_favourable(Conclusion conclusion);
+// A conclusion that lets the document go on: to deliberation after a legality review that found
+// it 合法 or 应当予以修改 (国办发〔2018〕115号 (七)); to be issued after a fair-competition review
+// that found it 符合 or 适用例外 (公平竞争审查条例 第十八条).
+bool lets_proceed(Conclusion conclusion);
 
 struct StepInput
 {
@@ -37,7 +54,7 @@ struct StepInput
   std::optional<util::Date> until{};
   std::optional<std::string> channel{};
   std::optional<std::string> meeting{};
-  std::optional<std::string> result{};
+  std::optional<Conclusion> result{};
   std::optional<std::string> note{};
   // Why a legality review was concluded in under the minimum (115号 (五): emergencies, urgent
   // orders from above).
@@ -59,11 +76,16 @@ struct Step
   std::optional<util::Date> until;
   std::optional<std::string> channel;
   std::optional<std::string> meeting;
-  std::optional<std::string> result;
+  std::optional<Conclusion> result;
   std::optional<std::string> note;
   std::optional<std::string> urgency;
   std::string recorded_at;
 };
+
+// What was recorded of a step, from `date` to `urgency`, as JSON members: the one serialiser of
+// those fields, for the log's `record` event (the input) and `show --procedure` (the row).
+void write_recorded(util::JsonWriter& json, const StepInput& input);
+void write_recorded(util::JsonWriter& json, const Step& step);
 
 // Records a step (and its log event) in `txn`. A legality review may be recorded open
 // (`received` only) and concluded later (`date` and `result`), which completes the open one.

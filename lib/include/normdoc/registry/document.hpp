@@ -3,6 +3,7 @@
 
 #include <normdoc/util/date.hpp>
 #include <normdoc/util/duration.hpp>
+#include <normdoc/util/named.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -24,7 +25,8 @@ std::string_view status_key(Status status);
 std::string_view status_label(Status status);
 // Accepts the key or the Chinese label; nothing when neither matches.
 std::optional<Status> parse_status(std::string_view text);
-std::vector<std::string> status_keys();
+// Every status with its key and label, for the CLI's choices.
+util::NamedTable<Status> statuses();
 
 struct Document
 {

@@ -4,6 +4,7 @@
 #include <normdoc/audit/event_log.hpp>
 #include <normdoc/calendar/calendar.hpp>
 #include <normdoc/config/config.hpp>
+#include <normdoc/procedure/procedure.hpp>
 #include <normdoc/registry/document.hpp>
 #include <normdoc/review/checklist.hpp>
 #include <normdoc/review/screen.hpp>
@@ -71,7 +72,7 @@ struct Review
   std::optional<util::Date> received;
   std::string started_at;
   std::optional<util::Date> concluded;
-  std::optional<std::string> result;
+  std::optional<procedure::Conclusion> result;
   std::optional<std::string> opinion;
   std::optional<std::string> urgency;
   std::optional<Exception> exception;
@@ -113,7 +114,7 @@ void dismiss(store::Transaction& txn, std::int64_t review, int number, const std
 
 struct Conclusion
 {
-  std::string result;
+  procedure::Conclusion result = procedure::Conclusion::lawful;
   util::Date date;
   std::optional<std::string> opinion{};
   std::optional<std::string> urgency{};
