@@ -21,6 +21,17 @@ check_tampering() { # SQL EXPECTED: the change is named by audit verify and doct
   expect_exit 3
 }
 
+# answered_review: review R1 of document 1 (legality, received 2026-11-02), every item answered
+# pass, finding #1 dismissed; $first is the first item's id.
+answered_review() {
+  nd_ok review start 1 --checklist legality --received 2026-11-02
+  nd_ok review show R1 --format json
+  jq -r '.items[] | "\(.id) = \"pass\""' "$dir/stdout" >answers.toml
+  first=$(jq -r '.items[0].id' "$dir/stdout")
+  nd_ok review answer R1 --file answers.toml
+  nd_ok review dismiss R1 "#1" --reason 已写明依据
+}
+
 TEST "a device, a FIFO and a symlink to a device are refused up front wherever a path is read"
 nd_ok add --title 已有的文件 --issuer 甲局
 before=$(db_digest)
@@ -406,12 +417,7 @@ check_tampering "UPDATE review SET reviewer = '别人' WHERE id = 2" "审查 R2 
 
 TEST "audit verify compares the answers and the dismissed findings of a review with its events"
 nd_ok add --title 措施 --issuer 某局 --text "$examples/drafts/planted-violations.txt"
-nd_ok review start 1 --checklist legality --received 2026-11-02
-nd_ok review show R1 --format json
-jq -r '.items[] | "\(.id) = \"pass\""' "$dir/stdout" >answers.toml
-first=$(jq -r '.items[0].id' "$dir/stdout")
-nd_ok review answer R1 --file answers.toml
-nd_ok review dismiss R1 "#1" --reason 已写明依据
+answered_review
 nd_ok audit verify
 cp "$NORMDOC_DB" clean.db
 check_tampering "DROP TRIGGER review_item_frozen; UPDATE review_item SET answer = 'fail' WHERE item = '$first'" \
@@ -492,12 +498,7 @@ check_tampering "UPDATE procedure_step SET voided = '2026-11-28', void_reason = 
 TEST "audit verify compares what a bundle brought — steps, filings, evaluations, reviews — and what was done to it since"
 nd_ok add --title 办法 --issuer 甲局 --text "$examples/drafts/planted-violations.txt"
 nd_ok record 1 comment --from 2026-10-01 --to 2026-10-30 --channel 政府网站
-nd_ok review start 1 --checklist legality --received 2026-11-02
-nd_ok review show R1 --format json
-jq -r '.items[] | "\(.id) = \"pass\""' "$dir/stdout" >answers.toml
-first=$(jq -r '.items[0].id' "$dir/stdout")
-nd_ok review answer R1 --file answers.toml
-nd_ok review dismiss R1 "#1" --reason 已写明依据
+answered_review
 nd_ok publish 1 --date 2026-11-20 --effective 2026-11-20
 nd_ok file 1 --to 管委会 --date 2026-11-25
 nd_ok evaluate 1 --outcome continue --date 2026-11-26 --reason 仍然适用
