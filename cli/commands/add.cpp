@@ -33,7 +33,7 @@ registry::DocumentMeta collect(const AddOptions& o, const config::Config& config
 {
   registry::DocumentMeta meta;
   if (!o.from.empty()) {
-    meta = registry::load_meta(o.from);
+    meta = registry::load_meta(o.from, config.max_text_bytes);
   }
   registry::NewDocument& doc = meta.document;
   if (auto v = o.value("--title", o.title)) doc.title = *v;
@@ -48,7 +48,7 @@ registry::DocumentMeta collect(const AddOptions& o, const config::Config& config
   if (auto v = o.value("--validity", o.validity)) doc.validity = parse_duration_option(*v, "--validity");
   if (auto v = o.value("--expires", o.expires)) doc.expires = parse_date_option(*v, "--expires");
   if (auto v = o.value("--drafted", o.drafted)) doc.drafted = parse_date_option(*v, "--drafted");
-  if (auto v = o.value("--text", o.text)) doc.text = registry::read_document_text(*v);
+  if (auto v = o.value("--text", o.text)) doc.text = registry::read_document_text(*v, config.max_text_bytes);
   if (auto v = o.value("--published", o.published)) {
     meta.publication = registry::Publication{parse_date_option(*v, "--published")};
   }

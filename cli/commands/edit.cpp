@@ -38,7 +38,7 @@ void run_edit(const EditOptions& o, Context& ctx)
     changes.concerns_business = *flag == "yes";
   }
   if (const auto path = given(o.given.at("--text"), o.text)) {
-    changes.text = registry::read_document_text(*path);
+    changes.text = registry::read_document_text(*path, ctx.config().max_text_bytes);
     const ingest::StatedTerms terms = ingest::stated_terms(ingest::extract_validity(changes.text->content));
     changes.effective = terms.effective;
     changes.validity = terms.validity;

@@ -63,6 +63,14 @@ std::string_view format_key(Format format)
   return "text";
 }
 
+void require_text_within_limit(std::uint64_t bytes, std::uint64_t max_bytes, const std::string& source)
+{
+  if (bytes > max_bytes) {
+    throw DataError(fmt::format("全文有 {} MB，超过登记的上限 {} MB", bytes >> 20U, max_bytes >> 20U),
+                    Location{source, 0, 0, "text"}, "确认是否选错了文件；确需登记时调高配置 limits.text_mb");
+  }
+}
+
 Extracted extract(const std::filesystem::path& path, const ExtractOptions& options)
 {
   const Format format = format_of(path);
@@ -82,6 +90,10 @@ Extracted extract(const std::filesystem::path& path, const ExtractOptions& optio
         extracted.text = read_with_libreoffice(path);
       }
     } else {
+      if (format == Format::text && options.max_text_bytes) {
+        util::require_regular_file(path, "文件");
+        require_text_within_limit(std::filesystem::file_size(path), *options.max_text_bytes, path.string());
+      }
       std::string bytes = util::read_file(path, "文件");
       if (util::trim(bytes).empty()) {
         throw DataError("文件为空");
@@ -109,6 +121,9 @@ Extracted extract(const std::filesystem::path& path, const ExtractOptions& optio
   }
   if (util::trim(extracted.text).empty()) {
     throw DataError(format == Format::pdf ? "PDF 中没有可提取的文字" : "没有可提取的文字", Location{path.string(), 0, 0, {}});
+  }
+  if (options.max_text_bytes) {
+    require_text_within_limit(extracted.text.size(), *options.max_text_bytes, path.string());
   }
   util::require_no_nul(extracted.text, path.string());
   return extracted;

@@ -209,7 +209,7 @@ FileResult import_one(store::Database& db, store::Transaction* txn, const regist
 {
   FileResult result{path.string()};
   try {
-    const Extracted extracted = extract(path, ExtractOptions{settings.ocr});
+    const Extracted extracted = extract(path, ExtractOptions{settings.ocr, config.max_text_bytes});
     result.format = extracted.format;
     result.encoding = extracted.encoding;
     result.pages = extracted.pages;

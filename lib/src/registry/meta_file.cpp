@@ -111,7 +111,8 @@ private:
 
 } // namespace
 
-DocumentMeta parse_meta(std::string_view toml_text, const std::filesystem::path& source)
+DocumentMeta parse_meta(std::string_view toml_text, const std::filesystem::path& source,
+                        std::optional<std::uint64_t> max_text_bytes)
 {
   const std::string name = source.string();
   if (const auto bad = util::find_invalid_utf8(toml_text)) {
@@ -152,7 +153,7 @@ DocumentMeta parse_meta(std::string_view toml_text, const std::filesystem::path&
     const std::filesystem::path resolved = std::filesystem::path(*text_path).is_absolute()
                                              ? std::filesystem::path(*text_path)
                                              : source.parent_path() / *text_path;
-    reader.check("text", [&] { doc.text = read_document_text(resolved); });
+    reader.check("text", [&] { doc.text = read_document_text(resolved, max_text_bytes); });
   }
   meta.override_gate = reader.text("override_gate");
   if (const auto published = reader.date("published")) {
@@ -164,14 +165,15 @@ DocumentMeta parse_meta(std::string_view toml_text, const std::filesystem::path&
   return meta;
 }
 
-DocumentMeta load_meta(const std::filesystem::path& path)
+DocumentMeta load_meta(const std::filesystem::path& path, std::optional<std::uint64_t> max_text_bytes)
 {
-  return parse_meta(util::read_file(path, "文件"), path);
+  return parse_meta(util::read_file(path, "文件"), path, max_text_bytes);
 }
 
-DocumentText read_document_text(const std::filesystem::path& path)
+DocumentText read_document_text(const std::filesystem::path& path, std::optional<std::uint64_t> max_text_bytes)
 {
-  return DocumentText{ingest::extract(path).text, path.filename().string()};
+  return DocumentText{ingest::extract(path, ingest::ExtractOptions{true, max_text_bytes}).text,
+                      path.filename().string()};
 }
 
 } // namespace normdoc::registry

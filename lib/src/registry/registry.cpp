@@ -3,6 +3,7 @@
 
 #include <normdoc/basis/citation.hpp>
 #include <normdoc/error.hpp>
+#include <normdoc/ingest/extract.hpp>
 #include <normdoc/registry/doc_no.hpp>
 #include <normdoc/util/file.hpp>
 #include <normdoc/util/json.hpp>
@@ -113,10 +114,7 @@ void ensure_doc_no_free(store::Database& db, const std::string& issuer, const st
 
 void store_text(store::Database& db, std::int64_t id, const DocumentText& text, std::uint64_t max_bytes)
 {
-  if (text.content.size() > max_bytes) {
-    throw DataError(fmt::format("全文有 {} MB，超过登记的上限 {} MB", text.content.size() >> 20U, max_bytes >> 20U),
-                    Location{text.source, 0, 0, "text"}, "确认是否选错了文件；确需登记时调高配置 limits.text_mb");
-  }
+  ingest::require_text_within_limit(text.content.size(), max_bytes, text.source);
   util::require_no_nul(text.content, text.source);
   if (const auto bad = util::find_invalid_utf8(text.content)) {
     throw DataError(fmt::format("全文不是有效的 UTF-8（第 {} 字节）", *bad + 1), Location{text.source, 0, 0, "text"},

@@ -63,12 +63,22 @@ expect_exit 3
 expect_one_line_error
 expect_stderr_contains "nul.txt:2: 含有 NUL 字节（第 20 字节）"
 printf '[limits]\ntext_mb = 1\n' >normdoc.toml
-head -c 1100000 /dev/zero | tr '\0' '\n' | sed 's/^$/第一条 内容。/' >big.txt
+yes 第一条 内容。 | head -n 60000 >big.txt # 1.2 MB
 nd add --title 办法 --issuer 甲局 --text big.txt
 expect_exit 3
-expect_stderr_contains "超过登记的上限 1 MB"
-nd import big.txt
+expect_stderr_contains "big.txt: text: 全文有 1 MB，超过登记的上限 1 MB"
+nd import big.txt --issuer 甲局
 expect_exit 3
+expect_stdout_contains "超过登记的上限 1 MB"
+# Refused by its size before it is read: a sparse 300 MB file is not read through.
+truncate -s 300M huge.txt
+nd import huge.txt --issuer 甲局
+expect_exit 3
+expect_stdout_contains "全文有 300 MB，超过登记的上限 1 MB"
+printf 'title = "办法"\nissuer = "甲局"\ntext = "big.txt"\n' >meta.toml
+nd add --from meta.toml
+expect_exit 3
+expect_stderr_contains "超过登记的上限 1 MB"
 [ "$(sqlite3 "$NORMDOC_DB" 'SELECT count(*) FROM document')" = 0 ] || fail "a refused text was registered"
 printf '[limits]\ntext_mb = 0\n' >normdoc.toml
 nd list

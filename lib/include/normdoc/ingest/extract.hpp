@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -18,7 +19,14 @@ std::string_view format_key(Format format);
 struct ExtractOptions
 {
   bool ocr = true; // read scanned PDF pages (no text layer) by OCR; otherwise refuse the file
+  // The registry's limits.text_mb: a plain-text file larger than this is refused before it is
+  // read (its UTF-8 text can only be as large or larger), any other file once its text is out.
+  std::optional<std::uint64_t> max_text_bytes{};
 };
+
+// Refuses a full text of `bytes` over the registry's limit (config limits.text_mb), naming
+// `source` and the setting to raise.
+void require_text_within_limit(std::uint64_t bytes, std::uint64_t max_bytes, const std::string& source);
 
 // The plain text of a document file and what it was read as.
 struct Extracted
