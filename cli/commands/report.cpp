@@ -119,7 +119,7 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
     printed.signature({{"报送机关（盖章）", ctx.config().office_name}, {"日期", ctx.today().chinese()}});
     return render_printed(printed, printed_options(ctx, o.format, ctx.today()));
   }
-  Table table({fmt::format("{} 年备案情况", c.year), "数值"});
+  Table table({fmt::format("{}年备案情况", c.year), "数值"});
   table.right_align(1);
   for (const auto& [label, value] : rows) {
     table.add_row({label, value});

@@ -119,7 +119,7 @@ void store_text(store::Database& db, std::int64_t id, const DocumentText& text, 
   }
   util::require_no_nul(text.content, text.source);
   if (const auto bad = util::find_invalid_utf8(text.content)) {
-    throw DataError(fmt::format("全文不是有效的 UTF-8（第 {} 字节）", *bad + 1), Location{text.source, 0, 0, "text"},
+    throw DataError(fmt::format("全文不是有效的 UTF-8（第{}字节）", *bad + 1), Location{text.source, 0, 0, "text"},
                     "请先转换为 UTF-8，例如 iconv -f GB18030 -t UTF-8");
   }
   db.prepare("INSERT INTO document_text (document, text, sha256, source) VALUES (?, ?, ?, ?)"
