@@ -260,8 +260,17 @@ expect_stdout_contains '济源示范区'
 expect_stdout_contains '…'
 ! grep -qF "$title" "$dir/stdout" || fail "the title was not shortened to 80 columns"
 [ "$(wc -L <"$dir/stdout")" -le 80 ] || fail "a line is wider than 80 columns: $(cat "$dir/stdout")"
+# Columns an officer can spare go before the title is cut to a few characters.
+expect_stdout_contains '济源示范区关于进一步规范文化'
+! grep -q '登记编号\|制定机关' "$dir/stdout" || fail "登记编号/制定机关 kept on 80 columns: $(head -1 "$dir/stdout")"
+expect_stdout_contains '有效期至'
 COLUMNS=80 nd_ok list --wide
 expect_stdout_contains "$title"
+expect_stdout_contains '登记编号'
+nd_ok review start 1 --checklist legality
+COLUMNS=80 nd_ok review list
+expect_stdout_contains "R1"
+[ "$(wc -L <"$dir/stdout")" -le 80 ] || fail "review list wider than 80 columns: $(cat "$dir/stdout")"
 nd_ok list  # not a terminal and no COLUMNS: scripts get everything
 expect_stdout_contains "$title"
 if command -v script >/dev/null; then
