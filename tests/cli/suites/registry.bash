@@ -144,6 +144,17 @@ expect_exit 3
 expect_stderr_contains '已于 2024-01-01 发布'
 nd amend 1 --by 1 --date 2024-07-01
 expect_exit 3
+add_draft "另一已发布办法"
+nd_ok publish 3 --date 2024-01-01
+before=$(db_digest)
+# The date named in Chinese by what it is the date of (was "date: date 2023-12-01 早于…").
+nd repeal 3 --date 2023-12-01 --reason 过时
+expect_exit 3
+expect_stderr_contains 'date: 废止日期 2023-12-01 早于发布日期 2024-01-01'
+expect_one_line_error
+nd amend 3 --by 1 --date 2023-12-01
+expect_exit 3
+expect_stderr_contains '修改日期 2023-12-01 早于发布日期'
 [ "$(db_digest)" = "$before" ] || fail "database changed"
 [ ! -e "$NORMDOC_DB-wal" ] || [ ! -s "$NORMDOC_DB-wal" ] || fail "WAL left behind"
 
