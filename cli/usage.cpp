@@ -107,17 +107,17 @@ const std::vector<Pattern>& patterns()
   static const std::vector<Pattern> table = [] {
     std::vector<Pattern> p;
     const auto add = [&p](const char* english, const char* chinese) { p.push_back({std::regex(english), chinese}); };
-    add(R"(^Requires at least (\d+) subcommands$)", "至少需要 {0} 个子命令");
+    add(R"(^Requires at least (\d+) subcommands$)", "至少需要{0}个子命令");
     add(R"(^Exactly 1 option from \[(.*)\] is required$)", "须在 {0} 中给出一个");
-    add(R"(^Exactly 1 option from \[(.*)\] is required and (\d+) were given$)", "{0} 只能给出一个，现在给了 {1} 个");
+    add(R"(^Exactly 1 option from \[(.*)\] is required and (\d+) were given$)", "{0} 只能给出一个，现在给了{1}个");
     add(R"(^At least 1 option from \[(.*)\] is required$)", "须在 {0} 中至少给出一个");
     add(R"(^Requires at most 1 options be given from \[(.*)\]$)", "{0} 最多给出一个");
     add(R"(^(.+) is required$)", "缺少必需的参数 {0}");
     add(R"(^(.+): \d+ required \S+ missing$)", "{0} 后面缺少取值");
-    add(R"(^Expected exactly (\d+) arguments to (.+), got (\d+)$)", "{1} 需要 {0} 个取值，现在有 {2} 个");
-    add(R"(^Expected at least (\d+) arguments to (.+), got (\d+)$)", "{1} 至少需要 {0} 个取值，现在有 {2} 个");
-    add(R"(^(.+): At least (\d+) required but received (\d+)$)", "{0} 至少需要 {1} 个取值，现在有 {2} 个");
-    add(R"(^(.+): At Most (\d+) required but received (\d+)$)", "{0} 最多接受 {1} 个取值，现在有 {2} 个");
+    add(R"(^Expected exactly (\d+) arguments to (.+), got (\d+)$)", "{1} 需要{0}个取值，现在有{2}个");
+    add(R"(^Expected at least (\d+) arguments to (.+), got (\d+)$)", "{1} 至少需要{0}个取值，现在有{2}个");
+    add(R"(^(.+): At least (\d+) required but received (\d+)$)", "{0} 至少需要{1}个取值，现在有{2}个");
+    add(R"(^(.+): At Most (\d+) required but received (\d+)$)", "{0} 最多接受{1}个取值，现在有{2}个");
     add(R"(^(.+) was given a disallowed flag override$)", "{0} 是开关，不接受取值");
     add(R"(^(.+): too many inputs for a flag$)", "{0} 是开关，不接受取值");
     add(R"(^(.+): Should be true/false or a number$)", "{0} 的取值应为 true、false 或数字");

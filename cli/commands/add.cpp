@@ -103,7 +103,7 @@ void register_add(CLI::App& app, Context& ctx)
   option("--text", o->text, "全文文件（UTF-8），保存全文及其 SHA-256");
   option("--kind", o->kind, "类别：normative（规范性文件，默认）或 other");
   o->given["--kind"]->check(CLI::IsMember({"normative", "other"}));
-  option("--validity", o->validity, "有效期，例如 5y、2y（默认按配置：一般 5 年，暂行/试行 2 年）");
+  option("--validity", o->validity, "有效期，例如 5y、2y（默认按配置：一般5年，暂行/试行2年）");
   option("--expires", o->expires, "有效期截止日（与 --validity 二选一）");
   option("--drafted", o->drafted, "起草日期");
   option("--index-no", o->index_no, "索引号（政务公开）");

@@ -63,10 +63,10 @@ void run_verify(Context& ctx, const std::string& supplied)
     throw DataError(fmt::format("文件登记与操作日志不一致：{}", replayed.problem), {},
                     "登记表在 normdoc 之外被改动过；用备份核对，或保留现状交审计");
   }
-  print(fmt::format("操作日志完整：{} 条事件，链头哈希 {}；{} 份文件的登记与日志重放结果一致；{}\n", result.events,
+  print(fmt::format("操作日志完整：{}条事件，链头哈希 {}；{}份文件的登记与日志重放结果一致；{}\n", result.events,
                     result.head_hash, replayed.documents,
                     checkpoints == 0 ? "没有检查点可对照（无外部锚点，见 man normdoc-audit）"
-                                     : fmt::format("与 {} 个签名检查点相符", checkpoints)));
+                                     : fmt::format("与{}个签名检查点相符", checkpoints)));
 }
 
 void run_checkpoint(Context& ctx, Format format)
@@ -84,7 +84,7 @@ void run_checkpoint(Context& ctx, Format format)
     print(audit::to_json(checkpoint) + "\n");
     return;
   }
-  print(fmt::format("日志检查点：{}，第 {} 条事件，链头哈希 {}\n签名（Ed25519）：{}\n公钥：{}\n已追加到 {}\n", checkpoint.at,
+  print(fmt::format("日志检查点：{}，第{}条事件，链头哈希 {}\n签名（Ed25519）：{}\n公钥：{}\n已追加到 {}\n", checkpoint.at,
                     checkpoint.events, checkpoint.hash, checkpoint.signature, checkpoint.public_key,
                     ctx.checkpoints_path().string()));
 }
@@ -109,7 +109,7 @@ std::optional<std::string> checkpoint_reminder(Context& ctx, const util::Date& a
   if (last && ctx.calendar().deadline(*last, ctx.config().checkpoint_every).date >= as_of) {
     return std::nullopt;
   }
-  return last ? fmt::format("已 {} 天没有做日志检查点（上次 {}）：运行 normdoc audit checkpoint，并把检查点交备案审查机关留存",
+  return last ? fmt::format("已{}天没有做日志检查点（上次 {}）：运行 normdoc audit checkpoint，并把检查点交备案审查机关留存",
                             last->days_until(as_of), last->iso())
               : std::string("还没有做过日志检查点：运行 normdoc audit checkpoint，并把检查点交备案审查机关留存");
 }

@@ -51,7 +51,7 @@ void run_import(const BasisOptions& o, Context& ctx)
     print(json.str() + "\n");
     return;
   }
-  std::string out = fmt::format("{}：{} 部法律法规，新增 {}，自上次导入以来变化 {}\n", o.file, result.laws, result.added,
+  std::string out = fmt::format("{}：{}部法律法规，新增{}，自上次导入以来变化{}\n", o.file, result.laws, result.added,
                                 result.changes.size());
   for (const auto& change : result.changes) {
     out += "  " + describe_change(change) + "\n";
@@ -76,7 +76,7 @@ void run_change(const BasisOptions& o, Context& ctx)
   for (const auto& flag : basis::flags(db, ctx.today())) {
     flagged += flag.law == change.law ? 1 : 0;
   }
-  print(fmt::format("已记录：{}；依据它的现行文件 {} 件待评估（normdoc list --basis-changed）\n", describe_change(change),
+  print(fmt::format("已记录：{}；依据它的现行文件{}件待评估（normdoc list --basis-changed）\n", describe_change(change),
                     flagged));
 }
 
@@ -86,7 +86,7 @@ void run_scan(Context& ctx)
   store::Transaction txn(db);
   const std::size_t scanned = basis::rescan(txn);
   txn.commit();
-  print(fmt::format("已重新提取 {} 份正文的制定依据\n", scanned));
+  print(fmt::format("已重新提取{}份正文的制定依据\n", scanned));
 }
 
 } // namespace

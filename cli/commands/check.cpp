@@ -110,7 +110,7 @@ std::string join_words(const std::vector<std::string>& words, std::size_t most =
   for (std::size_t i = 0; i < words.size() && i < most; ++i) {
     out += (i ? "、" : "") + words[i];
   }
-  return words.size() > most ? fmt::format("{} 等 {} 个", out, words.size()) : out;
+  return words.size() > most ? fmt::format("{}等{}个", out, words.size()) : out;
 }
 
 // `check --explain RULE`: what a legal officer needs to judge a finding of the rule: the
@@ -142,11 +142,11 @@ std::string explain_rule(const std::string& id)
         classes += fmt::format("{{{}}} ", name);
       }
       out += fmt::format("  {}. {}{}{}\n", i + 1, classes, join_words(e.words),
-                         e.gap > 0 && i > 0 ? fmt::format("（距前一项不超过 {} 字）", e.gap) : "");
+                         e.gap > 0 && i > 0 ? fmt::format("（距前一项不超过{}字）", e.gap) : "");
     }
   } else {
     out += fmt::format("命中：{}{}\n", rule.regex.empty() ? join_words(rule.phrases) : "正则 " + rule.regex,
-                       rule.near.empty() ? "" : fmt::format("，且 {} 字内有 {}", rule.within, join_words(rule.near)));
+                       rule.near.empty() ? "" : fmt::format("，且{}字内有 {}", rule.within, join_words(rule.near)));
   }
   if (!rule.unless.empty()) {
     out += fmt::format("不计（同一{}内有）：{}\n", rule.unless_scope == review::Scope::clause ? "分句" : "句子",
@@ -251,8 +251,8 @@ void run_check(const CheckOptions& o, Context& ctx)
     std::cerr << '\n';
   }
   const std::string summary =
-    fmt::format("检查了 {} 个文件：错误 {} 处，警告 {} 处，提示 {} 处{}", files.size() - static_cast<std::size_t>(file_errors),
-                counts[2], counts[1], counts[0], file_errors > 0 ? fmt::format("；{} 个文件无法读取", file_errors) : "");
+    fmt::format("检查了{}个文件：错误{}处，警告{}处，提示{}处{}", files.size() - static_cast<std::size_t>(file_errors),
+                counts[2], counts[1], counts[0], file_errors > 0 ? fmt::format("；{}个文件无法读取", file_errors) : "");
   // The summary is for people: on stdout beside text findings, on stderr beside JSON.
   (o.format == Format::text ? std::cout : std::cerr) << summary << '\n';
   std::cout << std::flush;

@@ -45,7 +45,7 @@ void apply_decisions(Context& ctx, const std::string& name, const std::vector<li
   lifecycle::decide(txn, name, decisions, source, ctx.stamp());
   txn.commit();
   const lifecycle::Campaign campaign = lifecycle::load_campaign(db, name);
-  print(fmt::format("{}\t已记录 {} 项决定；已决定 {}/{}\n", name, decisions.size(), campaign.decided(),
+  print(fmt::format("{}\t已记录{}项决定；已决定 {}/{}\n", name, decisions.size(), campaign.decided(),
                     campaign.items.size()));
 }
 
@@ -100,7 +100,7 @@ void register_cleanup(CLI::App& app, Context& ctx)
   group->require_subcommand(1);
 
   auto* open = group->add_subcommand("open", "开始一次清理：范围内现行有效的文件逐件待决定");
-  open->add_option("NAME", o->name, "清理名称，例如 2026年度清理")->required();
+  open->add_option("NAME", o->name, "清理名称，例如2026年度清理")->required();
   open->add_option("--scope", o->scope,
                    "范围（逗号连接，均须满足）：issuer=制定机关、year=发布年份、business（涉及经营主体）、"
                    "findings=legality|fair-competition|all（正文有筛查发现）、before=日期（在此前发布）、"

@@ -74,7 +74,7 @@ void run_export(const ExportOptions& o, Context& ctx)
   util::PartialFile file(o.output);
   bundle::write(db, ids, file.stream(), sender);
   file.commit();
-  std::cerr << fmt::format("normdoc: 已导出 {} 份文件到 {}\n", ids.size(), o.output);
+  std::cerr << fmt::format("normdoc: 已导出{}份文件到 {}\n", ids.size(), o.output);
 }
 
 } // namespace

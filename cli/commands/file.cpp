@@ -44,7 +44,7 @@ void run_file_import(const FileOptions& o, Context& ctx)
     print(render_filings(filings, RenderOptions{Format::json, ctx.today()}));
     return;
   }
-  print(fmt::format("{}：已记录 {} 条报送备案记录（{} 份文件）\n", o.import, filings.size(), documents.size()));
+  print(fmt::format("{}：已记录{}条报送备案记录（{}份文件）\n", o.import, filings.size(), documents.size()));
 }
 
 void run_file(const FileOptions& o, Context& ctx)

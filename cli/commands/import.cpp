@@ -60,10 +60,10 @@ void confirm_replacements(const ImportOptions& o, const std::vector<bundle::Conf
     return;
   }
   if (isatty(STDIN_FILENO) == 0) {
-    throw UsageError(fmt::format("--on-conflict replace 将改动 {} 份已登记的文件（见上），未导入任何文件", conflicts.size()),
+    throw UsageError(fmt::format("--on-conflict replace 将改动{}份已登记的文件（见上），未导入任何文件", conflicts.size()),
                      "核对后加 --yes 再运行");
   }
-  std::cerr << fmt::format("替换以上 {} 份文件？[y/N] ", conflicts.size()) << std::flush;
+  std::cerr << fmt::format("替换以上{}份文件？[y/N] ", conflicts.size()) << std::flush;
   std::string answer;
   std::getline(std::cin, answer);
   if (answer != "y" && answer != "Y" && answer != "yes") {
@@ -116,17 +116,17 @@ void run_bundle_import(const ImportOptions& o, Context& ctx)
                             conflict.reason);
     }
     if (result.conflicts.size() > k_listed) {
-      report += fmt::format("{}: 另有 {} 份冲突未列出\n", o.bundle, result.conflicts.size() - k_listed);
+      report += fmt::format("{}: 另有{}份冲突未列出\n", o.bundle, result.conflicts.size() - k_listed);
     }
     std::cerr << report;
-    throw DataError(fmt::format("数据包中有 {} 份文件与已登记的文件冲突，未导入任何文件", result.conflicts.size()),
+    throw DataError(fmt::format("数据包中有{}份文件与已登记的文件冲突，未导入任何文件", result.conflicts.size()),
                     Location{o.bundle, 0, 0, {}}, "用 --on-conflict skip 跳过这些文件，或 --on-conflict replace 以数据包为准");
   }
   txn.commit();
   for (const auto& notice : result.notices) {
     std::cerr << fmt::format("normdoc: 提示：{}: {}\n", o.bundle, notice);
   }
-  print(fmt::format("{}：新增 {}，替换 {}，跳过 {}\n", o.bundle, result.added, result.replaced, result.skipped));
+  print(fmt::format("{}：新增{}，替换{}，跳过{}\n", o.bundle, result.added, result.replaced, result.skipped));
 }
 
 // "（按格式：pdf 3，docx 2；文字识别 1 份）": what the files read were, for a mixed folder.
@@ -147,7 +147,7 @@ std::string format_summary(const std::vector<ingest::FileResult>& results)
   for (const auto& [format, n] : by_format) {
     parts.push_back(fmt::format("{} {}", format, n));
   }
-  return fmt::format("（按格式：{}{}）", fmt::join(parts, "，"), ocr > 0 ? fmt::format("；文字识别 {} 份，须与原件核对", ocr) : "");
+  return fmt::format("（按格式：{}{}）", fmt::join(parts, "，"), ocr > 0 ? fmt::format("；文字识别{}份，须与原件核对", ocr) : "");
 }
 
 void run_import(const ImportOptions& o, Context& ctx)
@@ -202,7 +202,7 @@ void run_import(const ImportOptions& o, Context& ctx)
     ++counts.at(static_cast<std::size_t>(result.status));
   }
   const auto count = [&](ingest::Status status) { return counts.at(static_cast<std::size_t>(status)); };
-  std::cerr << fmt::format("normdoc: 共 {} 份：{} {}，重复 {}，出错 {}{}\n", results.size(),
+  std::cerr << fmt::format("normdoc: 共{}份：{}{}，重复{}，出错{}{}\n", results.size(),
                            o.dry_run ? "将登记" : "已登记", o.dry_run ? count(ingest::Status::would_add) : count(ingest::Status::added),
                            count(ingest::Status::duplicate), count(ingest::Status::error), format_summary(results));
   if (count(ingest::Status::error) > 0) {

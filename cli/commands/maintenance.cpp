@@ -36,7 +36,7 @@ void run_backup(const MaintenanceOptions& o, Context& ctx)
   if (!ok) {
     throw DataError("备份已写出，但检查未通过", Location{o.target, 0, 0, {}}, fmt::format("运行 normdoc --db {} doctor 查看", o.target));
   }
-  print(fmt::format("已备份到 {}（{} 份文件，检查通过）\n", o.target,
+  print(fmt::format("已备份到 {}（{}份文件，检查通过）\n", o.target,
                     copy.single_integer("SELECT count(*) FROM document")));
 }
 

@@ -45,7 +45,7 @@ void register_publish(CLI::App& app, Context& ctx)
   sub->add_option("--date", o->date, "发布日期")->required();
   sub->add_option("--effective", o->effective, "施行日期（默认同发布日期）");
   auto* expires = sub->add_option("--expires", o->expires, "有效期截止日（最后一个有效日）");
-  auto* validity = sub->add_option("--validity", o->validity, "有效期，例如 5y（默认按配置：一般 5 年，暂行/试行 2 年）");
+  auto* validity = sub->add_option("--validity", o->validity, "有效期，例如 5y（默认按配置：一般5年，暂行/试行2年）");
   expires->excludes(validity);
   sub->add_option("--reg-no", o->reg_no, "使用已有的登记编号（默认按配置自动编号）");
   auto* reason = sub->add_option("--reason", o->reason, "越过把关的理由（与 --override-gate 同用）");

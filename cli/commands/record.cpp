@@ -76,7 +76,7 @@ void register_record(CLI::App& app, Context& ctx)
   sub->add_option("--channel", o->channel, "征求意见或公开发布的渠道，例如 政府网站");
   sub->add_option("--meeting", o->meeting, "集体审议的会议，例如 局党组会议");
   sub->add_option("--note", o->note, "备注");
-  sub->add_option("--urgency", o->urgency, "合法性审核不足 5 个工作日即作出结论的紧急理由（国办发〔2018〕115号 (五)）");
+  sub->add_option("--urgency", o->urgency, "合法性审核不足5个工作日即作出结论的紧急理由（国办发〔2018〕115号 (五)）");
   auto* reason = sub->add_option("--reason", o->reason, "越过把关的理由（与 --override-gate 同用）");
   sub->add_flag("--override-gate", o->override_gate,
                 "越过把关（未完成合法性审核即记录集体审议）：仅用于补登记使用 normdoc 之前的文件，理由记入日志")

@@ -33,6 +33,12 @@ struct ReportOptions
   std::string output;
 };
 
+// The formats of the 备案报告 as a paper (a Printed: title, figures, list of filings, seal line).
+bool printed_format(Format format)
+{
+  return format == Format::md || format == Format::html || format == Format::docx;
+}
+
 std::string percent(double rate)
 {
   return fmt::format("{:.1f}%", rate * 100.0);
@@ -106,7 +112,7 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
                     std::to_string(c.gate_overrides), std::to_string(c.procedure_defects)}},
                   csv_options);
   }
-  if (o.format == Format::md || o.format == Format::docx) {
+  if (printed_format(o.format)) {
     Printed printed(fmt::format("{}年规范性文件备案报告", c.year));
     printed.section("一、备案情况");
     std::vector<std::vector<std::string>> cells;
@@ -119,7 +125,7 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
     printed.signature({{"报送机关（盖章）", ctx.config().office_name}, {"日期", ctx.today().chinese()}});
     return render_printed(printed, printed_options(ctx, o.format, ctx.today()));
   }
-  Table table({fmt::format("{} 年备案情况", c.year), "数值"});
+  Table table({fmt::format("{}年备案情况", c.year), "数值"});
   table.right_align(1);
   for (const auto& [label, value] : rows) {
     table.add_row({label, value});
@@ -132,8 +138,7 @@ void run_filing_report(const ReportOptions& o, Context& ctx)
   const int year = o.year != 0 ? o.year : ctx.today().year();
   store::Database db = ctx.open_database_for_reading();
   const auto report = deadline::filing_report(db, ctx.config(), ctx.calendar(), year, ctx.as_of(o.as_of));
-  const bool printed = o.format == Format::md || o.format == Format::docx;
-  emit(render_compliance(report, o, printed ? filing_rows(db, year, ctx.as_of(o.as_of)) : std::vector<std::vector<std::string>>{},
+  emit(render_compliance(report, o, printed_format(o.format) ? filing_rows(db, year, ctx.as_of(o.as_of)) : std::vector<std::vector<std::string>>{},
                          ctx),
        o.format, o.output);
   for (const auto& gap : report.calendar_gaps) {
@@ -203,7 +208,7 @@ void register_report(CLI::App& app, Context& ctx)
   auto o = std::make_shared<ReportOptions>();
   auto* filing_cmd = group->add_subcommand("filing", "备案情况：发布数、备案数、按时备案率、未完成的纠正");
   filing_cmd->add_option("--year", o->year, "年份（默认今年）")->check(CLI::Range(1900, 2199));
-  add_format_option(filing_cmd, o->format, {Format::table, Format::json, Format::csv, Format::md, Format::docx});
+  add_format_option(filing_cmd, o->format, {Format::table, Format::json, Format::csv, Format::md, Format::html, Format::docx});
   add_output_option(filing_cmd, o->output);
   add_csv_options(filing_cmd, o->csv);
   filing_cmd->callback([o, &ctx] { run_filing_report(*o, ctx); });

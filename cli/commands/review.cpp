@@ -70,7 +70,7 @@ std::string findings_summary(const review::Review& review)
   if (!review.text_sha256) {
     return "没有保存正文，未做自动筛查";
   }
-  return fmt::format("自动筛查发现 {} 处（错误 {}，警告 {}）", review.findings.size(), errors, warnings);
+  return fmt::format("自动筛查发现{}处（错误{}，警告{}）", review.findings.size(), errors, warnings);
 }
 
 void run_start(const ReviewOptions& o, Context& ctx)
@@ -86,7 +86,7 @@ void run_start(const ReviewOptions& o, Context& ctx)
     print(render_review(started, doc, RenderOptions{Format::json, ctx.today()}));
     return;
   }
-  print(fmt::format("R{}\t{}《{}》，{} {}，{} 项；{}\n", started.id, fmt::format("#{}", doc.id), doc.title,
+  print(fmt::format("R{}\t{}《{}》，{} {}，{}项；{}\n", started.id, fmt::format("#{}", doc.id), doc.title,
                     checklist.title, checklist.version, started.items.size(), findings_summary(started)));
   std::cerr << fmt::format("normdoc: 下一步：normdoc review answer R{}（逐项回答），normdoc review show R{}（查看发现）\n",
                            started.id, started.id);
@@ -103,7 +103,7 @@ void walk_items(store::Database& db, std::int64_t id, Context& ctx)
     }
   }
   if (pending.empty()) {
-    print(fmt::format("审查 R{} 的 {} 项都已回答；修改某一项：normdoc review answer R{} 条目 pass|fail|na\n", id,
+    print(fmt::format("审查 R{} 的{}项都已回答；修改某一项：normdoc review answer R{} 条目 pass|fail|na\n", id,
                       review.items.size(), id));
     return;
   }
@@ -171,7 +171,7 @@ void walk_items(store::Database& db, std::int64_t id, Context& ctx)
       break;
     }
   }
-  print(fmt::format("\n本次回答 {} 项。\n", answered));
+  print(fmt::format("\n本次回答{}项。\n", answered));
 }
 
 void run_answer(const ReviewOptions& o, Context& ctx)
@@ -204,7 +204,7 @@ void run_answer(const ReviewOptions& o, Context& ctx)
   for (const auto& item : review.items) {
     unanswered += item.answer ? 0 : 1;
   }
-  print(fmt::format("R{}\t已记录 {} 项回答，尚余 {} 项未回答\n", id, answers.size(), unanswered));
+  print(fmt::format("R{}\t已记录{}项回答，尚余{}项未回答\n", id, answers.size(), unanswered));
 }
 
 void run_dismiss(const ReviewOptions& o, Context& ctx)
@@ -223,7 +223,7 @@ void run_dismiss(const ReviewOptions& o, Context& ctx)
   store::Transaction txn(db);
   review::dismiss(txn, id, number, o.reason, ctx.stamp());
   txn.commit();
-  print(fmt::format("R{}\t第 {} 号发现已排除\n", id, number));
+  print(fmt::format("R{}\t第{}号发现已排除\n", id, number));
 }
 
 void run_conclude(const ReviewOptions& o, Context& ctx)
@@ -315,7 +315,7 @@ void register_review(CLI::App& app, Context& ctx)
     ->required();
   conclude->add_option("--date", o->date, "结论日期（默认今天）");
   conclude->add_option("--opinion", o->opinion, "审核意见：问题和修改意见（不合法、应当予以修改、不符合、适用例外时必填）");
-  conclude->add_option("--urgency", o->urgency, "不足 5 个工作日即作出结论的紧急理由（国办发〔2018〕115号 (五)）");
+  conclude->add_option("--urgency", o->urgency, "不足5个工作日即作出结论的紧急理由（国办发〔2018〕115号 (五)）");
   conclude->add_option("--exception-ground", o->ground,
                        "适用例外的情形（公平竞争审查条例第十二条）：security、innovation、public-interest、law")
     ->check(CLI::IsMember(review::ground_keys()));

@@ -15,12 +15,12 @@ namespace {
 std::string days_phrase(const deadline::DueItem& item)
 {
   if (item.days_left < 0) {
-    return fmt::format("逾期 {} 天", -item.days_left);
+    return fmt::format("逾期{}天", -item.days_left);
   }
   if (item.days_left == 0) {
     return "今天到期";
   }
-  return fmt::format("还有 {} 天", item.days_left);
+  return fmt::format("还有{}天", item.days_left);
 }
 
 // RFC 5545 3.1: lines longer than 75 octets are folded with CRLF and a space, never inside a

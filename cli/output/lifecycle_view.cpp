@@ -161,7 +161,7 @@ std::string render_campaign_status(const lifecycle::Campaign& campaign, const Re
                               campaign.closed_on ? fmt::format("，{} 结束", campaign.closed_on->iso()) : ""),
                   Newlines::escape)
     + "\n";
-  out += fmt::format("  共 {} 份：已决定 {}，未决定 {}（继续有效 {}、修改 {}、废止 {}、宣布失效 {}）\n",
+  out += fmt::format("  共{}份：已决定{}，未决定{}（继续有效{}、修改{}、废止{}、宣布失效{}）\n",
                      campaign.items.size(), campaign.decided(), counts["undecided"], counts["keep"], counts["amend"],
                      counts["repeal"], counts["invalidate"]);
   Table table({"编号", "标题", "决定", "理由"});
@@ -238,7 +238,7 @@ std::string render_cleanup_report(const lifecycle::Campaign& campaign, const Ren
     if (index > 0) {
       printed.page_break();
     }
-    printed.section(fmt::format("{}、{}的规范性文件目录（{} 件）", numerals[index++], lifecycle::decision_label(decision),
+    printed.section(fmt::format("{}、{}的规范性文件目录（{}件）", numerals[index++], lifecycle::decision_label(decision),
                                 lists[decision].size()));
     std::vector<std::vector<std::string>> rows;
     std::size_t number = 0;
@@ -271,10 +271,10 @@ std::string render_catalog(const std::vector<registry::Document>& documents, con
   for (const auto& doc : documents) {
     by_issuer[doc.issuer].push_back(&doc);
   }
-  Printed printed(fmt::format("现行有效规范性文件目录（截至 {}）", options.as_of.chinese()));
-  printed.paragraph(fmt::format("共 {} 件。", documents.size()));
+  Printed printed(fmt::format("现行有效规范性文件目录（截至{}）", options.as_of.chinese()));
+  printed.paragraph(fmt::format("共{}件。", documents.size()));
   for (const auto& [issuer, docs] : by_issuer) {
-    printed.section(fmt::format("{}（{} 件）", issuer, docs.size()));
+    printed.section(fmt::format("{}（{}件）", issuer, docs.size()));
     std::vector<std::vector<std::string>> rows;
     std::size_t number = 0;
     for (const auto* doc : docs) {
@@ -312,8 +312,8 @@ std::string render_stats(const report::YearStats& stats, const StatsOutlook& out
     json.end_object().end_object();
     return json.str() + "\n";
   }
-  Printed printed(fmt::format("{} 年规范性文件统计", stats.year));
-  printed.section(fmt::format("一、发文数量（共 {} 件）", stats.issued_total()));
+  Printed printed(fmt::format("{}年规范性文件统计", stats.year));
+  printed.section(fmt::format("一、发文数量（共{}件）", stats.issued_total()));
   std::vector<std::string> header{"制定机关"};
   for (int month = 1; month <= 12; ++month) {
     header.push_back(fmt::format("{}月", month));
@@ -361,7 +361,7 @@ std::string render_stats(const report::YearStats& stats, const StatsOutlook& out
     evaluations.push_back({parsed ? std::string(lifecycle::outcome_label(*parsed)) : outcome, std::to_string(count)});
   }
   printed.table({"决定", "件数"}, std::move(evaluations));
-  printed.section(fmt::format("四、清理（结束 {} 次）", stats.cleanups_closed));
+  printed.section(fmt::format("四、清理（结束{}次）", stats.cleanups_closed));
   std::vector<std::vector<std::string>> decisions;
   for (const auto& [decision, count] : stats.cleanup_decisions) {
     const auto parsed = lifecycle::parse_decision(decision);
@@ -382,9 +382,9 @@ std::string render_stats(const report::YearStats& stats, const StatsOutlook& out
   printed.table({"年份", "发布数", "按时备案数", "按时备案率"}, std::move(filing_rows));
   printed.figure(svg_bar_chart(on_time));
 
-  printed.section("六、今后 12 个月内有效期届满的文件（按月）");
+  printed.section("六、今后12个月内有效期届满的文件（按月）");
   std::vector<std::vector<std::string>> expiring_rows;
-  BarChart expiring{"今后 12 个月内有效期届满的文件", {}, {{"件数", {}}}};
+  BarChart expiring{"今后12个月内有效期届满的文件", {}, {{"件数", {}}}};
   for (const auto& [month, count] : outlook.expiring_by_month) {
     expiring_rows.push_back({month, std::to_string(count)});
     expiring.categories.push_back(month);

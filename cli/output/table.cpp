@@ -13,6 +13,23 @@ namespace {
 
 // Narrowest a shortened column gets: a few characters of a title still say which it is.
 constexpr int k_min_column = 10;
+// Below this (twelve Chinese characters) a title no longer tells documents of one office
+// apart ("济源示范…" on every row): columns that may be left out go first.
+constexpr int k_readable = 24;
+
+// The width of `columns` side by side, two spaces apart, the shortenable ones that must stay
+// counted at no more than k_readable (one that may go is counted whole: better left out than
+// cut).
+int width_with_readable_titles(const std::vector<int>& widths, const std::vector<bool>& shortenable,
+                               const std::vector<std::size_t>& spare, const std::vector<std::size_t>& columns)
+{
+  int total = 2 * (static_cast<int>(columns.size()) - 1);
+  for (const auto column : columns) {
+    const bool stays = std::find(spare.begin(), spare.end(), column) == spare.end();
+    total += shortenable[column] && stays ? std::min(widths[column], k_readable) : widths[column];
+  }
+  return total;
+}
 
 // Narrows the widest of `columns` step by step, never below k_min_column, until the row width
 // `total` is within `limit`.
@@ -98,6 +115,11 @@ void Table::shorten_first(std::size_t column)
   m_shortenable.at(column) = true;
 }
 
+void Table::leave_out_first(std::size_t column)
+{
+  m_leave_out.push_back(column);
+}
+
 void Table::add_row(std::vector<std::string> cells)
 {
   cells.resize(m_right.size());
@@ -120,14 +142,34 @@ std::string Table::render() const
   for (const auto& row : m_rows) {
     measure(row);
   }
-  fit(widths, m_shortenable, table_width());
+  const int limit = table_width();
+  std::vector<std::size_t> shown(m_headers.size());
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    shown[i] = i;
+  }
+  for (const auto column : m_leave_out) {
+    if (limit <= 0 || width_with_readable_titles(widths, m_shortenable, m_leave_out, shown) <= limit) {
+      break;
+    }
+    if (const auto at = std::find(shown.begin(), shown.end(), column); at != shown.end()) {
+      shown.erase(at);
+    }
+  }
+  std::vector<int> shown_widths;
+  std::vector<bool> shown_shortenable;
+  for (const auto column : shown) {
+    shown_widths.push_back(widths[column]);
+    shown_shortenable.push_back(m_shortenable[column]);
+  }
+  fit(shown_widths, shown_shortenable, limit);
   std::string out;
   const auto emit = [&](const std::vector<std::string>& full_row) {
     std::string line;
-    for (std::size_t i = 0; i < full_row.size(); ++i) {
-      const std::string cell = shortened(full_row[i], widths[i]);
-      const auto padding = static_cast<std::size_t>(widths[i] - util::display_width(cell));
-      if (i > 0) {
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+      const std::size_t i = shown[k];
+      const std::string cell = shortened(full_row[i], shown_widths[k]);
+      const auto padding = static_cast<std::size_t>(shown_widths[k] - util::display_width(cell));
+      if (k > 0) {
         line += "  ";
       }
       if (m_right[i]) {

@@ -115,7 +115,7 @@ int main(int argc, char** argv)
   for (int i = 0; i < pages; ++i) {
     const std::unique_ptr<poppler::page> page(document->create_page(i));
     if (!page) {
-      return fail("PDF 第 " + std::to_string(i + 1) + " 页已损坏");
+      return fail("PDF 第" + std::to_string(i + 1) + "页已损坏");
     }
     const poppler::byte_array bytes = page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout).to_utf8();
     std::string text(bytes.begin(), bytes.end());
@@ -128,7 +128,7 @@ int main(int argc, char** argv)
         poppler::page_renderer renderer;
         const poppler::image image = renderer.render_page(page.get(), k_ocr_dpi, k_ocr_dpi);
         if (!image.is_valid()) {
-          return fail("PDF 第 " + std::to_string(i + 1) + " 页无法渲染为图像");
+          return fail("PDF 第" + std::to_string(i + 1) + "页无法渲染为图像");
         }
         int confidence = 0;
         text = reader.read(image, confidence);

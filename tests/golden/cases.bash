@@ -16,7 +16,7 @@ golden review-list.table review list
 golden review-list.json review list --format json
 
 # Reports.
-for format in table json csv md; do
+for format in table json csv md html; do
   golden "report-filing-2025.$format" report filing --year 2025 --format "$format"
 done
 golden report-filing-2025-en.csv report filing --year 2025 --format csv --header en

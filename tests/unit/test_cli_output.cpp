@@ -5,6 +5,7 @@
 #include "output/escape.hpp"
 #include "output/printed.hpp"
 #include "output/table.hpp"
+#include "output/terminal.hpp"
 #include "output/views.hpp"
 
 #include <doctest/doctest.h>
@@ -22,6 +23,29 @@ TEST_CASE("cli::Table aligns by display width")
   CHECK(table.render() == "编号  标题              状态\n"
                           "   1  文化市场管理办法  现行有效\n"
                           "  12  A办法             已废止\n");
+}
+
+TEST_CASE("cli::Table leaves columns out on a narrow terminal before cutting titles short")
+{
+  const auto table = [] {
+    cli::Table out({"编号", "登记编号", "标题", "状态"});
+    out.right_align(0);
+    out.shorten_first(2);
+    out.leave_out_first(1);
+    out.add_row({"1", "JYWL-2026-001", "济源示范区乡村民宿发展扶持办法", "现行有效"});
+    return out;
+  }();
+  cli::set_table_width(0);  // no limit: a pipe or --wide
+  CHECK(table.render().find("JYWL-2026-001  济源示范区乡村民宿发展扶持办法") != std::string::npos);
+  cli::set_table_width(80);  // fits whole: nothing left out
+  CHECK(table.render().find("JYWL-2026-001") != std::string::npos);
+  cli::set_table_width(40);  // 登记编号 goes, the title keeps eleven characters
+  CHECK(table.render() == "编号  标题                      状态\n"
+                          "   1  济源示范区乡村民宿发展…   现行有效\n");
+  cli::set_table_width(30);  // nothing more to leave out: the title is cut further (odd widths pad one space)
+  CHECK(table.render() == "编号  标题            状态\n"
+                          "   1  济源示范区乡…   现行有效\n");
+  cli::set_table_width(0);
 }
 
 TEST_CASE("cli::csv_record follows RFC 4180")

@@ -320,7 +320,7 @@ TEST_CASE("deadline::examine_reminders: a stored reminder that differs from the 
   f.db.exec("UPDATE due_window SET last_day = last_day - 1 WHERE id = (SELECT min(id) FROM due_window)");
   const auto damaged = deadline::examine_reminders(f.db, f.config, f.calendar);
   CHECK_FALSE(damaged.ok);
-  CHECK(damaged.detail.find("1 份文件") != std::string::npos);
+  CHECK(damaged.detail.find("1份文件") != std::string::npos);
   deadline::rebuild_reminders(f.db, f.config, f.calendar);
   CHECK(deadline::examine_reminders(f.db, f.config, f.calendar).ok);
 }

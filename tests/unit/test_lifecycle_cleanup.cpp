@@ -78,7 +78,7 @@ TEST_CASE("a campaign covers the documents in force in its scope, and closing ap
   {
     store::Transaction txn(f.db);
     CHECK_THROWS_WITH_AS(lifecycle::close_campaign(txn, f.reg, "2026年度清理", day("2026-07-01"), false, test::k_stamp),
-                         doctest::Contains("1 份"), DataError);
+                         doctest::Contains("1份"), DataError);
   }
   f.decide({{"3", Decision::invalidate, "已不适应"}, {"1", Decision::amend, "第五条需修改"}});
   const auto closed = f.close();

@@ -217,7 +217,7 @@ TEST_CASE("procedure gates: a legality review under 5 working days needs an urge
     store::Transaction txn(f.db);
     CHECK_THROWS_WITH_AS(procedure::record(txn, doc, dated(StepKind::legality_review, "2026-10-09", "lawful"), f.config,
                                            f.calendar, test::k_stamp),
-                         doctest::Contains("不足 5个工作日"), DataError);
+                         doctest::Contains("不足5个工作日"), DataError);
   }
   StepInput urgent = dated(StepKind::legality_review, "2026-10-09", "lawful");
   urgent.urgency = "执行上级机关紧急决定";

@@ -250,17 +250,17 @@ void append_checkpoint(const std::filesystem::path& file, const Checkpoint& chec
 std::string disagreement(store::Database& db, const Checkpoint& checkpoint, const std::string& public_key)
 {
   if (checkpoint.public_key != public_key) {
-    return fmt::format("检查点（{}，第 {} 条事件）不是用本机关的密钥签名的", checkpoint.at, checkpoint.events);
+    return fmt::format("检查点（{}，第{}条事件）不是用本机关的密钥签名的", checkpoint.at, checkpoint.events);
   }
   if (!signature_valid(public_key, checkpoint.message(), checkpoint.signature)) {
-    return fmt::format("检查点（{}，第 {} 条事件）的签名无效（检查点被改动）", checkpoint.at, checkpoint.events);
+    return fmt::format("检查点（{}，第{}条事件）的签名无效（检查点被改动）", checkpoint.at, checkpoint.events);
   }
   if (checkpoint.events == 0) {
     return {};
   }
   const std::string hash = head_hash_at(db, checkpoint.events);
   if (hash.empty()) {
-    return fmt::format("日志比检查点短：检查点（{}）记录了 {} 条事件（最新的事件被删除）", checkpoint.at, checkpoint.events);
+    return fmt::format("日志比检查点短：检查点（{}）记录了{}条事件（最新的事件被删除）", checkpoint.at, checkpoint.events);
   }
   if (hash != checkpoint.hash) {
     return fmt::format("事件 {} 的哈希与检查点（{}）记录的不同（日志被改写）", checkpoint.events, checkpoint.at);

@@ -781,7 +781,7 @@ void compare_review_parts(store::Database& db, State& state, ReplayResult& resul
       const Json actual = column_json(findings, static_cast<int>(i + 3));
       const Json expected = logged == state.dismissals.end() ? Json() : logged->second.at(std::string(k_dismissal[i]));
       if (actual != expected) {
-        return named(findings.integer(1), fmt::format("文件 #{} 的审查 R{} 第 {} 号发现的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+        return named(findings.integer(1), fmt::format("文件 #{} 的审查 R{} 第{}号发现的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
                                                       findings.integer(1), review, findings.integer(2), k_dismissal[i],
                                                       shown(actual), shown(expected)));
       }
@@ -791,11 +791,11 @@ void compare_review_parts(store::Database& db, State& state, ReplayResult& resul
     const auto [item_count, finding_count] = counted[review];
     const std::int64_t document = state.reviews.at(review).at("document").get<std::int64_t>();
     if (logged.first.is_number_integer() && logged.first.get<std::int64_t>() != item_count) {
-      return named(document, fmt::format("文件 #{} 的审查 R{} 有 {} 个条目，操作日志记录的是 {} 个（表在 normdoc 之外被改动）",
+      return named(document, fmt::format("文件 #{} 的审查 R{} 有{}个条目，操作日志记录的是{}个（表在 normdoc 之外被改动）",
                                          document, review, item_count, logged.first.get<std::int64_t>()));
     }
     if (logged.second.get<std::int64_t>() != finding_count) {
-      return named(document, fmt::format("文件 #{} 的审查 R{} 有 {} 处自动筛查发现，操作日志记录的是 {} 处（表在 normdoc 之外被改动）",
+      return named(document, fmt::format("文件 #{} 的审查 R{} 有{}处自动筛查发现，操作日志记录的是{}处（表在 normdoc 之外被改动）",
                                          document, review, finding_count, logged.second.get<std::int64_t>()));
     }
   }
@@ -868,7 +868,7 @@ void compare_filings(store::Database& db, State& state, ReplayResult& result)
     for (std::size_t i = 0; i < k_outcome.size(); ++i) {
       const Json actual = column_json(rows, static_cast<int>(i + 6));
       if (actual != outcomes.at(outcome).at(std::string(k_outcome[i]))) {
-        disagree(document, body, fmt::format("第 {} 条备案结果的 {}", outcome + 1, k_outcome[i]), actual,
+        disagree(document, body, fmt::format("第{}条备案结果的 {}", outcome + 1, k_outcome[i]), actual,
                  outcomes.at(outcome).at(std::string(k_outcome[i])));
         return;
       }
@@ -906,7 +906,7 @@ void compare_steps(store::Database& db, State& state, ReplayResult& result)
   const auto finish = [&] {
     if (compared(document) && position < logged->size()) {
       result.document = document;
-      result.problem = fmt::format("文件 #{} 的制定程序步骤有 {} 条，操作日志记录的是 {} 条（被删除）", document, position,
+      result.problem = fmt::format("文件 #{} 的制定程序步骤有{}条，操作日志记录的是{}条（被删除）", document, position,
                                    logged->size());
     }
   };
@@ -927,7 +927,7 @@ void compare_steps(store::Database& db, State& state, ReplayResult& result)
     }
     if (position >= logged->size()) {
       result.document = document;
-      result.problem = fmt::format("文件 #{} 的第 {} 条制定程序步骤在操作日志中没有记录（在 normdoc 之外写入）", document,
+      result.problem = fmt::format("文件 #{} 的第{}条制定程序步骤在操作日志中没有记录（在 normdoc 之外写入）", document,
                                    position + 1);
       return;
     }
@@ -936,7 +936,7 @@ void compare_steps(store::Database& db, State& state, ReplayResult& result)
       const Json& expected = logged->at(position).at(std::string(k_step_fields[i]));
       if (actual != expected) {
         result.document = document;
-        result.problem = fmt::format("文件 #{} 的第 {} 条制定程序步骤的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+        result.problem = fmt::format("文件 #{} 的第{}条制定程序步骤的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
                                      document, position + 1, k_step_fields[i], shown(actual), shown(expected));
         return;
       }
@@ -952,7 +952,7 @@ void compare_steps(store::Database& db, State& state, ReplayResult& result)
     if (compared(id) && !steps.empty()) {
       if (!seen.contains(id)) {
         result.document = id;
-        result.problem = fmt::format("文件 #{} 的制定程序步骤有 0 条，操作日志记录的是 {} 条（被删除）", id, steps.size());
+        result.problem = fmt::format("文件 #{} 的制定程序步骤有0条，操作日志记录的是{}条（被删除）", id, steps.size());
         return;
       }
     }

@@ -97,7 +97,7 @@ void SenderChain::add(const std::string& source, int line, std::int64_t document
     previous = recomputed.id;
     const auto [at, fresh] = events_.try_emplace(recomputed.id, Seen{hash, recomputed.prev_hash, line, i});
     if (!fresh) {
-      refuse(source, line, event_field(i, "id"), fmt::format("发送方的事件 {} 在数据包中出现两次（第 {} 行）", at->first, at->second.line));
+      refuse(source, line, event_field(i, "id"), fmt::format("发送方的事件 {} 在数据包中出现两次（第{}行）", at->first, at->second.line));
     }
     listing_ += listing_line(recomputed.id, hash);
     ++listed_;
@@ -148,7 +148,7 @@ SenderCheck SenderChain::finish(const std::string& source, int header_line, cons
   const Json& sent = header.at("sent");
   if (sent.at("events").get<std::size_t>() != listed_ || sent.at("digest").get<std::string>() != util::sha256_hex(listing_)) {
     refuse(source, header_line, "sent.digest",
-           fmt::format("与数据包中的 {} 条事件不符（事件或整行被删除、增加、改动或调换）", listed_));
+           fmt::format("与数据包中的{}条事件不符（事件或整行被删除、增加、改动或调换）", listed_));
   }
   SenderCheck check = SenderCheck::hashes;
   if (header.contains("seal")) {
@@ -179,7 +179,7 @@ SenderCheck SenderChain::finish(const std::string& source, int header_line, cons
     }
     if (checkpoint.events > head_events) {
       refuse(source, header_line, "checkpoint.events",
-             fmt::format("发送方日志比其检查点短：检查点记录了 {} 条事件，链头为事件 {}（最新的事件被删除）", checkpoint.events, head_events));
+             fmt::format("发送方日志比其检查点短：检查点记录了{}条事件，链头为事件 {}（最新的事件被删除）", checkpoint.events, head_events));
     }
     const auto at_checkpoint = events_.find(checkpoint.events);
     if ((checkpoint.events == head_events && checkpoint.hash != head_hash) ||

@@ -297,7 +297,7 @@ void check_value(const std::string& field, const Json& value, const Rule& rule)
     return;
   case Kind::sha256:
     if (text.size() != 64 || !is_hex(text)) {
-      bad(field, "应为 64 位小写十六进制的 SHA-256");
+      bad(field, "应为64位小写十六进制的 SHA-256");
     }
     return;
   case Kind::hex:

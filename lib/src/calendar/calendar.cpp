@@ -135,8 +135,8 @@ const Calendar::Year& Calendar::year_of(const util::Date& day) const
 {
   const auto found = m_years.find(day.year());
   if (found == m_years.end()) {
-    throw DataError(fmt::format("工作日历没有 {} 年的数据", day.year()), {},
-                    fmt::format("国务院办公厅公布 {} 年放假安排后，按 schemas/calendar/ 的格式写一个文件，"
+    throw DataError(fmt::format("工作日历没有{}年的数据", day.year()), {},
+                    fmt::format("国务院办公厅公布{}年放假安排后，按 schemas/calendar/ 的格式写一个文件，"
                                 "加入配置 [calendar] files",
                                 day.year()));
   }

@@ -182,7 +182,7 @@ void apply_table(Config& config, const toml::table& table, const std::string& pr
 Config parse(std::string_view text, const std::string& source)
 {
   if (const auto bad = util::find_invalid_utf8(text)) {
-    throw DataError(fmt::format("不是有效的 UTF-8 文本（第 {} 字节），配置文件须以 UTF-8 保存", *bad + 1),
+    throw DataError(fmt::format("不是有效的 UTF-8 文本（第{}字节），配置文件须以 UTF-8 保存", *bad + 1),
                     Location{source, 0, 0, {}});
   }
   Config config;
@@ -266,11 +266,11 @@ name = "{}"
 code = "{}"
 
 [registration]
-# 登记编号格式：{{code}} 机关代码，{{year}} 年份，{{seq}} 序号（{{seq:03}} 补零到 3 位）
+# 登记编号格式：{{code}} 机关代码，{{year}} 年份，{{seq}} 序号（{{seq:03}} 补零到3位）
 pattern = "{{code}}-{{year}}-{{seq:03}}"
 
 [validity]
-# 有效期默认值：一般 5 年；标题含“暂行”“试行”的 2 年（各地规定不一，按本地规定修改）
+# 有效期默认值：一般5年；标题含“暂行”“试行”的2年（各地规定不一，按本地规定修改）
 default = "5y"
 trial = "2y"
 trial_markers = ["暂行", "试行"]
@@ -286,7 +286,7 @@ due_within = "30d"
 # files = ["calendar-2027.toml"]
 
 [procedure]
-# 公开征求意见最短期限：涉及市场主体经济活动的 30 日（优化营商环境条例第六十二条），其他 7 个工作日
+# 公开征求意见最短期限：涉及市场主体经济活动的30日（优化营商环境条例第六十二条），其他7个工作日
 comment_business = "30d"
 comment_general = "7wd"
 # 合法性审核最长、最短期限（国办发〔2018〕115号 (五)）；短于最短期限须说明紧急情况

@@ -728,8 +728,8 @@ doctor::Check examine_reminders(store::Database& db, const config::Config& confi
     }
   }
   check.ok = differing.empty();
-  check.detail = check.ok ? fmt::format("{} 条提醒与登记一致", count)
-                          : fmt::format("{} 份文件的到期提醒与登记不一致（如 #{}）", differing.size(), *differing.begin());
+  check.detail = check.ok ? fmt::format("{}条提醒与登记一致", count)
+                          : fmt::format("{}份文件的到期提醒与登记不一致（如 #{}）", differing.size(), *differing.begin());
   return check;
 }
 
@@ -800,7 +800,7 @@ std::vector<registry::Acknowledgement> acknowledge_year(store::Transaction& txn,
     recorded.push_back(registry::record_acknowledgement(txn, doc.id, subject, date, reason, stamp));
   }
   if (recorded.empty()) {
-    throw DataError(fmt::format("{} 年发布的规范性文件中没有尚未确认“{}”的", year, subject), Location{{}, 0, 0, "year"});
+    throw DataError(fmt::format("{}年发布的规范性文件中没有尚未确认“{}”的", year, subject), Location{{}, 0, 0, "year"});
   }
   return recorded;
 }

@@ -26,7 +26,7 @@ Check integrity(store::Database& db)
   }
   return Check{"integrity", "文件完整性", problems.empty(),
                problems.empty() ? "SQLite 完整性检查通过"
-                                : fmt::format("SQLite 完整性检查发现 {} 处问题，第一处（{}）", problems.size(),
+                                : fmt::format("SQLite 完整性检查发现{}处问题，第一处（{}）", problems.size(),
                                               problems.front())};
 }
 
@@ -37,10 +37,10 @@ Check foreign_keys(store::Database& db)
   std::string first;
   while (stmt.step() == store::Step::row) {
     if (broken++ == 0) {
-      first = fmt::format("{} 第 {} 行指向不存在的 {}", stmt.text(0), stmt.integer(1), stmt.text(2));
+      first = fmt::format("{} 第{}行指向不存在的 {}", stmt.text(0), stmt.integer(1), stmt.text(2));
     }
   }
-  return Check{"foreign-keys", "引用关系", broken == 0, broken == 0 ? "没有断开的引用" : fmt::format("{} 处断开，{}", broken, first)};
+  return Check{"foreign-keys", "引用关系", broken == 0, broken == 0 ? "没有断开的引用" : fmt::format("{}处断开，{}", broken, first)};
 }
 
 Check schema(store::Database& db)
@@ -57,10 +57,10 @@ std::array<Check, 2> audit_log(store::Database& db)
   audit::Verification chain;
   const audit::ReplayResult replayed = audit::replay(db, &chain);
   return {Check{"audit", "操作日志哈希链", chain.ok(),
-                chain.ok() ? fmt::format("{} 条事件，链头 {}", chain.events, chain.head_hash.substr(0, 12))
+                chain.ok() ? fmt::format("{}条事件，链头 {}", chain.events, chain.head_hash.substr(0, 12))
                            : chain.problem},
           Check{"audit-replay", "文件登记与操作日志一致", replayed.ok(),
-                replayed.ok() ? fmt::format("{} 份文件与日志重放结果一致", replayed.documents) : replayed.problem}};
+                replayed.ok() ? fmt::format("{}份文件与日志重放结果一致", replayed.documents) : replayed.problem}};
 }
 
 Check search_index(store::Database& db)
@@ -78,7 +78,7 @@ Check search_index(store::Database& db)
       problem = fmt::format("全文索引损坏：{}", e.what());
     }
   } else if (mismatches > 0) {
-    problem = fmt::format("{} 份文件的全文索引与登记不一致", mismatches);
+    problem = fmt::format("{}份文件的全文索引与登记不一致", mismatches);
   }
   return Check{"search-index", "全文检索索引", problem.empty(),
                !problem.empty() ? problem : self_check ? "与登记一致" : "与登记一致（只读打开，未做 FTS5 自检）"};

@@ -180,7 +180,7 @@ registry::DocumentMeta plan(const std::filesystem::path& path, const Extracted& 
   doc.drafted = settings.as_published ? std::nullopt : date("published", meta.date);
   // A text read by OCR says so wherever its source is shown: it is to be checked against the scan.
   doc.text = registry::DocumentText{extracted.text, extracted.ocr_pages > 0
-                                                      ? fmt::format("{}（文字识别 {} 页，平均置信度 {}）", path.filename().string(),
+                                                      ? fmt::format("{}（文字识别{}页，平均置信度 {}）", path.filename().string(),
                                                                     extracted.ocr_pages, extracted.ocr_confidence.value_or(0))
                                                       : path.filename().string()};
   if (doc.title.empty()) {

@@ -179,7 +179,7 @@ Campaign open_campaign(store::Transaction& txn, const std::string& name, const s
 {
   store::Database& db = txn.database();
   if (util::trim(name).empty()) {
-    throw DataError("清理须有名称，例如 2026年度清理", Location{{}, 0, 0, "name"});
+    throw DataError("清理须有名称，例如2026年度清理", Location{{}, 0, 0, "name"});
   }
   auto existing = db.prepare("SELECT 1 FROM cleanup WHERE name = ?");
   existing.bind(1, name);
@@ -306,7 +306,7 @@ Campaign close_campaign(store::Transaction& txn, const registry::Registry& regis
   }
   const std::size_t undecided = campaign.items.size() - campaign.decided();
   if (undecided > 0 && !allow_undecided) {
-    throw DataError(fmt::format("清理“{}”还有 {} 份文件未作决定", name, undecided), Location{{}, 0, 0, "name"},
+    throw DataError(fmt::format("清理“{}”还有{}份文件未作决定", name, undecided), Location{{}, 0, 0, "name"},
                     fmt::format("用 normdoc cleanup status {} 查看；确需先结束的，加 --allow-undecided", name));
   }
   const std::string why_prefix = fmt::format("清理“{}”：", name);

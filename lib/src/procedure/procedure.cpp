@@ -173,7 +173,7 @@ void require_review_time(const StepInput& input, const std::optional<util::Date>
   }
   const util::Date earliest = calendar.period_end(*received, config.legality_review_minimum);
   if (*input.date < earliest) {
-    throw DataError(fmt::format("{} 收到、{} 作出结论，不足 {}（国办发〔2018〕115号 (五)）", received->iso(),
+    throw DataError(fmt::format("{} 收到、{} 作出结论，不足{}（国办发〔2018〕115号 (五)）", received->iso(),
                                 input.date->iso(), config.legality_review_minimum.chinese()),
                     Location{{}, 0, 0, "date"}, "因突发事件或执行上级紧急命令需要立即审核的，用 --urgency 写明理由");
   }
@@ -524,7 +524,7 @@ std::vector<Issue> check(const registry::Document& doc, const std::vector<Step>&
         long_enough = true;
       } else if (!short_comment) {
         short_comment = Issue{"comment-too-short",
-                              fmt::format("公开征求意见期 {} 至 {} 不足 {}（应至少到 {}）", comment->from->iso(),
+                              fmt::format("公开征求意见期 {} 至 {} 不足{}（应至少到 {}）", comment->from->iso(),
                                           comment->to->iso(), required.chinese(), shortest_end.iso()),
                               comment_rule, *comment->to};
       }

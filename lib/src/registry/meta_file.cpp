@@ -116,7 +116,7 @@ DocumentMeta parse_meta(std::string_view toml_text, const std::filesystem::path&
 {
   const std::string name = source.string();
   if (const auto bad = util::find_invalid_utf8(toml_text)) {
-    throw DataError(fmt::format("不是有效的 UTF-8 文本（第 {} 字节）", *bad + 1), Location{name, 0, 0, {}},
+    throw DataError(fmt::format("不是有效的 UTF-8 文本（第{}字节）", *bad + 1), Location{name, 0, 0, {}},
                     "请以 UTF-8 保存，例如 iconv -f GB18030 -t UTF-8");
   }
   const toml::table table = parse_toml(toml_text, name);

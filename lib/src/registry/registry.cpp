@@ -117,7 +117,7 @@ void store_text(store::Database& db, std::int64_t id, const DocumentText& text, 
   ingest::require_text_within_limit(text.content.size(), max_bytes, text.source);
   util::require_no_nul(text.content, text.source);
   if (const auto bad = util::find_invalid_utf8(text.content)) {
-    throw DataError(fmt::format("全文不是有效的 UTF-8（第 {} 字节）", *bad + 1), Location{text.source, 0, 0, "text"},
+    throw DataError(fmt::format("全文不是有效的 UTF-8（第{}字节）", *bad + 1), Location{text.source, 0, 0, "text"},
                     "请先转换为 UTF-8，例如 iconv -f GB18030 -t UTF-8");
   }
   db.prepare("INSERT INTO document_text (document, text, sha256, source) VALUES (?, ?, ?, ?)"
@@ -128,11 +128,12 @@ void store_text(store::Database& db, std::int64_t id, const DocumentText& text, 
   replace_citations(db, id, text.content);
 }
 
-void require_not_before(const util::Date& date, const std::optional<util::Date>& reference, std::string_view what,
-                        std::string_view field)
+// `label` names the date given in Chinese (废止日期), `field` the option it came from.
+void require_not_before(const util::Date& date, std::string_view label, const std::optional<util::Date>& reference,
+                        std::string_view what, std::string_view field)
 {
   if (reference && date < *reference) {
-    throw DataError(fmt::format("{} {} 早于{} {}", field, date.iso(), what, reference->iso()),
+    throw DataError(fmt::format("{} {} 早于{} {}", label, date.iso(), what, reference->iso()),
                     Location{{}, 0, 0, std::string(field)});
   }
 }
@@ -244,7 +245,7 @@ Document Registry::publish(store::Transaction& txn, const Document& doc, const P
     throw DataError(fmt::format("有效期截止日 {} 早于施行日期 {}", expires.iso(), effective.iso()),
                     Location{{}, 0, 0, "expires"});
   }
-  require_not_before(publication.date, doc.drafted, "起草日期", "published");
+  require_not_before(publication.date, "发布日期", doc.drafted, "起草日期", "published");
   std::string reg_no;
   if (publication.reg_no) {
     reg_no = required_text(*publication.reg_no, "reg_no");
@@ -276,12 +277,12 @@ namespace {
 
 // A document can be ended (repealed, amended) on `date` only if it was published by then
 // and had not already ended.
-void require_endable(const Document& doc, const util::Date& date, std::string_view action)
+void require_endable(const Document& doc, const util::Date& date, std::string_view action, std::string_view date_label)
 {
   if (!doc.published) {
     throw DataError(fmt::format("{}尚未发布（{}），不能{}", describe(doc), status_label(doc.recorded_status), action));
   }
-  require_not_before(date, doc.published, "发布日期", "date");
+  require_not_before(date, date_label, doc.published, "发布日期", "date");
   const Status status = doc.status_on(date);
   if (status == Status::expired) {
     // 有效期届满自动失效 (regulations.md 7.3): nothing is left to end; the catalogue records it.
@@ -319,7 +320,7 @@ Document Registry::amend(store::Transaction& txn, const Document& doc, const Doc
     throw DataError(fmt::format("{}已是文件 #{} 的修改版本", describe(replacement), *replacement.amends),
                     Location{{}, 0, 0, "by"});
   }
-  require_endable(doc, date, "修改");
+  require_endable(doc, date, "修改", "修改日期");
   db.prepare("UPDATE document SET status = 'amended', amended = ?, superseded_by = ?, updated_at = ? WHERE id = ?")
     .bind_all(date.iso(), replacement.id, stamp.at, doc.id)
     .run();
@@ -346,7 +347,7 @@ Document Registry::end_with_reason(store::Transaction& txn, const Document& doc,
   store::Database& db = txn.database();
   const bool repeal = status == Status::repealed;
   const std::string why = required_text(reason, "reason");
-  require_endable(doc, date, repeal ? "废止" : "宣布失效");
+  require_endable(doc, date, repeal ? "废止" : "宣布失效", repeal ? "废止日期" : "宣布失效日期");
   db.prepare(repeal ? "UPDATE document SET status = 'repealed', repealed = ?, repeal_reason = ?, updated_at = ? WHERE id = ?"
                     : "UPDATE document SET status = 'invalidated', invalidated = ?, repeal_reason = ?, updated_at = ?"
                       " WHERE id = ?")
@@ -370,7 +371,7 @@ Document Registry::withdraw(store::Transaction& txn, const Document& doc, const 
   if (doc.withdrawn) {
     throw DataError(fmt::format("{}已于 {} 撤回", describe(doc), doc.withdrawn->iso()));
   }
-  require_not_before(date, doc.drafted, "起草日期", "date");
+  require_not_before(date, "撤回日期", doc.drafted, "起草日期", "date");
   db.prepare("UPDATE document SET withdrawn = ?, repeal_reason = ?, updated_at = ? WHERE id = ?")
     .bind_all(date.iso(), why, stamp.at, doc.id)
     .run();
@@ -384,7 +385,7 @@ Document Registry::renew(store::Transaction& txn, const Document& doc, const uti
                          const util::Date& expires, const audit::Stamp& stamp) const
 {
   store::Database& db = txn.database();
-  require_endable(doc, date, "延续有效期");
+  require_endable(doc, date, "延续有效期", "决定日期");
   if (expires <= date) {
     throw DataError(fmt::format("新的有效期截止日 {} 不在决定日期 {} 之后", expires.iso(), date.iso()),
                     Location{{}, 0, 0, "expires"});

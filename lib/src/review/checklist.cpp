@@ -209,7 +209,7 @@ std::vector<Element> parse_sequence(const Reader& reader, const toml::table& tab
   std::vector<Element> sequence;
   const auto written = reader.texts(table, "sequence");
   if (written.size() > k_max_elements) {
-    throw DataError(fmt::format("sequence 最多 {} 个元素", k_max_elements), reader.at(*table.get("sequence"), "sequence"));
+    throw DataError(fmt::format("sequence 最多{}个元素", k_max_elements), reader.at(*table.get("sequence"), "sequence"));
   }
   std::vector<std::int64_t> gaps(written.size(), 0);
   if (const toml::node* gap = table.get("gap")) {

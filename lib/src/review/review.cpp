@@ -209,7 +209,7 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
     }
   }
   if (!unanswered.empty()) {
-    refuse(fmt::format("还有 {} 项未回答：{}", unanswered.size(), join(unanswered, "、")), "answers",
+    refuse(fmt::format("还有{}项未回答：{}", unanswered.size(), join(unanswered, "、")), "answers",
            fmt::format("用 normdoc review answer R{} 逐项回答", review.id));
   }
   if (conclusion.date < review.received.value_or(conclusion.date)) {
@@ -227,7 +227,7 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
       }
     }
     if (!open_findings.empty()) {
-      refuse(fmt::format("自动筛查发现 {} 处严重问题，所涉条目却回答为通过：{}", open_findings.size(), join(open_findings, "、")),
+      refuse(fmt::format("自动筛查发现{}处严重问题，所涉条目却回答为通过：{}", open_findings.size(), join(open_findings, "、")),
              "findings", fmt::format("核实后用 normdoc review dismiss R{} 编号 --reason 写明不构成问题的理由", review.id));
     }
   }
@@ -464,11 +464,11 @@ void dismiss(store::Transaction& txn, std::int64_t id, int number, const std::st
   const auto found = std::find_if(review.findings.begin(), review.findings.end(),
                                   [&](const RecordedFinding& f) { return f.number == number; });
   if (found == review.findings.end()) {
-    refuse(fmt::format("审查 R{} 没有第 {} 号发现（共 {} 处）", id, number, review.findings.size()), "finding",
+    refuse(fmt::format("审查 R{} 没有第{}号发现（共{}处）", id, number, review.findings.size()), "finding",
            fmt::format("用 normdoc review show R{} 查看编号", id));
   }
   if (found->dismissed_reason) {
-    refuse(fmt::format("第 {} 号发现已于 {} 被排除：{}", number, found->dismissed_at.value_or(""), *found->dismissed_reason),
+    refuse(fmt::format("第{}号发现已于 {} 被排除：{}", number, found->dismissed_at.value_or(""), *found->dismissed_reason),
            "finding");
   }
   db.prepare("UPDATE review_finding SET dismissed_reason = ?, dismissed_by = ?, dismissed_at = ? WHERE review = ? AND number = ?")

@@ -306,7 +306,7 @@ void Screener::build()
   }
   const std::size_t states = m_output.size();
   if (states > k_has_output) {
-    throw DataError(fmt::format("审查清单的词语太多（自动机 {} 个状态，上限 {}）", states, k_has_output), Location{});
+    throw DataError(fmt::format("审查清单的词语太多（自动机{}个状态，上限 {}）", states, k_has_output), Location{});
   }
   // Breadth-first: fold each state's failure link into its missing transitions, so that the
   // scan is one table look-up per byte.

@@ -58,7 +58,7 @@ std::string to_utf8(std::string bytes, const std::string& source)
     return std::move(*decoded);
   }
   const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n');
-  throw DataError(fmt::format("既不是 UTF-8 也不是 GB18030/GBK 文本（第 {} 字节）", *bad + 1),
+  throw DataError(fmt::format("既不是 UTF-8 也不是 GB18030/GBK 文本（第{}字节）", *bad + 1),
                   Location{source, static_cast<int>(line), 0, {}});
 }
 

@@ -137,7 +137,7 @@ void require_no_nul(std::string_view text, const std::string& source)
   }
   const auto before = text.substr(0, nul);
   const auto line = 1 + std::count(before.begin(), before.end(), '\n');
-  throw DataError(fmt::format("含有 NUL 字节（第 {} 字节），不是文本文件（二进制文件或 UTF-16 编码？）", nul + 1),
+  throw DataError(fmt::format("含有 NUL 字节（第{}字节），不是文本文件（二进制文件或 UTF-16 编码？）", nul + 1),
                   Location{source, static_cast<int>(line), 0, {}}, "请另存为 UTF-8 或 GBK 编码的纯文本");
 }
 

@@ -92,7 +92,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   while (open > 0 && failure.empty()) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
-      failure = fmt::format("{}超过 {} 秒仍未完成，已停止", what, timeout.count());
+      failure = fmt::format("{}超过{}秒仍未完成，已停止", what, timeout.count());
       break;
     }
     if (poll(fds.data(), fds.size(), static_cast<int>(left.count())) < 0 && errno != EINTR) {

@@ -11,7 +11,7 @@ make_history() {
 TEST "audit verify passes on an intact log and prints the head hash"
 make_history
 nd_ok audit verify
-expect_stdout_contains '4 条事件'
+expect_stdout_contains '4条事件'
 head=$(sqlite3 "$NORMDOC_DB" 'SELECT hash FROM event ORDER BY id DESC LIMIT 1')
 expect_stdout_contains "$head"
 

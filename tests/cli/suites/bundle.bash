@@ -29,7 +29,7 @@ while IFS= read -r line; do
 done < <(tail -n +2 a.jsonl)
 NORMDOC_DB=$dir/b.db nd_ok init --no-config
 NORMDOC_DB=$dir/b.db nd_ok import --bundle a.jsonl
-expect_stdout_contains "新增 6"
+expect_stdout_contains "新增6"
 NORMDOC_DB=$dir/b.db nd_ok export --all
 [ "$(tail -n +2 a.jsonl | jq -c 'del(.events)')" = "$(tail -n +2 "$dir/stdout" | jq -c 'del(.events)')" ] ||
   fail "the second export's documents differ"
@@ -61,7 +61,7 @@ expect_exit 3
 expect_stderr_contains "two.jsonl:2: 《济源示范区A级旅游景区管理办法》与已登记的 #1 登记编号相同"
 [ "$(sha256sum b.db | cut -d' ' -f1)" = "$before" ] || fail "a refused bundle changed the database"
 NORMDOC_DB=$dir/b.db nd_ok import --bundle two.jsonl --on-conflict skip
-expect_stdout_contains "新增 1，替换 0，跳过 1"
+expect_stdout_contains "新增1，替换0，跳过1"
 NORMDOC_DB=$dir/b.db nd import --bundle two.jsonl --on-conflict replace
 expect_exit 2
 expect_stderr_contains "two.jsonl:2: 将替换 #1（登记编号相同）"
@@ -71,7 +71,7 @@ before=$(sha256sum b.db | cut -d' ' -f1)
 NORMDOC_DB=$dir/b.db nd import --bundle two.jsonl --on-conflict replace
 [ "$(sha256sum b.db | cut -d' ' -f1)" = "$before" ] || fail "an unconfirmed replace changed the database"
 NORMDOC_DB=$dir/b.db nd_ok import --bundle two.jsonl --on-conflict replace --yes
-expect_stdout_contains "新增 0，替换 2，跳过 0"
+expect_stdout_contains "新增0，替换2，跳过0"
 NORMDOC_DB=$dir/b.db nd_ok log 1 --format json
 expect_json '[.[] | select(.kind == "publish")] | length' 0
 expect_json '[.[] | select(.kind == "bundle-replace")] | length' 1
@@ -83,7 +83,7 @@ nd import --bundle all.jsonl
 expect_exit 3
 listed=$(grep -c "》与已登记的 #" "$dir/stderr")
 [ "$listed" = 20 ] || fail "listed $listed conflicts, expected the first 20"
-expect_stderr_contains "all.jsonl: 另有 5 份冲突未列出"
+expect_stderr_contains "all.jsonl: 另有5份冲突未列出"
 cat all.jsonl | "$NORMDOC" import --bundle /dev/stdin >"$dir/stdout" 2>"$dir/stderr"
 echo $? >"$dir/status"
 expect_exit 3

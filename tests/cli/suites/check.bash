@@ -15,7 +15,7 @@ nd check "$draft" --checklist legality
 expect_exit 1
 expect_stdout_contains "$draft:7:30: 错误 [L4-permit-gate] "
 expect_stdout_contains '    …所在镇人民政府备案，经审核同意后方可营业。'
-expect_stdout_contains '检查了 1 个文件：错误 2 处，警告 1 处，提示 1 处'
+expect_stdout_contains '检查了1个文件：错误2处，警告1处，提示1处'
 
 TEST "JSON findings carry every key; --fail-on decides the exit code"
 nd check "$draft" --checklist fair-competition --format json
@@ -28,7 +28,7 @@ expect_exit 0
 printf '第九条　各景区门票价格由经营者依法自主确定。\n' >clean.txt
 nd check clean.txt
 expect_exit 0
-expect_stdout_contains '错误 0 处，警告 0 处，提示 0 处'
+expect_stdout_contains '错误0处，警告0处，提示0处'
 printf '执法人员有权随时进入经营场所检查。\n' >warning.txt
 nd check warning.txt
 expect_exit 0
@@ -58,7 +58,7 @@ nd check binary.txt good.txt missing.txt --format jsonl
 expect_exit 3
 expect_stderr_contains 'binary.txt:1: 既不是 UTF-8 也不是 GB18030/GBK'
 expect_stderr_contains 'missing.txt: 无法读取文件'
-expect_stderr_contains '2 个文件无法读取'
+expect_stderr_contains '2个文件无法读取'
 jq -r .file "$dir/stdout" | sort -u | grep -qx good.txt || fail "good.txt not screened"
 nd check
 expect_exit 2
@@ -98,7 +98,7 @@ expect_stdout_contains '条文：起草单位起草的政策措施，没有法�
 expect_stdout_contains '不计（同一分句内有）：{restating}'
 nd check --explain F10-2-local-condition
 expect_stdout_contains '  1. {local} 本地、本市'
-expect_stdout_contains '（距前一项不超过 12 字）'
+expect_stdout_contains '（距前一项不超过12字）'
 expect_stdout_contains '不计：同一句中前面有禁止性用语（不得、禁止'
 nd check --explain F10-4-deposit
 expect_exit 2

@@ -170,6 +170,12 @@ expect_docx_text filing.docx "济示文旅〔2026〕1号"
 expect_docx_fact filing.docx "header-rows 2"
 nd_ok report filing --year 2026 --format md
 expect_stdout_contains "## 二、报送备案的文件及材料"
+# The same report as a print-ready page (item 2): both tables with a header row to repeat.
+nd_ok report filing --year 2026 --format html
+expect_stdout_contains "<h2>二、报送备案的文件及材料</h2>"
+expect_stdout_contains "<td>未报送备案</td>"
+[ "$(grep -c '<thead>' "$dir/stdout")" = 2 ] || fail "report filing html: expected two <thead>"
+expect_stdout_contains "@page"
 nd_ok report catalog --as-of 2026-12-01 --format docx --output catalog.docx
 check_docx catalog.docx
 expect_docx_text catalog.docx "现行有效规范性文件目录"

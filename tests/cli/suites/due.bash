@@ -48,7 +48,7 @@ nd due --as-of 2026-11-25 --within 2m --format json
 expect_json '[.[] | select(.kind == "evaluation") | .document] | join(",")' 5
 expect_json '[.[] | select(.overdue) | .document] | unique | join(",")' 3,7
 nd due --as-of 2026-11-25
-expect_stdout_contains '2026-10-08  逾期 48 天  [报送备案] #3《逾期未备案办法》向示范区管委会报送备案'
+expect_stdout_contains '2026-10-08  逾期48天  [报送备案] #3《逾期未备案办法》向示范区管委会报送备案'
 
 TEST "--fail-on, --kind and --issuer"
 build_registry
@@ -86,7 +86,7 @@ office_config
 nd_ok add --title "民宿扶持办法" --concerns-business
 nd record 1 comment --from 2026-11-01 --to 2026-11-20 --channel 政府网站
 expect_exit 0
-expect_stderr_contains 'normdoc: 警告：公开征求意见期 2026-11-01 至 2026-11-20 不足 30日'
+expect_stderr_contains 'normdoc: 警告：公开征求意见期 2026-11-01 至 2026-11-20 不足30日'
 nd_ok record 1 legality-review --received 2026-11-23
 nd record 1 deliberation --date 2026-11-24 --meeting 局党组会议
 expect_exit 3
@@ -104,7 +104,7 @@ nd due --as-of 2026-11-25 --kind legality-review --format json
 expect_json '.[0].due' 2026-12-14
 nd record 1 legality-review --date 2026-11-24 --result revise
 expect_exit 3
-expect_stderr_contains '不足 5个工作日'
+expect_stderr_contains '不足5个工作日'
 nd_ok record 1 legality-review --date 2026-11-24 --result revise --urgency "执行上级紧急决定"
 expect_stdout_contains '紧急审核：执行上级紧急决定'
 nd_ok show 1 --procedure --format json

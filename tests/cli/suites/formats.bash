@@ -47,7 +47,7 @@ if [ "$heavy" = 1 ]; then
   expect_json '[.[] | select(.format == "doc") | .status] | sort | join(",")' "added,duplicate"
   expect_json '[.[] | select(.ocr_pages > 0) | .encoding] | join(",")' ocr
   expect_json '[.[] | select(.ocr_pages > 0) | .ocr_confidence > 50] | .[0]' true
-  expect_stderr_contains "文字识别 1 份，须与原件核对"
+  expect_stderr_contains "文字识别1份，须与原件核对"
   ocr=$(jq -r '.[] | select(.ocr_pages > 0) | .document' "$dir/stdout")
   nd_ok show "$ocr" --text
   expect_stdout_contains "罚款的限额"
@@ -62,8 +62,8 @@ expect_exit 3
 expect_stderr_contains "照片.jpg: 不支持的文件类型"
 expected=5
 [ "$heavy" = 1 ] && expected=8
-expect_stdout_contains "检查了 $expected 个文件"
-expect_stdout_contains "1 个文件无法读取"
+expect_stdout_contains "检查了${expected}个文件"
+expect_stdout_contains "1个文件无法读取"
 
 TEST "add --text and check take a PDF and an OFD; a false PDF is refused in one line"
 nd_ok add --title 罚款限额规定 --issuer 河南省人大常委会 --text "$files/罚款限额规定.pdf"

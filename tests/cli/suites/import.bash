@@ -81,8 +81,8 @@ printf 'PK\003\004broken' >in/broken.docx
 printf '\xff\xfe\xfa' >in/binary.txt
 nd import in
 expect_exit 3
-expect_stderr_contains "已登记 2"
-expect_stderr_contains "出错 3"
+expect_stderr_contains "已登记2"
+expect_stderr_contains "出错3"
 expect_stdout_contains "in/empty.txt: 文件为空"
 expect_stdout_contains "in/broken.docx"
 before=$(db_digest)

@@ -61,7 +61,7 @@ printf '第一条\n第二条\0隐藏\n' >nul.txt
 nd add --title 办法 --issuer 甲局 --text nul.txt
 expect_exit 3
 expect_one_line_error
-expect_stderr_contains "nul.txt:2: 含有 NUL 字节（第 20 字节）"
+expect_stderr_contains "nul.txt:2: 含有 NUL 字节（第20字节）"
 printf '[limits]\ntext_mb = 1\n' >normdoc.toml
 yes 第一条 内容。 | head -n 60000 >big.txt # 1.2 MB
 nd add --title 办法 --issuer 甲局 --text big.txt
@@ -283,7 +283,7 @@ forged=$(jq -c '.events[1]' <<<"$line3" | jq -c '.payload = "{\"reg_no\":\"ND-20
 refused_bundle b.jsonl "b.jsonl:3: events[2].prev_hash: 与发送方事件 4 的哈希不符"
 # The newest event dropped (truncated history), then also its digest recomputed.
 { echo "$header"; echo "$line2"; jq -c 'del(.events[2])' <<<"$line3"; } >c.jsonl
-refused_bundle c.jsonl "c.jsonl:1: sent.digest: 与数据包中的 4 条事件不符"
+refused_bundle c.jsonl "c.jsonl:1: sent.digest: 与数据包中的4条事件不符"
 digest=$(jq -r '.events[] | "\(.id) \(.hash)"' <(echo "$line2") <(jq -c 'del(.events[2])' <<<"$line3") | sha256sum | cut -d' ' -f1)
 { jq -c --arg d "$digest" '.sent = {events: 4, digest: $d}' <<<"$header"; echo "$line2"; jq -c 'del(.events[2])' <<<"$line3"; } >d.jsonl
 refused_bundle d.jsonl "d.jsonl:1: seal.signature: 签名无效"
@@ -312,7 +312,7 @@ cp registry.db cut.db
 sqlite3 cut.db "DROP TRIGGER event_no_delete; DELETE FROM event WHERE id > 3;
   UPDATE chain_head SET event = 3, hash = (SELECT hash FROM event WHERE id = 3)"
 NORMDOC_DB=$dir/cut.db nd_ok export 1 -o cut.jsonl
-refused_bundle cut.jsonl "cut.jsonl:1: checkpoint.events: 发送方日志比其检查点短：检查点记录了 4 条事件，链头为事件 3"
+refused_bundle cut.jsonl "cut.jsonl:1: checkpoint.events: 发送方日志比其检查点短：检查点记录了4条事件，链头为事件 3"
 # The honest bundle: checked with the trusted key, recorded as such; the receiver's log verifies;
 # sent on again, the receiver's own events are checked in the next registry.
 XDG_CONFIG_HOME=$dir/receiver NORMDOC_DB=$dir/b.db nd_ok import --bundle all.jsonl --sender-key "$keydir/normdoc-audit.key.pub"
@@ -339,7 +339,7 @@ nd_ok add --title 管理办法 --issuer 甲局 --text text.txt --published 2024-
 nd_ok add --title 第二个办法 --issuer 甲局 --published 2024-02-01
 nd_ok repeal 2 --date 2025-01-01 --reason 上位法已废止
 nd_ok audit verify
-expect_stdout_contains "2 份文件的登记与日志重放结果一致"
+expect_stdout_contains "2份文件的登记与日志重放结果一致"
 cp "$NORMDOC_DB" clean.db
 # A status changed in the table alone.
 sqlite3 "$NORMDOC_DB" "UPDATE document SET status = 'repealed' WHERE id = 1"
@@ -403,7 +403,7 @@ nd_ok filing corrected 1 --to 管委会 --date 2026-02-20 --note 改了第五条
 nd_ok audit verify
 cp "$NORMDOC_DB" clean.db
 check_tampering "UPDATE filing SET filed = '2026-01-06'" "向“管委会”报送备案的 filed 为“2026-01-06”，操作日志记录的是“2026-01-20”"
-check_tampering "UPDATE filing_outcome SET result = 'passed' WHERE kind = 'result'" "第 1 条备案结果的 result 为“passed”"
+check_tampering "UPDATE filing_outcome SET result = 'passed' WHERE kind = 'result'" "第1条备案结果的 result 为“passed”"
 check_tampering "DELETE FROM filing_outcome WHERE kind = 'corrected'" "备案结果条数 为“1”，操作日志记录的是“2”"
 check_tampering "DELETE FROM filing_outcome; DELETE FROM filing" "向“管委会”报送备案（文件 #1）不在备案表中"
 check_tampering "INSERT INTO filing (document, body, filed, materials, missing) VALUES (1, '省政府', '2026-01-06', '', '')" \
@@ -436,9 +436,9 @@ check_tampering "DROP TRIGGER review_item_frozen; UPDATE review_item SET answere
 check_tampering "DROP TRIGGER review_item_not_deleted; DELETE FROM review_item WHERE item = '$first'" \
   "操作日志记录的审查 R1 条目 $first 的回答不在审查条目表中（被删除）"
 check_tampering "DROP TRIGGER review_finding_frozen; UPDATE review_finding SET dismissed_reason = NULL, dismissed_by = NULL, dismissed_at = NULL WHERE number = 1" \
-  "文件 #1 的审查 R1 第 1 号发现的 dismissed_reason 为“（空）”，操作日志记录的是“已写明依据”"
+  "文件 #1 的审查 R1 第1号发现的 dismissed_reason 为“（空）”，操作日志记录的是“已写明依据”"
 check_tampering "DROP TRIGGER review_finding_frozen; UPDATE review_finding SET dismissed_reason = '伪造', dismissed_by = 'x', dismissed_at = 'y' WHERE number = 2" \
-  "第 2 号发现的 dismissed_reason 为“伪造”"
+  "第2号发现的 dismissed_reason 为“伪造”"
 check_tampering "DROP TRIGGER review_finding_not_deleted; DELETE FROM review_finding WHERE number = 2" \
   "处自动筛查发现，操作日志记录的是"
 check_tampering "INSERT INTO review_item (review, position, item, category, text, article) VALUES (1, 99, 'X9', '其他', '伪造', '无')" \
@@ -487,11 +487,11 @@ nd_ok audit verify
 [ "$(sqlite3 "$NORMDOC_DB" 'SELECT count(*) FROM procedure_step')" = 2 ] || fail "the conclusion did not close the open review"
 cp "$NORMDOC_DB" clean.db
 check_tampering "UPDATE procedure_step SET result = 'revise' WHERE step = 'legality-review'" \
-  "文件 #1 的第 2 条制定程序步骤的 result 为“revise”，操作日志记录的是“lawful”"
-check_tampering "UPDATE procedure_step SET date_to = '2026-10-10' WHERE step = 'comment'" "第 1 条制定程序步骤的 date_to 为“2026-10-10”"
-check_tampering "DELETE FROM procedure_step WHERE step = 'legality-review'" "制定程序步骤有 1 条，操作日志记录的是 2 条"
+  "文件 #1 的第2条制定程序步骤的 result 为“revise”，操作日志记录的是“lawful”"
+check_tampering "UPDATE procedure_step SET date_to = '2026-10-10' WHERE step = 'comment'" "第1条制定程序步骤的 date_to 为“2026-10-10”"
+check_tampering "DELETE FROM procedure_step WHERE step = 'legality-review'" "制定程序步骤有1条，操作日志记录的是2条"
 check_tampering "INSERT INTO procedure_step (document, step, date, meeting, recorded_at) VALUES (1, 'deliberation', '2026-11-25', '局务会议', 'x')" \
-  "第 3 条制定程序步骤在操作日志中没有记录"
+  "第3条制定程序步骤在操作日志中没有记录"
 # A voided step: the void names the step's row, which the record event named too.
 cp clean.db "$NORMDOC_DB"
 nd_ok record 1 deliberation --date 2026-11-25 --meeting 局务会议
@@ -500,10 +500,10 @@ nd_ok record 1 legality-review --received 2026-11-27
 nd_ok audit verify
 cp "$NORMDOC_DB" clean.db
 check_tampering "UPDATE procedure_step SET voided = NULL, void_reason = NULL WHERE id = 3" \
-  "文件 #1 的第 3 条制定程序步骤的 voided 为“（空）”，操作日志记录的是“2026-11-26”"
-check_tampering "UPDATE procedure_step SET void_reason = '别的理由' WHERE id = 3" "第 3 条制定程序步骤的 void_reason 为“别的理由”"
+  "文件 #1 的第3条制定程序步骤的 voided 为“（空）”，操作日志记录的是“2026-11-26”"
+check_tampering "UPDATE procedure_step SET void_reason = '别的理由' WHERE id = 3" "第3条制定程序步骤的 void_reason 为“别的理由”"
 check_tampering "UPDATE procedure_step SET voided = '2026-11-28', void_reason = '伪造' WHERE id = 4" \
-  "第 4 条制定程序步骤的 voided 为“2026-11-28”"
+  "第4条制定程序步骤的 voided 为“2026-11-28”"
 
 TEST "audit verify compares what a bundle brought — steps, filings, evaluations, reviews — and what was done to it since"
 nd_ok add --title 办法 --issuer 甲局 --text "$examples/drafts/planted-violations.txt"
@@ -522,14 +522,14 @@ nd_ok filing result 1 --to 管委会 --result correct --date 2026-11-28 --until 
 nd_ok review start 1 --checklist legality --received 2026-11-29
 nd_ok audit verify
 cp "$NORMDOC_DB" clean.db
-check_tampering "UPDATE procedure_step SET channel = '报纸' WHERE step = 'comment'" "第 1 条制定程序步骤的 channel 为“报纸”，操作日志记录的是“政府网站”"
+check_tampering "UPDATE procedure_step SET channel = '报纸' WHERE step = 'comment'" "第1条制定程序步骤的 channel 为“报纸”，操作日志记录的是“政府网站”"
 check_tampering "UPDATE filing SET filed = '2026-11-21'" "向“管委会”报送备案的 filed 为“2026-11-21”，操作日志记录的是“2026-11-25”"
 check_tampering "DELETE FROM filing_outcome" "备案结果条数 为“0”，操作日志记录的是“1”"
 check_tampering "UPDATE evaluation SET reason = '改了'" "后评估记录 1 的 reason 为“改了”，操作日志记录的是“仍然适用”"
 check_tampering "DROP TRIGGER review_item_frozen; UPDATE review_item SET answer = 'fail' WHERE item = '$first'" \
   "审查 R1 条目 $first 的 answer 为“fail”，操作日志记录的是“pass”"
 check_tampering "UPDATE review_finding SET dismissed_reason = NULL, dismissed_by = NULL, dismissed_at = NULL WHERE number = 1" \
-  "第 1 号发现的 dismissed_reason 为“（空）”，操作日志记录的是“已写明依据”"
+  "第1号发现的 dismissed_reason 为“（空）”，操作日志记录的是“已写明依据”"
 check_tampering "UPDATE review SET superseded_by = NULL WHERE id = 1" "审查 R1 的 superseded_by 为“（空）”，操作日志记录的是“2”"
 # Replaced by a later export of the same document: compared as it now is.
 cp clean.db "$NORMDOC_DB"
@@ -565,7 +565,7 @@ nd due
 nd due --as-of 2099-01-01
 expect_stderr_contains "没有做日志检查点（上次 "
 nd_ok audit verify
-expect_stdout_contains "与 1 个签名检查点相符"
+expect_stdout_contains "与1个签名检查点相符"
 cp "$NORMDOC_DB" good.db
 # The newest event and its document removed, the head rewritten: consistent, but shorter.
 cp two-events.db "$NORMDOC_DB"

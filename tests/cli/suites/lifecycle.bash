@@ -55,7 +55,7 @@ nd_ok cleanup report 全面清理 --format json
 expect_json '[.keep[].id, .amend[].id, .repeal[].id, .invalidate[].id] | map(tostring) | join(",")' 1,2,3,4
 expect_json '.amend[0].cleanup_reason' 第五条与上位法不一致
 nd_ok cleanup report 全面清理 --format md
-expect_stdout_contains "## 四、宣布失效的规范性文件目录（1 件）"
+expect_stdout_contains "## 四、宣布失效的规范性文件目录（1件）"
 expect_stdout_contains "- **清理范围**：全部现行文件"
 nd_ok cleanup report 全面清理 --format html
 expect_html_well_formed
@@ -112,7 +112,7 @@ else
   nd_ok list --basis-changed --format json
   expect_json 'length' 0
   nd_ok basis change 中华人民共和国旅游法 --repealed 2026-01-01
-  expect_stdout_contains "2 件"
+  expect_stdout_contains "2件"
   nd_ok list --basis-changed --format json
   expect_json '[.[].id] | map(tostring) | join(",")' 1,2
   # Due within the configured 3 months of when the change was recorded (today).
@@ -160,11 +160,11 @@ expect_json '[.[].id] | map(tostring) | join(",")' 1,2,4
 nd_ok report catalog --as-of 2024-03-01 --format json
 expect_json '[.[].id] | map(tostring) | join(",")' 1,2,3
 nd_ok report catalog --as-of 2025-06-01 --format md
-expect_stdout_contains "## 甲局（2 件）"
-expect_stdout_contains "## 乙局（1 件）"
+expect_stdout_contains "## 甲局（2件）"
+expect_stdout_contains "## 乙局（1件）"
 nd_ok report catalog --as-of 2025-06-01 --format html
 expect_stdout_contains "<!DOCTYPE html>"
-expect_stdout_contains "现行有效规范性文件目录（截至 2025年6月1日）"
+expect_stdout_contains "现行有效规范性文件目录（截至2025年6月1日）"
 grep -Eq '(src|href)=' "$dir/stdout" && fail "the html page loads something from elsewhere"
 expect_html_well_formed
 nd_ok report catalog --as-of 2025-06-01 --format csv --bom
@@ -178,7 +178,7 @@ expect_json '.issued["乙局"] | map(tostring) | join(",")' 0,1,0,0,0,1,0,0,0,0,
 expect_json '.issued_total' 2
 expect_json '.evaluations.repeal' 1
 nd_ok report stats --year 2024
-expect_stdout_contains "发文数量（共 2 件）"
+expect_stdout_contains "发文数量（共2件）"
 
 TEST "report stats --format html draws its figures as SVG bar charts: by month and issuer, on-time filing by year, conclusions, expiring soon"
 seed

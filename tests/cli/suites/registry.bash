@@ -144,6 +144,17 @@ expect_exit 3
 expect_stderr_contains '已于 2024-01-01 发布'
 nd amend 1 --by 1 --date 2024-07-01
 expect_exit 3
+add_draft "另一已发布办法"
+nd_ok publish 3 --date 2024-01-01
+before=$(db_digest)
+# The date named in Chinese by what it is the date of (was "date: date 2023-12-01 早于…").
+nd repeal 3 --date 2023-12-01 --reason 过时
+expect_exit 3
+expect_stderr_contains 'date: 废止日期 2023-12-01 早于发布日期 2024-01-01'
+expect_one_line_error
+nd amend 3 --by 1 --date 2023-12-01
+expect_exit 3
+expect_stderr_contains '修改日期 2023-12-01 早于发布日期'
 [ "$(db_digest)" = "$before" ] || fail "database changed"
 [ ! -e "$NORMDOC_DB-wal" ] || [ ! -s "$NORMDOC_DB-wal" ] || fail "WAL left behind"
 
@@ -260,8 +271,17 @@ expect_stdout_contains '济源示范区'
 expect_stdout_contains '…'
 ! grep -qF "$title" "$dir/stdout" || fail "the title was not shortened to 80 columns"
 [ "$(wc -L <"$dir/stdout")" -le 80 ] || fail "a line is wider than 80 columns: $(cat "$dir/stdout")"
+# Columns an officer can spare go before the title is cut to a few characters.
+expect_stdout_contains '济源示范区关于进一步规范文化'
+! grep -q '登记编号\|制定机关' "$dir/stdout" || fail "登记编号/制定机关 kept on 80 columns: $(head -1 "$dir/stdout")"
+expect_stdout_contains '有效期至'
 COLUMNS=80 nd_ok list --wide
 expect_stdout_contains "$title"
+expect_stdout_contains '登记编号'
+nd_ok review start 1 --checklist legality
+COLUMNS=80 nd_ok review list
+expect_stdout_contains "R1"
+[ "$(wc -L <"$dir/stdout")" -le 80 ] || fail "review list wider than 80 columns: $(cat "$dir/stdout")"
 nd_ok list  # not a terminal and no COLUMNS: scripts get everything
 expect_stdout_contains "$title"
 if command -v script >/dev/null; then

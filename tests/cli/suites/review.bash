@@ -51,7 +51,7 @@ expect_exit 3
 nd_ok review start 1 --checklist legality --received 2026-11-02
 answer_file R1 L4
 nd_ok review answer R1 --file answers.toml
-expect_stdout_contains "尚余 0 项"
+expect_stdout_contains "尚余0项"
 nd review conclude R1 --result lawful --date 2026-11-16
 expect_exit 3
 expect_one_line_error

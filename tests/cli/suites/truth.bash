@@ -506,7 +506,7 @@ expect_exit 2
 # The same records under the Chinese headings an officer writes.
 sed -i 's/2025-13-01/2025-09-10/; 1s/.*/文件,备案机关,报送日期,报送材料/' 备案.csv
 nd_ok file --import 备案.csv
-expect_stdout_contains "已记录 3 条报送备案记录（3 份文件）"
+expect_stdout_contains "已记录3条报送备案记录（3份文件）"
 nd due --kind filing --format json
 expect_json length 0
 nd_ok show 1 --procedure --format json
