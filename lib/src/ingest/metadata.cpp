@@ -418,13 +418,28 @@ bool starts_with_iso_date(std::string_view line)
   return true;
 }
 
+// The label cells of a web page's information table (信息公开目录).
+constexpr std::array<std::string_view, 16> k_labels{
+  "索引号", "主题分类", "发布机构", "发文机关", "发文机构", "成文日期", "发文日期", "发布日期",
+  "生成日期", "有效性", "时效性", "文号", "发文字号", "名称", "主题词", "来源"};
+
+// A label cell alone on its line, with or without a colon, whose value is the next line:
+// "有效性" / "有效", "发文日期:" / "2024年04月06日 16:40" (tests/documents N05, N25). 名称 is
+// left out: its value is the title.
+bool is_bare_label(std::string_view line)
+{
+  for (const std::string_view colon : {":", "："}) {
+    if (line.ends_with(colon)) {
+      line.remove_suffix(colon.size());
+    }
+  }
+  return line != "名称" && std::find(k_labels.begin(), k_labels.end(), line) != k_labels.end();
+}
+
 // A web page's information table (信息公开目录): "发布日期:2013-10-08", "索引号：…", or the
 // label and the value in cells of their own ("发布机构" / "…", "成文日期" / "2011-09-01").
 bool is_label_line(std::string_view line)
 {
-  static constexpr std::array<std::string_view, 16> k_labels{
-    "索引号", "主题分类", "发布机构", "发文机关", "发文机构", "成文日期", "发文日期", "发布日期",
-    "生成日期", "有效性", "时效性", "文号", "发文字号", "名称", "主题词", "来源"};
   const std::size_t colon = std::min(line.find(':'), line.find("："));
   return (colon != std::string_view::npos && colon + 1 < line.size() && chars(line.substr(0, colon)) <= 8) ||
          std::find(k_labels.begin(), k_labels.end(), line) != k_labels.end() ||
@@ -625,7 +640,8 @@ std::vector<Heading> headings(const std::vector<Line>& lines)
     std::string text;
     std::size_t end = i;
     bool closed = false;
-    for (; end < top && end < i + k_title_lines && is_heading_like(lines[end]); ++end) {
+    for (; end < top && end < i + k_title_lines && is_heading_like(lines[end]) && !(end > 0 && is_bare_label(lines[end - 1].text));
+         ++end) {
       text += lines[end].text;
       if (ends_with_any(text.ends_with("》") ? text.substr(0, text.size() - 3) : text, k_document_types)) {
         closed = true;
@@ -906,6 +922,41 @@ std::optional<std::string> congress_issuer(const std::string& history)
   return std::nullopt;
 }
 
+// The date an information table gives: "成文日期：2011-09-01", or the value on the line under
+// the label ("发文日期:" / "2024年04月06日 16:40"). Its 发布日期 is when the page went up, not
+// the document's date (N08, N11).
+std::optional<util::Date> table_date(const std::vector<Line>& lines)
+{
+  for (std::size_t i = 0; i < lines.size() && i < k_head_lines; ++i) {
+    for (const std::string_view label : {"成文日期", "发文日期"}) {
+      const std::string& text = lines[i].text;
+      if (!text.starts_with(label)) {
+        continue;
+      }
+      std::string_view value = std::string_view(text).substr(label.size());
+      for (const std::string_view colon : {":", "："}) {
+        if (value.starts_with(colon)) {
+          value.remove_prefix(colon.size());
+        }
+      }
+      if (value.empty() && is_bare_label(text) && i + 1 < lines.size()) {
+        value = lines[i + 1].text;
+      }
+      if (auto written = dates_in(value); !written.empty()) {
+        return written.front();
+      }
+      if (starts_with_iso_date(value)) {
+        try {
+          return util::Date::parse(value.substr(0, std::string_view("2021-03-26").size()));
+        } catch (const DataError&) {
+          // 2021-02-30: no date.
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 // The latest date of the history: the last adoption, approval or amendment.
 std::optional<util::Date> history_date(const std::string& history)
 {
@@ -1079,6 +1130,8 @@ Metadata extract_metadata(std::string_view text, std::string_view file_name, con
     meta.date = Field{signature.date->iso(), "落款", 0.85};
   } else if (auto dated = dated_line(lines, heading)) {
     meta.date = Field{dated->iso(), "标题下日期行", 0.7};
+  } else if (auto tabled = table_date(lines)) {
+    meta.date = Field{tabled->iso(), "网页信息表", 0.6};
   } else if (auto adopted = history_date(history)) {
     meta.date = Field{adopted->iso(), "制定沿革", 0.5};
   }
