@@ -192,7 +192,7 @@ std::optional<DatedClause> next_dated_clause(std::string_view text, std::size_t 
 
 std::size_t chars(std::string_view text)
 {
-  return util::decode_utf8(text).size();
+  return util::code_point_count(text);
 }
 
 bool ends_with_any(std::string_view text, const auto& suffixes)
