@@ -298,6 +298,15 @@ TEST_CASE("ingest::extract_metadata on the Henan corpus: titles at least 98 % ri
   CHECK(titles_right * 100 >= files * 98);
 }
 
+// tests/documents N25 (gaoqing.gov.cn): the information table, the notice, then its signature.
+constexpr const char* k_gaoqing_head =
+  "标题\n高青县人民政府关于印发高青县行政规范性文件管理办法的通知发文机关\n高青县人民政府办公室\n发文字号\n高政发〔2021〕1号\n"
+  "索引号\n11370322004222241N/2021-5135380\n成文日期\n2021-03-26\n发文日期\n2021-03-26\n主题分类\n综合政务-文秘工作\n有效性\n有效\n"
+  "高青县人民政府关于印发高青县行政规范性文件管理办法的通知\n高政发〔2021〕1号\n"
+  "各镇人民政府,各街道办事处,经济开发区管委会,县政府各部门,各有关单位:\n"
+  "《高青县行政规范性文件管理办法》已经县政府同意,现印发给你们,请遵照执行。\n";
+constexpr const char* k_gaoqing_signed = "高青县人民政府\n2021年3月26日\n高青县行政规范性文件管理办法\n第一章 总 则\n";
+
 TEST_CASE("ingest::extract_metadata: reprint layouts the fresh batch showed (tests/documents N rows)")
 {
   const std::vector<Case> cases{
@@ -336,8 +345,21 @@ TEST_CASE("ingest::extract_metadata: reprint layouts the fresh batch showed (tes
      "教育部 劳动人事部 财政部 等\n\n\n关于改革城市中等教育结构、发展职业技术教育的意见\n"
      "教育部 劳动人事部 财政部 国家计委\n\n\n\n\n为了贯彻党的十二大精神,应着重解决好以下几个问题:\n",
      {"关于改革城市中等教育结构、发展职业技术教育的意见", "", "教育部、劳动人事部、财政部、国家计委", ""}},
+    // Session 7: a web table whose labels and values are on lines of their own (N05 as the HTML
+    // reader lays out its cells; N25 as stored).
+    {"a table's 发文日期 with its value on the next line is the date when nothing is signed (N05)",
+     "镇巴县人民政府工作规则\n索引号:\n6107280000/2024-001005\n主题分类:\n来源:\n发文机构:\n县政府网站\n发文字号:\n镇政发〔2024〕7号\n"
+     "发文日期:\n2024年04月06日 16:40\n有效性:\n发布日期:\n2024年04月06日 16:34\n内容概述:\n镇巴县人民政府工作规则\n第一章总则\n"
+     "一、根据《中华人民共和国宪法》《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》,结合本县实际,制定本规则。\n",
+     {"镇巴县人民政府工作规则", "镇政发〔2024〕7号", "", "2024-04-06"}},
+    {"a label's value on the next line (有效性 / 有效) is no title line (N25)", std::string(k_gaoqing_head) + k_gaoqing_signed,
+     {"高青县人民政府关于印发高青县行政规范性文件管理办法的通知", "高政发〔2021〕1号", "高青县人民政府", "2021-03-26"}},
+    {"the table's 成文日期 in ISO form on the next line, the signature cut off (N25's head)", k_gaoqing_head,
+     {"高青县人民政府关于印发高青县行政规范性文件管理办法的通知", "高政发〔2021〕1号", "", "2021-03-26"}},
   };
   check_cases(cases);
+  CHECK(meta_of(cases[7].text).date->source == "网页信息表");
+  CHECK(meta_of(cases[8].text).date->source == "落款");
   // The note's 施行 date, read although it lacks 自; the source of a "date,body" date.
   CHECK(meta_of(cases[0].text).validity.effective->value == "1994-02-01");
   CHECK(meta_of(cases[1].text).validity.effective->value == "2001-01-01");

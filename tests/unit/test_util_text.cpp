@@ -84,6 +84,19 @@ TEST_CASE("util::normalize_width and remove_spaces")
   CHECK(util::normalize_width("中\u3000文") == "中 文");
   CHECK(util::remove_spaces(" a\tb\u3000c\n") == "abc");
   CHECK(util::trim("  x y \n") == "x y");
+  // Invalid bytes (a stray continuation byte, a cut sequence, an overlong form) count and are
+  // kept as U+FFFD, one per byte, as decode_utf8 gives them.
+  for (const std::string& text : {std::string("中 文\u00A0a"), std::string("a\x80 b\xE4\xB8"), std::string("\xC0\xAF 中")}) {
+    CAPTURE(text);
+    CHECK(util::code_point_count(text) == util::decode_utf8(text).size());
+    std::string expected;
+    for (const char32_t c : util::decode_utf8(text)) {
+      if (c != U' ' && c != 0xA0) {
+        util::append_utf8(expected, c);
+      }
+    }
+    CHECK(util::remove_spaces(text) == expected);
+  }
 }
 
 TEST_CASE("util::closest_match suggests near misses only")

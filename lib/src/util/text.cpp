@@ -159,6 +159,17 @@ std::u32string decode_utf8(std::string_view text)
   return out;
 }
 
+std::size_t code_point_count(std::string_view text)
+{
+  std::size_t count = 0;
+  for (std::size_t pos = 0; pos < text.size(); ++count) {
+    if (!next_code_point(text, pos)) {
+      ++pos;
+    }
+  }
+  return count;
+}
+
 void append_utf8(std::string& out, char32_t c)
 {
   if (c < 0x80) {
@@ -208,11 +219,18 @@ std::string normalize_width(std::string_view text)
 
 std::string remove_spaces(std::string_view text)
 {
+  // Decoded in place rather than through decode_utf8: every imported text goes through here,
+  // and the UTF-32 copy cost as much as the work.
   std::string out;
   out.reserve(text.size());
-  for (char32_t c : decode_utf8(text)) {
-    if (!is_space(c)) {
-      append_utf8(out, c);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto c = next_code_point(text, pos);
+    if (!c) {
+      append_utf8(out, k_replacement);
+      ++pos;
+    } else if (!is_space(*c)) {
+      append_utf8(out, *c);
     }
   }
   return out;

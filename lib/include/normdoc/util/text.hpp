@@ -19,6 +19,8 @@ std::vector<std::size_t> line_aligned_cuts(std::string_view text, std::size_t pa
 
 // Code points of valid UTF-8 `text`; invalid bytes become U+FFFD.
 std::u32string decode_utf8(std::string_view text);
+// decode_utf8(text).size(), without the copy.
+std::size_t code_point_count(std::string_view text);
 void append_utf8(std::string& out, char32_t code_point);
 // Bytes of the UTF-8 sequence that starts with `lead` (1 for ASCII and stray bytes), for
 // cutting text between characters.
