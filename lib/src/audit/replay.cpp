@@ -63,6 +63,8 @@ struct State
 {
   std::map<std::int64_t, Row> documents;
   std::map<std::int64_t, Json> evaluations;
+  // Document → the ids in `evaluations` that are its (a received document's are replaced with it).
+  std::map<std::int64_t, std::vector<std::int64_t>> evaluations_of;
   // Documents that came in a bundle: their evaluation rows came with them, without events.
   std::set<std::int64_t> received;
   // When the baseline was taken (empty without one): rows recorded before it have no event.
@@ -132,6 +134,11 @@ struct State
       throw std::out_of_range("document");
     }
     return found->second;
+  }
+  void add_evaluation(std::int64_t id, std::int64_t document, Json logged)
+  {
+    evaluations[id] = std::move(logged);
+    evaluations_of[document].push_back(id);
   }
   static void set(Row& row, std::string_view field, const Json& value) { row.at(field_index(field)) = value; }
   static const Json& get(const Row& row, std::string_view field) { return row.at(field_index(field)); }
@@ -260,12 +267,24 @@ void voided_step(State& state, const Event& event, const Json& payload)
 // deletes its steps, filings and evaluations and inserts the bundle's; its reviews are all in
 // the parts, the kept and the added. Events written before they carried the parts leave the
 // document's parts uncompared (`received`).
+// Drops the entries of `document` from a map keyed by (document, name): a range, not a walk
+// over every document's (a bundle of 100,000 documents would make that quadratic).
+template<typename Map> void erase_document(Map& map, std::int64_t document)
+{
+  map.erase(map.lower_bound({document, std::string()}), map.lower_bound({document + 1, std::string()}));
+}
+
 void receive(State& state, std::int64_t document, const Json& payload)
 {
-  std::erase_if(state.filings, [document](const auto& filing) { return filing.first.first == document; });
+  erase_document(state.filings, document);
   state.steps.erase(document);
   state.steps_voided.erase(document);
-  std::erase_if(state.evaluations, [document](const auto& evaluation) { return evaluation.second.at("document") == document; });
+  if (const auto evaluations = state.evaluations_of.find(document); evaluations != state.evaluations_of.end()) {
+    for (const std::int64_t id : evaluations->second) {
+      state.evaluations.erase(id);
+    }
+    state.evaluations_of.erase(evaluations);
+  }
   if (!payload.contains("parts")) {
     state.received.insert(document);
     return;
@@ -279,9 +298,9 @@ void receive(State& state, std::int64_t document, const Json& payload)
     state.filings[{document, filing.at("body").get<std::string>()}] = filing;
   }
   for (const Json& evaluation : parts.at("evaluations")) {
-    state.evaluations[evaluation.at("id").get<std::int64_t>()] = evaluation;
+    state.add_evaluation(evaluation.at("id").get<std::int64_t>(), document, evaluation);
   }
-  std::erase_if(state.open_reviews, [document](const auto& open) { return open.first.first == document; });
+  erase_document(state.open_reviews, document);
   for (const Json& review : parts.at("reviews")) {
     const std::int64_t id = review.at("id").get<std::int64_t>();
     state.reviews[id] = review;
@@ -519,7 +538,7 @@ const std::map<std::string_view, Effect>& effects()
          const std::string name(k_evaluation_fields[i]);
          logged[name] = payload.value(name, Json());
        }
-       state.evaluations[payload.at("evaluation").get<std::int64_t>()] = std::move(logged);
+       state.add_evaluation(payload.at("evaluation").get<std::int64_t>(), *event.document, std::move(logged));
      }},
     // A campaign (cleanup.cpp): opened with its documents, decided one by one (a decision may be
     // changed), closed; each repeal or invalidation at the close is an event of its own.
@@ -573,6 +592,20 @@ Json column_json(const store::Statement& row, int column)
                                   : Json(row.text(column));
 }
 
+// Whether column `column` of the current row equals `logged`, as column_json(row, column) ==
+// logged would say, without building a value per field: a registry of 100,000 documents has
+// millions of compared fields.
+bool column_equals(const store::Statement& row, int column, const Json& logged)
+{
+  if (row.is_null(column)) {
+    return logged.is_null();
+  }
+  if (row.is_integer(column)) {
+    return logged == Json(row.integer(column)); // numbers compare by value, whatever their JSON type
+  }
+  return logged.is_string() && logged.get_ref<const std::string&>() == row.text_view(column);
+}
+
 // One table's rows, keyed by id, against what the events logged (`logged`: id → the values
 // of `fields`, the first of which is "document"). `sql` selects id and `fields` in order, and
 // may select more after them for `unlogged_ok`, which says whether a row no event accounts for
@@ -608,9 +641,9 @@ void compare_by_id(store::Database& db, const IdTable& table, std::map<std::int6
       if (!table.compared(table.fields[i], document)) {
         continue;
       }
-      const Json actual = column_json(rows, static_cast<int>(i + 1));
-      const Json& expected = found->second.at(std::string(table.fields[i]));
-      if (actual != expected) {
+      const Json& expected = found->second.at(table.fields[i]);
+      if (!column_equals(rows, static_cast<int>(i + 1), expected)) {
+        const Json actual = column_json(rows, static_cast<int>(i + 1));
         result.document = document;
         result.problem = fmt::format("文件 #{} 的{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", document,
                                      table.name(id), table.fields[i], shown(actual), shown(expected));
@@ -681,7 +714,8 @@ void compare_acknowledgements(store::Database& db, State& state, ReplayResult& r
     const State::Acknowledged logged = found->second;
     state.acknowledgements.erase(found);
     if (logged.document == document &&
-        logged.digest == acknowledgement_digest(rows.text(5), acknowledge_payload(id, rows.text(2), rows.text(3), rows.text(4)))) {
+        logged.digest ==
+          acknowledgement_digest(rows.text_view(5), acknowledge_payload(id, rows.text_view(2), rows.text_view(3), rows.text_view(4)))) {
       continue;
     }
     logged_event.reset();
@@ -692,9 +726,9 @@ void compare_acknowledgements(store::Database& db, State& state, ReplayResult& r
                         {"date", payload.at("date")},       {"reason", payload.at("reason")},
                         {"recorded_at", logged_event.text(0)}};
     for (std::size_t i = 0; i < k_acknowledgement.size(); ++i) {
-      const Json actual = column_json(rows, static_cast<int>(i + 1));
-      const Json& wanted = expected.at(std::string(k_acknowledgement[i]));
-      if (actual != wanted) {
+      const Json& wanted = expected.at(k_acknowledgement[i]);
+      if (!column_equals(rows, static_cast<int>(i + 1), wanted)) {
+        const Json actual = column_json(rows, static_cast<int>(i + 1));
         result.document = document;
         result.problem = fmt::format("文件 #{} 的{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", document,
                                      name(id), k_acknowledgement[i], shown(actual), shown(wanted));
@@ -749,9 +783,9 @@ void compare_review_parts(store::Database& db, State& state, ReplayResult& resul
     ++counted[review].first;
     const auto logged = state.answers.find({review, items.text(2)});
     for (std::size_t i = 0; i < k_answer.size(); ++i) {
-      const Json actual = column_json(items, static_cast<int>(i + 3));
-      const Json expected = logged == state.answers.end() ? Json() : logged->second.at(std::string(k_answer[i]));
-      if (actual != expected) {
+      const Json expected = logged == state.answers.end() ? Json() : logged->second.at(k_answer[i]);
+      if (!column_equals(items, static_cast<int>(i + 3), expected)) {
+        const Json actual = column_json(items, static_cast<int>(i + 3));
         return named(items.integer(1), fmt::format("文件 #{} 的审查 R{} 条目 {} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
                                                    items.integer(1), review, items.text(2), k_answer[i], shown(actual),
                                                    shown(expected)));
@@ -778,9 +812,9 @@ void compare_review_parts(store::Database& db, State& state, ReplayResult& resul
     ++counted[review].second;
     const auto logged = state.dismissals.find({review, findings.integer(2)});
     for (std::size_t i = logged == state.dismissals.end() ? 1 : 0; i < k_dismissal.size(); ++i) {
-      const Json actual = column_json(findings, static_cast<int>(i + 3));
-      const Json expected = logged == state.dismissals.end() ? Json() : logged->second.at(std::string(k_dismissal[i]));
-      if (actual != expected) {
+      const Json expected = logged == state.dismissals.end() ? Json() : logged->second.at(k_dismissal[i]);
+      if (!column_equals(findings, static_cast<int>(i + 3), expected)) {
+        const Json actual = column_json(findings, static_cast<int>(i + 3));
         return named(findings.integer(1), fmt::format("文件 #{} 的审查 R{} 第{}号发现的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
                                                       findings.integer(1), review, findings.integer(2), k_dismissal[i],
                                                       shown(actual), shown(expected)));
@@ -850,9 +884,9 @@ void compare_filings(store::Database& db, State& state, ReplayResult& result)
         return;
       }
       for (std::size_t i = 0; logged != nullptr && i < k_filing.size(); ++i) {
-        const Json actual = column_json(rows, static_cast<int>(i + 3));
-        if (actual != logged->at(std::string(k_filing[i]))) {
-          disagree(document, body, k_filing[i], actual, logged->at(std::string(k_filing[i])));
+        const Json& expected = logged->at(std::string(k_filing[i]));
+        if (!column_equals(rows, static_cast<int>(i + 3), expected)) {
+          disagree(document, body, k_filing[i], column_json(rows, static_cast<int>(i + 3)), expected);
           return;
         }
       }
@@ -866,10 +900,10 @@ void compare_filings(store::Database& db, State& state, ReplayResult& result)
       return;
     }
     for (std::size_t i = 0; i < k_outcome.size(); ++i) {
-      const Json actual = column_json(rows, static_cast<int>(i + 6));
-      if (actual != outcomes.at(outcome).at(std::string(k_outcome[i]))) {
-        disagree(document, body, fmt::format("第{}条备案结果的 {}", outcome + 1, k_outcome[i]), actual,
-                 outcomes.at(outcome).at(std::string(k_outcome[i])));
+      const Json& expected = outcomes.at(outcome).at(k_outcome[i]);
+      if (!column_equals(rows, static_cast<int>(i + 6), expected)) {
+        disagree(document, body, fmt::format("第{}条备案结果的 {}", outcome + 1, k_outcome[i]),
+                 column_json(rows, static_cast<int>(i + 6)), expected);
         return;
       }
     }
@@ -932,9 +966,9 @@ void compare_steps(store::Database& db, State& state, ReplayResult& result)
       return;
     }
     for (std::size_t i = 0; i < k_step_fields.size(); ++i) {
-      const Json actual = column_json(rows, static_cast<int>(i + 1));
-      const Json& expected = logged->at(position).at(std::string(k_step_fields[i]));
-      if (actual != expected) {
+      const Json& expected = logged->at(position).at(k_step_fields[i]);
+      if (!column_equals(rows, static_cast<int>(i + 1), expected)) {
+        const Json actual = column_json(rows, static_cast<int>(i + 1));
         result.document = document;
         result.problem = fmt::format("文件 #{} 的第{}条制定程序步骤的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
                                      document, position + 1, k_step_fields[i], shown(actual), shown(expected));
@@ -977,9 +1011,9 @@ void compare_cleanups(store::Database& db, State& state, ReplayResult& result)
     }
     seen.insert(name);
     for (std::size_t i = 0; i < k_cleanup.size(); ++i) {
-      const Json actual = column_json(campaigns, static_cast<int>(i + 1));
-      const Json& expected = logged->second.at(std::string(k_cleanup[i]));
-      if (actual != expected) {
+      const Json& expected = logged->second.at(k_cleanup[i]);
+      if (!column_equals(campaigns, static_cast<int>(i + 1), expected)) {
+        const Json actual = column_json(campaigns, static_cast<int>(i + 1));
         result.problem = fmt::format("清理“{}”的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", name,
                                      k_cleanup[i], shown(actual), shown(expected));
         return;
@@ -1008,9 +1042,9 @@ void compare_cleanups(store::Database& db, State& state, ReplayResult& result)
     const Json& decisions = state.cleanups.at(name).at("decisions");
     const auto decision = decisions.find(std::to_string(document));
     for (std::size_t i = 0; i < k_item.size(); ++i) {
-      const Json actual = column_json(items, static_cast<int>(i + 2));
       const Json expected = decision == decisions.end() ? Json() : decision->at(std::string(k_item[i]));
-      if (actual != expected) {
+      if (!column_equals(items, static_cast<int>(i + 2), expected)) {
+        const Json actual = column_json(items, static_cast<int>(i + 2));
         result.document = document;
         result.problem = fmt::format("文件 #{} 在清理“{}”中的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
                                      document, name, k_item[i], shown(actual), shown(expected));
@@ -1215,11 +1249,11 @@ ReplayResult replay(store::Database& db, Verification* chain)
       return result;
     }
     for (std::size_t i = 0; i < k_fields.size(); ++i) {
-      const Json actual = column_json(rows, static_cast<int>(i + 1));
       const Json& logged = expected->second.at(i);
       // A flag written as true/false in JSON is 1/0 in the table; every compared field is a
       // string or an id, so values compare as they are.
-      if (actual != logged) {
+      if (!column_equals(rows, static_cast<int>(i + 1), logged)) {
+        const Json actual = column_json(rows, static_cast<int>(i + 1));
         result.document = id;
         result.problem = fmt::format("文件 #{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", id, k_fields[i],
                                      shown(actual), shown(logged));

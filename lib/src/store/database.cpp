@@ -262,6 +262,13 @@ std::string Statement::text(int column) const
   return data ? std::string(data, static_cast<std::size_t>(size)) : std::string();
 }
 
+std::string_view Statement::text_view(int column) const
+{
+  const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt.get(), column));
+  const int size = sqlite3_column_bytes(m_stmt.get(), column);
+  return data ? std::string_view(data, static_cast<std::size_t>(size)) : std::string_view();
+}
+
 std::optional<std::string> Statement::optional_text(int column) const
 {
   if (is_null(column)) {

@@ -50,6 +50,9 @@ public:
   int column_count() const;
   std::string column_name(int column) const;
   std::string text(int column) const;
+  // The column's text in place: valid until the next step(), reset() or read of the column as
+  // another type. For comparing without a copy.
+  std::string_view text_view(int column) const;
   std::optional<std::string> optional_text(int column) const;
   std::int64_t integer(int column) const;
   double real(int column) const;
