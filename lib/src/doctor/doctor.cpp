@@ -121,7 +121,8 @@ Report examine(store::Database& db, const config::Config& config, const calendar
   Report report = examine(db);
   // The stored reminders need the settings and calendar; on a damaged file they are moot.
   if (report.checks.front().ok) {
-    report.checks.push_back(deadline::examine_reminders(db, config, calendar));
+    const deadline::ReminderCheck reminders = deadline::examine_reminders(db, config, calendar);
+    report.checks.push_back(Check{"due-reminders", "到期提醒", reminders.ok, reminders.detail});
   }
   return report;
 }
