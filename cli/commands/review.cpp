@@ -196,11 +196,10 @@ void run_answer(const ReviewOptions& o, Context& ctx)
   } else {
     throw UsageError("请给出条目和回答（例如 L4 fail --note …）或 --file ANSWERS.toml；逐项问答只在终端上进行");
   }
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  review::answer(txn, id, answers, ctx.stamp());
-  txn.commit();
-  const review::Review review = review::load(db, id);
+  const review::Review review = write(ctx, [&](store::Transaction& txn) {
+    review::answer(txn, id, answers, ctx.stamp());
+    return review::load(txn.database(), id);
+  });
   std::size_t unanswered = 0;
   for (const auto& item : review.items) {
     unanswered += item.answer ? 0 : 1;
@@ -220,10 +219,7 @@ void run_dismiss(const ReviewOptions& o, Context& ctx)
   if (number_text.empty() || ec != std::errc() || end != number_text.data() + number_text.size()) {
     throw UsageError(fmt::format("筛查发现编号“{}”无效，应为数字，例如 3 或 #3", o.finding));
   }
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  review::dismiss(txn, id, number, o.reason, ctx.stamp());
-  txn.commit();
+  write(ctx, [&](store::Transaction& txn) { review::dismiss(txn, id, number, o.reason, ctx.stamp()); });
   print(fmt::format("R{}\t第 {} 号发现已排除\n", id, number));
 }
 
@@ -236,10 +232,9 @@ void run_conclude(const ReviewOptions& o, Context& ctx)
   conclusion.exception_ground = o.ground;
   conclusion.alternatives = optional_text(o.alternatives);
   conclusion.until = optional_date_option(o.until, "--until");
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const review::Concluded concluded = review::conclude(txn, id, conclusion, ctx.config(), ctx.calendar(), ctx.stamp());
-  txn.commit();
+  const review::Concluded concluded = write(ctx, [&](store::Transaction& txn) {
+    return review::conclude(txn, id, conclusion, ctx.config(), ctx.calendar(), ctx.stamp());
+  });
   print(render_review(concluded.review, concluded.document, printed_options(ctx, o.format, ctx.today())));
 }
 
