@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
 #include "diagnostic.hpp"
-#include "output/views.hpp"
+#include "output/lifecycle_view.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/lifecycle/cleanup.hpp>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
-#include "output/views.hpp"
+#include "output/procedure_view.hpp"
 
 #include <normdoc/filing/filing.hpp>
 #include <normdoc/registry/registry.hpp>

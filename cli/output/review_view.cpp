@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "output/detail.hpp"
 #include "output/printed.hpp"
+#include "output/review_view.hpp"
 #include "output/table.hpp"
-#include "output/views.hpp"
 
 #include <normdoc/procedure/procedure.hpp>
 
