@@ -174,6 +174,26 @@ void register_subcommands(CLI::App& app, Context& ctx, std::string_view word)
   }
 }
 
+// The library names the field a refused value came in ("exception-ground"); the officer typed
+// an option. When the command that ran has the option `--<field>`, the message names it.
+std::string say_field_as_option(const DataError& e, const CLI::App& app)
+{
+  const Location& where = e.where();
+  if (where.field.empty() || !where.file.empty()) {
+    return e.what();
+  }
+  std::string flag = fmt::format("--{}", where.field);
+  std::replace(flag.begin(), flag.end(), '_', '-');
+  const CLI::App* command = &app;
+  for (auto chosen = command->get_subcommands(); !chosen.empty(); chosen = command->get_subcommands()) {
+    command = chosen.front();
+  }
+  if (command->get_option_no_throw(flag) == nullptr) {
+    return e.what();
+  }
+  return fmt::format("{}: {}", flag, e.bare_message());
+}
+
 int report(const Error& e, ExitCode exit_code)
 {
   std::cerr << k_error_prefix << e.what() << '\n';
@@ -229,7 +249,7 @@ int run(int argc, char** argv)
   } catch (const UsageError& e) {
     return report(e, ExitCode::usage);
   } catch (const DataError& e) {
-    return report(e, ExitCode::data);
+    return report(DataError(say_field_as_option(e, app), {}, e.hint()), ExitCode::data);
   } catch (const DatabaseError& e) {
     return report(e, ExitCode::database);
   } catch (const OutputError& e) {

@@ -151,7 +151,7 @@ store::Database Context::open_as(store::Database::OpenMode mode)
   store::Database db = store::Database::open(db_path(), mode, config().busy_timeout);
   // A registry from before the log carried everything the replay needs gets its baseline
   // event once, on first use after the upgrade (by a process that may write).
-  if (!db.read_only() && db.single_integer("SELECT count(*) FROM replay_baseline_due") > 0) {
+  if (!db.read_only() && audit::baseline_due(db)) {
     store::Transaction txn(db);
     audit::record_baseline(txn, stamp());
     txn.commit();

@@ -24,11 +24,9 @@ void run_acknowledge_year(const AcknowledgeOptions& o, const util::Date& date, C
   if (!o.subject.empty()) {
     throw UsageError("--year 与 REF 不能同时给出：用 normdoc acknowledge --year 年份 SUBJECT --reason …");
   }
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const auto acks =
-    deadline::acknowledge_year(txn, o.year, o.ref, date, o.reason, ctx.config(), ctx.calendar(), ctx.stamp());
-  txn.commit();
+  const auto acks = write(ctx, [&](store::Transaction& txn) {
+    return deadline::acknowledge_year(txn, o.year, o.ref, date, o.reason, ctx.config(), ctx.calendar(), ctx.stamp());
+  });
   const std::string_view subject = deadline::acknowledgement_subject_label(o.ref);
   std::string out;
   for (const auto& ack : acks) {
@@ -47,12 +45,11 @@ void run_acknowledge(const AcknowledgeOptions& o, Context& ctx)
   if (o.subject.empty()) {
     throw UsageError("请给出文件和要确认的事项：normdoc acknowledge REF SUBJECT --reason …（或 --year 年份 SUBJECT）");
   }
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const registry::Document doc = registry::resolve(db, o.ref);
-  const registry::Acknowledgement ack =
-    deadline::acknowledge(txn, doc, o.subject, date, o.reason, ctx.config(), ctx.calendar(), ctx.stamp());
-  txn.commit();
+  registry::Document doc;
+  const registry::Acknowledgement ack = write(ctx, [&](store::Transaction& txn) {
+    doc = registry::resolve(txn.database(), o.ref);
+    return deadline::acknowledge(txn, doc, o.subject, date, o.reason, ctx.config(), ctx.calendar(), ctx.stamp());
+  });
   print(fmt::format("#{}《{}》\t{}\t{} 已确认：{}\n", doc.id, doc.title,
                     deadline::acknowledgement_subject_label(ack.subject), ack.date.iso(), ack.reason));
 }

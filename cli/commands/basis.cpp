@@ -30,10 +30,8 @@ std::string describe_change(const basis::Change& change)
 void run_import(const BasisOptions& o, Context& ctx)
 {
   const std::string text = util::to_utf8(util::read_file(o.file, "法律目录"), o.file);
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const basis::ImportResult result = basis::import_catalogue(txn, text, o.file, ctx.today(), ctx.stamp());
-  txn.commit();
+  const basis::ImportResult result = write(
+    ctx, [&](store::Transaction& txn) { return basis::import_catalogue(txn, text, o.file, ctx.today(), ctx.stamp()); });
   if (o.format == Format::json) {
     util::JsonWriter json(2);
     json.begin_object()
@@ -82,10 +80,7 @@ void run_change(const BasisOptions& o, Context& ctx)
 
 void run_scan(Context& ctx)
 {
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const std::size_t scanned = basis::rescan(txn);
-  txn.commit();
+  const std::size_t scanned = write(ctx, [](store::Transaction& txn) { return basis::rescan(txn); });
   print(fmt::format("已重新提取{}份正文的制定依据\n", scanned));
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
 #include "diagnostic.hpp"
-#include "output/views.hpp"
+#include "output/lifecycle_view.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/lifecycle/cleanup.hpp>
@@ -30,21 +30,18 @@ struct CleanupOptions
 void run_open(const CleanupOptions& o, Context& ctx)
 {
   const util::Date date = o.date.empty() ? ctx.today() : parse_date_option(o.date, "--date");
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const lifecycle::Campaign campaign = lifecycle::open_campaign(txn, o.name, o.scope, date, ctx.stamp());
-  txn.commit();
+  const lifecycle::Campaign campaign =
+    write(ctx, [&](store::Transaction& txn) { return lifecycle::open_campaign(txn, o.name, o.scope, date, ctx.stamp()); });
   print(render_campaign_status(campaign, RenderOptions{o.format, date}));
 }
 
 void apply_decisions(Context& ctx, const std::string& name, const std::vector<lifecycle::DecisionInput>& decisions,
                      const std::string& source)
 {
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  lifecycle::decide(txn, name, decisions, source, ctx.stamp());
-  txn.commit();
-  const lifecycle::Campaign campaign = lifecycle::load_campaign(db, name);
+  const lifecycle::Campaign campaign = write(ctx, [&](store::Transaction& txn) {
+    lifecycle::decide(txn, name, decisions, source, ctx.stamp());
+    return lifecycle::load_campaign(txn.database(), name);
+  });
   print(fmt::format("{}\t已记录{}项决定；已决定 {}/{}\n", name, decisions.size(), campaign.decided(),
                     campaign.items.size()));
 }
@@ -69,12 +66,10 @@ void run_status(const CleanupOptions& o, Context& ctx)
 void run_close(const CleanupOptions& o, Context& ctx)
 {
   const util::Date date = o.date.empty() ? ctx.today() : parse_date_option(o.date, "--date");
-  store::Database db = ctx.open_database();
   const registry::Registry registry(ctx.config());
-  store::Transaction txn(db);
-  const lifecycle::Campaign campaign =
-    lifecycle::close_campaign(txn, registry, o.name, date, o.allow_undecided, ctx.stamp());
-  txn.commit();
+  const lifecycle::Campaign campaign = write(ctx, [&](store::Transaction& txn) {
+    return lifecycle::close_campaign(txn, registry, o.name, date, o.allow_undecided, ctx.stamp());
+  });
   print(render_campaign_status(campaign, RenderOptions{o.format, date}));
 }
 

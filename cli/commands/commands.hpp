@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace CLI {
@@ -62,6 +63,23 @@ std::optional<std::string> given(const CLI::Option* option, const std::string& v
 
 // Writes `text` to standard output.
 void print(const std::string& text);
+
+// One change a command makes: opens the registry, runs `change` in one transaction (the
+// records and their log events together, as every write must be) and commits it; returns
+// what `change` returned. An exception leaves the registry as it was.
+template<typename Change> auto write(Context& ctx, Change&& change)
+{
+  store::Database db = ctx.open_database();
+  store::Transaction txn(db);
+  if constexpr (std::is_void_v<std::invoke_result_t<Change&, store::Transaction&>>) {
+    change(txn);
+    txn.commit();
+  } else {
+    auto result = change(txn);
+    txn.commit();
+    return result;
+  }
+}
 
 // What a CSV output is for: Excel (a BOM) and people (Chinese headers, the default) or
 // scripts (`--header en`, the JSON keys).

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "choice.hpp"
 #include "commands/commands.hpp"
+#include "output/document_view.hpp"
 #include "output/terminal.hpp"
-#include "output/views.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/util/file.hpp>

@@ -2,7 +2,7 @@
 #include "choice.hpp"
 #include "commands/commands.hpp"
 #include "exit_code.hpp"
-#include "output/views.hpp"
+#include "output/due_view.hpp"
 
 #include <normdoc/deadline/due.hpp>
 #include <normdoc/error.hpp>

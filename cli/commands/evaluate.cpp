@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
-#include "output/views.hpp"
+#include "output/lifecycle_view.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/lifecycle/evaluation.hpp>

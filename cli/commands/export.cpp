@@ -56,10 +56,7 @@ void run_export(const ExportOptions& o, Context& ctx)
   store::Database db = ctx.open_database_for_reading();
   std::vector<std::int64_t> ids;
   if (o.all) {
-    auto stmt = db.prepare("SELECT id FROM document ORDER BY id");
-    while (stmt.step() == store::Step::row) {
-      ids.push_back(stmt.integer(0));
-    }
+    ids = registry::ids(db);
   } else {
     for (const auto& ref : o.refs) {
       ids.push_back(registry::resolve(db, ref).id);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
-#include "output/views.hpp"
+#include "output/procedure_view.hpp"
 
 #include <normdoc/filing/filing.hpp>
 #include <normdoc/registry/registry.hpp>
@@ -32,10 +32,9 @@ void run_file_import(const FileOptions& o, Context& ctx)
     throw UsageError("--import 不能与 REF、--to、--date、--materials、--planned 同时使用：这些写在 CSV 的各列中");
   }
   const std::string text = util::to_utf8(util::read_file(o.import, "备案记录文件"), o.import);
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const auto filings = filing::import_filings(txn, text, o.import, ctx.today(), ctx.config(), ctx.stamp());
-  txn.commit();
+  const auto filings = write(ctx, [&](store::Transaction& txn) {
+    return filing::import_filings(txn, text, o.import, ctx.today(), ctx.config(), ctx.stamp());
+  });
   std::set<std::int64_t> documents;
   for (const auto& filing : filings) {
     documents.insert(filing.document);
@@ -64,11 +63,9 @@ void run_file(const FileOptions& o, Context& ctx)
     }
   }
   const auto sent = o.materials.empty() ? std::nullopt : std::optional(filing::split_items(o.materials));
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const auto filings =
-    filing::file(txn, registry::resolve(db, o.ref), bodies, date, sent, ctx.config(), ctx.stamp());
-  txn.commit();
+  const auto filings = write(ctx, [&](store::Transaction& txn) {
+    return filing::file(txn, registry::resolve(txn.database(), o.ref), bodies, date, sent, ctx.config(), ctx.stamp());
+  });
   print(render_filings(filings, RenderOptions{o.format, ctx.today()}));
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "choice.hpp"
 #include "commands/commands.hpp"
-#include "output/views.hpp"
+#include "output/procedure_view.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/filing/filing.hpp>
@@ -32,21 +32,19 @@ void run_result(const FilingOptions& o, Context& ctx)
   const util::Date date = ctx.done_date(o.date, "--date", o.planned);
   const auto until = optional_date_option(o.until, "--until");
   const auto note = optional_text(o.note);
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const auto filing =
-    filing::record_result(txn, registry::resolve(db, o.ref), o.body, result, date, until, note, ctx.stamp());
-  txn.commit();
+  const auto filing = write(ctx, [&](store::Transaction& txn) {
+    return filing::record_result(txn, registry::resolve(txn.database(), o.ref), o.body, result, date, until, note,
+                                 ctx.stamp());
+  });
   print_filing(filing, o, ctx);
 }
 
 void run_corrected(const FilingOptions& o, Context& ctx)
 {
   const util::Date date = parse_date_option(o.date, "--date");
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const auto filing = filing::record_correction(txn, registry::resolve(db, o.ref), o.body, date, o.note, ctx.stamp());
-  txn.commit();
+  const auto filing = write(ctx, [&](store::Transaction& txn) {
+    return filing::record_correction(txn, registry::resolve(txn.database(), o.ref), o.body, date, o.note, ctx.stamp());
+  });
   print_filing(filing, o, ctx);
 }
 

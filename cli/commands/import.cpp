@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
-#include "output/views.hpp"
+#include "output/import_view.hpp"
 
 #include <normdoc/audit/checkpoint.hpp>
 #include <normdoc/bundle/bundle.hpp>

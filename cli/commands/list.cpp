@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "choice.hpp"
 #include "commands/commands.hpp"
-#include "output/views.hpp"
+#include "output/document_view.hpp"
 
 #include <normdoc/basis/register.hpp>
 #include <normdoc/error.hpp>

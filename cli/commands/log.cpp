@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
-#include "output/views.hpp"
+#include "output/document_view.hpp"
 
 #include <normdoc/audit/event_log.hpp>
 #include <normdoc/registry/registry.hpp>

@@ -2,16 +2,15 @@
 #include "commands/commands.hpp"
 #include "diagnostic.hpp"
 
-#include <normdoc/deadline/due.hpp>
 #include <normdoc/doctor/doctor.hpp>
 #include <normdoc/error.hpp>
-#include <normdoc/search/search.hpp>
+#include <normdoc/registry/registry.hpp>
 #include <normdoc/util/json.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include <algorithm>
+#include <iostream>
 
 // The commands that look after the database file itself: backup and doctor.
 namespace normdoc::cli {
@@ -31,60 +30,33 @@ void run_backup(const MaintenanceOptions& o, Context& ctx)
   db.backup_to(o.target);
   // A backup that does not open cleanly is no backup.
   store::Database copy = store::Database::open(o.target, store::Database::OpenMode::existing, ctx.config().busy_timeout);
-  const auto checks = doctor::examine(copy);
-  const bool ok = std::all_of(checks.begin(), checks.end(), [](const doctor::Check& c) { return c.ok; });
-  if (!ok) {
+  if (!doctor::examine(copy).ok()) {
     throw DataError("备份已写出，但检查未通过", Location{o.target, 0, 0, {}}, fmt::format("运行 normdoc --db {} doctor 查看", o.target));
   }
-  print(fmt::format("已备份到 {}（{}份文件，检查通过）\n", o.target,
-                    copy.single_integer("SELECT count(*) FROM document")));
+  print(fmt::format("已备份到 {}（{}份文件，检查通过）\n", o.target, registry::count(copy)));
 }
 
 void run_doctor(const MaintenanceOptions& o, Context& ctx)
 {
   store::Database db = o.fix ? ctx.open_database() : ctx.open_database_for_reading();
-  const auto examine = [&] {
-    auto checks = doctor::examine(db);
-    // The stored reminders need the settings and calendar; on a damaged file they are moot.
-    if (checks.front().ok) {
-      checks.push_back(deadline::examine_reminders(db, ctx.config(), ctx.calendar()));
-    }
-    return checks;
-  };
-  auto checks = examine();
-  const auto failed = [&](std::string_view key) {
-    return std::any_of(checks.begin(), checks.end(), [&](const doctor::Check& c) { return c.key == key && !c.ok; });
-  };
-  if (o.fix && (failed("search-index") || failed("due-reminders"))) {
-    if (failed("search-index")) {
-      store::Transaction txn(db);
-      search::rebuild_index(txn);
-      txn.commit();
-    }
-    if (failed("due-reminders")) {
-      deadline::rebuild_reminders(db, ctx.config(), ctx.calendar());
-    }
-    checks = examine();
+  doctor::Report report = doctor::examine(db, ctx.config(), ctx.calendar());
+  if (o.fix) {
+    report = doctor::repair(db, report, ctx.config(), ctx.calendar());
   }
-  const bool ok = std::all_of(checks.begin(), checks.end(), [](const doctor::Check& c) { return c.ok; });
   if (o.format == Format::json) {
     util::JsonWriter json(2);
-    json.begin_object().key("ok").value(ok).key("checks").begin_array();
-    for (const auto& check : checks) {
-      json.begin_object().key("key").value(check.key).key("ok").value(check.ok).key("detail").value(check.detail).end_object();
-    }
-    json.end_array().end_object();
+    doctor::write_json(json, report);
     print(json.str() + "\n");
   } else {
     std::string out;
-    for (const auto& check : checks) {
+    for (const auto& check : report.checks) {
       out += fmt::format("{}  {}：{}\n", check.ok ? "正常" : "异常", check.label, check.detail);
     }
     print(out);
   }
-  if (!ok) {
+  if (!report.ok()) {
     ctx.exit_code = ExitCode::data;
-    if ((failed("search-index") || failed("due-reminders")) && !o.fix) {
+    if (report.repairable() && !o.fix) {
       std::cerr << k_hint_prefix << "全文索引和到期提醒可用 normdoc doctor --fix 重建\n";
     }
   }

@@ -2,7 +2,7 @@
 #include "choice.hpp"
 #include "commands/commands.hpp"
 #include "diagnostic.hpp"
-#include "output/views.hpp"
+#include "output/procedure_view.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/procedure/procedure.hpp>

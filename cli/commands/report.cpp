@@ -3,9 +3,9 @@
 #include "diagnostic.hpp"
 #include "output/csv.hpp"
 #include "output/detail.hpp"
+#include "output/lifecycle_view.hpp"
 #include "output/printed.hpp"
 #include "output/table.hpp"
-#include "output/views.hpp"
 
 #include <normdoc/deadline/due.hpp>
 #include <normdoc/filing/filing.hpp>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "choice.hpp"
 #include "commands/commands.hpp"
-#include "output/views.hpp"
+#include "output/review_view.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/registry/registry.hpp>
@@ -28,7 +28,8 @@ struct ReviewOptions
   std::string review, item, answer, note, evidence, file;
   std::string finding, reason;
   procedure::Conclusion result = procedure::Conclusion::lawful;
-  std::string date, opinion, urgency, ground, alternatives, until;
+  std::string date, opinion, urgency, alternatives, until;
+  std::optional<review::Ground> ground;
   Format format = Format::text;
   Format list_format = Format::table;
   std::string output;
@@ -195,11 +196,10 @@ void run_answer(const ReviewOptions& o, Context& ctx)
   } else {
     throw UsageError("请给出条目和回答（例如 L4 fail --note …）或 --file ANSWERS.toml；逐项问答只在终端上进行");
   }
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  review::answer(txn, id, answers, ctx.stamp());
-  txn.commit();
-  const review::Review review = review::load(db, id);
+  const review::Review review = write(ctx, [&](store::Transaction& txn) {
+    review::answer(txn, id, answers, ctx.stamp());
+    return review::load(txn.database(), id);
+  });
   std::size_t unanswered = 0;
   for (const auto& item : review.items) {
     unanswered += item.answer ? 0 : 1;
@@ -219,10 +219,7 @@ void run_dismiss(const ReviewOptions& o, Context& ctx)
   if (number_text.empty() || ec != std::errc() || end != number_text.data() + number_text.size()) {
     throw UsageError(fmt::format("筛查发现编号“{}”无效，应为数字，例如 3 或 #3", o.finding));
   }
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  review::dismiss(txn, id, number, o.reason, ctx.stamp());
-  txn.commit();
+  write(ctx, [&](store::Transaction& txn) { review::dismiss(txn, id, number, o.reason, ctx.stamp()); });
   print(fmt::format("R{}\t第{}号发现已排除\n", id, number));
 }
 
@@ -232,20 +229,13 @@ void run_conclude(const ReviewOptions& o, Context& ctx)
   review::Conclusion conclusion{o.result, o.date.empty() ? ctx.today() : ctx.done_date(o.date, "--date", o.planned)};
   conclusion.opinion = optional_text(o.opinion);
   conclusion.urgency = optional_text(o.urgency);
-  conclusion.exception_ground = optional_text(o.ground);
+  conclusion.exception_ground = o.ground;
   conclusion.alternatives = optional_text(o.alternatives);
   conclusion.until = optional_date_option(o.until, "--until");
-  if (o.result != procedure::Conclusion::exception && (conclusion.exception_ground || conclusion.alternatives || conclusion.until)) {
-    throw UsageError("--exception-ground、--alternatives、--until 只用于 --result exception（适用例外）");
-  }
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const review::Review open = review::load(db, id);
-  const registry::Document doc = *registry::find(db, open.document);
-  const review::Review concluded =
-    review::conclude(txn, doc, id, conclusion, ctx.config(), ctx.calendar(), ctx.stamp());
-  txn.commit();
-  print(render_review(concluded, doc, printed_options(ctx, o.format, ctx.today())));
+  const review::Concluded concluded = write(ctx, [&](store::Transaction& txn) {
+    return review::conclude(txn, id, conclusion, ctx.config(), ctx.calendar(), ctx.stamp());
+  });
+  print(render_review(concluded.review, concluded.document, printed_options(ctx, o.format, ctx.today())));
 }
 
 void run_show(const ReviewOptions& o, Context& ctx)
@@ -316,9 +306,8 @@ void register_review(CLI::App& app, Context& ctx)
   conclude->add_option("--date", o->date, "结论日期（默认今天）");
   conclude->add_option("--opinion", o->opinion, "审核意见：问题和修改意见（不合法、应当予以修改、不符合、适用例外时必填）");
   conclude->add_option("--urgency", o->urgency, "不足5个工作日即作出结论的紧急理由（国办发〔2018〕115号 (五)）");
-  conclude->add_option("--exception-ground", o->ground,
-                       "适用例外的情形（公平竞争审查条例第十二条）：security、innovation、public-interest、law")
-    ->check(CLI::IsMember(review::ground_keys()));
+  add_choice_option(conclude, "--exception-ground", o->ground, review::grounds(),
+                    fmt::format("适用例外的情形（公平竞争审查条例第十二条）：{}", fmt::join(util::named_keys(review::grounds()), "、")));
   conclude->add_option("--alternatives", o->alternatives, "适用例外：为何没有对公平竞争影响更小的替代方案");
   conclude->add_option("--until", o->until, "适用例外：实施期限的截止日（到期前提醒）");
   conclude->add_flag("--planned", o->planned, "结论日期在今天之后：作为计划登记");

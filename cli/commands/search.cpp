@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "choice.hpp"
 #include "commands/commands.hpp"
-#include "output/views.hpp"
+#include "output/search_view.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/search/search.hpp>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
-#include "output/views.hpp"
+#include "output/document_view.hpp"
+#include "output/procedure_view.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/filing/filing.hpp>

@@ -27,10 +27,8 @@ util::Date void_date(const VoidOptions& o, Context& ctx)
 void run_void_step(const VoidOptions& o, Context& ctx)
 {
   const util::Date date = void_date(o, ctx);
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const procedure::Step step = procedure::void_step(txn, o.step, date, o.reason, ctx.stamp());
-  txn.commit();
+  const procedure::Step step =
+    write(ctx, [&](store::Transaction& txn) { return procedure::void_step(txn, o.step, date, o.reason, ctx.stamp()); });
   print(fmt::format("#{}\t{}（程序记录 {}）已作废：{}\n", step.document, procedure::step_label(step.kind), step.id,
                     o.reason));
 }
@@ -38,22 +36,22 @@ void run_void_step(const VoidOptions& o, Context& ctx)
 void run_void_filing(const VoidOptions& o, Context& ctx)
 {
   const util::Date date = void_date(o, ctx);
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const registry::Document doc = registry::resolve(db, o.ref);
-  const filing::Filing filing = filing::void_filing(txn, doc, o.body, date, o.reason, ctx.stamp());
-  txn.commit();
+  registry::Document doc;
+  const filing::Filing filing = write(ctx, [&](store::Transaction& txn) {
+    doc = registry::resolve(txn.database(), o.ref);
+    return filing::void_filing(txn, doc, o.body, date, o.reason, ctx.stamp());
+  });
   print(fmt::format("#{}\t向{}报送备案（{}）的记录已作废：{}\n", doc.id, filing.body, filing.filed.iso(), o.reason));
 }
 
 void run_void_evaluation(const VoidOptions& o, Context& ctx)
 {
   const util::Date date = void_date(o, ctx);
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const registry::Document doc = registry::resolve(db, o.ref);
-  const lifecycle::Evaluation evaluation = lifecycle::void_evaluation(txn, doc, date, o.reason, ctx.stamp());
-  txn.commit();
+  registry::Document doc;
+  const lifecycle::Evaluation evaluation = write(ctx, [&](store::Transaction& txn) {
+    doc = registry::resolve(txn.database(), o.ref);
+    return lifecycle::void_evaluation(txn, doc, date, o.reason, ctx.stamp());
+  });
   print(fmt::format("#{}\t{} 的后评估（{}）已作废，文件恢复评估前的状态：{}\n", doc.id, evaluation.date.iso(),
                     lifecycle::outcome_label(evaluation.outcome), o.reason));
 }

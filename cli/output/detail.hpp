@@ -2,8 +2,9 @@
 #pragma once
 
 #include "output/printed.hpp"
-#include "output/views.hpp"
+#include "output/render_options.hpp"
 
+#include <normdoc/registry/document.hpp>
 #include <normdoc/review/screen.hpp>
 #include <normdoc/util/json.hpp>
 

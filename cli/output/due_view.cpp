@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "output/detail.hpp"
+#include "output/due_view.hpp"
 #include "output/escape.hpp"
-#include "output/views.hpp"
 
 #include <normdoc/util/sha256.hpp>
 #include <normdoc/util/text.hpp>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "output/import_view.hpp"
 #include "output/table.hpp"
-#include "output/views.hpp"
 
 #include <normdoc/util/json.hpp>
 

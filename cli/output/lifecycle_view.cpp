@@ -2,12 +2,14 @@
 #include "output/chart.hpp"
 #include "output/csv.hpp"
 #include "output/detail.hpp"
+#include "output/document_view.hpp"
 #include "output/escape.hpp"
+#include "output/lifecycle_view.hpp"
 #include "output/printed.hpp"
 #include "output/table.hpp"
-#include "output/views.hpp"
 
 #include <normdoc/error.hpp>
+#include <normdoc/procedure/procedure.hpp>
 
 #include <fmt/format.h>
 

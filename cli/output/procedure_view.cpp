@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "output/detail.hpp"
 #include "output/escape.hpp"
+#include "output/procedure_view.hpp"
 #include "output/table.hpp"
-#include "output/views.hpp"
 
 #include <fmt/format.h>
 

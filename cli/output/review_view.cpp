@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "output/detail.hpp"
 #include "output/printed.hpp"
+#include "output/review_view.hpp"
 #include "output/table.hpp"
-#include "output/views.hpp"
 
 #include <normdoc/procedure/procedure.hpp>
 
@@ -99,7 +99,7 @@ void write_review_json(util::JsonWriter& json, const review::Review& review, con
     .key("exception");
   if (review.exception) {
     json.begin_object()
-      .key("ground").value(review.exception->ground)
+      .key("ground").value(review::ground_key(review.exception->ground))
       .key("ground_label").value(review::ground_label(review.exception->ground))
       .key("alternatives").value(review.exception->alternatives)
       .key("until").value(review.exception->until.iso())

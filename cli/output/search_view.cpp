@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "output/detail.hpp"
 #include "output/escape.hpp"
-#include "output/views.hpp"
+#include "output/search_view.hpp"
 
 #include <fmt/format.h>
 

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/zip_part.hpp"
 #include "output/csv.hpp"
+#include "output/document_view.hpp"
 #include "output/docx.hpp"
+#include "output/due_view.hpp"
 #include "output/escape.hpp"
 #include "output/printed.hpp"
 #include "output/table.hpp"
 #include "output/terminal.hpp"
-#include "output/views.hpp"
 
 #include <doctest/doctest.h>
 

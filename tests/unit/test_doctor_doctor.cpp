@@ -17,7 +17,7 @@ namespace {
 std::vector<std::string> failing(store::Database& db)
 {
   std::vector<std::string> keys;
-  for (const auto& check : doctor::examine(db)) {
+  for (const auto& check : doctor::examine(db).checks) {
     if (!check.ok) {
       keys.push_back(check.key);
     }
@@ -31,18 +31,34 @@ TEST_CASE("doctor: a healthy registry passes every check; each kind of damage is
 {
   test::Fixture f;
   f.publish(f.add("办法"), "2026-01-01");
-  CHECK(doctor::examine(f.db).size() == 6);
+  CHECK(doctor::examine(f.db).checks.size() == 6);
+  const doctor::Report all = doctor::examine(f.db, f.config, f.calendar);
+  CHECK(all.checks.size() == 7);
+  CHECK(all.checks.back().key == "due-reminders");
+  CHECK(all.ok());
+  CHECK_FALSE(all.repairable());
   CHECK(failing(f.db).empty());
   SUBCASE("a tampered event")
   {
     f.db.exec("DROP TRIGGER event_no_update");
     f.db.exec("UPDATE event SET actor = 'mallory' WHERE id = 1");
     CHECK(failing(f.db) == std::vector<std::string>{"audit"});
+    // Only derived data is rebuilt: a tampered log is left for a person to look at.
+    const doctor::Report tampered = doctor::examine(f.db, f.config, f.calendar);
+    CHECK_FALSE(tampered.repairable());
+    util::JsonWriter json;
+    doctor::write_json(json, tampered);
+    CHECK(json.str().starts_with(R"({"ok":false,"checks":[{"key":"integrity","ok":true,)"));
   }
   SUBCASE("a stale search index")
   {
     f.db.exec("UPDATE document_fts SET title = '别的标题' WHERE rowid = 1");
     CHECK(failing(f.db) == std::vector<std::string>{"search-index"});
+    const doctor::Report stale = doctor::examine(f.db, f.config, f.calendar);
+    CHECK(stale.failed("search-index"));
+    CHECK(stale.repairable());
+    CHECK(doctor::repair(f.db, stale, f.config, f.calendar).ok());
+    CHECK(failing(f.db).empty());
   }
   SUBCASE("a broken reference")
   {

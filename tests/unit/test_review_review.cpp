@@ -63,18 +63,30 @@ review::Review conclude(test::Fixture& f, const registry::Document& doc, const r
                         review::Conclusion conclusion)
 {
   store::Transaction txn(f.db);
-  auto concluded = review::conclude(txn, doc, r.id, conclusion, f.config, f.calendar, test::k_stamp);
+  auto concluded = review::conclude(txn, r.id, conclusion, f.config, f.calendar, test::k_stamp);
   txn.commit();
-  return concluded;
+  CHECK(concluded.document.id == doc.id);
+  // The review handed back is what a fresh load reads.
+  const review::Review stored = review::load(f.db, r.id);
+  CHECK(concluded.review.concluded == stored.concluded);
+  CHECK(concluded.review.result == stored.result);
+  CHECK(concluded.review.opinion == stored.opinion);
+  CHECK(concluded.review.urgency == stored.urgency);
+  CHECK(concluded.review.exception.has_value() == stored.exception.has_value());
+  if (stored.exception) {
+    CHECK(concluded.review.exception->ground == stored.exception->ground);
+    CHECK(concluded.review.exception->alternatives == stored.exception->alternatives);
+    CHECK(concluded.review.exception->until == stored.exception->until);
+  }
+  return concluded.review;
 }
 
 // The field a refused conclusion names, or "accepted"; nothing is committed either way.
-std::string refusal(test::Fixture& f, const registry::Document& doc, const review::Review& r,
-                    const review::Conclusion& conclusion)
+std::string refusal(test::Fixture& f, const review::Review& r, const review::Conclusion& conclusion)
 {
   store::Transaction txn(f.db);
   try {
-    review::conclude(txn, doc, r.id, conclusion, f.config, f.calendar, test::k_stamp);
+    review::conclude(txn, r.id, conclusion, f.config, f.calendar, test::k_stamp);
   } catch (const DataError& e) {
     return e.where().field;
   }
@@ -168,7 +180,7 @@ TEST_CASE("the conclusion must agree with the answers (115号 (六); 公平竞�
   const auto doc = draft_with_text(f);
   const auto r = start(f, doc, "legality", "2026-03-02");
   const util::Date date = day("2026-03-16");
-  const auto refused_field = [&](const review::Conclusion& conclusion) { return refusal(f, doc, r, conclusion); };
+  const auto refused_field = [&](const review::Conclusion& conclusion) { return refusal(f, r, conclusion); };
 
   CHECK(refused_field({procedure::Conclusion::lawful, date}) == "answers");
   CHECK(refused_field({procedure::Conclusion::compliant, date}) == "result");
@@ -253,11 +265,11 @@ TEST_CASE("适用例外 needs the exception item passed and all three parts of �
   answer_all(f, r, {"F9-3"});
   const util::Date date = day("2026-03-16");
   review::Conclusion exception{procedure::Conclusion::exception, date, "为救灾救助需要，临时支持本地应急物资生产"};
-  exception.exception_ground = "public-interest";
+  exception.exception_ground = review::Ground::public_interest;
   exception.alternatives = "已比较统一采购和补贴两种方式，均不能满足时限";
   exception.until = day("2027-03-15");
 
-  const auto refused_field = [&](const review::Conclusion& conclusion) { return refusal(f, doc, r, conclusion); };
+  const auto refused_field = [&](const review::Conclusion& conclusion) { return refusal(f, r, conclusion); };
   CHECK(refused_field({procedure::Conclusion::compliant, date}) == "result");
   for (const auto& missing : {"exception-ground", "alternatives", "until", "opinion"}) {
     CAPTURE(missing);
@@ -276,10 +288,18 @@ TEST_CASE("适用例外 needs the exception item passed and all three parts of �
   review::Conclusion early_end = exception;
   early_end.until = date;
   CHECK(refused_field(early_end) == "until");
+  // The exception's parts with another result would be stored nowhere: refused, not dropped.
+  review::Conclusion stray = exception;
+  stray.result = procedure::Conclusion::noncompliant;
+  CHECK(refused_field(stray) == "exception-ground");
+  stray.exception_ground.reset();
+  CHECK(refused_field(stray) == "alternatives");
+  stray.alternatives.reset();
+  CHECK(refused_field(stray) == "until");
 
   const auto concluded = conclude(f, doc, r, exception);
   REQUIRE(concluded.exception);
-  CHECK(concluded.exception->ground == "public-interest");
+  CHECK(concluded.exception->ground == review::Ground::public_interest);
   CHECK(concluded.exception->until == day("2027-03-15"));
   const auto steps = procedure::steps_of(f.db, doc.id);
   REQUIRE(steps.size() == 1);
@@ -295,10 +315,11 @@ TEST_CASE("适用例外 needs the exception item passed and all three parts of �
     dismiss_all(g, r2);
     answer_all(g, r2, {"F9-3", "F12"});
     store::Transaction txn(g.db);
-    CHECK_THROWS_AS(review::conclude(txn, other, r2.id, exception, g.config, g.calendar, test::k_stamp), DataError);
-    CHECK(review::conclude(txn, other, r2.id, {procedure::Conclusion::noncompliant, date, "第三条排斥外地企业"}, g.config, g.calendar,
-                           test::k_stamp)
-            .result == procedure::Conclusion::noncompliant);
+    CHECK_THROWS_AS(review::conclude(txn, r2.id, exception, g.config, g.calendar, test::k_stamp), DataError);
+    const auto concluded_other = review::conclude(txn, r2.id, {procedure::Conclusion::noncompliant, date, "第三条排斥外地企业"},
+                                                  g.config, g.calendar, test::k_stamp);
+    CHECK(concluded_other.review.result == procedure::Conclusion::noncompliant);
+    CHECK(concluded_other.document.id == other.id);
   }
 }
 
@@ -312,7 +333,7 @@ TEST_CASE("a concluded review is frozen, in the library and in the database")
   store::Transaction txn(f.db);
   CHECK_THROWS_AS(review::answer(txn, r.id, {{"L4", Answer::pass}}, test::k_stamp), DataError);
   CHECK_THROWS_AS(review::dismiss(txn, r.id, 1, "理由", test::k_stamp), DataError);
-  CHECK_THROWS_AS(review::conclude(txn, doc, r.id, {procedure::Conclusion::lawful, day("2026-03-17")}, f.config, f.calendar, test::k_stamp),
+  CHECK_THROWS_AS(review::conclude(txn, r.id, {procedure::Conclusion::lawful, day("2026-03-17")}, f.config, f.calendar, test::k_stamp),
                   DataError);
   CHECK_THROWS(f.db.exec("UPDATE review SET result = 'lawful'"));
   CHECK_THROWS(f.db.exec("UPDATE review_item SET answer = 'pass'"));

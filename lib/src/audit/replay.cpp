@@ -1384,8 +1384,7 @@ std::string acknowledge_payload(std::int64_t id, std::string_view subject, std::
 bool record_baseline(store::Transaction& txn, const Stamp& stamp)
 {
   store::Database& db = txn.database();
-  auto due = db.prepare("SELECT 1 FROM replay_baseline_due");
-  if (due.step() != store::Step::row) {
+  if (!baseline_due(db)) {
     return false;
   }
   util::JsonWriter payload;
@@ -1398,6 +1397,11 @@ bool record_baseline(store::Transaction& txn, const Stamp& stamp)
   append(txn, stamp, std::nullopt, "baseline", payload.str());
   db.exec("DELETE FROM replay_baseline_due");
   return true;
+}
+
+bool baseline_due(store::Database& db)
+{
+  return db.single_integer("SELECT count(*) FROM replay_baseline_due") > 0;
 }
 
 } // namespace normdoc::audit

@@ -3,12 +3,14 @@
 
 #include <normdoc/audit/event_log.hpp>
 #include <normdoc/audit/replay.hpp>
+#include <normdoc/deadline/due.hpp>
 #include <normdoc/error.hpp>
 #include <normdoc/search/search.hpp>
 #include <normdoc/store/migrations.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace normdoc::doctor {
@@ -86,17 +88,68 @@ Check search_index(store::Database& db)
 
 } // namespace
 
-std::vector<Check> examine(store::Database& db)
+bool Report::ok() const
 {
-  std::vector<Check> checks{integrity(db), foreign_keys(db), schema(db)};
+  return std::all_of(checks.begin(), checks.end(), [](const Check& check) { return check.ok; });
+}
+
+bool Report::failed(std::string_view key) const
+{
+  return std::any_of(checks.begin(), checks.end(), [key](const Check& check) { return check.key == key && !check.ok; });
+}
+
+bool Report::repairable() const
+{
+  return failed("search-index") || failed("due-reminders");
+}
+
+Report examine(store::Database& db)
+{
+  Report report{{integrity(db), foreign_keys(db), schema(db)}};
   // A damaged file makes the remaining checks meaningless and may throw.
-  if (checks.front().ok) {
+  if (report.checks.front().ok) {
     const auto [chain, projection] = audit_log(db);
-    checks.push_back(chain);
-    checks.push_back(projection);
-    checks.push_back(search_index(db));
+    report.checks.push_back(chain);
+    report.checks.push_back(projection);
+    report.checks.push_back(search_index(db));
   }
-  return checks;
+  return report;
+}
+
+Report examine(store::Database& db, const config::Config& config, const calendar::Calendar& calendar)
+{
+  Report report = examine(db);
+  // The stored reminders need the settings and calendar; on a damaged file they are moot.
+  if (report.checks.front().ok) {
+    const deadline::ReminderCheck reminders = deadline::examine_reminders(db, config, calendar);
+    report.checks.push_back(Check{"due-reminders", "到期提醒", reminders.ok, reminders.detail});
+  }
+  return report;
+}
+
+Report repair(store::Database& db, const Report& report, const config::Config& config, const calendar::Calendar& calendar)
+{
+  if (!report.repairable()) {
+    return report;
+  }
+  if (report.failed("search-index")) {
+    store::Transaction txn(db);
+    search::rebuild_index(txn);
+    txn.commit();
+  }
+  if (report.failed("due-reminders")) {
+    deadline::rebuild_reminders(db, config, calendar);
+  }
+  return examine(db, config, calendar);
+}
+
+void write_json(util::JsonWriter& json, const Report& report)
+{
+  json.begin_object().key("ok").value(report.ok()).key("checks").begin_array();
+  for (const auto& check : report.checks) {
+    json.begin_object().key("key").value(check.key).key("ok").value(check.ok).key("detail").value(check.detail).end_object();
+  }
+  json.end_array().end_object();
 }
 
 } // namespace normdoc::doctor

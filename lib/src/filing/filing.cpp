@@ -128,7 +128,7 @@ std::vector<Filing> file(store::Transaction& txn, const registry::Document& doc,
                     Location{{}, 0, 0, "date"});
   }
   if (bodies.empty()) {
-    throw UsageError("须用 --to 给出备案机关");
+    throw DataError("须给出备案机关", Location{{}, 0, 0, "to"});
   }
   const std::vector<std::string> materials = sent.value_or(config.filing_materials);
   std::vector<std::string> missing;
@@ -204,7 +204,7 @@ Filing record_correction(store::Transaction& txn, const registry::Document& doc,
                     Location{{}, 0, 0, "date"});
   }
   if (util::trim(note).empty()) {
-    throw DataError("须用 --note 写明作了哪些修改", Location{{}, 0, 0, "note"});
+    throw DataError("须写明作了哪些修改", Location{{}, 0, 0, "note"});
   }
   db.prepare("INSERT INTO filing_outcome (filing, kind, date, note) VALUES (?, 'corrected', ?, ?)")
     .bind_all(filing.id, date, note)

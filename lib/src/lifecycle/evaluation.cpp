@@ -84,13 +84,13 @@ Evaluation evaluate(store::Transaction& txn, const registry::Registry& registry,
   }
   case Outcome::amend:
     if (!input.replacement) {
-      throw DataError("决定修改的，须用 --by 指明修改后的新文件（先用 normdoc add 登记）", Location{{}, 0, 0, "by"});
+      throw DataError("决定修改的，须指明修改后的新文件（须已登记）", Location{{}, 0, 0, "by"});
     }
     after = registry.amend(txn, doc, *input.replacement, input.date, stamp);
     break;
   case Outcome::repeal:
     if (!reason) {
-      throw DataError("决定废止的，须用 --reason 写明理由", Location{{}, 0, 0, "reason"});
+      throw DataError("决定废止的，须写明理由", Location{{}, 0, 0, "reason"});
     }
     after = registry.repeal(txn, doc, input.date, fmt::format("后评估决定废止：{}", *reason), stamp);
     break;

@@ -69,20 +69,27 @@ Step read_step(const store::Statement& stmt)
   throw DataError(std::string(why), Location{{}, 0, 0, std::string(field)});
 }
 
+// The conclusions step `kind` takes, as the messages list them: " key（label）" each.
+std::string choices(StepKind kind)
+{
+  std::string options;
+  for (const auto result : conclusions_of(kind)) {
+    options += fmt::format(" {}（{}）", conclusion_key(result), conclusion_label(result));
+  }
+  return options;
+}
+
 void validate(const StepInput& input)
 {
   const auto results = conclusions_of(input.kind);
   if (input.result && !results.empty() && std::find(results.begin(), results.end(), *input.result) == results.end()) {
-    std::string options;
-    for (const auto result : results) {
-      options += fmt::format(" {}（{}）", conclusion_key(result), conclusion_label(result));
-    }
-    missing("result", fmt::format("结论“{}”不适用于{}，可用：{}", conclusion_key(*input.result), step_label(input.kind), options));
+    missing("result", fmt::format("结论“{}”不适用于{}，可用：{}", conclusion_key(*input.result), step_label(input.kind),
+                                  choices(input.kind)));
   }
   switch (input.kind) {
   case StepKind::comment:
     if (!input.from || !input.to) {
-      missing("from", "公开征求意见须给出起止日期 --from 和 --to");
+      missing("from", "公开征求意见须给出起止日期（开始日和截止日）");
     }
     if (*input.to < *input.from) {
       missing("to", fmt::format("征求意见截止日 {} 早于开始日 {}", input.to->iso(), input.from->iso()));
@@ -90,13 +97,13 @@ void validate(const StepInput& input)
     break;
   case StepKind::legality_review:
     if (!input.date && !input.received) {
-      missing("date", "合法性审核须给出收到送审稿的日期 --received，或审核结论日期 --date");
+      missing("date", "合法性审核须给出收到送审稿的日期或审核结论日期");
     }
     if (input.date && !input.result) {
-      missing("result", "审核结论日期须同时给出结论 --result lawful|unlawful|revise（合法/不合法/应当予以修改）");
+      missing("result", fmt::format("审核结论日期须同时给出结论，可用：{}", choices(StepKind::legality_review)));
     }
     if (input.result && !input.date) {
-      missing("date", "给出审核结论时须给出结论日期 --date");
+      missing("date", "给出审核结论时须给出结论日期");
     }
     if (input.received && input.date && *input.date < *input.received) {
       missing("date", fmt::format("审核结论日期 {} 早于收到日期 {}", input.date->iso(), input.received->iso()));
@@ -104,17 +111,17 @@ void validate(const StepInput& input)
     break;
   case StepKind::fair_competition_review:
     if (!input.date || !input.result) {
-      missing("result", "公平竞争审查须给出结论日期 --date 和结论 --result compliant|noncompliant|exception");
+      missing("result", fmt::format("公平竞争审查须给出结论日期和结论，可用：{}", choices(StepKind::fair_competition_review)));
     }
     // 公平竞争审查条例 第十二条: an exception needs a reasonable implementation period or
     // termination condition; the end date is what the reminder needs.
     if (*input.result == Conclusion::exception && !input.until) {
-      missing("until", "适用例外须给出实施期限的截止日 --until（公平竞争审查条例第十二条）");
+      missing("until", "适用例外须给出实施期限的截止日（公平竞争审查条例第十二条）");
     }
     break;
   default:
     if (!input.date) {
-      missing("date", fmt::format("{}须给出日期 --date", step_label(input.kind)));
+      missing("date", fmt::format("{}须给出日期", step_label(input.kind)));
     }
     if (input.result) {
       missing("result", fmt::format("{}没有审查结论", step_label(input.kind)));

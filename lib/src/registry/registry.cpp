@@ -489,6 +489,21 @@ std::optional<Document> find(store::Database& db, std::int64_t id)
   return std::nullopt;
 }
 
+std::vector<std::int64_t> ids(store::Database& db)
+{
+  auto stmt = db.prepare("SELECT id FROM document ORDER BY id");
+  std::vector<std::int64_t> found;
+  while (stmt.step() == store::Step::row) {
+    found.push_back(stmt.integer(0));
+  }
+  return found;
+}
+
+std::int64_t count(store::Database& db)
+{
+  return db.single_integer("SELECT count(*) FROM document");
+}
+
 Document resolve(store::Database& db, std::string_view raw_ref)
 {
   const std::string ref(util::trim(raw_ref));

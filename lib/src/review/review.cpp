@@ -28,11 +28,11 @@ constexpr std::array<util::Named<Answer>, 3> k_answers{{
 }};
 
 // 公平竞争审查条例 第十二条 (一)–(四).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 4> k_grounds{{
-  {"security", "为维护国家安全和发展利益"},
-  {"innovation", "为促进科学技术进步、增强国家自主创新能力"},
-  {"public-interest", "为实现节约能源、保护环境、救灾救助等社会公共利益"},
-  {"law", "法律、行政法规规定的其他情形"},
+constexpr std::array<util::Named<Ground>, 4> k_grounds{{
+  {Ground::security, "security", "为维护国家安全和发展利益"},
+  {Ground::innovation, "innovation", "为促进科学技术进步、增强国家自主创新能力"},
+  {Ground::public_interest, "public-interest", "为实现节约能源、保护环境、救灾救助等社会公共利益"},
+  {Ground::law, "law", "法律、行政法规规定的其他情形"},
 }};
 
 // The procedure step a checklist's conclusion is, when it is one of the drafting steps.
@@ -91,7 +91,11 @@ Review read_review(const store::Statement& stmt)
   const auto ground = stmt.optional_text(16);
   const auto until = stmt.optional_date(18);
   if (ground && until) {
-    review.exception = Exception{*ground, stmt.text(17), *until};
+    const auto known = util::parse_named(k_grounds, *ground);
+    if (!known) {
+      throw DataError(fmt::format("审查 R{} 的例外情形“{}”无法识别", review.id, *ground), Location{{}, 0, 0, "exception_ground"});
+    }
+    review.exception = Exception{*known, stmt.text(17), *until};
   }
   review.superseded_by = stmt.optional_integer(19);
   return review;
@@ -184,6 +188,18 @@ std::vector<Finding> screen_text(store::Database& db, const registry::Document& 
 void require_agreement(const Review& review, const Conclusion& conclusion)
 {
   const procedure::Conclusion result = conclusion.result;
+  if (result != procedure::Conclusion::exception) {
+    // 公平竞争审查条例 第十二条's three parts argue an exception; given with another result they
+    // would be stored nowhere, so they are refused rather than dropped.
+    const char* given = conclusion.exception_ground ? "exception-ground"
+                        : conclusion.alternatives   ? "alternatives"
+                        : conclusion.until          ? "until"
+                                                    : nullptr;
+    if (given != nullptr) {
+      refuse(fmt::format("例外情形、替代方案和实施期限只用于适用例外（{}）的结论", procedure::conclusion_key(procedure::Conclusion::exception)),
+             given);
+    }
+  }
   const auto& allowed = review.conclusions;
   if (std::find(allowed.begin(), allowed.end(), procedure::conclusion_key(result)) == allowed.end()) {
     std::string options;
@@ -243,7 +259,7 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
            "把存在问题的条目回答为 fail，并在备注中写明问题");
   }
   if (!has_opinion) {
-    refuse(fmt::format("结论为{}时须用 --opinion 写明意见（问题和修改意见）", procedure::conclusion_label(result)), "opinion",
+    refuse(fmt::format("结论为{}时须写明意见（问题和修改意见）", procedure::conclusion_label(result)), "opinion",
            "国办发〔2018〕115号 (六)：审核机构提出书面审核意见");
   }
   if (result != procedure::Conclusion::exception) {
@@ -257,17 +273,18 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
     refuse(fmt::format("适用例外须把例外条目 {} 回答为通过（符合第十二条）", review.exception_item), "result");
   }
   if (!conclusion.exception_ground) {
-    refuse("适用例外须用 --exception-ground 给出第十二条的情形：security、innovation、public-interest、law", "exception-ground");
-  }
-  if (ground_label(*conclusion.exception_ground) == *conclusion.exception_ground) {
-    refuse(fmt::format("未知的例外情形“{}”，可用：security、innovation、public-interest、law", *conclusion.exception_ground),
-           "exception-ground");
+    std::string keys;
+    for (const auto& ground : k_grounds) {
+      keys += keys.empty() ? "" : "、";
+      keys += ground.key;
+    }
+    refuse(fmt::format("适用例外须给出第十二条的情形：{}", keys), "exception-ground");
   }
   if (!conclusion.alternatives || util::trim(*conclusion.alternatives).empty()) {
-    refuse("适用例外须用 --alternatives 说明为何没有对公平竞争影响更小的替代方案（公平竞争审查条例第十二条）", "alternatives");
+    refuse("适用例外须说明为何没有对公平竞争影响更小的替代方案（公平竞争审查条例第十二条）", "alternatives");
   }
   if (!conclusion.until) {
-    refuse("适用例外须用 --until 给出合理的实施期限的截止日（公平竞争审查条例第十二条）", "until");
+    refuse("适用例外须给出合理的实施期限的截止日（公平竞争审查条例第十二条）", "until");
   }
   if (*conclusion.until <= conclusion.date) {
     refuse(fmt::format("实施期限截止日 {} 不在结论日期 {} 之后", conclusion.until->iso(), conclusion.date.iso()), "until");
@@ -291,24 +308,19 @@ std::optional<Answer> parse_answer(std::string_view key)
   return util::parse_named(k_answers, key);
 }
 
-std::string_view ground_label(std::string_view ground)
+util::NamedTable<Ground> grounds()
 {
-  for (const auto& [key, label] : k_grounds) {
-    if (key == ground) {
-      return label;
-    }
-  }
-  return ground;
+  return k_grounds;
 }
 
-std::vector<std::string> ground_keys()
+std::string_view ground_key(Ground ground)
 {
-  std::vector<std::string> keys;
-  keys.reserve(k_grounds.size());
-  for (const auto& entry : k_grounds) {
-    keys.emplace_back(entry.first);
-  }
-  return keys;
+  return util::named(k_grounds, ground).key;
+}
+
+std::string_view ground_label(Ground ground)
+{
+  return util::named(k_grounds, ground).label;
 }
 
 Review start(store::Transaction& txn, const registry::Document& doc, const Checklist& checklist,
@@ -459,7 +471,7 @@ void dismiss(store::Transaction& txn, std::int64_t id, int number, const std::st
   store::Database& db = txn.database();
   const Review review = load_open(db, id);
   if (util::trim(reason).empty()) {
-    refuse("排除自动筛查发现须写明理由 --reason", "reason");
+    refuse("排除自动筛查发现须写明理由", "reason");
   }
   const auto found = std::find_if(review.findings.begin(), review.findings.end(),
                                   [&](const RecordedFinding& f) { return f.number == number; });
@@ -484,18 +496,27 @@ void dismiss(store::Transaction& txn, std::int64_t id, int number, const std::st
   log_event(txn, stamp, review, "review-dismiss", payload);
 }
 
-Review conclude(store::Transaction& txn, const registry::Document& doc, std::int64_t id, const Conclusion& conclusion,
-                const config::Config& config, const calendar::Calendar& calendar, const audit::Stamp& stamp)
+Concluded conclude(store::Transaction& txn, std::int64_t id, const Conclusion& conclusion, const config::Config& config,
+                   const calendar::Calendar& calendar, const audit::Stamp& stamp)
 {
   store::Database& db = txn.database();
-  const Review review = load_open(db, id);
+  Review review = load_open(db, id);
   require_agreement(review, conclusion);
+  // The step is recorded on the review's own document, found here, so that a caller cannot
+  // attach the conclusion to another one.
+  const auto document = registry::find(db, review.document);
+  if (!document) {
+    refuse(fmt::format("审查 R{} 的文件 #{} 不在登记簿中", id, review.document), "document");
+  }
   const bool exception = conclusion.result == procedure::Conclusion::exception;
+  std::optional<std::string> ground;
+  if (exception) {
+    ground = std::string(ground_key(*conclusion.exception_ground));
+  }
   db.prepare("UPDATE review SET concluded = ?, result = ?, opinion = ?, urgency = ?, exception_ground = ?,"
              " alternatives = ?, until = ? WHERE id = ?")
-    .bind_all(conclusion.date, procedure::conclusion_key(conclusion.result), conclusion.opinion, conclusion.urgency,
-              exception ? conclusion.exception_ground : std::nullopt, exception ? conclusion.alternatives : std::nullopt,
-              exception ? conclusion.until : std::nullopt, id)
+    .bind_all(conclusion.date, procedure::conclusion_key(conclusion.result), conclusion.opinion, conclusion.urgency, ground,
+              exception ? conclusion.alternatives : std::nullopt, exception ? conclusion.until : std::nullopt, id)
     .run();
   if (const auto kind = step_of(review.checklist)) {
     procedure::StepInput input{*kind};
@@ -506,7 +527,7 @@ Review conclude(store::Transaction& txn, const registry::Document& doc, std::int
     if (exception) {
       input.until = conclusion.until;
     }
-    procedure::record(txn, doc, input, config, calendar, stamp);
+    procedure::record(txn, *document, input, config, calendar, stamp);
   }
   util::JsonWriter payload;
   payload.begin_object()
@@ -516,7 +537,15 @@ Review conclude(store::Transaction& txn, const registry::Document& doc, std::int
     .key("opinion").value(conclusion.opinion)
     .end_object();
   log_event(txn, stamp, review, "review-conclude", payload);
-  return load(db, id);
+  // What the UPDATE stored, without reading the review back.
+  review.concluded = conclusion.date;
+  review.result = conclusion.result;
+  review.opinion = conclusion.opinion;
+  review.urgency = conclusion.urgency;
+  if (exception) {
+    review.exception = Exception{*conclusion.exception_ground, *conclusion.alternatives, *conclusion.until};
+  }
+  return Concluded{std::move(review), *document};
 }
 
 Review load(store::Database& db, std::int64_t id)

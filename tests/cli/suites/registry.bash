@@ -162,7 +162,8 @@ TEST "bad input: impossible date, malformed 文号, empty or undecodable text; a
 nd add --title 办法 --issuer 某局 --doc-no "济示文旅2024-5"
 expect_exit 3
 expect_one_line_error
-expect_stderr_contains 'doc_no: “济示文旅2024-5”不是有效的文号'
+# The field the library names is said as the option that was typed.
+expect_stderr_contains '--doc-no: “济示文旅2024-5”不是有效的文号'
 expect_stderr_contains '济示文旅〔2024〕5号'
 add_draft "办法"
 nd publish 1 --date 2024-02-30

@@ -165,8 +165,11 @@ nd review start 1 --checklist legal
 expect_exit 2
 nd review dismiss R1 one --reason x
 expect_exit 2
+# An exception's part with another result: refused by the agreement rule (data), named as
+# the option given.
 nd review conclude R1 --result lawful --until 2027-01-01
-expect_exit 2
+expect_exit 3
+expect_stderr_contains "--until: "
 
 TEST "findings on passed items must be dismissed, with a reason, before 合法"
 nd_ok add --title 措施 --issuer 某局 --text "$draft"

@@ -45,5 +45,8 @@ std::string acknowledge_payload(std::int64_t id, std::string_view subject, std::
 // Does nothing when the registry does not need one (see migration 013). Returns whether it
 // appended the event.
 bool record_baseline(store::Transaction& txn, const Stamp& stamp);
+// Whether record_baseline has an event to append; asked without a transaction, so that every
+// command need not start a write to find out.
+bool baseline_due(store::Database& db);
 
 } // namespace normdoc::audit

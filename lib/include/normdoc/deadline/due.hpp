@@ -3,7 +3,6 @@
 
 #include <normdoc/calendar/calendar.hpp>
 #include <normdoc/config/config.hpp>
-#include <normdoc/doctor/doctor.hpp>
 #include <normdoc/filing/filing.hpp>
 #include <normdoc/registry/acknowledgement.hpp>
 #include <normdoc/registry/document.hpp>
@@ -72,7 +71,12 @@ std::vector<DueItem> due_items(store::Database& db, const config::Config& config
 // For `doctor`: whether the stored reminders are the ones the records give under these
 // settings and calendar (every reminder and every day it applies on). Reminders not yet
 // brought up to date pass: the next `due` recomputes them.
-doctor::Check examine_reminders(store::Database& db, const config::Config& config, const calendar::Calendar& calendar);
+struct ReminderCheck
+{
+  bool ok = true;
+  std::string detail; // what was found, in Chinese
+};
+ReminderCheck examine_reminders(store::Database& db, const config::Config& config, const calendar::Calendar& calendar);
 
 // The way out of a reminder that no other record clears: records that `subject` of `doc` was
 // acknowledged on `date` with `reason` — `expired` (有效期届满: the catalogue records the document

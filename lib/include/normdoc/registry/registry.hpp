@@ -130,6 +130,9 @@ private:
 };
 
 std::optional<Document> find(store::Database& db, std::int64_t id);
+// Every document's id, in order (`export --all`), and how many there are.
+std::vector<std::int64_t> ids(store::Database& db);
+std::int64_t count(store::Database& db);
 
 // REF is the internal id, the registration number or the 文号 (any accepted spelling).
 // Throws DataError when nothing matches, or when a 文号 is shared by several issuers.

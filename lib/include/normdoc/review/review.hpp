@@ -9,6 +9,7 @@
 #include <normdoc/review/checklist.hpp>
 #include <normdoc/review/screen.hpp>
 #include <normdoc/store/database.hpp>
+#include <normdoc/util/named.hpp>
 
 #include <optional>
 #include <string>
@@ -23,9 +24,12 @@ std::string_view answer_key(Answer answer);
 std::string_view answer_label(Answer answer);
 std::optional<Answer> parse_answer(std::string_view key);
 
-// The four grounds of 公平竞争审查条例 第十二条.
-std::string_view ground_label(std::string_view ground);
-std::vector<std::string> ground_keys();
+// The four grounds of 公平竞争审查条例 第十二条 (一)–(四).
+enum class Ground { security, innovation, public_interest, law };
+
+util::NamedTable<Ground> grounds();
+std::string_view ground_key(Ground ground);
+std::string_view ground_label(Ground ground);
 
 struct ItemAnswer
 {
@@ -52,7 +56,7 @@ struct RecordedFinding
 // A fair-competition measure admitted under 公平竞争审查条例 第十二条: all three parts argued.
 struct Exception
 {
-  std::string ground;       // security | innovation | public-interest | law
+  Ground ground = Ground::security;
   std::string alternatives; // why no measure with less effect on competition would do
   util::Date until;         // end of the implementation period
 };
@@ -118,20 +122,26 @@ struct Conclusion
   util::Date date;
   std::optional<std::string> opinion{};
   std::optional<std::string> urgency{};
-  std::optional<std::string> exception_ground{};
+  std::optional<Ground> exception_ground{};
   std::optional<std::string> alternatives{};
   std::optional<util::Date> until{};
 };
 
-// Concludes a review and records the matching procedure step in the same transaction, so the
-// gates and `due` see it. The conclusion must agree with the answers: every item answered; a
-// favourable conclusion (合法/符合) with no failed item and no undismissed error finding on a
-// passed item; 不合法/应当予以修改/不符合 with at least one failed item and a written opinion;
-// 适用例外 with failed items, the exception item passed and the ground, the alternatives and
-// the end date given, and the detailed explanation of 公平竞争审查条例 第十七条第二款 in the opinion.
-Review conclude(store::Transaction& txn, const registry::Document& doc, std::int64_t review,
-                const Conclusion& conclusion, const config::Config& config, const calendar::Calendar& calendar,
-                const audit::Stamp& stamp);
+// Concludes a review and records the matching procedure step of the review's own document in
+// the same transaction, so the gates and `due` see it. The conclusion must agree with the
+// answers: every item answered; a favourable conclusion (合法/符合) with no failed item and no
+// undismissed error finding on a passed item; 不合法/应当予以修改/不符合 with at least one
+// failed item and a written opinion; 适用例外 with failed items, the exception item passed and
+// the ground, the alternatives and the end date given, and the detailed explanation of
+// 公平竞争审查条例 第十七条第二款 in the opinion; the exception's parts with no other result.
+// Refusals are DataErrors naming the Conclusion field (`exception-ground`, `alternatives`, …).
+struct Concluded
+{
+  Review review;
+  registry::Document document;
+};
+Concluded conclude(store::Transaction& txn, std::int64_t review, const Conclusion& conclusion,
+                   const config::Config& config, const calendar::Calendar& calendar, const audit::Stamp& stamp);
 
 // Throws DataError when there is no review `id`.
 Review load(store::Database& db, std::int64_t id);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "output/views.hpp"
+#include "output/document_view.hpp"
 
 #include "output/csv.hpp"
 #include "output/detail.hpp"
