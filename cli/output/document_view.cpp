@@ -316,15 +316,15 @@ std::string render_document(const Document& doc, const RenderOptions& options)
   return render_document_text(doc, options);
 }
 
-std::string_view event_label(std::string_view kind)
+std::string event_label(std::string_view kind, std::string_view review_word)
 {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 32> k_labels{{
     {"add", "登记"}, {"publish", "发布"}, {"repeal", "废止"}, {"amend", "修改"}, {"edit", "更正"},
     {"record", "程序步骤"}, {"gate-override", "越过把关"}, {"file", "报送备案"}, {"filing-result", "备案结果"},
-    {"filing-corrected", "纠正"}, {"review-start", "开始审查"}, {"review-answer", "回答审查事项"},
-    {"review-dismiss", "排除筛查发现"}, {"review-conclude", "审查结论"}, {"evaluate", "后评估"},
+    {"filing-corrected", "纠正"}, {"review-start", "开始{}"}, {"review-answer", "回答{}事项"},
+    {"review-dismiss", "排除筛查发现"}, {"review-conclude", "{}结论"}, {"evaluate", "后评估"},
     {"renew", "延续有效期"}, {"invalidate", "宣布失效"}, {"withdraw", "撤回"}, {"acknowledge", "确认"},
-    {"void-step", "作废程序记录"}, {"outdate-review", "审查结论不再适用"}, {"void-filing", "作废备案记录"},
+    {"void-step", "作废程序记录"}, {"outdate-review", "{}结论不再适用"}, {"void-filing", "作废备案记录"},
     {"void-evaluation", "作废后评估"}, {"cleanup-open", "开始清理"}, {"cleanup-decide", "清理决定"},
     {"cleanup-close", "结束清理"}, {"basis-import", "导入上位法目录"}, {"basis-change", "上位法变化"},
     {"bundle-add", "从文件包登记"}, {"bundle-replace", "从文件包替换"}, {"bundle-import", "导入文件包"},
@@ -332,14 +332,15 @@ std::string_view event_label(std::string_view kind)
   }};
   for (const auto& [key, label] : k_labels) {
     if (key == kind) {
-      return label;
+      return fmt::format(fmt::runtime(label), review_word); // labels without {} stay as they are
     }
   }
-  return kind;
+  return std::string(kind);
 }
 
 std::string render_events(const std::vector<audit::Event>& events, const RenderOptions& options)
 {
+  const auto words = audit::review_words(events);
   switch (options.format) {
   case Format::json: {
     util::JsonWriter json(2);
@@ -361,10 +362,11 @@ std::string render_events(const std::vector<audit::Event>& events, const RenderO
   }
   case Format::csv: {
     std::vector<std::vector<std::string>> rows;
-    for (const auto& event : events) {
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const auto& event = events[i];
       rows.push_back({std::to_string(event.id), event.at, event.actor,
                       event.document ? std::to_string(*event.document) : "",
-                      options.english_header ? event.kind : std::string(event_label(event.kind)), event.payload,
+                      options.english_header ? event.kind : event_label(event.kind, words[i]), event.payload,
                       event.prev_hash, event.hash});
     }
     return csv_of({{"id", "序号"}, {"at", "时间"}, {"actor", "经办人"}, {"document", "文件"}, {"kind", "事件"},
@@ -377,10 +379,11 @@ std::string render_events(const std::vector<audit::Event>& events, const RenderO
   Table table({"序号", "时间", "经办人", "文件", "事件", "内容"});
   table.right_align(0);
   table.shorten_first(5);
-  for (const auto& event : events) {
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const auto& event = events[i];
     table.add_row({std::to_string(event.id), local_time(event.at), event.actor,
-                   event.document ? fmt::format("#{}", *event.document) : "-", std::string(event_label(event.kind)),
-                   audit::summarize(event.kind, event.payload)});
+                   event.document ? fmt::format("#{}", *event.document) : "-", event_label(event.kind, words[i]),
+                   audit::summarize(event.kind, event.payload, words[i])});
   }
   return table.render();
 }

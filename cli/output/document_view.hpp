@@ -40,7 +40,8 @@ std::string render_document(const registry::Document& document, const RenderOpti
 // The event log as a table, JSON array or CSV.
 std::string render_events(const std::vector<audit::Event>& events, const RenderOptions& options);
 
-// Chinese name of an event kind (`publish` → 发布).
-std::string_view event_label(std::string_view kind);
+// Chinese name of an event kind (`publish` → 发布); a review's events say `review_word`
+// (audit::review_words: 开始审核 for a legality review, 开始审查 for a fair-competition one).
+std::string event_label(std::string_view kind, std::string_view review_word = "审查");
 
 } // namespace normdoc::cli

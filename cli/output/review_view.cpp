@@ -20,10 +20,9 @@ std::string_view status_key(const review::Review& review)
   return review.result ? "concluded" : "open";
 }
 
-// A legality review is 审核 (国办发〔2018〕115号), a fair-competition review 审查 (公平竞争审查条例).
 std::string_view review_word(const review::Review& review)
 {
-  return review.checklist == "legality" ? "审核" : "审查";
+  return review::review_word(review.checklist);
 }
 
 std::string status_label(const review::Review& review)

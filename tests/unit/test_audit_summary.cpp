@@ -3,6 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
 using namespace normdoc;
 
 TEST_SUITE("audit")
@@ -18,6 +23,9 @@ TEST_CASE("audit::summarize says a payload in Chinese, codes as labels, nulls le
   CHECK(audit::summarize("add", R"({"kind":"normative","trial":false,"materials":["备案报告","正式文本"]})") ==
         "类别：规范性文件；暂行/试行：否；报送材料：备案报告、正式文本");
   CHECK(audit::summarize("review-start", R"({"review":3,"checklist":"legality"})") == "审查：R3；清单：合法性审核");
+  CHECK(audit::summarize("review-start", R"({"review":3,"checklist":"legality"})", "审核") == "审核：R3；清单：合法性审核");
+  CHECK(audit::summarize("void-step", R"({"step":4,"kind":"fair-competition-review","voided":"2026-11-20"})") ==
+        "步骤：4；类别：公平竞争审查；作废：2026-11-20");
   CHECK(audit::summarize("basis-change", R"({"law":"旅游法","change":"repealed","date":"2026-01-01"})") ==
         "法律：旅游法；变更：废止；日期：2026-01-01");
   // Periods as `show` says them; every key in Chinese, a hash shortened.
@@ -38,5 +46,30 @@ TEST_CASE("audit::summarize says a payload in Chinese, codes as labels, nulls le
   CHECK(audit::summarize("add", R"({"text_sha256":")" + hash + "\"}") == "全文：aaaaaaaaaaaa…");
   // Not an object (a damaged or foreign payload): shown as it is rather than lost.
   CHECK(audit::summarize("x", "[1,2]") == "[1,2]");
+}
+
+TEST_CASE("audit::review_words: 审核 for a legality review's events, 审查 for a fair-competition review's")
+{
+  const auto event = [](std::string kind, std::string payload) {
+    audit::Event e;
+    e.kind = std::move(kind);
+    e.payload = std::move(payload);
+    return e;
+  };
+  const std::vector<audit::Event> events{
+    event("add", R"({"title":"甲"})"),
+    event("review-start", R"({"review":1,"checklist":"legality"})"),
+    event("review-start", R"({"review":2,"checklist":"fair-competition"})"),
+    event("review-answer", R"({"review":2,"answers":[]})"),
+    event("review-dismiss", R"({"review":1,"finding":1})"),
+    event("review-conclude", R"({"review":1,"result":"passed"})"),
+    event("review-conclude", R"({"review":2,"result":"compliant"})"),
+    event("review-conclude", R"({"review":9,"result":"passed"})"), // its start is not in the list
+    event("outdate-review", R"({"step":4,"kind":"legality-review"})"),
+    event("outdate-review", R"({"step":5,"kind":"fair-competition-review"})"),
+  };
+  const std::vector<std::string_view> expected{"审查", "审核", "审查", "审查", "审核",
+                                               "审核", "审查", "审查", "审核", "审查"};
+  CHECK(audit::review_words(events) == expected);
 }
 }

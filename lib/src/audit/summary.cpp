@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <unordered_map>
 #include <utility>
 
 namespace normdoc::audit {
@@ -93,6 +94,9 @@ std::string value_label(std::string_view kind, const std::string& key, const std
   if (key == "checklist") {
     return value == "legality" ? "合法性审核" : value == "fair-competition" ? "公平竞争审查" : value;
   }
+  if (key == "kind" && (kind == "void-step" || kind == "outdate-review")) { // the voided step's kind
+    return coded(value, procedure::parse_step, procedure::step_label);
+  }
   if (key == "kind") {
     return value == "normative" ? "规范性文件" : value == "other" ? "其他文件" : value;
   }
@@ -126,9 +130,9 @@ std::string value_label(std::string_view kind, const std::string& key, const std
   return value;
 }
 
-std::string said(std::string_view kind, const std::string& key, const Json& value);
+std::string said(std::string_view kind, const std::string& key, const Json& value, std::string_view review_word);
 
-std::string said_object(std::string_view kind, const Json& object, std::string_view separator)
+std::string said_object(std::string_view kind, const Json& object, std::string_view separator, std::string_view review_word)
 {
   std::string out;
   for (const auto& [key, value] : object.items()) {
@@ -139,14 +143,14 @@ std::string said_object(std::string_view kind, const Json& object, std::string_v
     if (!out.empty()) {
       out += separator;
     }
-    out += label_of(key);
+    out += key == "review" ? std::string(review_word) : label_of(key);
     out += "：";
-    out += said(kind, key, value);
+    out += said(kind, key, value, review_word);
   }
   return out;
 }
 
-std::string said(std::string_view kind, const std::string& key, const Json& value)
+std::string said(std::string_view kind, const std::string& key, const Json& value, std::string_view review_word)
 {
   if (value.is_string()) {
     return value_label(kind, key, value.get<std::string>());
@@ -159,14 +163,14 @@ std::string said(std::string_view kind, const std::string& key, const Json& valu
   }
   // A change (edit, renew, void-evaluation): what it was and what it became.
   if (value.is_object() && value.size() == 2 && value.contains("from") && value.contains("to")) {
-    const auto side = [&](const Json& part) { return part.is_null() ? std::string("（空）") : said(kind, key, part); };
+    const auto side = [&](const Json& part) { return part.is_null() ? std::string("（空）") : said(kind, key, part, review_word); };
     if (value.at("from") == value.at("to")) {
       return side(value.at("to")) + "（未变）";
     }
     return fmt::format("由{}改为{}", side(value.at("from")), side(value.at("to")));
   }
   if (value.is_object()) {
-    return fmt::format("（{}）", said_object(kind, value, "，"));
+    return fmt::format("（{}）", said_object(kind, value, "，", review_word));
   }
   if (value.is_array()) {
     std::string out;
@@ -174,7 +178,7 @@ std::string said(std::string_view kind, const std::string& key, const Json& valu
       if (!out.empty()) {
         out += "、";
       }
-      out += element.is_object() ? said_object(kind, element, " ") : said(kind, key, element);
+      out += element.is_object() ? said_object(kind, element, " ", review_word) : said(kind, key, element, review_word);
     }
     return out;
   }
@@ -183,13 +187,45 @@ std::string said(std::string_view kind, const std::string& key, const Json& valu
 
 } // namespace
 
-std::string summarize(std::string_view kind, std::string_view payload)
+std::string summarize(std::string_view kind, std::string_view payload, std::string_view review_word)
 {
   const Json json = Json::parse(payload, nullptr, false);
   if (!json.is_object()) {
     return std::string(payload);
   }
-  return said_object(kind, json, "；");
+  return said_object(kind, json, "；", review_word);
+}
+
+std::vector<std::string_view> review_words(const std::vector<Event>& events)
+{
+  std::unordered_map<std::int64_t, std::string_view> started; // review id → its word
+  std::vector<std::string_view> words;
+  words.reserve(events.size());
+  for (const auto& event : events) {
+    const bool about_review = event.kind == "review-start" || event.kind == "review-answer" ||
+                              event.kind == "review-dismiss" || event.kind == "review-conclude";
+    if (!about_review && event.kind != "outdate-review") {
+      words.push_back(review::review_word(""));
+      continue;
+    }
+    const Json json = Json::parse(event.payload, nullptr, false);
+    const auto text = [&](const char* key) {
+      return json.is_object() && json.contains(key) && json.at(key).is_string() ? json.at(key).get<std::string>()
+                                                                                 : std::string();
+    };
+    if (event.kind == "outdate-review") {
+      words.push_back(review::review_word(text("kind") == "legality-review" ? "legality" : ""));
+      continue;
+    }
+    const bool named = json.is_object() && json.contains("review") && json.at("review").is_number_integer();
+    const std::int64_t id = named ? json.at("review").get<std::int64_t>() : 0;
+    if (event.kind == "review-start") {
+      started[id] = review::review_word(text("checklist"));
+    }
+    const auto found = started.find(id);
+    words.push_back(found == started.end() ? review::review_word("") : found->second);
+  }
+  return words;
 }
 
 } // namespace normdoc::audit

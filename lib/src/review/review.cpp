@@ -293,6 +293,11 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
 
 } // namespace
 
+std::string_view review_word(std::string_view checklist)
+{
+  return checklist == "legality" ? "审核" : "审查";
+}
+
 std::string_view answer_key(Answer answer)
 {
   return util::named(k_answers, answer).key;

@@ -128,6 +128,35 @@ expect_json '.[0].superseded_by' 2
 nd_ok review list
 expect_stdout_contains "已被 R2 取代"
 
+TEST "log says 审核 for a legality review's events and 审查 for a fair-competition review's"
+# The log of the last command has a row (event name, then its summary) matching $1.
+log_row() { grep -Eq "$1" "$dir/stdout" || fail "log has no row matching '$1'"; }
+nd_ok add --title 措施 --issuer 某局 --text "$draft"
+nd_ok review start 1 --checklist legality --received 2026-11-02
+nd_ok review start 1 --checklist fair-competition --received 2026-11-03
+answer_file R1 L4
+nd_ok review answer R1 --file answers.toml
+nd_ok review answer R2 F8-2 pass
+nd_ok review conclude R1 --result revise --date 2026-11-16 --opinion 修改
+nd_ok log 1
+log_row '开始审核 +审核：R1；清单：合法性审核'
+log_row '回答审核事项 +审核：R1；'
+log_row '审核结论 +审核：R1；结果：应当予以修改'
+log_row '开始审查 +审查：R2；清单：公平竞争审查'
+log_row '回答审查事项 +审查：R2；'
+! grep -Eq '审查：R1|审核：R2|开始审查 +审核|审核事项 +审查' "$dir/stdout" || fail "a review's events use the other review's word"
+nd_ok log --format csv
+grep -q ',开始审核,' "$dir/stdout" && grep -q ',开始审查,' "$dir/stdout" || fail "log csv mixes 审核 and 审查"
+# Changing the text outdates the concluded reviews: each in its own word.
+nd_ok add --title 办法 --issuer 某局 --text "$draft"
+nd_ok record 2 legality-review --received 2026-11-02 --date 2026-11-12 --result lawful
+nd_ok record 2 fair-competition-review --date 2026-11-13 --result compliant
+printf '某办法\n第一条 为了规范管理。\n' >v2.txt
+nd_ok edit 2 --text v2.txt
+nd_ok log 2
+log_row '审核结论不再适用 +步骤：[0-9]+；类别：合法性审核'
+log_row '审查结论不再适用 +步骤：[0-9]+；类别：公平竞争审查'
+
 TEST "a bad answers file names its line and applies nothing"
 nd_ok add --title 措施 --issuer 某局 --text "$draft"
 nd_ok review start 1 --checklist legality

@@ -87,6 +87,10 @@ struct Review
   bool is_open() const { return !result && !superseded_by; }
 };
 
+// What a review against `checklist` is called: 审核 for the legality review (国办发〔2018〕115号),
+// 审查 for the fair-competition review (公平竞争审查条例) and any other checklist.
+std::string_view review_word(std::string_view checklist);
+
 // Starts a review of `doc` against `checklist`: copies its items, screens the stored text and
 // records the findings, and supersedes the document's earlier reviews with the same checklist.
 // A legality review also opens the legality-review procedure step on `received` (the review
