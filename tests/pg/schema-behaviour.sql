@@ -100,6 +100,17 @@ SELECT test.check((SELECT count(*) FROM due_window WHERE days @> (date '1970-01-
 SELECT test.check((SELECT count(*) FROM due_window WHERE first_day <= 20485 AND last_day >= 20485) = 1,
                      'portable lookup');
 SELECT test.check((SELECT days FROM due_window) = daterange('2026-01-27', '2026-02-06', '[]'), 'days as dates');
+-- A reminder that always applies (reminder_store.cpp: days -10,000,000 to 10,000,000), and one
+-- that applies until a day: open ends.
+INSERT INTO due_item (document, title, issuer, kind, what, due, article)
+  VALUES (1, 't', 'i', 'filing', '补报备案', '', '第三十条'), (1, 't', 'i', 'filing', '报送', '', '第三十条');
+INSERT INTO due_window (id, first_day, last_day)
+  VALUES ((SELECT max(id) - 1 FROM due_item), -10000000, 10000000), ((SELECT max(id) FROM due_item), -10000000, 20480);
+SELECT test.check((SELECT count(*) FROM due_window WHERE days @> (date '1970-01-01' + 20485)) = 2, 'always applies');
+SELECT test.check((SELECT count(*) FROM due_window WHERE days @> date '1900-01-01') = 2, 'open start');
+SELECT test.check((SELECT count(*) FROM due_window WHERE days @> (date '1970-01-01' + 20481)) = 2, 'closed end');
+SELECT test.check((SELECT count(*) FROM due_window WHERE first_day <= 20485 AND last_day >= 20485) = 2,
+                  'portable lookup over open ends');
 
 -- Chinese search: pg_trgm sees the characters (C.UTF-8), the indexes answer LIKE/ILIKE.
 INSERT INTO document_text (document, text, sha256)
