@@ -10,7 +10,8 @@
 # locale normdoc requires: pg_trgm must see Chinese characters as word characters; override
 # with PG_CLUSTER_LOCALE to test a refusal), a free port on 127.0.0.1, its unix socket in the
 # temporary directory, trust authentication for loopback only, no fsync (a test's data need
-# not survive a crash of the machine). initdb refuses to run as root: as root the server runs
+# not survive a crash of the machine; commits stay synchronous, so a server killed or restarted
+# loses nothing it acknowledged). initdb refuses to run as root: as root the server runs
 # as the `postgres` system user when there is one, else as `nobody`, owning the directory.
 # Clusters go in memory (/dev/shm) when it has room; PG_CLUSTER_ROOT chooses another place.
 # The server's programs (psql among them) come first in PATH.
@@ -155,7 +156,7 @@ pg_cluster_start() {
     fi
     if pg_cluster_as_server "$pg_cluster_bindir/pg_ctl" start --pgdata="$pg_cluster_dir/data" --wait --timeout=30 \
       --log="$pg_cluster_dir/server.log" --silent \
-      -o "-p $port -k $pg_cluster_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      -o "-p $port -k $pg_cluster_dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" \
       >/dev/null 2>&1; then
       export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres PGDATABASE=normdoc
       export PG_CLUSTER_URI="postgresql://postgres@127.0.0.1:$port/normdoc"
@@ -201,4 +202,11 @@ pg_cluster_migrate() {
     printf 'BEGIN;\n\\i %s\nCOMMIT;\n' "$file"
   done)
   psql -X -q -v ON_ERROR_STOP=1 -o /dev/null -d "${2:-$PGDATABASE}" <<<"$script"
+}
+
+# pg_cluster_restart: stops the server the way an administrator restarting it does (fast:
+# sessions are ended, open transactions rolled back) and starts it again on the same port.
+pg_cluster_restart() {
+  pg_cluster_as_server "$pg_cluster_bindir/pg_ctl" restart --pgdata="$pg_cluster_dir/data" --mode=fast --wait \
+    --timeout=60 --silent --log="$pg_cluster_dir/server.log" >/dev/null 2>&1
 }

@@ -21,13 +21,17 @@ CREATE INDEX due_item_document ON due_item (document);
 -- finds the windows that contain one day without reading the others:
 --   SELECT id FROM due_window WHERE days @> (date '1970-01-01' + $1::integer)
 -- (the portable `first_day <= $1 AND last_day >= $1` gives the same rows without the index).
--- The columns SQLite has are written; `days` follows them.
+-- The columns SQLite has are written; `days` follows them. A reminder that always applies is
+-- stored from day -10,000,000 to day 10,000,000 (reminder_store.cpp: k_always_before,
+-- k_always_after), before the earliest date PostgreSQL has (4713 BC): a day a million or more
+-- from 1970 is an open end of the range instead.
 CREATE TABLE due_window (
   id        bigint PRIMARY KEY,
   first_day integer NOT NULL,
   last_day  integer NOT NULL,
   days      daterange GENERATED ALWAYS AS
-              (daterange(date '1970-01-01' + first_day, date '1970-01-01' + last_day, '[]')) STORED,
+              (daterange(CASE WHEN first_day > -1000000 THEN date '1970-01-01' + first_day END,
+                         CASE WHEN last_day < 1000000 THEN date '1970-01-01' + last_day END, '[]')) STORED,
   CHECK (first_day <= last_day)
 );
 

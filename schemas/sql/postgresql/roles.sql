@@ -55,6 +55,18 @@ CREATE OR REPLACE FUNCTION normdoc_drafts_for(unit text) RETURNS boolean
                   WHERE r.drafting_unit = unit AND pg_has_role(current_user, p.oid, 'MEMBER'))
 $$;
 
+-- True when DOC is a draft of a unit the current role drafts for; a reviewer's documents are
+-- those not yet published.
+CREATE OR REPLACE FUNCTION normdoc_drafts_document(doc bigint) RETURNS boolean
+  LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM document d WHERE d.id = doc AND d.status = 'draft' AND normdoc_drafts_for(d.drafting_unit))
+$$;
+
+CREATE OR REPLACE FUNCTION normdoc_before_publication(doc bigint) RETURNS boolean
+  LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM document d WHERE d.id = doc AND d.status IN ('draft', 'reviewing', 'approved'))
+$$;
+
 -- Start from nothing, so that running this again after a change takes privileges away too.
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM normdoc_reader, normdoc_drafter, normdoc_reviewer, normdoc_admin;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM normdoc_reader, normdoc_drafter, normdoc_reviewer, normdoc_admin;
@@ -89,11 +101,17 @@ ALTER TABLE document_text ENABLE ROW LEVEL SECURITY;
 ALTER TABLE citation ENABLE ROW LEVEL SECURITY;
 ALTER TABLE procedure_step ENABLE ROW LEVEL SECURITY;
 
-DROP POLICY IF EXISTS read_all ON document;
-DROP POLICY IF EXISTS admin_all ON document;
-DROP POLICY IF EXISTS drafter_insert ON document;
-DROP POLICY IF EXISTS drafter_update ON document;
-DROP POLICY IF EXISTS reviewer_update ON document;
+-- The policies below replace whatever an earlier run made.
+DO $$
+DECLARE
+  policy record;
+BEGIN
+  FOR policy IN SELECT policyname, tablename FROM pg_policies WHERE schemaname = 'public' LOOP
+    EXECUTE format('DROP POLICY %I ON %I', policy.policyname, policy.tablename);
+  END LOOP;
+END;
+$$;
+
 CREATE POLICY read_all ON document FOR SELECT TO normdoc_reader USING (true);
 CREATE POLICY admin_all ON document FOR ALL TO normdoc_admin USING (true) WITH CHECK (true);
 CREATE POLICY drafter_insert ON document FOR INSERT TO normdoc_drafter
@@ -107,46 +125,24 @@ CREATE POLICY reviewer_update ON document FOR UPDATE TO normdoc_reviewer
   USING (status IN ('draft', 'reviewing', 'approved'))
   WITH CHECK (status IN ('draft', 'reviewing', 'approved'));
 
-DROP POLICY IF EXISTS read_all ON document_text;
-DROP POLICY IF EXISTS admin_all ON document_text;
-DROP POLICY IF EXISTS drafter_write ON document_text;
-DROP POLICY IF EXISTS reviewer_write ON document_text;
 CREATE POLICY read_all ON document_text FOR SELECT TO normdoc_reader USING (true);
 CREATE POLICY admin_all ON document_text FOR ALL TO normdoc_admin USING (true) WITH CHECK (true);
 CREATE POLICY drafter_write ON document_text FOR ALL TO normdoc_drafter
-  USING (EXISTS (SELECT 1 FROM document d WHERE d.id = document AND d.status = 'draft'
-                                             AND normdoc_drafts_for(d.drafting_unit)))
-  WITH CHECK (EXISTS (SELECT 1 FROM document d WHERE d.id = document AND d.status = 'draft'
-                                                  AND normdoc_drafts_for(d.drafting_unit)));
+  USING (normdoc_drafts_document(document)) WITH CHECK (normdoc_drafts_document(document));
 CREATE POLICY reviewer_write ON document_text FOR ALL TO normdoc_reviewer
-  USING (EXISTS (SELECT 1 FROM document d WHERE d.id = document AND d.status IN ('draft', 'reviewing', 'approved')))
-  WITH CHECK (EXISTS (SELECT 1 FROM document d WHERE d.id = document AND d.status IN ('draft', 'reviewing', 'approved')));
+  USING (normdoc_before_publication(document)) WITH CHECK (normdoc_before_publication(document));
 
-DROP POLICY IF EXISTS read_all ON citation;
-DROP POLICY IF EXISTS admin_all ON citation;
-DROP POLICY IF EXISTS drafter_write ON citation;
 CREATE POLICY read_all ON citation FOR SELECT TO normdoc_reader USING (true);
 CREATE POLICY admin_all ON citation FOR ALL TO normdoc_admin USING (true) WITH CHECK (true);
 CREATE POLICY drafter_write ON citation FOR ALL TO normdoc_drafter
-  USING (EXISTS (SELECT 1 FROM document d WHERE d.id = document AND d.status = 'draft'
-                                             AND normdoc_drafts_for(d.drafting_unit)))
-  WITH CHECK (EXISTS (SELECT 1 FROM document d WHERE d.id = document AND d.status = 'draft'
-                                                  AND normdoc_drafts_for(d.drafting_unit)));
+  USING (normdoc_drafts_document(document)) WITH CHECK (normdoc_drafts_document(document));
 
 -- A drafter records the steps its unit takes before review (assessment, public comment); the
 -- reviews, deliberation, signing and publication steps are the reviewer's and the admin's.
-DROP POLICY IF EXISTS read_all ON procedure_step;
-DROP POLICY IF EXISTS admin_all ON procedure_step;
-DROP POLICY IF EXISTS drafter_write ON procedure_step;
-DROP POLICY IF EXISTS reviewer_write ON procedure_step;
 CREATE POLICY read_all ON procedure_step FOR SELECT TO normdoc_reader USING (true);
 CREATE POLICY admin_all ON procedure_step FOR ALL TO normdoc_admin USING (true) WITH CHECK (true);
 CREATE POLICY drafter_write ON procedure_step FOR ALL TO normdoc_drafter
-  USING (step IN ('assessment', 'comment')
-         AND EXISTS (SELECT 1 FROM document d WHERE d.id = document AND d.status = 'draft'
-                                                AND normdoc_drafts_for(d.drafting_unit)))
-  WITH CHECK (step IN ('assessment', 'comment')
-              AND EXISTS (SELECT 1 FROM document d WHERE d.id = document AND d.status = 'draft'
-                                                     AND normdoc_drafts_for(d.drafting_unit)));
+  USING (step IN ('assessment', 'comment') AND normdoc_drafts_document(document))
+  WITH CHECK (step IN ('assessment', 'comment') AND normdoc_drafts_document(document));
 CREATE POLICY reviewer_write ON procedure_step FOR ALL TO normdoc_reviewer
   USING (step <> 'publication') WITH CHECK (step <> 'publication');
