@@ -328,6 +328,91 @@ std::string_view ground_label(Ground ground)
   return util::named(k_grounds, ground).label;
 }
 
+std::string_view status_key(const Review& review)
+{
+  if (review.superseded_by) {
+    return "superseded";
+  }
+  return review.result ? "concluded" : "open";
+}
+
+void write_members(util::JsonWriter& json, const ItemAnswer& item, const util::Members& members)
+{
+  util::MemberWriter(json, members)
+    ("id", item.item)
+    ("category", item.category)
+    ("text", item.text)
+    ("article", item.article)
+    ("answer", item.answer ? std::optional<std::string>(answer_key(*item.answer)) : std::nullopt)
+    ("note", item.note)
+    ("evidence", item.evidence)
+    ("answered_by", item.answered_by)
+    ("answered_at", item.answered_at);
+}
+
+void write_members(util::JsonWriter& json, const Review& review, const registry::Document& doc)
+{
+  json.key("id").value(review.id)
+    .key("status").value(status_key(review))
+    .key("document").begin_object()
+      .key("id").value(doc.id)
+      .key("title").value(doc.title)
+      .key("doc_no").value(doc.doc_no)
+      .key("issuer").value(doc.issuer)
+      .key("drafting_unit").value(doc.drafting_unit)
+    .end_object()
+    .key("checklist").begin_object()
+      .key("id").value(review.checklist)
+      .key("title").value(review.checklist_title)
+      .key("version").value(review.checklist_version)
+      .key("sha256").value(review.checklist_sha256)
+    .end_object()
+    .key("text_sha256").value(review.text_sha256)
+    .key("reviewer").value(review.reviewer)
+    .key("received").value(util::to_iso(review.received))
+    .key("started_at").value(review.started_at)
+    .key("concluded").value(util::to_iso(review.concluded))
+    .key("result").value(procedure::conclusion_key(review.result))
+    .key("result_label").value(review.result ? std::optional<std::string>(procedure::conclusion_label(*review.result))
+                                             : std::nullopt)
+    .key("opinion").value(review.opinion)
+    .key("urgency").value(review.urgency)
+    .key("exception");
+  if (review.exception) {
+    json.begin_object()
+      .key("ground").value(ground_key(review.exception->ground))
+      .key("ground_label").value(ground_label(review.exception->ground))
+      .key("alternatives").value(review.exception->alternatives)
+      .key("until").value(review.exception->until.iso())
+      .end_object();
+  } else {
+    json.null();
+  }
+  json.key("superseded_by").value(review.superseded_by).key("items").begin_array();
+  for (const auto& item : review.items) {
+    json.begin_object();
+    write_members(json, item);
+    json.end_object();
+  }
+  json.end_array().key("findings").begin_array();
+  for (const auto& recorded : review.findings) {
+    json.begin_object().key("number").value(recorded.number);
+    write_members(json, recorded.finding);
+    json.key("dismissed");
+    if (recorded.dismissed_reason) {
+      json.begin_object()
+        .key("reason").value(*recorded.dismissed_reason)
+        .key("by").value(recorded.dismissed_by)
+        .key("at").value(recorded.dismissed_at)
+        .end_object();
+    } else {
+      json.null();
+    }
+    json.end_object();
+  }
+  json.end_array();
+}
+
 Review start(store::Transaction& txn, const registry::Document& doc, const Checklist& checklist,
              const util::Date& received, const config::Config& config, const calendar::Calendar& calendar,
              const audit::Stamp& stamp)
@@ -416,12 +501,10 @@ void answer(store::Transaction& txn, std::int64_t id, const std::vector<AnswerIn
       .bind_all(std::string(answer_key(input.answer)), input.note, input.evidence, stamp.actor, stamp.at, id, input.item)
       .run();
     update.reset();
-    payload.begin_object()
-      .key("item").value(input.item)
-      .key("answer").value(answer_key(input.answer))
-      .key("note").value(input.note)
-      .key("evidence").value(input.evidence)
-      .end_object();
+    payload.begin_object();
+    write_members(payload, ItemAnswer{.item = input.item, .answer = input.answer, .note = input.note, .evidence = input.evidence},
+                  {.only = {"id", "answer", "note", "evidence"}, .rename = {{"id", "item"}}});
+    payload.end_object();
   }
   payload.end_array().end_object();
   log_event(txn, stamp, review, "review-answer", payload);
