@@ -49,7 +49,8 @@ Filing find_filing(store::Database& db, const registry::Document& doc, const std
     }
   }
   throw DataError(fmt::format("文件 #{} 没有向“{}”报送备案的记录", doc.id, body), Location{{}, 0, 0, "to"},
-                  fmt::format("先用 normdoc file {} --to {} --date 日期 记录报送", doc.id, body));
+                  Hint(fmt::format("先用 {} 记录报送", k_remedy_mark),
+                       {{Action::file, {std::to_string(doc.id)}, {{"to", body}, {"date", "日期"}}}}));
 }
 
 void append_event(store::Transaction& txn, const registry::Document& doc, std::string_view kind,

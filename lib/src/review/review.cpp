@@ -47,7 +47,7 @@ std::optional<procedure::StepKind> step_of(std::string_view checklist)
   return std::nullopt;
 }
 
-[[noreturn]] void refuse(const std::string& message, std::string_view field, std::string hint = {})
+[[noreturn]] void refuse(const std::string& message, std::string_view field, Hint hint = {})
 {
   throw DataError(message, Location{{}, 0, 0, std::string(field)}, std::move(hint));
 }
@@ -154,7 +154,7 @@ Review load_open(store::Database& db, std::int64_t id)
   Review review = load(db, id);
   if (review.result) {
     refuse(fmt::format("审查 R{} 已于 {} 作出结论，不能再修改", id, review.concluded->iso()), "review",
-           "如需重新审查，用 normdoc review start 开始新的审查，新审查取代旧审查");
+           Hint(fmt::format("如需重新审查，用 {} 开始新的审查，新审查取代旧审查", k_remedy_mark), {{Action::review_start}}));
   }
   if (review.superseded_by) {
     refuse(fmt::format("审查 R{} 已被审查 R{} 取代", id, *review.superseded_by), "review",
@@ -226,7 +226,7 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
   }
   if (!unanswered.empty()) {
     refuse(fmt::format("还有{}项未回答：{}", unanswered.size(), join(unanswered, "、")), "answers",
-           fmt::format("用 normdoc review answer R{} 逐项回答", review.id));
+           Hint(fmt::format("用 {} 逐项回答", k_remedy_mark), {{Action::review_answer, {fmt::format("R{}", review.id)}}}));
   }
   if (conclusion.date < review.received.value_or(conclusion.date)) {
     refuse(fmt::format("结论日期 {} 早于收到日期 {}", conclusion.date.iso(), review.received->iso()), "date");
@@ -244,7 +244,9 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
     }
     if (!open_findings.empty()) {
       refuse(fmt::format("自动筛查发现{}处严重问题，所涉条目却回答为通过：{}", open_findings.size(), join(open_findings, "、")),
-             "findings", fmt::format("核实后用 normdoc review dismiss R{} 编号 --reason 写明不构成问题的理由", review.id));
+             "findings",
+             Hint(fmt::format("核实后用 {} 写明不构成问题的理由", k_remedy_mark),
+                  {{Action::review_dismiss, {fmt::format("R{}", review.id), "编号"}, {{"reason", ""}}}}));
     }
   }
   if (procedure::is_favourable(result)) {
@@ -565,7 +567,7 @@ void dismiss(store::Transaction& txn, std::int64_t id, int number, const std::st
                                   [&](const RecordedFinding& f) { return f.number == number; });
   if (found == review.findings.end()) {
     refuse(fmt::format("审查 R{} 没有第{}号发现（共{}处）", id, number, review.findings.size()), "finding",
-           fmt::format("用 normdoc review show R{} 查看编号", id));
+           Hint(fmt::format("用 {} 查看编号", k_remedy_mark), {{Action::review_show, {fmt::format("R{}", id)}}}));
   }
   if (found->dismissed_reason) {
     refuse(fmt::format("第{}号发现已于 {} 被排除：{}", number, found->dismissed_at.value_or(""), *found->dismissed_reason),
@@ -641,7 +643,8 @@ Review load(store::Database& db, std::int64_t id)
   auto stmt = db.prepare(std::string(k_select_review) + " WHERE id = ?");
   stmt.bind(1, id);
   if (stmt.step() != store::Step::row) {
-    refuse(fmt::format("没有编号为 R{} 的审查", id), "review", "用 normdoc review list 查看审查");
+    refuse(fmt::format("没有编号为 R{} 的审查", id), "review",
+           Hint(fmt::format("用 {} 查看审查", k_remedy_mark), {{Action::review_list}}));
   }
   Review review = read_review(stmt);
   load_parts(db, review);
