@@ -92,10 +92,11 @@ std::int64_t campaign_id(store::Database& db, const std::string& name)
     names.push_back(all.text(0));
   }
   const auto suggestion = util::closest_match(name, names);
-  throw DataError(fmt::format("没有名为“{}”的清理", name), Location{{}, 0, 0, "name"},
-                  suggestion ? Hint(fmt::format("是否想写“{}”？", *suggestion))
-                             : Hint(fmt::format("用 {} 开始一次清理", k_remedy_mark),
-                                    {{Action::cleanup_open, {"名称"}, {{"scope", "范围"}}}}));
+  Hint hint(fmt::format("用 {} 开始一次清理", k_remedy_mark), {{Action::cleanup_open, {"名称"}, {{"scope", "范围"}}}});
+  if (suggestion) {
+    hint = Hint(fmt::format("是否想写“{}”？", *suggestion));
+  }
+  throw DataError(fmt::format("没有名为“{}”的清理", name), Location{{}, 0, 0, "name"}, std::move(hint));
 }
 
 Campaign require_open(store::Database& db, const std::string& name)
