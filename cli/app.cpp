@@ -5,6 +5,7 @@
 #include "diagnostic.hpp"
 #include "exit_code.hpp"
 #include "output/terminal.hpp"
+#include "remedy.hpp"
 #include "usage.hpp"
 
 #include <normdoc/error.hpp>
@@ -198,7 +199,7 @@ int report(const Error& e, ExitCode exit_code)
 {
   std::cerr << k_error_prefix << e.what() << '\n';
   if (!e.hint().empty()) {
-    std::cerr << k_hint_prefix << e.hint() << '\n';
+    std::cerr << k_hint_prefix << say_hint(e) << '\n';
   }
   return code(exit_code);
 }
@@ -249,7 +250,7 @@ int run(int argc, char** argv)
   } catch (const UsageError& e) {
     return report(e, ExitCode::usage);
   } catch (const DataError& e) {
-    return report(DataError(say_field_as_option(e, app), {}, e.hint()), ExitCode::data);
+    return report(DataError(say_field_as_option(e, app), {}, e.full_hint()), ExitCode::data);
   } catch (const DatabaseError& e) {
     return report(e, ExitCode::database);
   } catch (const OutputError& e) {

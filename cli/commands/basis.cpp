@@ -75,15 +75,15 @@ void run_change(const BasisOptions& o, Context& ctx)
   const bool revised = !o.revised.empty();
   const util::Date date =
     revised ? parse_date_option(o.revised, "--revised") : parse_date_option(o.repealed, "--repealed");
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const basis::Change change = basis::record_change(txn, o.name, revised ? basis::ChangeKind::revised : basis::ChangeKind::repealed,
-                                                    date, ctx.today(), ctx.stamp());
-  txn.commit();
-  std::size_t flagged = 0;
-  for (const auto& flag : basis::flags(db, ctx.today())) {
-    flagged += flag.law == change.law ? 1 : 0;
-  }
+  const auto [change, flagged] = write(ctx, [&](store::Transaction& txn) {
+    const basis::Change recorded = basis::record_change(
+      txn, o.name, revised ? basis::ChangeKind::revised : basis::ChangeKind::repealed, date, ctx.today(), ctx.stamp());
+    std::size_t documents = 0;
+    for (const auto& flag : basis::flags(txn.database(), ctx.today())) {
+      documents += flag.law == recorded.law ? 1 : 0;
+    }
+    return std::pair{recorded, documents};
+  });
   print(fmt::format("已记录：{}；依据它的现行文件{}件待评估（normdoc list --basis-changed）\n", describe_change(change),
                     flagged));
 }

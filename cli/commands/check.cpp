@@ -2,7 +2,7 @@
 #include "commands/commands.hpp"
 #include "diagnostic.hpp"
 #include "exit_code.hpp"
-#include "output/detail.hpp"
+#include "output/render_options.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/ingest/extract.hpp>
@@ -214,7 +214,9 @@ void run_check(const CheckOptions& o, Context& ctx)
         append_text(out, finding);
       } else {
         util::JsonWriter json(o.format == Format::json ? 2 : 0);
-        write_finding_object(json, finding);
+        json.begin_object();
+        review::write_members(json, finding);
+        json.end_object();
         if (o.format == Format::json) {
           out += first_json ? "\n  " : ",\n  ";
           first_json = false;

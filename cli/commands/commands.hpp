@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace CLI {
@@ -64,12 +65,13 @@ std::optional<std::string> given(const CLI::Option* option, const std::string& v
 // Writes `text` to standard output.
 void print(const std::string& text);
 
-// One change a command makes: opens the registry, runs `change` in one transaction (the
+// One change a command makes: runs `change` in one transaction on the open registry `db` (the
 // records and their log events together, as every write must be) and commits it; returns
-// what `change` returned. An exception leaves the registry as it was.
-template<typename Change> auto write(Context& ctx, Change&& change)
+// what `change` returned. What a command prints after the change is read inside `change`,
+// so that it is printed only once the change is committed. An exception leaves the registry
+// as it was.
+template<typename Change> auto write(store::Database& db, Change&& change)
 {
-  store::Database db = ctx.open_database();
   store::Transaction txn(db);
   if constexpr (std::is_void_v<std::invoke_result_t<Change&, store::Transaction&>>) {
     change(txn);
@@ -79,6 +81,13 @@ template<typename Change> auto write(Context& ctx, Change&& change)
     txn.commit();
     return result;
   }
+}
+
+// The same on the registry the command line names (opened here).
+template<typename Change> auto write(Context& ctx, Change&& change)
+{
+  store::Database db = ctx.open_database();
+  return write(db, std::forward<Change>(change));
 }
 
 // What a CSV output is for: Excel (a BOM) and people (Chinese headers, the default) or

@@ -93,12 +93,9 @@ void add_csv_options(CLI::App* command, CsvOptions& target)
 
 void apply_document_change(Context& ctx, Format format, const DocumentChange& change)
 {
-  store::Database db = ctx.open_database();
   const registry::Registry registry(ctx.config());
   const audit::Stamp stamp = ctx.stamp();
-  store::Transaction txn(db);
-  const registry::Document doc = change(registry, txn, stamp);
-  txn.commit();
+  const registry::Document doc = write(ctx, [&](store::Transaction& txn) { return change(registry, txn, stamp); });
   print(render_document(doc, RenderOptions{format, ctx.today()}));
 }
 

@@ -36,17 +36,18 @@ void run_evaluate(const EvaluateOptions& o, Context& ctx)
   if (input.outcome != lifecycle::Outcome::amend && !o.by.empty()) {
     throw UsageError("--by 只用于 --outcome amend（修改）");
   }
-  store::Database db = ctx.open_database();
   const registry::Registry registry(ctx.config());
-  store::Transaction txn(db);
-  const registry::Document doc = registry::resolve(db, o.ref);
-  if (!o.by.empty()) {
-    input.replacement = registry::resolve(db, o.by);
-  }
-  const lifecycle::Evaluation evaluation =
-    lifecycle::evaluate(txn, registry, doc, input, ctx.config(), ctx.stamp());
-  txn.commit();
-  print(render_evaluation(evaluation, *registry::find(db, doc.id), RenderOptions{o.format, input.date}));
+  const auto [evaluation, after] = write(ctx, [&](store::Transaction& txn) {
+    store::Database& db = txn.database();
+    const registry::Document doc = registry::resolve(db, o.ref);
+    if (!o.by.empty()) {
+      input.replacement = registry::resolve(db, o.by);
+    }
+    lifecycle::Evaluation recorded = lifecycle::evaluate(txn, registry, doc, input, ctx.config(), ctx.stamp());
+    // The document as the evaluation left it (renewed, amended or repealed).
+    return std::pair{std::move(recorded), *registry::find(db, doc.id)};
+  });
+  print(render_evaluation(evaluation, after, RenderOptions{o.format, input.date}));
 }
 
 } // namespace

@@ -85,44 +85,44 @@ void run_bundle_import(const ImportOptions& o, Context& ctx)
     util::require_regular_file(o.sender_key, "发送方公钥");
     options.sender_key = audit::read_public_key(o.sender_key);
   }
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const auto read = [&] {
-    std::ifstream in(o.bundle, std::ios::binary);
-    if (!in) {
-      throw DataError("无法读取数据包", Location{o.bundle, 0, 0, {}});
-    }
-    return bundle::read(txn, in, o.bundle, options, ctx.stamp());
-  };
-  bundle::ReadResult result = read();
-  if (policy == bundle::OnConflict::replace) {
-    // The first read wrote nothing when there were conflicts: list them, confirm, write.
-    confirm_replacements(o, result.conflicts);
-    if (!result.conflicts.empty()) {
+  const bundle::ReadResult result = write(ctx, [&](store::Transaction& txn) {
+    const auto read = [&] {
+      std::ifstream in(o.bundle, std::ios::binary);
+      if (!in) {
+        throw DataError("无法读取数据包", Location{o.bundle, 0, 0, {}});
+      }
+      return bundle::read(txn, in, o.bundle, options, ctx.stamp());
+    };
+    bundle::ReadResult read_result = read();
+    if (policy == bundle::OnConflict::replace) {
+      // The first read wrote nothing when there were conflicts: list them, confirm, write.
+      confirm_replacements(o, read_result.conflicts);
+      if (!read_result.conflicts.empty()) {
+        options.on_conflict = policy;
+        read_result = read();
+      }
+    } else if (policy == bundle::OnConflict::skip && !read_result.conflicts.empty()) {
       options.on_conflict = policy;
-      result = read();
+      read_result = read();
     }
-  } else if (policy == bundle::OnConflict::skip && !result.conflicts.empty()) {
-    options.on_conflict = policy;
-    result = read();
-  }
-  if (options.on_conflict == bundle::OnConflict::refuse && !result.conflicts.empty()) {
-    // A bundle imported twice conflicts on every line: the first few say what happened.
-    constexpr std::size_t k_listed = 20;
-    std::string report;
-    for (std::size_t i = 0; i < std::min(k_listed, result.conflicts.size()); ++i) {
-      const auto& conflict = result.conflicts[i];
-      report += fmt::format("{}:{}: 《{}》与已登记的 #{} {}\n", o.bundle, conflict.line, conflict.title, conflict.existing,
-                            conflict.reason);
+    if (options.on_conflict == bundle::OnConflict::refuse && !read_result.conflicts.empty()) {
+      // A bundle imported twice conflicts on every line: the first few say what happened.
+      constexpr std::size_t k_listed = 20;
+      std::string report;
+      for (std::size_t i = 0; i < std::min(k_listed, read_result.conflicts.size()); ++i) {
+        const auto& conflict = read_result.conflicts[i];
+        report += fmt::format("{}:{}: 《{}》与已登记的 #{} {}\n", o.bundle, conflict.line, conflict.title, conflict.existing,
+                              conflict.reason);
+      }
+      if (read_result.conflicts.size() > k_listed) {
+        report += fmt::format("{}: 另有{}份冲突未列出\n", o.bundle, read_result.conflicts.size() - k_listed);
+      }
+      std::cerr << report;
+      throw DataError(fmt::format("数据包中有{}份文件与已登记的文件冲突，未导入任何文件", read_result.conflicts.size()),
+                      Location{o.bundle, 0, 0, {}}, "用 --on-conflict skip 跳过这些文件，或 --on-conflict replace 以数据包为准");
     }
-    if (result.conflicts.size() > k_listed) {
-      report += fmt::format("{}: 另有{}份冲突未列出\n", o.bundle, result.conflicts.size() - k_listed);
-    }
-    std::cerr << report;
-    throw DataError(fmt::format("数据包中有{}份文件与已登记的文件冲突，未导入任何文件", result.conflicts.size()),
-                    Location{o.bundle, 0, 0, {}}, "用 --on-conflict skip 跳过这些文件，或 --on-conflict replace 以数据包为准");
-  }
-  txn.commit();
+    return read_result;
+  });
   for (const auto& notice : result.notices) {
     std::cerr << fmt::format("normdoc: 提示：{}: {}\n", o.bundle, notice);
   }

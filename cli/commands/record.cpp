@@ -46,14 +46,15 @@ void run_record(const RecordOptions& o, Context& ctx)
     input.override_reason = o.reason;
   }
 
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const registry::Document doc = registry::resolve(db, o.ref);
-  const procedure::Step step = procedure::record(txn, doc, input, ctx.config(), ctx.calendar(), ctx.stamp());
-  txn.commit();
+  const auto [step, issues] = write(ctx, [&](store::Transaction& txn) {
+    const registry::Document doc = registry::resolve(txn.database(), o.ref);
+    procedure::Step recorded = procedure::record(txn, doc, input, ctx.config(), ctx.calendar(), ctx.stamp());
+    return std::pair{std::move(recorded),
+                     procedure::check(doc, procedure::steps_of(txn.database(), doc.id), ctx.config(), ctx.calendar())};
+  });
   print(render_step(step, RenderOptions{o.format, ctx.today()}));
   // Say at once what the recorded dates break, while the officer can still act on it.
-  for (const auto& issue : procedure::check(doc, procedure::steps_of(db, doc.id), ctx.config(), ctx.calendar())) {
+  for (const auto& issue : issues) {
     std::cerr << k_warning_prefix << fmt::format("{}（{}）\n", issue.message, issue.article);
   }
 }

@@ -78,11 +78,11 @@ void run_start(const ReviewOptions& o, Context& ctx)
 {
   const review::Checklist& checklist = *review::select_checklists(o.checklist).front();
   const util::Date received = o.received.empty() ? ctx.today() : parse_date_option(o.received, "--received");
-  store::Database db = ctx.open_database();
-  store::Transaction txn(db);
-  const registry::Document doc = registry::resolve(db, o.ref);
-  const review::Review started = review::start(txn, doc, checklist, received, ctx.config(), ctx.calendar(), ctx.stamp());
-  txn.commit();
+  const auto [started, doc] = write(ctx, [&](store::Transaction& txn) {
+    registry::Document document = registry::resolve(txn.database(), o.ref);
+    review::Review review = review::start(txn, document, checklist, received, ctx.config(), ctx.calendar(), ctx.stamp());
+    return std::pair{std::move(review), std::move(document)};
+  });
   if (o.format == Format::json) {
     print(render_review(started, doc, RenderOptions{Format::json, ctx.today()}));
     return;
@@ -165,9 +165,7 @@ void walk_items(store::Database& db, std::int64_t id, Context& ctx)
         print(help);
         continue;
       }
-      store::Transaction txn(db);
-      review::answer(txn, id, {{item.item, *answer, note}}, ctx.stamp());
-      txn.commit();
+      write(db, [&](store::Transaction& txn) { review::answer(txn, id, {{item.item, *answer, note}}, ctx.stamp()); });
       ++answered;
       break;
     }

@@ -5,7 +5,6 @@
 #include "output/render_options.hpp"
 
 #include <normdoc/registry/document.hpp>
-#include <normdoc/review/screen.hpp>
 #include <normdoc/util/json.hpp>
 
 #include <string>
@@ -19,10 +18,6 @@ void write_document_fields(util::JsonWriter& json, const registry::Document& doc
 void write_document_json(util::JsonWriter& json, const registry::Document& doc, const util::Date& as_of);
 // Labelled lines, one per non-empty field.
 std::string render_document_text(const registry::Document& doc, const RenderOptions& options);
-// A screening finding's fields (file line column rule checklist item article severity message
-// excerpt) into an open JSON object, or as a whole object.
-void write_finding_fields(util::JsonWriter& json, const review::Finding& finding);
-void write_finding_object(util::JsonWriter& json, const review::Finding& finding);
 // A stored UTC time (2026-12-01T09:02:15Z) as people read it: in the local time zone (TZ,
 // set from the config's time_zone when the environment has none), 2026-12-01 17:02:15. Text
 // that is not such a time is returned as it is.

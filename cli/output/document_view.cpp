@@ -132,30 +132,6 @@ void write_document_json(util::JsonWriter& json, const Document& doc, const util
   json.end_object();
 }
 
-void write_finding_fields(util::JsonWriter& json, const review::Finding& f)
-{
-  json.key("file").value(f.file)
-    .key("line").value(f.line)
-    .key("column").value(f.column)
-    .key("rule").value(f.rule)
-    .key("checklist").value(f.checklist)
-    .key("item").value(f.item)
-    .key("article").value(f.article)
-    .key("severity").value(review::severity_key(f.severity))
-    .key("message").value(f.message)
-    .key("excerpt").value(f.excerpt);
-  if (!f.matched.empty()) {
-    json.key("matched").value(f.matched);
-  }
-}
-
-void write_finding_object(util::JsonWriter& json, const review::Finding& finding)
-{
-  json.begin_object();
-  write_finding_fields(json, finding);
-  json.end_object();
-}
-
 std::string local_time(std::string_view utc)
 {
   std::tm parts{};

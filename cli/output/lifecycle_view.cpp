@@ -90,21 +90,9 @@ std::string render_evaluation(const lifecycle::Evaluation& e, const registry::Do
 {
   if (options.format == Format::json) {
     util::JsonWriter json(2);
-    json.begin_object()
-      .key("id").value(e.id)
-      .key("document").value(e.document)
-      .key("date").value(e.date.iso())
-      .key("outcome").value(lifecycle::outcome_key(e.outcome))
-      .key("reason").value(e.reason)
-      .key("report").value(e.report)
-      .key("report_sha256").value(e.report_sha256)
-      .key("previous_expires").value(util::to_iso(e.previous_expires))
-      .key("new_expires").value(util::to_iso(e.new_expires))
-      .key("previous_reg_no").value(e.previous_reg_no)
-      .key("new_reg_no").value(e.new_reg_no)
-      .key("replacement").value(e.replacement)
-      .key("status").value(registry::status_key(doc.status_on(options.as_of)))
-      .end_object();
+    json.begin_object();
+    lifecycle::write_members(json, e);
+    json.key("status").value(registry::status_key(doc.status_on(options.as_of))).end_object();
     return json.str() + "\n";
   }
   std::string out = fmt::format("#{}《{}》后评估（{}）：{}\n", doc.id, doc.title, e.date.iso(), lifecycle::outcome_label(e.outcome));

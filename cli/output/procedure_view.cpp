@@ -58,32 +58,10 @@ void write_step(util::JsonWriter& json, const procedure::Step& step)
   json.end_object();
 }
 
-void write_strings(util::JsonWriter& json, const std::vector<std::string>& items)
-{
-  json.begin_array();
-  for (const auto& item : items) {
-    json.value(item);
-  }
-  json.end_array();
-}
-
 void write_filing(util::JsonWriter& json, const filing::Filing& filing)
 {
-  json.begin_object().key("body").value(filing.body).key("filed").value(filing.filed.iso()).key("materials");
-  write_strings(json, filing.materials);
-  json.key("missing");
-  write_strings(json, filing.missing);
-  json.key("outcomes").begin_array();
-  for (const auto& outcome : filing.outcomes) {
-    json.begin_object()
-      .key("kind").value(outcome.kind)
-      .key("result").value(outcome.result ? std::optional(std::string(filing::result_key(*outcome.result))) : std::nullopt)
-      .key("date").value(outcome.date.iso())
-      .key("until").value(util::to_iso(outcome.until))
-      .key("note").value(outcome.note)
-      .end_object();
-  }
-  json.end_array().key("voided").value(util::to_iso(filing.voided)).key("void_reason").value(filing.void_reason);
+  json.begin_object();
+  filing::write_members(json, filing);
   json.end_object();
 }
 

@@ -12,14 +12,6 @@ namespace normdoc::cli {
 
 namespace {
 
-std::string_view status_key(const review::Review& review)
-{
-  if (review.superseded_by) {
-    return "superseded";
-  }
-  return review.result ? "concluded" : "open";
-}
-
 std::string_view review_word(const review::Review& review)
 {
   return review::review_word(review.checklist);
@@ -70,73 +62,9 @@ std::string findings_count(const review::Review& review)
 
 void write_review_json(util::JsonWriter& json, const review::Review& review, const registry::Document& doc)
 {
-  json.begin_object()
-    .key("id").value(review.id)
-    .key("status").value(status_key(review))
-    .key("document").begin_object()
-      .key("id").value(doc.id)
-      .key("title").value(doc.title)
-      .key("doc_no").value(doc.doc_no)
-      .key("issuer").value(doc.issuer)
-      .key("drafting_unit").value(doc.drafting_unit)
-    .end_object()
-    .key("checklist").begin_object()
-      .key("id").value(review.checklist)
-      .key("title").value(review.checklist_title)
-      .key("version").value(review.checklist_version)
-      .key("sha256").value(review.checklist_sha256)
-    .end_object()
-    .key("text_sha256").value(review.text_sha256)
-    .key("reviewer").value(review.reviewer)
-    .key("received").value(util::to_iso(review.received))
-    .key("started_at").value(review.started_at)
-    .key("concluded").value(util::to_iso(review.concluded))
-    .key("result").value(procedure::conclusion_key(review.result))
-    .key("result_label").value(review.result ? std::optional(result_label(review)) : std::nullopt)
-    .key("opinion").value(review.opinion)
-    .key("urgency").value(review.urgency)
-    .key("exception");
-  if (review.exception) {
-    json.begin_object()
-      .key("ground").value(review::ground_key(review.exception->ground))
-      .key("ground_label").value(review::ground_label(review.exception->ground))
-      .key("alternatives").value(review.exception->alternatives)
-      .key("until").value(review.exception->until.iso())
-      .end_object();
-  } else {
-    json.null();
-  }
-  json.key("superseded_by").value(review.superseded_by).key("items").begin_array();
-  for (const auto& item : review.items) {
-    json.begin_object()
-      .key("id").value(item.item)
-      .key("category").value(item.category)
-      .key("text").value(item.text)
-      .key("article").value(item.article)
-      .key("answer").value(item.answer ? std::optional<std::string>(review::answer_key(*item.answer)) : std::nullopt)
-      .key("note").value(item.note)
-      .key("evidence").value(item.evidence)
-      .key("answered_by").value(item.answered_by)
-      .key("answered_at").value(item.answered_at)
-      .end_object();
-  }
-  json.end_array().key("findings").begin_array();
-  for (const auto& recorded : review.findings) {
-    json.begin_object().key("number").value(recorded.number);
-    write_finding_fields(json, recorded.finding);
-    json.key("dismissed");
-    if (recorded.dismissed_reason) {
-      json.begin_object()
-        .key("reason").value(*recorded.dismissed_reason)
-        .key("by").value(recorded.dismissed_by)
-        .key("at").value(recorded.dismissed_at)
-        .end_object();
-    } else {
-      json.null();
-    }
-    json.end_object();
-  }
-  json.end_array().end_object();
+  json.begin_object();
+  review::write_members(json, review, doc);
+  json.end_object();
 }
 
 // What became of a screening finding: dismissed with a reason; while the review is open, still to

@@ -5,7 +5,7 @@
 
 namespace normdoc {
 
-Error::Error(const std::string& message, std::string hint)
+Error::Error(const std::string& message, Hint hint)
   : std::runtime_error(message),
     m_hint(std::move(hint))
 {
@@ -36,7 +36,7 @@ std::string with_location(const std::string& message, const Location& where)
 
 } // namespace
 
-DataError::DataError(const std::string& message, Location where, std::string hint)
+DataError::DataError(const std::string& message, Location where, Hint hint)
   : Error(with_location(message, where), std::move(hint)),
     m_where(std::move(where)),
     m_bare(message)
@@ -56,11 +56,11 @@ DataError DataError::located(const Location& outer) const
   if (merged.field.empty()) {
     merged.field = outer.field;
   }
-  return DataError(m_bare, merged, hint());
+  return DataError(m_bare, merged, full_hint());
 }
 
 DatabaseError::DatabaseError(
-  Kind kind, const std::string& message, int code, int extended_code, std::string hint)
+  Kind kind, const std::string& message, int code, int extended_code, Hint hint)
   : Error(message, std::move(hint)),
     m_kind(kind),
     m_code(code),

@@ -1,22 +1,30 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <normdoc/remedy.hpp>
+
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace normdoc {
 
 // Root of every failure the library reports. Messages are in Chinese: they reach the legal
-// officer verbatim. `hint`, when set, is a remedy printed on a second line.
+// officer verbatim. `hint`, when set, is a remedy printed on a second line; where it names
+// something to do, it holds a mark for each of its remedies (remedy.hpp), which the caller says
+// in its own terms (the CLI: a command line).
 class Error : public std::runtime_error
 {
 public:
-  explicit Error(const std::string& message, std::string hint = {});
-  const std::string& hint() const noexcept { return m_hint; }
+  explicit Error(const std::string& message, Hint hint = {});
+  // The hint's text, remedy marks included.
+  const std::string& hint() const noexcept { return m_hint.text; }
+  const std::vector<Remedy>& remedies() const noexcept { return m_hint.remedies; }
+  const Hint& full_hint() const noexcept { return m_hint; }
 
 private:
-  std::string m_hint;
+  Hint m_hint;
 };
 
 // The command line asks for something impossible (exit 2).
@@ -42,7 +50,7 @@ struct Location
 class DataError : public Error
 {
 public:
-  explicit DataError(const std::string& message, Location where = {}, std::string hint = {});
+  explicit DataError(const std::string& message, Location where = {}, Hint hint = {});
   const Location& where() const noexcept { return m_where; }
   // A copy with the parts of `outer` that this error does not know yet filled in.
   DataError located(const Location& outer) const;
@@ -68,7 +76,7 @@ class DatabaseError : public Error
 public:
   enum class Kind { busy, corrupt, too_new, missing, read_only, other };
   DatabaseError(Kind kind, const std::string& message, int code = 0, int extended_code = 0,
-                std::string hint = {});
+                Hint hint = {});
   Kind kind() const noexcept { return m_kind; }
   int code() const noexcept { return m_code; }
   int extended_code() const noexcept { return m_extended_code; }

@@ -239,7 +239,7 @@ DueKind stored_kind(const std::string& key)
     return *kind;
   }
   throw DataError(fmt::format("存储的到期提醒类别“{}”无法识别（由更新版本的 normdoc 写入？）", key), Location{{}, 0, 0, "kind"},
-                  "运行 normdoc doctor --fix 重新计算到期提醒");
+                  Hint(fmt::format("运行 {} 重新计算到期提醒", k_remedy_mark), {{Action::doctor, {}, {{"fix", ""}}}}));
 }
 
 } // namespace

@@ -49,7 +49,8 @@ Filing find_filing(store::Database& db, const registry::Document& doc, const std
     }
   }
   throw DataError(fmt::format("文件 #{} 没有向“{}”报送备案的记录", doc.id, body), Location{{}, 0, 0, "to"},
-                  fmt::format("先用 normdoc file {} --to {} --date 日期 记录报送", doc.id, body));
+                  Hint(fmt::format("先用 {} 记录报送", k_remedy_mark),
+                       {{Action::file, {std::to_string(doc.id)}, {{"to", body}, {"date", "日期"}}}}));
 }
 
 void append_event(store::Transaction& txn, const registry::Document& doc, std::string_view kind,
@@ -115,6 +116,41 @@ std::optional<Outcome> Filing::open_correction() const
   return open;
 }
 
+void write_members(util::JsonWriter& json, const Filing& filing, const util::Members& members)
+{
+  util::MemberWriter out(json, members);
+  out("body", filing.body)("filed", filing.filed.iso());
+  for (const auto& [member, items] : {std::pair{"materials", &filing.materials}, std::pair{"missing", &filing.missing}}) {
+    if (out.key(member)) {
+      json.begin_array();
+      for (const auto& item : *items) {
+        json.value(item);
+      }
+      json.end_array();
+    }
+  }
+  if (out.key("outcomes")) {
+    json.begin_array();
+    for (const auto& outcome : filing.outcomes) {
+      json.begin_object();
+      write_members(json, outcome);
+      json.end_object();
+    }
+    json.end_array();
+  }
+  out("voided", util::to_iso(filing.voided))("void_reason", filing.void_reason);
+}
+
+void write_members(util::JsonWriter& json, const Outcome& outcome, const util::Members& members)
+{
+  util::MemberWriter(json, members)
+    ("kind", outcome.kind)
+    ("result", outcome.result ? std::optional(std::string(result_key(*outcome.result))) : std::nullopt)
+    ("date", outcome.date.iso())
+    ("until", util::to_iso(outcome.until))
+    ("note", outcome.note);
+}
+
 std::vector<Filing> file(store::Transaction& txn, const registry::Document& doc, const std::vector<std::string>& bodies,
                          const util::Date& date, const std::optional<std::vector<std::string>>& sent,
                          const config::Config& config, const audit::Stamp& stamp)
@@ -150,15 +186,9 @@ std::vector<Filing> file(store::Transaction& txn, const registry::Document& doc,
       .bind_all(doc.id, body, date, join_lines(materials), join_lines(missing))
       .run();
     util::JsonWriter payload;
-    payload.begin_object().key("body").value(body).key("date").value(date.iso()).key("materials").begin_array();
-    for (const auto& item : materials) {
-      payload.value(item);
-    }
-    payload.end_array().key("missing").begin_array();
-    for (const auto& item : missing) {
-      payload.value(item);
-    }
-    payload.end_array();
+    payload.begin_object();
+    write_members(payload, Filing{.body = body, .filed = date, .materials = materials, .missing = missing},
+                  {.except = {"outcomes", "voided", "void_reason"}, .rename = {{"filed", "date"}}});
     append_event(txn, doc, "file", payload, stamp);
   }
   return filings_of(db, doc.id);
@@ -180,12 +210,8 @@ Filing record_result(store::Transaction& txn, const registry::Document& doc, con
     .bind_all(filing.id, result_key(result), date, until, note)
     .run();
   util::JsonWriter payload;
-  payload.begin_object()
-    .key("body").value(body)
-    .key("result").value(result_key(result))
-    .key("date").value(date.iso())
-    .key("until").value(util::to_iso(until))
-    .key("note").value(note);
+  payload.begin_object().key("body").value(body);
+  write_members(payload, Outcome{"result", result, date, until, note}, {.except = {"kind"}});
   append_event(txn, doc, "filing-result", payload, stamp);
   return find_filing(db, doc, body);
 }
@@ -210,7 +236,8 @@ Filing record_correction(store::Transaction& txn, const registry::Document& doc,
     .bind_all(filing.id, date, note)
     .run();
   util::JsonWriter payload;
-  payload.begin_object().key("body").value(body).key("date").value(date.iso()).key("note").value(note);
+  payload.begin_object().key("body").value(body);
+  write_members(payload, Outcome{"corrected", std::nullopt, date, std::nullopt, note}, {.only = {"date", "note"}});
   append_event(txn, doc, "filing-corrected", payload, stamp);
   return find_filing(db, doc, body);
 }
@@ -289,16 +316,13 @@ Filing void_filing(store::Transaction& txn, const registry::Document& doc, const
     throw DataError("须写明作废理由", Location{{}, 0, 0, "reason"});
   }
   db.prepare("UPDATE filing SET voided = ?, void_reason = ? WHERE id = ?").bind_all(date.iso(), why, filing.id).run();
-  util::JsonWriter payload;
-  payload.begin_object()
-    .key("filing").value(filing.id)
-    .key("body").value(filing.body)
-    .key("filed").value(filing.filed.iso())
-    .key("voided").value(date.iso())
-    .key("reason").value(why);
-  append_event(txn, doc, "void-filing", payload, stamp);
   filing.voided = date;
   filing.void_reason = why;
+  util::JsonWriter payload;
+  payload.begin_object().key("filing").value(filing.id);
+  write_members(payload, filing,
+                {.except = {"materials", "missing", "outcomes"}, .rename = {{"void_reason", "reason"}}});
+  append_event(txn, doc, "void-filing", payload, stamp);
   return filing;
 }
 

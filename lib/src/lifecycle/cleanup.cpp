@@ -92,9 +92,11 @@ std::int64_t campaign_id(store::Database& db, const std::string& name)
     names.push_back(all.text(0));
   }
   const auto suggestion = util::closest_match(name, names);
-  throw DataError(fmt::format("没有名为“{}”的清理", name), Location{{}, 0, 0, "name"},
-                  suggestion ? fmt::format("是否想写“{}”？", *suggestion)
-                             : "用 normdoc cleanup open 名称 --scope 范围 开始一次清理");
+  Hint hint(fmt::format("用 {} 开始一次清理", k_remedy_mark), {{Action::cleanup_open, {"名称"}, {{"scope", "范围"}}}});
+  if (suggestion) {
+    hint = Hint(fmt::format("是否想写“{}”？", *suggestion));
+  }
+  throw DataError(fmt::format("没有名为“{}”的清理", name), Location{{}, 0, 0, "name"}, std::move(hint));
 }
 
 Campaign require_open(store::Database& db, const std::string& name)
@@ -307,7 +309,8 @@ Campaign close_campaign(store::Transaction& txn, const registry::Registry& regis
   const std::size_t undecided = campaign.items.size() - campaign.decided();
   if (undecided > 0 && !allow_undecided) {
     throw DataError(fmt::format("清理“{}”还有{}份文件未作决定", name, undecided), Location{{}, 0, 0, "name"},
-                    fmt::format("用 normdoc cleanup status {} 查看；确需先结束的，加 --allow-undecided", name));
+                    Hint(fmt::format("用 {} 查看；确需先结束的，加 {}", k_remedy_mark, k_remedy_mark),
+                         {{Action::cleanup_status, {name}}, {Action::same, {}, {{"allow_undecided", ""}}}}));
   }
   const std::string why_prefix = fmt::format("清理“{}”：", name);
   for (const auto& item : campaign.items) {

@@ -44,7 +44,28 @@ Evaluation read_evaluation(const store::Statement& stmt)
                     stmt.text(12)};
 }
 
+// What the log's `evaluate` event holds of the evaluation it records.
+const util::Members k_evaluate_event{.only = {"id", "outcome", "date", "reason", "report", "report_sha256"},
+                                     .rename = {{"id", "evaluation"}}};
+
 } // namespace
+
+void write_members(util::JsonWriter& json, const Evaluation& evaluation, const util::Members& members)
+{
+  util::MemberWriter(json, members)
+    ("id", evaluation.id)
+    ("document", evaluation.document)
+    ("outcome", outcome_key(evaluation.outcome))
+    ("date", evaluation.date.iso())
+    ("reason", evaluation.reason)
+    ("report", evaluation.report)
+    ("report_sha256", evaluation.report_sha256)
+    ("previous_expires", util::to_iso(evaluation.previous_expires))
+    ("new_expires", util::to_iso(evaluation.new_expires))
+    ("previous_reg_no", evaluation.previous_reg_no)
+    ("new_reg_no", evaluation.new_reg_no)
+    ("replacement", evaluation.replacement);
+}
 
 std::string_view outcome_key(Outcome outcome)
 {
@@ -104,21 +125,16 @@ Evaluation evaluate(store::Transaction& txn, const registry::Registry& registry,
               renewed ? after.reg_no : std::nullopt,
               input.replacement ? std::optional(input.replacement->id) : std::nullopt, stamp.at)
     .run();
-  const std::int64_t id = db.last_insert_rowid();
-  util::JsonWriter payload;
-  payload.begin_object()
-    .key("evaluation").value(id)
-    .key("outcome").value(outcome_key(input.outcome))
-    .key("date").value(input.date.iso())
-    .key("reason").value(reason)
-    .key("report").value(report_name)
-    .key("report_sha256").value(report_sha256)
-    .end_object();
-  audit::append(txn, stamp, doc.id, "evaluate", payload.str());
   auto stmt = db.prepare(std::string(k_select) + " AND id = ?");
-  stmt.bind(1, id);
+  stmt.bind(1, db.last_insert_rowid());
   stmt.step();
-  return read_evaluation(stmt);
+  Evaluation evaluation = read_evaluation(stmt);
+  util::JsonWriter payload;
+  payload.begin_object();
+  write_members(payload, evaluation, k_evaluate_event);
+  payload.end_object();
+  audit::append(txn, stamp, doc.id, "evaluate", payload.str());
+  return evaluation;
 }
 
 std::vector<Evaluation> evaluations_of(store::Database& db, std::int64_t document)
@@ -159,11 +175,9 @@ Evaluation void_evaluation(store::Transaction& txn, const registry::Document& do
     throw DataError("须写明作废理由", Location{{}, 0, 0, "reason"});
   }
   util::JsonWriter payload;
-  payload.begin_object()
-    .key("evaluation").value(last.id)
-    .key("outcome").value(outcome_key(last.outcome))
-    .key("date").value(last.date.iso())
-    .key("voided").value(date.iso())
+  payload.begin_object();
+  write_members(payload, last, {.only = {"id", "outcome", "date"}, .rename = {{"id", "evaluation"}}});
+  payload.key("voided").value(date.iso())
     .key("reason").value(why)
     .key("restored").begin_array();
   // Each document field put back, as {document, field, from, to}; ids are numbers, as in `amend`.

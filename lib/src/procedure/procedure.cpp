@@ -16,6 +16,13 @@ namespace normdoc::procedure {
 
 namespace {
 
+// A gate's refusal: `what` to record first, and how a document issued before normdoc passes it
+// (the override and its reason).
+Hint override_hint(std::string_view what)
+{
+  return Hint(fmt::format("{}，用 {} 说明", what, k_remedy_mark), {{Action::same, {}, {{"override_gate", ""}, {"reason", ""}}}});
+}
+
 constexpr std::array<util::Named<StepKind>, 7> k_steps{{
   {StepKind::assessment, "assessment", "评估论证"},
   {StepKind::comment, "comment", "公开征求意见"},
@@ -166,7 +173,7 @@ void require_deliberation_gate(store::Transaction& txn, const registry::Document
   if (!input.override_reason) {
     throw DataError(fmt::format("文件 #{} 在 {} 之前没有结论为合法或应当予以修改的合法性审核，不得提交集体审议（国办发〔2018〕115号 (七)）",
                                 doc.id, input.date->iso()),
-                    {}, "先记录合法性审核结论；补登记在使用 normdoc 之前审议的文件时，用 --override-gate --reason 说明");
+                    {}, override_hint("先记录合法性审核结论；补登记在使用 normdoc 之前审议的文件时"));
   }
   log_override(txn, doc, "deliberation", *input.override_reason, stamp);
 }
@@ -182,7 +189,9 @@ void require_review_time(const StepInput& input, const std::optional<util::Date>
   if (*input.date < earliest) {
     throw DataError(fmt::format("{} 收到、{} 作出结论，不足{}（国办发〔2018〕115号 (五)）", received->iso(),
                                 input.date->iso(), config.legality_review_minimum.chinese()),
-                    Location{{}, 0, 0, "date"}, "因突发事件或执行上级紧急命令需要立即审核的，用 --urgency 写明理由");
+                    Location{{}, 0, 0, "date"},
+                    Hint(fmt::format("因突发事件或执行上级紧急命令需要立即审核的，用 {} 写明理由", k_remedy_mark),
+                         {{Action::same, {}, {{"urgency", ""}}}}));
   }
 }
 
@@ -318,7 +327,8 @@ Step record(store::Transaction& txn, const registry::Document& doc, const StepIn
     throw DataError(fmt::format("文件 #{}《{}》已于 {} 发布，{}（{}）不能在发布之后", doc.id, doc.title,
                                 doc.published->iso(), step_label(input.kind), day->iso()),
                     Location{{}, 0, 0, input.date ? "date" : "from"},
-                    "修改已发布的文件：先用 normdoc add 登记修改稿，对修改稿记录制定程序");
+                    Hint(fmt::format("修改已发布的文件：先用 {} 登记修改稿，对修改稿记录制定程序", k_remedy_mark),
+                         {{Action::add}}));
   }
   store::Database& db = txn.database();
   std::optional<std::int64_t> id;
@@ -386,7 +396,7 @@ void require_publication_gate(store::Transaction& txn, const registry::Document&
   }
   throw DataError(fmt::format("文件 #{}《{}》涉及市场主体经济活动，没有结论为符合或适用例外的公平竞争审查，不得出台（公平竞争审查条例第十八条）",
                               doc.id, doc.title),
-                  {}, "先记录公平竞争审查结论；补登记在使用 normdoc 之前印发的文件时，用 --override-gate --reason 说明");
+                  {}, override_hint("先记录公平竞争审查结论；补登记在使用 normdoc 之前印发的文件时"));
 }
 
 namespace {
@@ -418,7 +428,8 @@ Step void_step(store::Transaction& txn, std::int64_t id, const util::Date& date,
   stmt.bind(1, id);
   if (stmt.step() != store::Step::row) {
     throw DataError(fmt::format("没有编号为 {} 的有效程序记录", id), Location{{}, 0, 0, "step"},
-                    "编号见 show REF --procedure --format json 的 id");
+                    Hint(fmt::format("编号见 {} 的 id", k_remedy_mark),
+                         {{Action::show, {"REF"}, {{"procedure", ""}, {"format", "json"}}}}));
   }
   Step step = read_step(stmt);
   const std::string why(util::trim(reason));

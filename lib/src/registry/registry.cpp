@@ -227,7 +227,9 @@ Document Registry::publish(store::Transaction& txn, const Document& doc, const P
   if (effective < publication.date) {
     throw DataError(fmt::format("施行日期 {} 早于发布日期 {}", effective.iso(), publication.date.iso()),
                     Location{{}, 0, 0, "effective"},
-                    publication.effective ? "核对 --effective" : "施行日期取自正文的施行条款；用 --effective 给出实际的施行日期");
+                    Hint(publication.effective ? fmt::format("核对 {}", k_remedy_mark)
+                                               : fmt::format("施行日期取自正文的施行条款；用 {} 给出实际的施行日期", k_remedy_mark),
+                         {{Action::same, {}, {{"effective", ""}}}}));
   }
   util::Date expires = effective;
   if (publication.expires) {
@@ -291,9 +293,10 @@ void require_endable(const Document& doc, const util::Date& date, std::string_vi
     throw DataError(fmt::format("{}已于 {} 有效期届满自动失效，不能{}", describe(doc), doc.expires->add_days(1).iso(),
                                 action),
                     {},
-                    fmt::format("届满前已作出决定的，用 --date 写明决定日期补记；否则在目录中确认失效：normdoc "
-                                "acknowledge {} expired --reason …，仍需施行的，重新制定发布",
-                                doc.id));
+                    Hint(fmt::format("届满前已作出决定的，用 {} 写明决定日期补记；否则在目录中确认失效：{}，仍需施行的，重新制定发布",
+                                     k_remedy_mark, k_remedy_mark),
+                         {{Action::same, {}, {{"date", ""}}},
+                          {Action::acknowledge, {std::to_string(doc.id), "expired"}, {{"reason", "…"}}}}));
   }
   // A document published but not yet effective (已公布待施行) can be ended as well.
   if ((status != Status::published && status != Status::pending) || doc.recorded_status != Status::published) {
@@ -551,7 +554,8 @@ Document resolve(store::Database& db, std::string_view raw_ref)
       throw DataError(fmt::format("文号 {} 对应多个文件：{}", *doc_no, ids), {}, "请用文件编号指定");
     }
   }
-  throw DataError(fmt::format("找不到文件“{}”", ref), {}, "可用文件编号、登记编号或文号指定；用 normdoc list 查看");
+  throw DataError(fmt::format("找不到文件“{}”", ref), {},
+                  Hint(fmt::format("可用文件编号、登记编号或文号指定；用 {} 查看", k_remedy_mark), {{Action::list}}));
 }
 
 void for_each(store::Database& db, const ListFilter& filter, const std::function<void(const Document&)>& visit)

@@ -47,7 +47,7 @@ std::optional<procedure::StepKind> step_of(std::string_view checklist)
   return std::nullopt;
 }
 
-[[noreturn]] void refuse(const std::string& message, std::string_view field, std::string hint = {})
+[[noreturn]] void refuse(const std::string& message, std::string_view field, Hint hint = {})
 {
   throw DataError(message, Location{{}, 0, 0, std::string(field)}, std::move(hint));
 }
@@ -154,7 +154,7 @@ Review load_open(store::Database& db, std::int64_t id)
   Review review = load(db, id);
   if (review.result) {
     refuse(fmt::format("审查 R{} 已于 {} 作出结论，不能再修改", id, review.concluded->iso()), "review",
-           "如需重新审查，用 normdoc review start 开始新的审查，新审查取代旧审查");
+           Hint(fmt::format("如需重新审查，用 {} 开始新的审查，新审查取代旧审查", k_remedy_mark), {{Action::review_start}}));
   }
   if (review.superseded_by) {
     refuse(fmt::format("审查 R{} 已被审查 R{} 取代", id, *review.superseded_by), "review",
@@ -226,7 +226,7 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
   }
   if (!unanswered.empty()) {
     refuse(fmt::format("还有{}项未回答：{}", unanswered.size(), join(unanswered, "、")), "answers",
-           fmt::format("用 normdoc review answer R{} 逐项回答", review.id));
+           Hint(fmt::format("用 {} 逐项回答", k_remedy_mark), {{Action::review_answer, {fmt::format("R{}", review.id)}}}));
   }
   if (conclusion.date < review.received.value_or(conclusion.date)) {
     refuse(fmt::format("结论日期 {} 早于收到日期 {}", conclusion.date.iso(), review.received->iso()), "date");
@@ -244,7 +244,9 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
     }
     if (!open_findings.empty()) {
       refuse(fmt::format("自动筛查发现{}处严重问题，所涉条目却回答为通过：{}", open_findings.size(), join(open_findings, "、")),
-             "findings", fmt::format("核实后用 normdoc review dismiss R{} 编号 --reason 写明不构成问题的理由", review.id));
+             "findings",
+             Hint(fmt::format("核实后用 {} 写明不构成问题的理由", k_remedy_mark),
+                  {{Action::review_dismiss, {fmt::format("R{}", review.id), "编号"}, {{"reason", ""}}}}));
     }
   }
   if (procedure::is_favourable(result)) {
@@ -326,6 +328,91 @@ std::string_view ground_key(Ground ground)
 std::string_view ground_label(Ground ground)
 {
   return util::named(k_grounds, ground).label;
+}
+
+std::string_view status_key(const Review& review)
+{
+  if (review.superseded_by) {
+    return "superseded";
+  }
+  return review.result ? "concluded" : "open";
+}
+
+void write_members(util::JsonWriter& json, const ItemAnswer& item, const util::Members& members)
+{
+  util::MemberWriter(json, members)
+    ("id", item.item)
+    ("category", item.category)
+    ("text", item.text)
+    ("article", item.article)
+    ("answer", item.answer ? std::optional<std::string>(answer_key(*item.answer)) : std::nullopt)
+    ("note", item.note)
+    ("evidence", item.evidence)
+    ("answered_by", item.answered_by)
+    ("answered_at", item.answered_at);
+}
+
+void write_members(util::JsonWriter& json, const Review& review, const registry::Document& doc)
+{
+  json.key("id").value(review.id)
+    .key("status").value(status_key(review))
+    .key("document").begin_object()
+      .key("id").value(doc.id)
+      .key("title").value(doc.title)
+      .key("doc_no").value(doc.doc_no)
+      .key("issuer").value(doc.issuer)
+      .key("drafting_unit").value(doc.drafting_unit)
+    .end_object()
+    .key("checklist").begin_object()
+      .key("id").value(review.checklist)
+      .key("title").value(review.checklist_title)
+      .key("version").value(review.checklist_version)
+      .key("sha256").value(review.checklist_sha256)
+    .end_object()
+    .key("text_sha256").value(review.text_sha256)
+    .key("reviewer").value(review.reviewer)
+    .key("received").value(util::to_iso(review.received))
+    .key("started_at").value(review.started_at)
+    .key("concluded").value(util::to_iso(review.concluded))
+    .key("result").value(procedure::conclusion_key(review.result))
+    .key("result_label").value(review.result ? std::optional<std::string>(procedure::conclusion_label(*review.result))
+                                             : std::nullopt)
+    .key("opinion").value(review.opinion)
+    .key("urgency").value(review.urgency)
+    .key("exception");
+  if (review.exception) {
+    json.begin_object()
+      .key("ground").value(ground_key(review.exception->ground))
+      .key("ground_label").value(ground_label(review.exception->ground))
+      .key("alternatives").value(review.exception->alternatives)
+      .key("until").value(review.exception->until.iso())
+      .end_object();
+  } else {
+    json.null();
+  }
+  json.key("superseded_by").value(review.superseded_by).key("items").begin_array();
+  for (const auto& item : review.items) {
+    json.begin_object();
+    write_members(json, item);
+    json.end_object();
+  }
+  json.end_array().key("findings").begin_array();
+  for (const auto& recorded : review.findings) {
+    json.begin_object().key("number").value(recorded.number);
+    write_members(json, recorded.finding);
+    json.key("dismissed");
+    if (recorded.dismissed_reason) {
+      json.begin_object()
+        .key("reason").value(*recorded.dismissed_reason)
+        .key("by").value(recorded.dismissed_by)
+        .key("at").value(recorded.dismissed_at)
+        .end_object();
+    } else {
+      json.null();
+    }
+    json.end_object();
+  }
+  json.end_array();
 }
 
 Review start(store::Transaction& txn, const registry::Document& doc, const Checklist& checklist,
@@ -416,12 +503,10 @@ void answer(store::Transaction& txn, std::int64_t id, const std::vector<AnswerIn
       .bind_all(std::string(answer_key(input.answer)), input.note, input.evidence, stamp.actor, stamp.at, id, input.item)
       .run();
     update.reset();
-    payload.begin_object()
-      .key("item").value(input.item)
-      .key("answer").value(answer_key(input.answer))
-      .key("note").value(input.note)
-      .key("evidence").value(input.evidence)
-      .end_object();
+    payload.begin_object();
+    write_members(payload, ItemAnswer{.item = input.item, .answer = input.answer, .note = input.note, .evidence = input.evidence},
+                  {.only = {"id", "answer", "note", "evidence"}, .rename = {{"id", "item"}}});
+    payload.end_object();
   }
   payload.end_array().end_object();
   log_event(txn, stamp, review, "review-answer", payload);
@@ -482,7 +567,7 @@ void dismiss(store::Transaction& txn, std::int64_t id, int number, const std::st
                                   [&](const RecordedFinding& f) { return f.number == number; });
   if (found == review.findings.end()) {
     refuse(fmt::format("审查 R{} 没有第{}号发现（共{}处）", id, number, review.findings.size()), "finding",
-           fmt::format("用 normdoc review show R{} 查看编号", id));
+           Hint(fmt::format("用 {} 查看编号", k_remedy_mark), {{Action::review_show, {fmt::format("R{}", id)}}}));
   }
   if (found->dismissed_reason) {
     refuse(fmt::format("第{}号发现已于 {} 被排除：{}", number, found->dismissed_at.value_or(""), *found->dismissed_reason),
@@ -558,7 +643,8 @@ Review load(store::Database& db, std::int64_t id)
   auto stmt = db.prepare(std::string(k_select_review) + " WHERE id = ?");
   stmt.bind(1, id);
   if (stmt.step() != store::Step::row) {
-    refuse(fmt::format("没有编号为 R{} 的审查", id), "review", "用 normdoc review list 查看审查");
+    refuse(fmt::format("没有编号为 R{} 的审查", id), "review",
+           Hint(fmt::format("用 {} 查看审查", k_remedy_mark), {{Action::review_list}}));
   }
   Review review = read_review(stmt);
   load_parts(db, review);

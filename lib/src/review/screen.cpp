@@ -22,6 +22,24 @@
 
 namespace normdoc::review {
 
+void write_members(util::JsonWriter& json, const Finding& finding, const util::Members& members)
+{
+  util::MemberWriter out(json, members);
+  out("file", finding.file)
+    ("line", finding.line)
+    ("column", finding.column)
+    ("rule", finding.rule)
+    ("checklist", finding.checklist)
+    ("item", finding.item)
+    ("article", finding.article)
+    ("severity", severity_key(finding.severity))
+    ("message", finding.message)
+    ("excerpt", finding.excerpt);
+  if (!finding.matched.empty()) {
+    out("matched", finding.matched);
+  }
+}
+
 namespace {
 
 constexpr int k_excerpt_context = 16; // characters either side of a hit

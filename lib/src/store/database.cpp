@@ -41,7 +41,9 @@ constexpr int k_application_id = 0x4E444F43;
   case SQLITE_CORRUPT:
   case SQLITE_NOTADB:
     throw DatabaseError(Kind::corrupt, fmt::format("{}数据库文件已损坏或不是 SQLite 数据库（{}）", where, detail), rc,
-                        extended, "用 normdoc backup 做的备份恢复，或用 --db 指定正确的文件");
+                        extended,
+                        Hint(fmt::format("用 {} 做的备份恢复，或用 {} 指定正确的文件", k_remedy_mark, k_remedy_mark),
+                             {{Action::backup}, {Action::same, {}, {{"db", ""}}}}));
   case SQLITE_READONLY:
   case SQLITE_PERM:
   case SQLITE_CANTOPEN:
@@ -403,7 +405,8 @@ Database Database::open(const std::string& path, OpenMode mode, std::chrono::mil
   const bool exists = fs::exists(path, ec);
   if (!exists && mode != OpenMode::create) {
     throw DatabaseError(DatabaseError::Kind::missing, fmt::format("数据库不存在：{}", path), 0, 0,
-                        "先运行 normdoc init 创建数据库，或用 --db 指定已有的数据库");
+                        Hint(fmt::format("先运行 {} 创建数据库，或用 {} 指定已有的数据库", k_remedy_mark, k_remedy_mark),
+                             {{Action::init}, {Action::same, {}, {{"db", ""}}}}));
   }
   if (!exists) {
     const fs::path parent = fs::path(path).parent_path();
@@ -501,7 +504,8 @@ void Database::migrate()
   if (current == 0) {
     if (single_integer("SELECT count(*) FROM sqlite_schema") > 0 && id != k_application_id) {
       throw DatabaseError(DatabaseError::Kind::corrupt, fmt::format("{} 不是 normdoc 数据库", m_path), 0, 0,
-                          "用 --db 指定 normdoc 的数据库，或用 normdoc init 新建");
+                          Hint(fmt::format("用 {} 指定 normdoc 的数据库，或用 {} 新建", k_remedy_mark, k_remedy_mark),
+                               {{Action::same, {}, {{"db", ""}}}, {Action::init}}));
     }
   } else if (id != k_application_id) {
     throw DatabaseError(DatabaseError::Kind::corrupt, fmt::format("{} 不是 normdoc 数据库", m_path));
@@ -513,7 +517,8 @@ void Database::migrate()
     throw DatabaseError(DatabaseError::Kind::read_only,
                         fmt::format("{}: 数据库结构版本 {} 需要升级到 {}，但数据库只读，未做任何改动", m_path, current,
                                     latest),
-                        0, 0, "用有写权限的账户运行一次 normdoc（例如 normdoc doctor）完成升级");
+                        0, 0,
+                        Hint(fmt::format("用有写权限的账户运行一次 normdoc（例如 {}）完成升级", k_remedy_mark), {{Action::doctor}}));
   }
   // WAL lets readers go on while one writer works; it is a property of the file, so it is set
   // once, when the file is created, and never rewritten by a later open.

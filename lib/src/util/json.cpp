@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace normdoc::util {
 
 std::string json_quote(std::string_view text)
@@ -160,6 +162,31 @@ JsonWriter& JsonWriter::raw(std::string_view json)
   before_value();
   m_out += json;
   return *this;
+}
+
+std::optional<std::string_view> Members::key_of(std::string_view member) const
+{
+  const auto named = [&](std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), member) != list.end();
+  };
+  if ((only.begin() != only.end() && !named(only)) || named(except)) {
+    return std::nullopt;
+  }
+  for (const auto& [from, to] : rename) {
+    if (from == member) {
+      return to;
+    }
+  }
+  return member;
+}
+
+bool MemberWriter::key(std::string_view member)
+{
+  const auto key = m_members.key_of(member);
+  if (key) {
+    m_json.key(*key);
+  }
+  return key.has_value();
 }
 
 } // namespace normdoc::util

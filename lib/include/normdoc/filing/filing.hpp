@@ -5,6 +5,7 @@
 #include <normdoc/config/config.hpp>
 #include <normdoc/registry/document.hpp>
 #include <normdoc/store/database.hpp>
+#include <normdoc/util/json.hpp>
 
 #include <optional>
 #include <string>
@@ -52,6 +53,15 @@ struct Filing
   // An open correction order: a correct/revoke result with no correction recorded after it.
   std::optional<Outcome> open_correction() const;
 };
+
+// The one serialiser of a filing and of an outcome, as JSON members (see util::Members).
+// Filing: body filed materials missing outcomes voided void_reason — `show --procedure` writes
+// them all; the `file` event body, filed (as `date`), materials, missing; `void-filing` the
+// filing's id, then body, filed, voided, void_reason (as `reason`).
+// Outcome: kind result date until note — the views write them all; `filing-result` the body,
+// then all but kind; `filing-corrected` the body, then date and note.
+void write_members(util::JsonWriter& json, const Filing& filing, const util::Members& members = {});
+void write_members(util::JsonWriter& json, const Outcome& outcome, const util::Members& members = {});
 
 // Files `doc` with each body in `bodies` on `date`. `sent` lists what was actually sent
 // (default: the configured package); the rest of the package is recorded as missing.

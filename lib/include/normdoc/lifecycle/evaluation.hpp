@@ -5,6 +5,7 @@
 #include <normdoc/config/config.hpp>
 #include <normdoc/registry/registry.hpp>
 #include <normdoc/store/database.hpp>
+#include <normdoc/util/json.hpp>
 
 #include <filesystem>
 #include <optional>
@@ -52,6 +53,13 @@ struct Evaluation
   std::optional<std::int64_t> replacement;
   std::string recorded_at;
 };
+
+// The one serialiser of an evaluation, as JSON members (see util::Members): id document outcome
+// date reason report report_sha256 previous_expires new_expires previous_reg_no new_reg_no
+// replacement. `evaluate --format json` writes them all (and the document's status); the
+// `evaluate` event id (as `evaluation`) to report_sha256 without document; `void-evaluation`
+// id (as `evaluation`), outcome and date.
+void write_members(util::JsonWriter& json, const Evaluation& evaluation, const util::Members& members = {});
 
 // Records a post-evaluation of `doc` and carries it out in `txn`: continue renews the validity
 // (re-registering when configured), amend links the new version, repeal ends the document.

@@ -9,6 +9,7 @@
 #include <normdoc/review/checklist.hpp>
 #include <normdoc/review/screen.hpp>
 #include <normdoc/store/database.hpp>
+#include <normdoc/util/json.hpp>
 #include <normdoc/util/named.hpp>
 
 #include <optional>
@@ -34,9 +35,9 @@ std::string_view ground_label(Ground ground);
 struct ItemAnswer
 {
   std::string item;
-  std::string category;
-  std::string text;
-  std::string article;
+  std::string category{};
+  std::string text{};
+  std::string article{};
   std::optional<Answer> answer{};
   std::optional<std::string> note{};
   std::optional<std::string> evidence{};
@@ -86,6 +87,20 @@ struct Review
 
   bool is_open() const { return !result && !superseded_by; }
 };
+
+// open, concluded or superseded.
+std::string_view status_key(const Review& review);
+
+// The one serialiser of a review and of an item's answer (see util::Members). A review: id,
+// status, its document (id title doc_no issuer drafting_unit), the checklist, text_sha256,
+// reviewer, received, started_at, concluded, result (and its label), opinion, urgency,
+// exception, superseded_by, items, findings with their dismissals — what `review show
+// --format json` writes. An item: id category text article answer note evidence answered_by
+// answered_at; the `review-answer` event writes id (as `item`), answer, note and evidence.
+// The other review events (start, dismiss, conclude) record what the command was given, under
+// the names the log has always used, not the review.
+void write_members(util::JsonWriter& json, const Review& review, const registry::Document& doc);
+void write_members(util::JsonWriter& json, const ItemAnswer& item, const util::Members& members = {});
 
 // What a review against `checklist` is called: 审核 for the legality review (国办发〔2018〕115号),
 // 审查 for the fair-competition review (公平竞争审查条例) and any other checklist.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <normdoc/review/checklist.hpp>
+#include <normdoc/util/json.hpp>
 
 #include <array>
 #include <cstdint>
@@ -33,6 +34,10 @@ struct Finding
   std::string excerpt;
   std::string matched; // the words that made the rule fire, joined by …
 };
+
+// The one serialiser of a finding, as JSON members (see util::Members): file line column rule
+// checklist item article severity message excerpt, and matched when there is one.
+void write_members(util::JsonWriter& json, const Finding& finding, const util::Members& members = {});
 
 // What a screen knows about the document: the issuer's level (unknown: the strictest, county)
 // and the office's own jurisdiction names, which join every {local} element of a sequence

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,6 +57,44 @@ private:
   // One entry per open container: whether it has had an element yet.
   std::vector<bool> m_has_element;
   bool m_after_key = false;
+};
+
+// Which members of a record a writer keeps and what it calls them. A record has one serialiser
+// (`write_members`, next to its struct) that writes every member in one order; a log payload
+// or a view of the record is that serialiser with members left out (`except`, or all but
+// `only`) or written under another key (`rename`, {member, key}) — the log's names stay what
+// the hash chain recorded. The lists are read while the call that takes them runs.
+struct Members
+{
+  std::initializer_list<std::string_view> only{};
+  std::initializer_list<std::string_view> except{};
+  std::initializer_list<std::pair<std::string_view, std::string_view>> rename{};
+
+  // The key `member` is written under, or nothing when it is left out.
+  std::optional<std::string_view> key_of(std::string_view member) const;
+};
+
+// Writes members through a Members selection: `out("date", value)` writes `"date": value`
+// unless the selection leaves `date` out; `out.key("items")` writes the key alone and says
+// whether to write the value (an object or array the caller builds).
+class MemberWriter
+{
+public:
+  MemberWriter(JsonWriter& json, const Members& members) : m_json(json), m_members(members) {}
+
+  template<typename Value> MemberWriter& operator()(std::string_view member, const Value& value)
+  {
+    if (key(member)) {
+      m_json.value(value);
+    }
+    return *this;
+  }
+  bool key(std::string_view member);
+  JsonWriter& json() { return m_json; }
+
+private:
+  JsonWriter& m_json;
+  const Members& m_members;
 };
 
 } // namespace normdoc::util
