@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/commands.hpp"
-#include "output/table.hpp"
+#include "output/basis_view.hpp"
 
 #include <normdoc/basis/register.hpp>
 #include <normdoc/error.hpp>
@@ -10,6 +10,10 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <iostream>
 
 namespace normdoc::cli {
 
@@ -21,10 +25,16 @@ struct BasisOptions
   Format format = Format::text;
 };
 
+struct LawListOptions
+{
+  basis::LawFilter filter;
+  Format format = Format::table;
+  CsvOptions csv;
+};
+
 std::string describe_change(const basis::Change& change)
 {
-  return fmt::format("《{}》{}{}", change.law, basis::change_label(change.kind),
-                     change.date ? fmt::format("（{}）", change.date->iso()) : "（日期不详）");
+  return fmt::format("《{}》{}", change.law, change_text(change));
 }
 
 void run_import(const BasisOptions& o, Context& ctx)
@@ -78,6 +88,20 @@ void run_change(const BasisOptions& o, Context& ctx)
                     flagged));
 }
 
+void run_list(const LawListOptions& o, Context& ctx)
+{
+  store::Database db = ctx.open_database_for_reading();
+  const auto laws = basis::list_laws(db, o.filter);
+  // As `list`: an empty table prints nothing (a note on a terminal); JSON and CSV always print.
+  if (laws.empty() && o.format == Format::table) {
+    if (isatty(STDERR_FILENO)) {
+      std::cerr << "没有符合条件的法律法规（目录用 normdoc basis import 导入）\n";
+    }
+    return;
+  }
+  print(render_laws(laws, RenderOptions{o.format, ctx.today(), o.csv.bom, o.csv.english_header()}));
+}
+
 void run_scan(Context& ctx)
 {
   const std::size_t scanned = write(ctx, [](store::Transaction& txn) { return basis::rescan(txn); });
@@ -96,6 +120,14 @@ void register_basis(CLI::App& app, Context& ctx)
   import->add_option("FILE", o->file, "CSV 文件，例如 national-laws.csv")->required();
   add_format_option(import, o->format, {Format::text, Format::json});
   import->callback([o, &ctx] { run_import(*o, ctx); });
+
+  auto l = std::make_shared<LawListOptions>();
+  auto* list = group->add_subcommand("list", "列出登记的法律法规：位阶、最新文本、是否废止、引用它的文件数和最近变化");
+  list->add_flag("--cited", l->filter.cited_only, "只列被登记文件引用的");
+  list->add_flag("--changed", l->filter.changed_only, "只列登记后修订或废止过的");
+  add_format_option(list, l->format, {Format::table, Format::json, Format::csv});
+  add_csv_options(list, l->csv);
+  list->callback([l, &ctx] { run_list(*l, ctx); });
 
   auto* change = group->add_subcommand("change", "手工记录一部法律的修订或废止");
   change->add_option("NAME", o->name, "法律名称，例如 中华人民共和国旅游法 或 旅游法")->required();

@@ -123,6 +123,43 @@ TEST_CASE("flags: documents in force citing a law changed after their publicatio
   CHECK(flagged(f, "2026-05-24").size() == 1);
 }
 
+TEST_CASE("list_laws: the register by name, with its citing documents and last change, filtered")
+{
+  test::Fixture f;
+  import(f, k_catalogue);
+  with_text(f, "赛事办法", "第一条 依据《中华人民共和国体育法》，制定本办法。", "2022-01-01");
+  with_text(f, "新赛事办法", "第一条 根据《体育法》，制定本办法。", "2023-06-01");
+  {
+    store::Transaction txn(f.db);
+    basis::record_change(txn, "旅游法", basis::ChangeKind::revised, day("2026-05-01"), day("2026-05-02"), test::k_stamp);
+    txn.commit();
+  }
+  const auto names = [](const std::vector<basis::LawEntry>& laws) {
+    std::vector<std::string> found;
+    for (const auto& entry : laws) {
+      found.push_back(entry.law.name);
+    }
+    return found;
+  };
+
+  const auto all = basis::list_laws(f.db, {});
+  // By name in code point order (体 U+4F53, 旅 U+65C5, 旧 U+65E7).
+  CHECK(names(all) == std::vector<std::string>{"体育法", "旅游法", "旧条例"});
+  CHECK(all[0].cited_by == 2);
+  CHECK(all[1].cited_by == 0);
+  CHECK_FALSE(all[0].last_change);
+  REQUIRE(all[1].last_change);
+  CHECK(all[1].last_change->kind == basis::ChangeKind::revised);
+  CHECK(all[1].last_change->date == day("2026-05-01"));
+  CHECK(all[1].last_change->recorded_on == day("2026-05-02"));
+  CHECK(all[1].last_change->source == "manual");
+  CHECK(all[2].law.repealed);
+
+  CHECK(names(basis::list_laws(f.db, {.cited_only = true})) == std::vector<std::string>{"体育法"});
+  CHECK(names(basis::list_laws(f.db, {.changed_only = true})) == std::vector<std::string>{"旅游法"});
+  CHECK(basis::list_laws(f.db, {.cited_only = true, .changed_only = true}).empty());
+}
+
 TEST_CASE("citations follow the stored text and a rescan rebuilds them")
 {
   test::Fixture f;

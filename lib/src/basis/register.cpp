@@ -227,6 +227,28 @@ std::optional<Law> find_law(store::Database& db, std::string_view name)
   return read_law(stmt);
 }
 
+std::vector<LawEntry> list_laws(store::Database& db, const LawFilter& filter)
+{
+  auto stmt = db.prepare(
+    "SELECT l.name, l.level, l.category, l.published, l.valid_from, l.repealed,"
+    " (SELECT count(*) FROM citation c WHERE c.law = l.name),"
+    " ch.kind, ch.date, ch.recorded_on, ch.source"
+    " FROM law l LEFT JOIN law_change ch ON ch.id = (SELECT max(id) FROM law_change WHERE law = l.name)"
+    " WHERE (?1 = 0 OR EXISTS (SELECT 1 FROM citation c WHERE c.law = l.name)) AND (?2 = 0 OR ch.id IS NOT NULL)"
+    " ORDER BY l.name");
+  stmt.bind_all(filter.cited_only, filter.changed_only);
+  std::vector<LawEntry> laws;
+  while (stmt.step() == store::Step::row) {
+    LawEntry entry{read_law(stmt), stmt.integer(6), std::nullopt};
+    if (const auto kind = stmt.optional_text(7)) {
+      entry.last_change = Change{entry.law.name, *parse_change(*kind), stmt.optional_date(8), *stmt.optional_date(9),
+                                 stmt.text(10)};
+    }
+    laws.push_back(std::move(entry));
+  }
+  return laws;
+}
+
 std::vector<Flag> flags(store::Database& db, const util::Date& as_of)
 {
   // Only citations whose law changed after the document was published come back; the

@@ -107,12 +107,36 @@ if [ ! -f "$corpus/national-laws.csv" ]; then
 else
   # In force on any day this test runs: the reminder is counted from today.
   validity=50y seed
+  # An empty register: nothing in a table (cron stays silent), an empty array in JSON.
+  nd_ok basis list
+  expect_stdout_empty
+  nd_ok basis list --format json
+  expect_json 'length' 0
   nd_ok basis import "$corpus/national-laws.csv" --format json
   expect_json '.added > 900' true
   nd_ok list --basis-changed --format json
   expect_json 'length' 0
   nd_ok basis change 中华人民共和国旅游法 --repealed 2026-01-01
   expect_stdout_contains "2件"
+  # The register: only the laws the documents cite (预算法 and 旅游法; 河南省旅游条例 is no
+  # national law), the one changed by hand, as a table, JSON and CSV.
+  nd_ok basis list --cited --format json
+  expect_json '[.[].name] | join(",")' 旅游法,预算法
+  expect_json '.[0].cited_by' 2
+  expect_json '.[0].repealed' true
+  expect_json '.[0].last_change.kind' repealed
+  expect_json '.[0].last_change.source' manual
+  expect_json '.[1].last_change' null
+  jq '.[0]' "$dir/stdout" >law.json
+  expect_schema law.schema.json law.json
+  nd_ok basis list --changed
+  expect_stdout_contains "旅游法"
+  expect_stdout_contains "已废止"
+  expect_stdout_contains "废止（2026-01-01）"
+  [ "$(wc -l <"$dir/stdout")" -eq 2 ] || fail "basis list --changed: $(cat "$dir/stdout")"
+  nd_ok basis list --cited --changed --format csv --header en
+  expect_stdout_contains "name,level,category,published,valid_from,repealed,cited_by,last_change,last_change_date"
+  expect_stdout_contains ",true,2,repealed,2026-01-01"
   nd_ok list --basis-changed --format json
   expect_json '[.[].id] | map(tostring) | join(",")' 1,2
   # Due within the configured 3 months of when the change was recorded (today).

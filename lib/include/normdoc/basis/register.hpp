@@ -61,6 +61,24 @@ Change record_change(store::Transaction& txn, const std::string& name, ChangeKin
 
 std::optional<Law> find_law(store::Database& db, std::string_view name);
 
+// A law of the register with what the registry knows of it: the documents that cite it and
+// the change recorded last.
+struct LawEntry
+{
+  Law law;
+  std::int64_t cited_by = 0;
+  std::optional<Change> last_change;
+};
+
+struct LawFilter
+{
+  bool cited_only = false;  // cited by at least one document
+  bool changed_only = false; // revised or repealed since it was registered
+};
+
+// The register by name.
+std::vector<LawEntry> list_laws(store::Database& db, const LawFilter& filter);
+
 // A document in force whose cited law changed after it was published and that has not been
 // evaluated, reviewed (legality) or decided in a cleanup since.
 struct Flag
