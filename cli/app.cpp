@@ -233,7 +233,17 @@ int run(int argc, char** argv)
   app.add_flag_callback("--wide", [] { set_table_width(0); }, "表格显示完整内容，不按终端宽度截短");
   app.add_flag_callback("--no-pager", [] { set_pager_allowed(false); }, "输出较长时也不使用分页程序");
   app.add_option("--as", ctx.options.actor, "写入操作日志和审核意见的经办人（默认依次取 NORMDOC_USER、配置 user、登录名）");
-  register_subcommands(app, ctx, subcommand_word(argc, argv));
+  const std::string_view word = subcommand_word(argc, argv);
+  ctx.options.command = std::string(word);
+  if (!word.empty()) {
+    // The word after the subcommand (`audit verify`): argv's words are distinct pointers.
+    for (int i = 1; i + 1 < argc; ++i) {
+      if (argv[i] == word.data() && argv[i + 1][0] != '-') {
+        ctx.options.command_detail = argv[i + 1];
+      }
+    }
+  }
+  register_subcommands(app, ctx, word);
   localize_groups(app);
   try {
     app.parse(argc, argv);

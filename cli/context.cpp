@@ -3,14 +3,18 @@
 
 #include <normdoc/audit/replay.hpp>
 #include <normdoc/error.hpp>
+#include <normdoc/store/target.hpp>
 
 #include <fmt/format.h>
 
 #include <pwd.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <ctime>
+#include <string_view>
 
 namespace normdoc::cli {
 
@@ -109,6 +113,10 @@ std::string Context::db_path()
   }
   const config::Config& settings = config();
   if (settings.db) {
+    // A server's connection string is not a path.
+    if (store::dialect_of(*settings.db) == store::Dialect::postgresql) {
+      return *settings.db;
+    }
     return relative_to_config(settings, *settings.db).string();
   }
   return (xdg_dir("XDG_DATA_HOME", ".local/share") / "normdoc" / "registry.db").string();
@@ -146,9 +154,33 @@ store::Database Context::open_database_for_reading()
   return open_as(store::Database::OpenMode::read);
 }
 
+void Context::check_backend(const std::string& target) const
+{
+  if (store::dialect_of(target) != store::Dialect::postgresql) {
+    return;
+  }
+  // A password in the string is refused first, whatever the command.
+  store::check_target(target);
+  // Commands checked against a PostgreSQL registry (issue 20); the rest still run SQL written
+  // for SQLite alone.
+  // `backup` is let through to say why it cannot (pg_dump is the tool).
+  static constexpr std::array<std::string_view, 9> k_ported = {"init", "add",     "show", "list",  "edit",
+                                                               "publish", "log", "due",  "backup"};
+  if (std::find(k_ported.begin(), k_ported.end(), options.command) != k_ported.end()
+      || (options.command == "audit" && options.command_detail == "verify")) {
+    return;
+  }
+  const std::string name =
+    options.command_detail.empty() ? options.command : fmt::format("{} {}", options.command, options.command_detail);
+  throw UsageError(fmt::format("normdoc {} 暂不支持 PostgreSQL 数据库", name),
+                   "此命令目前只能用于 SQLite 数据库文件（--db 文件路径）");
+}
+
 store::Database Context::open_as(store::Database::OpenMode mode)
 {
-  store::Database db = store::Database::open(db_path(), mode, config().busy_timeout);
+  const std::string target = db_path();
+  check_backend(target);
+  store::Database db = store::Database::open(target, mode, config().busy_timeout);
   // A registry from before the log carried everything the replay needs gets its baseline
   // event once, on first use after the upgrade (by a process that may write).
   if (!db.read_only() && audit::baseline_due(db)) {
@@ -162,6 +194,7 @@ store::Database Context::open_as(store::Database::OpenMode mode)
 store::Database Context::create_database()
 {
   const std::string path = db_path();
+  check_backend(path);
   return store::Database::open(path, store::Database::OpenMode::create, config().busy_timeout);
 }
 

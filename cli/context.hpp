@@ -21,6 +21,10 @@ struct GlobalOptions
   std::string db;
   std::string config;
   std::string actor;
+  // The subcommand the command line names (`audit`) and the word after it (`verify`), for
+  // refusing on PostgreSQL what is not yet ported to it.
+  std::string command;
+  std::string command_detail;
 };
 
 // What every command needs besides its own options: settings, the database, the actor and
@@ -75,6 +79,9 @@ private:
   // This machine's clock, or the instant $NORMDOC_NOW fixes (UsageError when malformed).
   std::time_t clock() const;
   store::Database open_as(store::Database::OpenMode mode);
+  // Throws UsageError when `target` is a PostgreSQL server and this command does not work on
+  // one yet: refused in one line rather than run against SQL it was not written for.
+  void check_backend(const std::string& target) const;
   std::optional<config::Config> m_config;
   std::optional<calendar::Calendar> m_calendar;
 };

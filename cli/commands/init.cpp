@@ -31,9 +31,15 @@ void run_init(const InitOptions& options, Context& ctx)
 {
   namespace fs = std::filesystem;
   const std::string path = ctx.db_path();
-  const bool existed = fs::exists(path);
-  store::Database db = ctx.create_database();
-  print(fmt::format("{}数据库：{}（结构版本 {}）\n", existed ? "已有" : "已创建", path, db.schema_version()));
+  if (store::dialect_of(path) == store::Dialect::postgresql) {
+    // The database itself is made on the server (createdb); init makes the registry in it.
+    store::Database db = ctx.create_database();
+    print(fmt::format("数据库：{}（结构版本 {}）\n", path, db.schema_version()));
+  } else {
+    const bool existed = fs::exists(path);
+    store::Database db = ctx.create_database();
+    print(fmt::format("{}数据库：{}（结构版本 {}）\n", existed ? "已有" : "已创建", path, db.schema_version()));
+  }
   // The key that signs log checkpoints lives outside the database: whoever can write the
   // database file must not be able to re-sign its log.
   const fs::path key = ctx.audit_key_path();

@@ -15,6 +15,8 @@ struct EmbeddedFile
 
 // schemas/sql/NNN_*.sql, sorted by name.
 const std::vector<EmbeddedFile>& migration_files();
+// schemas/sql/postgresql/NNN_*.sql (the same steps for PostgreSQL), sorted by name.
+const std::vector<EmbeddedFile>& postgresql_migration_files();
 // schemas/calendar/*.toml, sorted by name.
 const std::vector<EmbeddedFile>& calendar_files();
 // schemas/checklists/*.toml, sorted by name.

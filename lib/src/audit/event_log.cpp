@@ -47,6 +47,8 @@ Event append(store::Transaction& txn, const Stamp& stamp, std::optional<std::int
              std::string_view kind, std::string payload)
 {
   store::Database& db = txn.database();
+  // The head is read and moved on under the chain's lock: two writers never chain onto one head.
+  db.lock_event_chain();
   Event event;
   event.prev_hash = std::string(k_genesis_hash);
   event.id = 1;

@@ -157,7 +157,7 @@ ImportResult import_catalogue(store::Transaction& txn, std::string_view csv_text
                            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET level = excluded.level,"
                            " category = excluded.category, published = excluded.published,"
                            " valid_from = excluded.valid_from, repealed = excluded.repealed,"
-                           " updated_at = CASE WHEN law.published IS NOT excluded.published"
+                           " updated_at = CASE WHEN law.published IS DISTINCT FROM excluded.published"
                            " OR law.repealed <> excluded.repealed THEN excluded.updated_at ELSE law.updated_at END");
   for (const auto& [name, versions] : by_name) {
     const Law law = merge(versions);
@@ -255,13 +255,15 @@ std::vector<Flag> flags(store::Database& db, const util::Date& as_of)
   // document's status on `as_of` and whether it was reconsidered are checked per hit. The
   // register's laws lead (CROSS JOIN keeps that order): left to itself the planner walked every
   // citation to save a sort (100,000 documents, 135,884 citations: 20 ms with no law at all).
+  // PostgreSQL has no such hint (and no CROSS JOIN with ON): a plain join there.
   auto stmt = db.prepare(
-    "SELECT c.document, c.law, c.cited_as, l.published, l.repealed, substr(l.updated_at, 1, 10),"
-    " (SELECT max(date) FROM law_change WHERE law = l.name AND kind = 'repealed'),"
-    " (SELECT source FROM law_change WHERE law = l.name ORDER BY id DESC LIMIT 1)"
-    " FROM law l CROSS JOIN citation c ON c.law = l.name JOIN document d ON d.id = c.document"
-    " WHERE d.published IS NOT NULL"
-    " AND (l.repealed = 1 OR l.published > d.published) ORDER BY c.document, c.law");
+    std::string("SELECT c.document, c.law, c.cited_as, l.published, l.repealed, substr(l.updated_at, 1, 10),"
+                " (SELECT max(date) FROM law_change WHERE law = l.name AND kind = 'repealed'),"
+                " (SELECT source FROM law_change WHERE law = l.name ORDER BY id DESC LIMIT 1)")
+    + std::string(db.pick(" FROM law l CROSS JOIN citation c ON c.law = l.name",
+                          " FROM law l JOIN citation c ON c.law = l.name"))
+    + " JOIN document d ON d.id = c.document WHERE d.published IS NOT NULL"
+      " AND (l.repealed = 1 OR l.published > d.published) ORDER BY c.document, c.law");
   std::vector<Flag> found;
   while (stmt.step() == store::Step::row) {
     const auto doc = registry::find(db, stmt.integer(0));

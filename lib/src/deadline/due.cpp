@@ -59,7 +59,8 @@ std::vector<DueItem> items_from_records(store::Database& db, const config::Confi
 // `due` prints, since reviews start and end without touching the stored reminders.
 void point_to_open_reviews(store::Database& db, std::vector<DueItem>& items, const util::Date& as_of)
 {
-  auto open = db.prepare("SELECT r.id, sum(i.answer IS NULL), sum(i.answer = 'fail') FROM review r"
+  auto open = db.prepare("SELECT r.id, count(*) FILTER (WHERE i.answer IS NULL),"
+                         " count(*) FILTER (WHERE i.answer = 'fail') FROM review r"
                          " LEFT JOIN review_item i ON i.review = r.id WHERE r.document = ? AND r.checklist = 'legality'"
                          " AND r.concluded IS NULL AND r.superseded_by IS NULL GROUP BY r.id ORDER BY r.id DESC LIMIT 1");
   for (DueItem& item : items) {

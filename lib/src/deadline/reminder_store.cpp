@@ -273,10 +273,15 @@ bool refresh(store::Database& db, const config::Config& config, const calendar::
 
 std::vector<DueItem> stored_items(store::Database& db, const DueQuery& query)
 {
-  // The R*Tree's ids, sorted by the IN list, read the reminders in the order they are stored.
-  auto stmt = db.prepare("SELECT kind, document, title, what, due, article, action FROM due_item"
-                         " WHERE id IN (SELECT id FROM due_window WHERE first_day <= ?1 AND last_day >= ?1)"
-                         " AND (?2 IS NULL OR issuer = ?2) ORDER BY id");
+  // The R*Tree's ids (SQLite), or the GiST index over the windows' date ranges (PostgreSQL),
+  // sorted by the IN list, read the reminders in the order they are stored.
+  auto stmt = db.prepare(db.pick(
+    "SELECT kind, document, title, what, due, article, action FROM due_item"
+    " WHERE id IN (SELECT id FROM due_window WHERE first_day <= ?1 AND last_day >= ?1)"
+    " AND (?2 IS NULL OR issuer = ?2) ORDER BY id",
+    "SELECT kind, document, title, what, due, article, action FROM due_item"
+    " WHERE id IN (SELECT id FROM due_window WHERE days @> (date '1970-01-01' + ?1::integer))"
+    " AND (?2::text IS NULL OR issuer = ?2) ORDER BY id"));
   stmt.bind(1, day_number(query.as_of));
   stmt.bind(2, query.issuer);
   std::vector<DueItem> items;

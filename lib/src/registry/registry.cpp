@@ -525,7 +525,7 @@ Document resolve(store::Database& db, std::string_view raw_ref)
   }
   // A number given up at re-registration still finds its document.
   auto by_previous_reg_no = db.prepare("SELECT document FROM evaluation WHERE previous_reg_no = ? AND"
-                                       " new_reg_no IS NOT previous_reg_no AND voided IS NULL ORDER BY id DESC LIMIT 1");
+                                       " new_reg_no IS DISTINCT FROM previous_reg_no AND voided IS NULL ORDER BY id DESC LIMIT 1");
   by_previous_reg_no.bind(1, ref);
   if (by_previous_reg_no.step() == store::Step::row) {
     return *find(db, by_previous_reg_no.integer(0));
@@ -563,8 +563,10 @@ void for_each(store::Database& db, const ListFilter& filter, const std::function
   auto stmt = db.prepare(std::string(k_select)
                          + " WHERE (?1 IS NULL OR d.issuer = ?1)"
                            " AND (?2 IS NULL OR substr(coalesce(d.published, d.created_at), 1, 4) = ?2)"
-                           " AND (?3 IS NULL OR NOT (coalesce(d.repealed <= ?3, 0) OR coalesce(d.amended <= ?3, 0)"
-                           "                         OR coalesce(d.invalidated <= ?3, 0)))"
+                           // Written for both dialects: a comparison is no number on PostgreSQL.
+                           " AND (?3 IS NULL OR NOT ((d.repealed IS NOT NULL AND d.repealed <= ?3)"
+                           "                         OR (d.amended IS NOT NULL AND d.amended <= ?3)"
+                           "                         OR (d.invalidated IS NOT NULL AND d.invalidated <= ?3)))"
                            " ORDER BY d.id");
   stmt.bind(1, filter.issuer);
   stmt.bind(2, filter.year ? std::optional(fmt::format("{:04}", *filter.year)) : std::nullopt);

@@ -221,7 +221,7 @@ void describe(store::Database& db, const std::string& query, const registry::Doc
   auto stored = db.prepare("SELECT 1 FROM document_text WHERE document = ?");
   stored.bind(1, candidate.id);
   candidate.snippet =
-    stored.step() == store::Step::row ? passage(db.open_value("document_text", "text", candidate.id), query) : "";
+    stored.step() == store::Step::row ? passage(db.open_value("document_text", "text", "document", candidate.id), query) : "";
 }
 
 } // namespace

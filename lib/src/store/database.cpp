@@ -2,6 +2,7 @@
 #include <normdoc/store/database.hpp>
 
 #include "store/migrations.hpp"
+#include "store/postgres.hpp"
 
 #include <normdoc/error.hpp>
 #include <normdoc/store/migrations.hpp>
@@ -11,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <cctype>
+#include <charconv>
 #include <filesystem>
 #include <unordered_map>
 #include <utility>
@@ -171,6 +173,19 @@ private:
   std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> m_idle;
 };
 
+Dialect dialect_of(std::string_view target)
+{
+  return is_connection_string(target) ? Dialect::postgresql : Dialect::sqlite;
+}
+
+void Statement::PgDelete::operator()(PgStatement* stmt) const
+{
+  // NOLINTNEXTLINE(cppcoreguidelines-owning-memory): the deleter of m_pg's unique_ptr
+  delete stmt;
+}
+
+Statement::Statement(std::unique_ptr<PgStatement> pg) : m_pg(pg.release()) {}
+
 void Statement::Release::operator()(sqlite3_stmt* stmt) const
 {
   if (cache) {
@@ -187,6 +202,9 @@ Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, std::shared_ptr<StatementC
 
 Statement Database::prepare(std::string_view sql)
 {
+  if (m_pg) {
+    return Statement(std::make_unique<PgStatement>(*m_pg, m_pg->prepare(sql)));
+  }
   if (sqlite3_stmt* cached = m_statements->take(sql)) {
     return Statement(m_db.get(), cached, m_statements);
   }
@@ -200,6 +218,10 @@ Statement Database::prepare(std::string_view sql)
 
 Statement& Statement::bind(int index, std::string_view text)
 {
+  if (m_pg) {
+    m_pg->bind(index, std::string(text));
+    return *this;
+  }
   check(m_db,
         sqlite3_bind_text64(m_stmt.get(), index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
         sqlite3_sql(m_stmt.get()));
@@ -208,18 +230,29 @@ Statement& Statement::bind(int index, std::string_view text)
 
 Statement& Statement::bind(int index, std::int64_t number)
 {
+  if (m_pg) {
+    m_pg->bind(index, std::to_string(number));
+    return *this;
+  }
   check(m_db, sqlite3_bind_int64(m_stmt.get(), index, number), sqlite3_sql(m_stmt.get()));
   return *this;
 }
 
 Statement& Statement::bind(int index, std::nullopt_t)
 {
+  if (m_pg) {
+    m_pg->bind(index, std::nullopt);
+    return *this;
+  }
   check(m_db, sqlite3_bind_null(m_stmt.get(), index), sqlite3_sql(m_stmt.get()));
   return *this;
 }
 
 Step Statement::step()
 {
+  if (m_pg) {
+    return m_pg->step();
+  }
   const int rc = sqlite3_step(m_stmt.get());
   if (rc == SQLITE_ROW) {
     return Step::row;
@@ -232,33 +265,52 @@ Step Statement::step()
 
 void Statement::reset()
 {
+  if (m_pg) {
+    m_pg->reset();
+    return;
+  }
   sqlite3_reset(m_stmt.get());
   sqlite3_clear_bindings(m_stmt.get());
 }
 
 bool Statement::is_null(int column) const
 {
+  if (m_pg) {
+    return m_pg->is_null(column);
+  }
   return sqlite3_column_type(m_stmt.get(), column) == SQLITE_NULL;
 }
 
 bool Statement::is_integer(int column) const
 {
+  if (m_pg) {
+    return m_pg->is_integer(column);
+  }
   return sqlite3_column_type(m_stmt.get(), column) == SQLITE_INTEGER;
 }
 
 int Statement::column_count() const
 {
+  if (m_pg) {
+    return m_pg->column_count();
+  }
   return sqlite3_column_count(m_stmt.get());
 }
 
 std::string Statement::column_name(int column) const
 {
+  if (m_pg) {
+    return m_pg->column_name(column);
+  }
   const char* name = sqlite3_column_name(m_stmt.get(), column);
   return name ? name : "";
 }
 
 std::string Statement::text(int column) const
 {
+  if (m_pg) {
+    return std::string(m_pg->text_view(column));
+  }
   const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt.get(), column));
   const int size = sqlite3_column_bytes(m_stmt.get(), column);
   return data ? std::string(data, static_cast<std::size_t>(size)) : std::string();
@@ -266,6 +318,9 @@ std::string Statement::text(int column) const
 
 std::string_view Statement::text_view(int column) const
 {
+  if (m_pg) {
+    return m_pg->text_view(column);
+  }
   const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt.get(), column));
   const int size = sqlite3_column_bytes(m_stmt.get(), column);
   return data ? std::string_view(data, static_cast<std::size_t>(size)) : std::string_view();
@@ -281,6 +336,9 @@ std::optional<std::string> Statement::optional_text(int column) const
 
 std::int64_t Statement::integer(int column) const
 {
+  if (m_pg) {
+    return m_pg->integer(column);
+  }
   return sqlite3_column_int64(m_stmt.get(), column);
 }
 
@@ -294,11 +352,18 @@ std::optional<std::int64_t> Statement::optional_integer(int column) const
 
 double Statement::real(int column) const
 {
+  if (m_pg) {
+    return m_pg->real(column);
+  }
   return sqlite3_column_double(m_stmt.get(), column);
 }
 
 void Database::backup_to(const std::string& target)
 {
+  if (m_pg) {
+    throw UsageError("normdoc backup 只适用于 SQLite 数据库文件；PostgreSQL 数据库请用 pg_dump 备份",
+                     "例如 pg_dump -Fc -f registry.dump 数据库名，恢复用 pg_restore");
+  }
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::exists(target, ec)) {
@@ -360,6 +425,11 @@ std::optional<util::Date> Statement::optional_date(int column) const
 
 ValueReader::ValueReader(sqlite3* db, sqlite3_blob* blob) : m_db(db), m_blob(blob) {}
 
+ValueReader::ValueReader(PgConnection* pg, std::string select_size, std::string select_slice, std::int64_t key)
+  : m_pg(pg), m_select_size(std::move(select_size)), m_select_slice(std::move(select_slice)), m_key(key)
+{
+}
+
 void ValueReader::Close::operator()(sqlite3_blob* blob) const
 {
   sqlite3_blob_close(blob);
@@ -367,20 +437,55 @@ void ValueReader::Close::operator()(sqlite3_blob* blob) const
 
 std::size_t ValueReader::size() const
 {
+  if (m_pg) {
+    PgStatement stmt(*m_pg, m_pg->prepare(m_select_size));
+    stmt.bind(1, std::to_string(m_key));
+    if (stmt.step() != Step::row) {
+      throw DatabaseError(DatabaseError::Kind::other, "数据库错误：要读取的记录已不存在");
+    }
+    return static_cast<std::size_t>(stmt.integer(0));
+  }
   return static_cast<std::size_t>(sqlite3_blob_bytes(m_blob.get()));
 }
 
 void ValueReader::read(std::size_t offset, std::size_t count, std::string& out) const
 {
+  if (m_pg) {
+    // The slice comes as bytea in text format: `\x` and two hex digits a byte.
+    PgStatement stmt(*m_pg, m_pg->prepare(m_select_slice));
+    stmt.bind(1, std::to_string(m_key));
+    stmt.bind(2, std::to_string(offset + 1));
+    stmt.bind(3, std::to_string(count));
+    if (stmt.step() != Step::row) {
+      throw DatabaseError(DatabaseError::Kind::other, "数据库错误：要读取的记录已不存在");
+    }
+    const std::string_view hex = stmt.text_view(0).substr(2);
+    out.resize(hex.size() / 2);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      unsigned byte = 0;
+      std::from_chars(hex.data() + 2 * i, hex.data() + 2 * i + 2, byte, 16);
+      out[i] = static_cast<char>(byte);
+    }
+    return;
+  }
   out.resize(count);
   check(m_db, sqlite3_blob_read(m_blob.get(), out.data(), static_cast<int>(count), static_cast<int>(offset)),
         "sqlite3_blob_read");
 }
 
-ValueReader Database::open_value(const char* table, const char* column, std::int64_t rowid)
+ValueReader Database::open_value(const char* table, const char* column, const char* key, std::int64_t id)
 {
+  if (m_pg) {
+    // Names are the caller's constants, never input.
+    ValueReader reader(m_pg.get(), fmt::format("SELECT octet_length({}) FROM {} WHERE {} = ?", column, table, key),
+                       fmt::format("SELECT substring(convert_to({}, 'UTF8') FROM ?2 FOR ?3) FROM {} WHERE {} = ?1",
+                                   column, table, key),
+                       id);
+    static_cast<void>(reader.size()); // the row must exist, as on SQLite
+    return reader;
+  }
   sqlite3_blob* blob = nullptr;
-  const int rc = sqlite3_blob_open(m_db.get(), "main", table, column, rowid, 0, &blob);
+  const int rc = sqlite3_blob_open(m_db.get(), "main", table, column, id, 0, &blob);
   if (rc != SQLITE_OK) {
     sqlite3_blob_close(blob);
     throw_sqlite(m_db.get(), rc, "sqlite3_blob_open");
@@ -398,9 +503,29 @@ Database::Database(sqlite3* db, std::string path)
 {
 }
 
+Database::Database(std::unique_ptr<PgConnection, PgClose> pg, std::string target)
+  : m_path(std::move(target)), m_pg(std::move(pg))
+{
+}
+
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+Database::~Database() = default;
+
+void Database::PgClose::operator()(PgConnection* pg) const
+{
+  // NOLINTNEXTLINE(cppcoreguidelines-owning-memory): the deleter of m_pg's unique_ptr
+  delete pg;
+}
+
 Database Database::open(const std::string& path, OpenMode mode, std::chrono::milliseconds busy_timeout)
 {
   namespace fs = std::filesystem;
+  if (dialect_of(path) == Dialect::postgresql) {
+    Database db(std::unique_ptr<PgConnection, PgClose>(new PgConnection(path)), path);
+    db.migrate_postgresql(mode);
+    return db;
+  }
   std::error_code ec;
   const bool exists = fs::exists(path, ec);
   if (!exists && mode != OpenMode::create) {
@@ -446,6 +571,7 @@ Database Database::open_in_memory()
 
 void Database::configure(std::chrono::milliseconds busy_timeout)
 {
+  // Only SQLite connections are configured here; a server connection is set up as it opens.
   check(m_db.get(), sqlite3_busy_timeout(m_db.get(), static_cast<int>(busy_timeout.count())), "busy_timeout");
   exec("PRAGMA foreign_keys = ON");
   // A large import's transaction grows the -wal file to its size; truncate it back after each
@@ -455,6 +581,9 @@ void Database::configure(std::chrono::milliseconds busy_timeout)
 
 void Database::use_bulk_cache()
 {
+  if (m_pg) {
+    return; // the server's shared buffers are the server's business
+  }
   // Building the full-text index of a large import with SQLite's default 2 MB cache re-reads
   // the same pages from the file over and over; 64 MB (an upper bound, allocated as used) keeps
   // them. Only bulk writers ask for it: a scan through a large cache takes a fresh page of
@@ -464,17 +593,31 @@ void Database::use_bulk_cache()
 
 void Database::exec(std::string_view sql)
 {
+  if (m_pg) {
+    m_pg->exec(sql);
+    return;
+  }
   const std::string copy(sql);
   check(m_db.get(), sqlite3_exec(m_db.get(), copy.c_str(), nullptr, nullptr, nullptr), sql);
 }
 
 std::int64_t Database::last_insert_rowid() const
 {
+  if (m_pg) {
+    // The value the last INSERT's identity column took in this session (lastval()); like
+    // SQLite's, only meaningful right after an INSERT into a table with one.
+    PgStatement stmt(*m_pg, m_pg->prepare("SELECT lastval()"));
+    stmt.step();
+    return stmt.integer(0);
+  }
   return sqlite3_last_insert_rowid(m_db.get());
 }
 
 bool Database::read_only() const
 {
+  if (m_pg) {
+    return false;
+  }
   return sqlite3_db_readonly(m_db.get(), "main") == 1;
 }
 
@@ -488,6 +631,9 @@ std::int64_t Database::single_integer(std::string_view sql)
 
 int Database::schema_version()
 {
+  if (m_pg) {
+    return static_cast<int>(single_integer("SELECT coalesce(max(version), 0) FROM normdoc_schema"));
+  }
   return static_cast<int>(single_integer("PRAGMA user_version"));
 }
 
@@ -539,8 +685,97 @@ void Database::migrate()
   }
 }
 
+void Database::migrate_postgresql(OpenMode mode)
+{
+  const std::vector<Migration>& migrations = all_migrations(Dialect::postgresql);
+  const int latest = migrations.empty() ? 0 : migrations.back().version;
+  const auto tracked = [this] {
+    return single_integer("SELECT count(*) FROM pg_catalog.pg_tables"
+                          " WHERE schemaname = current_schema() AND tablename = 'normdoc_schema'")
+           > 0;
+  };
+  const int current = tracked() ? schema_version() : 0;
+  if (current > latest) {
+    throw DatabaseError(DatabaseError::Kind::too_new,
+                        fmt::format("数据库由更新版本的 normdoc 创建（结构版本 {} > {}），未做任何改动", current, latest),
+                        0, 0, "升级 normdoc 后再使用此数据库");
+  }
+  if (current == latest && latest > 0) {
+    return;
+  }
+  if (latest < latest_schema_version()) {
+    // Both dialects' migrations are kept in step; a build without them cannot make a registry.
+    throw UsageError(fmt::format("这一版 normdoc 没有 PostgreSQL 的数据库结构（第 {} 步，SQLite 已到第 {} 步）", latest,
+                                 latest_schema_version()),
+                     "暂用 SQLite 数据库文件（--db 文件路径）");
+  }
+  if (current == 0) {
+    if (mode != OpenMode::create) {
+      throw DatabaseError(DatabaseError::Kind::missing, fmt::format("数据库 {} 中还没有 normdoc 登记簿", m_path), 0, 0,
+                          fmt::format("先运行 normdoc init --db {}", m_path));
+    }
+    if (single_integer("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()") > 0) {
+      throw DatabaseError(DatabaseError::Kind::corrupt, fmt::format("{} 不是 normdoc 数据库（已有别的表）", m_path), 0,
+                          0, "为 normdoc 新建一个空数据库（createdb），再用 --db 指定它");
+    }
+    // Chinese search (pg_trgm) needs a locale that counts CJK characters as letters: under
+    // `C` or `POSIX`, or another encoding than UTF-8, every Chinese character is dropped.
+    if (single_integer("SELECT count(*) FROM pg_catalog.pg_database WHERE datname = current_database()"
+                       " AND pg_encoding_to_char(encoding) = 'UTF8' AND datctype NOT IN ('C', 'POSIX')")
+        == 0) {
+      throw UsageError(fmt::format("数据库 {} 的编码或区域设置不支持中文检索（须为 UTF8 编码，LC_CTYPE 不能是 C 或 POSIX）",
+                                   m_path),
+                       "重建数据库：createdb -E UTF8 --locale=C.UTF-8 -T template0 数据库名");
+    }
+  }
+  for (const Migration& migration : migrations) {
+    if (migration.version <= current) {
+      continue;
+    }
+    Transaction txn(*this);
+    // Another process may have migrated while this one waited for the writers' lock.
+    const bool exists = tracked();
+    if (exists && schema_version() >= migration.version) {
+      continue;
+    }
+    if (!exists) {
+      exec("CREATE TABLE normdoc_schema (version integer NOT NULL)");
+    }
+    exec(migration.sql);
+    prepare("DELETE FROM normdoc_schema").run();
+    prepare("INSERT INTO normdoc_schema (version) VALUES (?)").bind(1, migration.version).run();
+    txn.commit();
+  }
+}
+
+namespace {
+
+// pg_advisory_xact_lock keys (two 32-bit halves: 'NDOC' and what is locked). Held until the
+// transaction ends, released by COMMIT and ROLLBACK alike, so no crash leaves one behind.
+constexpr std::string_view k_lock_writers = "SELECT pg_advisory_xact_lock(1313099587, 1)";
+constexpr std::string_view k_lock_event_chain = "SELECT pg_advisory_xact_lock(1313099587, 2)";
+
+} // namespace
+
+void Database::lock_event_chain()
+{
+  if (m_pg) {
+    prepare(k_lock_event_chain).run();
+  }
+}
+
 Transaction::Transaction(Database& db) : m_db(db)
 {
+  if (m_db.dialect() == Dialect::postgresql) {
+    m_db.exec("BEGIN ISOLATION LEVEL READ COMMITTED");
+    try {
+      m_db.prepare(k_lock_writers).run();
+    } catch (...) {
+      m_db.exec("ROLLBACK");
+      throw;
+    }
+    return;
+  }
   m_db.prepare("BEGIN IMMEDIATE").run();
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <normdoc/store/database.hpp>
+
 #include <string_view>
 #include <vector>
 
@@ -13,7 +15,7 @@ struct Migration
   std::string_view sql;
 };
 
-// Every schema step from schemas/sql/, in version order.
-const std::vector<Migration>& all_migrations();
+// Every schema step from schemas/sql/ (SQLite) or schemas/sql/postgresql/, in version order.
+const std::vector<Migration>& all_migrations(Dialect dialect = Dialect::sqlite);
 
 } // namespace normdoc::store

@@ -19,7 +19,18 @@ namespace normdoc::store {
 
 enum class Step { row, done };
 
+// The engine behind a Database: the embedded SQLite file (the default), or a PostgreSQL server
+// named by a connection URI (`postgresql://…`, `postgres://…`) or a libpq keyword string
+// (`host=… dbname=…`, `service=…`).
+enum class Dialect { sqlite, postgresql };
+
+// Which engine `target` (--db, NORMDOC_DB, config `db`) names. Anything that is not a server
+// connection string is a SQLite file path.
+Dialect dialect_of(std::string_view target);
+
 class StatementCache;
+class PgConnection;
+class PgStatement;
 
 // A prepared statement. Parameters are always bound, never spliced into the SQL text.
 // Made by `Database::prepare`, which keeps it for the next `prepare` of the same SQL: on
@@ -69,9 +80,17 @@ private:
     void operator()(sqlite3_stmt* stmt) const;
   };
   Statement(sqlite3* db, sqlite3_stmt* stmt, std::shared_ptr<StatementCache> cache);
+  explicit Statement(std::unique_ptr<PgStatement> pg);
+  struct PgDelete
+  {
+    void operator()(PgStatement* stmt) const;
+  };
 
-  sqlite3* m_db;
+  sqlite3* m_db = nullptr;
   std::unique_ptr<sqlite3_stmt, Release> m_stmt;
+  // Set instead of m_stmt for a PostgreSQL statement. Every accessor tests it first: one
+  // predictable branch keeps SQLite's hot paths (a column read per row) as cheap as before.
+  std::unique_ptr<PgStatement, PgDelete> m_pg;
 };
 
 // One stored TEXT or BLOB value read piece by piece (SQLite's incremental I/O): a caller that
@@ -90,13 +109,20 @@ private:
     void operator()(sqlite3_blob* blob) const;
   };
   ValueReader(sqlite3* db, sqlite3_blob* blob);
+  // On PostgreSQL a slice is read by substring() over the value's UTF-8 bytes.
+  ValueReader(PgConnection* pg, std::string select_size, std::string select_slice, std::int64_t key);
 
-  sqlite3* m_db;
+  sqlite3* m_db = nullptr;
   std::unique_ptr<sqlite3_blob, Close> m_blob;
+  PgConnection* m_pg = nullptr;
+  std::string m_select_size;
+  std::string m_select_slice;
+  std::int64_t m_key = 0;
 };
 
 // One SQLite database file (or `:memory:`), opened with foreign keys on, WAL and a busy
-// timeout, and migrated to the schema this binary knows.
+// timeout, or one PostgreSQL database (a connection through libpq), migrated to the schema
+// this binary knows.
 class Database
 {
 public:
@@ -109,19 +135,30 @@ public:
   // `too_new` when its schema is newer than this binary's (the file is left untouched),
   // `read_only` when an older schema would need a migration and the file is opened read-only,
   // `corrupt` when it is not a normdoc database, `busy` when another process holds it.
+  // A PostgreSQL connection string (see `dialect_of`) connects to the server instead; one that
+  // carries a password is refused (UsageError): passwords belong in ~/.pgpass or PGPASSWORD.
   static Database open(const std::string& path, OpenMode mode, std::chrono::milliseconds busy_timeout);
   static Database open_in_memory();
 
-  Database(Database&&) noexcept = default;
-  Database& operator=(Database&&) noexcept = default;
-  ~Database() = default;
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+  ~Database();
+
+  Dialect dialect() const { return m_pg ? Dialect::postgresql : Dialect::sqlite; }
+  // `sqlite` or `postgresql` by this database's dialect: for the few statements whose text
+  // must differ, written side by side where they are used.
+  std::string_view pick(std::string_view sqlite, std::string_view postgresql) const
+  {
+    return m_pg ? postgresql : sqlite;
+  }
 
   // A statement for `sql`, from this connection's cache when it was prepared before (preparing
   // was most of the time of commands that run the same few statements per document).
   Statement prepare(std::string_view sql);
-  // The value in `column` of the row with `rowid` in `table`, opened for reading in pieces.
-  // The row must exist (DatabaseError otherwise); the reader must not outlive a change to it.
-  ValueReader open_value(const char* table, const char* column, std::int64_t rowid);
+  // The value in `column` of the row whose integer primary key `key` (SQLite's rowid) is `id`
+  // in `table`, opened for reading in pieces. The row must exist (DatabaseError otherwise);
+  // the reader must not outlive a change to it.
+  ValueReader open_value(const char* table, const char* column, const char* key, std::int64_t id);
   // Runs SQL without parameters (schema scripts, pragmas).
   void exec(std::string_view sql);
   // For writes that touch many pages over and over (a bulk load building the search index,
@@ -132,13 +169,19 @@ public:
   // The first column of the first row of a parameterless query.
   std::int64_t single_integer(std::string_view sql);
   const std::string& path() const { return m_path; }
-  // Whether SQLite opened the file for reading only (no write permission).
+  // Whether SQLite opened the file for reading only (no write permission); never on a server,
+  // where the server's privileges decide.
   bool read_only() const;
+  // Makes appends to the event log of this transaction wait for any other writer's (the hash
+  // chain must never fork): PostgreSQL's transaction-scoped advisory lock; nothing on SQLite,
+  // where a write transaction already excludes every other writer.
+  void lock_event_chain();
 
   // Copies the database, consistent as of one moment, into a new file at `target` while
   // other processes go on writing (SQLite's online backup, under WAL). The copy is written
   // beside `target` and renamed into place only when complete. Throws DataError when
   // `target` exists, DatabaseError when the copy fails (nothing is left at `target`).
+  // Refused (UsageError) on PostgreSQL, whose tool for this is pg_dump.
   void backup_to(const std::string& target);
 
 private:
@@ -146,18 +189,29 @@ private:
   {
     void operator()(sqlite3* db) const;
   };
+  struct PgClose
+  {
+    void operator()(PgConnection* pg) const;
+  };
   Database(sqlite3* db, std::string path);
+  Database(std::unique_ptr<PgConnection, PgClose> pg, std::string target);
   void configure(std::chrono::milliseconds busy_timeout);
   void migrate();
+  void migrate_postgresql(OpenMode mode);
 
   std::unique_ptr<sqlite3, Close> m_db;
   std::string m_path;
   // Declared after m_db, so destroyed (its statements finalized) before the connection closes.
   std::shared_ptr<StatementCache> m_statements;
+  // The server connection when the dialect is PostgreSQL (m_db is then null).
+  std::unique_ptr<PgConnection, PgClose> m_pg;
 };
 
 // `BEGIN IMMEDIATE` on construction; rolls back on destruction unless `commit()` was called.
-// Every write goes through one, so an error leaves the database as it was.
+// Every write goes through one, so an error leaves the database as it was. On PostgreSQL:
+// BEGIN (read committed) and the writers' advisory lock, so that writers take turns as they
+// do on SQLite (every read-then-write in lib was written for one writer at a time) while
+// readers go on.
 class Transaction
 {
 public:
