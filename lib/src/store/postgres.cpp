@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "store/postgres.hpp"
+#include "util/shared_library.hpp"
 
 #include <normdoc/error.hpp>
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
-#include <dlfcn.h>
 
 #include <algorithm>
 #include <array>
@@ -50,36 +50,13 @@ struct Pq
   decltype(&::PQgetlength) PQgetlength;
 };
 
-class Loader
-{
-public:
-  Loader() : m_handle(::dlopen(k_name, RTLD_NOW | RTLD_LOCAL))
-  {
-    if (!m_handle) {
-      const char* why = ::dlerror();
-      throw DatabaseError(DatabaseError::Kind::other,
-                          fmt::format("无法加载 PostgreSQL 客户端库 {}（{}）", k_name, why ? why : "未知原因"), 0, 0,
-                          "安装 libpq5（apt-get install libpq5），或改用 SQLite 数据库文件");
-    }
-  }
-  // Left loaded for the process: the functions are used until it ends.
-  template<typename Function> void bind(Function& function, const char* name) const
-  {
-    function = reinterpret_cast<Function>(::dlsym(m_handle, name));
-    if (!function) {
-      throw DatabaseError(DatabaseError::Kind::other, fmt::format("{} 中没有 {}", k_name, name), 0, 0,
-                          "安装与构建时同一版本的 libpq5");
-    }
-  }
-
-private:
-  static constexpr const char* k_name = "libpq.so.5";
-  void* m_handle;
-};
-
 Pq load()
 {
-  const Loader lib;
+  const util::SharedLibrary lib("libpq.so.5", "PostgreSQL 客户端库 ",
+                                "安装 libpq5（apt-get install libpq5），或改用 SQLite 数据库文件",
+                                "安装与构建时同一版本的 libpq5", [](const std::string& message, const char* hint) {
+                                  throw DatabaseError(DatabaseError::Kind::other, message, 0, 0, hint);
+                                });
   Pq functions{};
   lib.bind(functions.PQconninfoParse, "PQconninfoParse");
   lib.bind(functions.PQfreemem, "PQfreemem");

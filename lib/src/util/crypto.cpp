@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "util/crypto.hpp"
+#include "util/shared_library.hpp"
 
 #include <normdoc/error.hpp>
 
 #include <fmt/format.h>
 #include <openssl/opensslv.h>
-
-#include <dlfcn.h>
 
 #include <string>
 
@@ -14,33 +13,11 @@ namespace normdoc::util {
 
 namespace {
 
-class Loader
-{
-public:
-  Loader() : m_name(fmt::format("libcrypto.so.{}", OPENSSL_VERSION_MAJOR)), m_handle(::dlopen(m_name.c_str(), RTLD_NOW | RTLD_LOCAL))
-  {
-    if (!m_handle) {
-      const char* why = ::dlerror();
-      throw Error(fmt::format("无法加载 {}（{}）", m_name, why ? why : "未知原因"), "安装 OpenSSL 的运行库（apt-get install libssl3）");
-    }
-  }
-  // Left loaded for the process: the functions are used until it ends.
-  template<typename Function> void bind(Function& function, const char* name) const
-  {
-    function = reinterpret_cast<Function>(::dlsym(m_handle, name));
-    if (!function) {
-      throw Error(fmt::format("{} 中没有 {}", m_name, name), "安装与构建时同一版本的 OpenSSL 运行库");
-    }
-  }
-
-private:
-  std::string m_name;
-  void* m_handle;
-};
-
 Crypto load()
 {
-  const Loader lib;
+  const SharedLibrary lib(fmt::format("libcrypto.so.{}", OPENSSL_VERSION_MAJOR), "",
+                          "安装 OpenSSL 的运行库（apt-get install libssl3）", "安装与构建时同一版本的 OpenSSL 运行库",
+                          [](const std::string& message, const char* hint) { throw Error(message, hint); });
   Crypto c{};
   lib.bind(c.EVP_Digest, "EVP_Digest");
   lib.bind(c.EVP_sha256, "EVP_sha256");
