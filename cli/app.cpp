@@ -228,11 +228,16 @@ int run(int argc, char** argv)
   localize_help(app);
   app.require_subcommand(1);
   app.fallthrough();
-  app.add_option("--db", ctx.options.db, "数据库文件（默认依次取 NORMDOC_DB、配置中的 db、$XDG_DATA_HOME/normdoc/registry.db）");
-  app.add_option("--config", ctx.options.config, "配置文件（默认依次取 NORMDOC_CONFIG、./normdoc.toml、$XDG_CONFIG_HOME/normdoc/config.toml）");
-  app.add_flag_callback("--wide", [] { set_table_width(0); }, "表格显示完整内容，不按终端宽度截短");
-  app.add_flag_callback("--no-pager", [] { set_pager_allowed(false); }, "输出较长时也不使用分页程序");
-  app.add_option("--as", ctx.options.actor, "写入操作日志和审核意见的经办人（默认依次取 NORMDOC_USER、配置 user、登录名）");
+  app.add_option("--db", ctx.options.db,
+                 "数据库文件（默认依次取 NORMDOC_DB、配置中的 db、$XDG_DATA_HOME/normdoc/registry.db）");
+  app.add_option("--config", ctx.options.config,
+                 "配置文件（默认依次取 NORMDOC_CONFIG、./normdoc.toml、$XDG_CONFIG_HOME/normdoc/config.toml）");
+  app.add_flag_callback(
+    "--wide", [] { set_table_width(0); }, "表格显示完整内容，不按终端宽度截短");
+  app.add_flag_callback(
+    "--no-pager", [] { set_pager_allowed(false); }, "输出较长时也不使用分页程序");
+  app.add_option("--as", ctx.options.actor,
+                 "写入操作日志和审核意见的经办人（默认依次取 NORMDOC_USER、配置 user、登录名）");
   const std::string_view word = subcommand_word(argc, argv);
   ctx.options.command = std::string(word);
   if (!word.empty()) {

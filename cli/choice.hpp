@@ -37,7 +37,8 @@ CLI::Option* add_choice_option(CLI::App* command, const std::string& name, Targe
   const std::vector<util::Named<E>> entries(table.begin(), table.end());
   return command
     ->add_option_function<std::string>(
-      name, [&target, entries](const std::string& key) { target = *util::parse_named(util::NamedTable<E>(entries), key); },
+      name,
+      [&target, entries](const std::string& key) { target = *util::parse_named(util::NamedTable<E>(entries), key); },
       description)
     ->check(CLI::IsMember(util::named_keys(table)));
 }

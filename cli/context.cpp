@@ -83,7 +83,8 @@ const config::Config& Context::config()
     m_config = config::load(explicit_path);
   } else if (fs::exists("normdoc.toml")) {
     m_config = config::load("normdoc.toml");
-  } else if (const fs::path user = xdg_dir("XDG_CONFIG_HOME", ".config") / "normdoc" / "config.toml"; fs::exists(user)) {
+  } else if (const fs::path user = xdg_dir("XDG_CONFIG_HOME", ".config") / "normdoc" / "config.toml";
+             fs::exists(user)) {
     m_config = config::load(user);
   } else {
     m_config = config::Config{};
@@ -164,10 +165,10 @@ void Context::check_backend(const std::string& target) const
   // Commands checked against a PostgreSQL registry (issue 20); the rest still run SQL written
   // for SQLite alone.
   // `backup` is let through to say why it cannot (pg_dump is the tool).
-  static constexpr std::array<std::string_view, 9> k_ported = {"init", "add",     "show", "list",  "edit",
+  static constexpr std::array<std::string_view, 9> k_ported = {"init",    "add", "show", "list",  "edit",
                                                                "publish", "log", "due",  "backup"};
-  if (std::find(k_ported.begin(), k_ported.end(), options.command) != k_ported.end()
-      || (options.command == "audit" && options.command_detail == "verify")) {
+  if (std::find(k_ported.begin(), k_ported.end(), options.command) != k_ported.end() ||
+      (options.command == "audit" && options.command_detail == "verify")) {
     return;
   }
   const std::string name =
@@ -249,7 +250,8 @@ audit::Stamp Context::stamp()
   }
   if (actor.empty()) {
     // The log and every opinion name who acted: never "unknown".
-    throw UsageError("不知道经办人是谁：本进程没有登录名", "用 --as 姓名，或设置环境变量 NORMDOC_USER，或在配置文件中写 user = \"姓名\"");
+    throw UsageError("不知道经办人是谁：本进程没有登录名",
+                     "用 --as 姓名，或设置环境变量 NORMDOC_USER，或在配置文件中写 user = \"姓名\"");
   }
   return audit::Stamp{actor, now_utc()};
 }

@@ -4,7 +4,8 @@
 namespace normdoc::cli {
 
 // The exit-code contract scripts rely on (product.md).
-enum class ExitCode : int {
+enum class ExitCode : int
+{
   ok = 0,       // success, or nothing found
   findings = 1, // findings or overdue items, where the command says so
   usage = 2,    // the command line is wrong

@@ -32,8 +32,8 @@ constexpr std::array<std::pair<Action, std::string_view>, 16> k_commands{{
 
 std::string command_line(const Remedy& remedy)
 {
-  const auto command = std::find_if(k_commands.begin(), k_commands.end(),
-                                    [&](const auto& entry) { return entry.first == remedy.action; });
+  const auto command =
+    std::find_if(k_commands.begin(), k_commands.end(), [&](const auto& entry) { return entry.first == remedy.action; });
   std::string line(command == k_commands.end() ? std::string_view() : command->second);
   const auto add = [&](std::string_view word) {
     line += line.empty() ? "" : " ";

@@ -88,9 +88,9 @@ Message leftover_message(const CLI::App* command, const std::string& word)
   const auto names = subcommand_names(*command);
   if (!names.empty()) {
     const auto suggestion = util::closest_match(word, names);
-    return {fmt::format("{} 没有子命令“{}”", path, word),
-            suggestion ? fmt::format("是否想用 {} {}？", path, *suggestion)
-                       : fmt::format("运行 {} --help 查看全部子命令", path)};
+    return {fmt::format("{} 没有子命令“{}”", path, word), suggestion
+                                                            ? fmt::format("是否想用 {} {}？", path, *suggestion)
+                                                            : fmt::format("运行 {} --help 查看全部子命令", path)};
   }
   return {fmt::format("多余的参数“{}”", word), fmt::format("运行 {} --help 查看用法", path)};
 }
@@ -160,8 +160,8 @@ std::optional<Message> refused_member(const std::string& english, const std::str
   if (!std::regex_match(english, match, not_in)) {
     return std::nullopt;
   }
-  const UsageError refusal =
-    refused_choice(match[1].str(), match[2].str(), util::split(match[3].str(), ','), fmt::format("运行 {} --help 查看用法", path));
+  const UsageError refusal = refused_choice(match[1].str(), match[2].str(), util::split(match[3].str(), ','),
+                                            fmt::format("运行 {} --help 查看用法", path));
   return Message{refusal.what(), refusal.hint()};
 }
 

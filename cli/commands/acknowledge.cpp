@@ -59,8 +59,8 @@ void run_acknowledge(const AcknowledgeOptions& o, Context& ctx)
 void register_acknowledge(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<AcknowledgeOptions>();
-  auto* sub = app.add_subcommand("acknowledge",
-                                 "确认一项无须再办的到期事项（记入日志，不删除）：有效期届满已失效、使用 normdoc 前已备案、程序问题");
+  auto* sub = app.add_subcommand(
+    "acknowledge", "确认一项无须再办的到期事项（记入日志，不删除）：有效期届满已失效、使用 normdoc 前已备案、程序问题");
   sub->add_option("REF", o->ref, "文件编号、登记编号或文号（用 --year 时省略）")->required();
   sub->add_option("SUBJECT", o->subject,
                   "expired（有效期届满，在目录中确认已失效）、filed-before-registry（使用 normdoc 前已报送备案）、"

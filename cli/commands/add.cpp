@@ -36,25 +36,40 @@ registry::DocumentMeta collect(const AddOptions& o, const config::Config& config
     meta = registry::load_meta(o.from, config.max_text_bytes);
   }
   registry::NewDocument& doc = meta.document;
-  if (auto v = o.value("--title", o.title)) doc.title = *v;
-  if (auto v = o.value("--issuer", o.issuer)) doc.issuer = *v;
-  if (doc.issuer.empty()) doc.issuer = config.office_name;
-  if (auto v = o.value("--doc-no", o.doc_no)) doc.doc_no = v;
-  if (auto v = o.value("--drafting-unit", o.drafting_unit)) doc.drafting_unit = v;
-  if (auto v = o.value("--kind", o.kind)) doc.kind = *v;
-  if (auto v = o.value("--index-no", o.index_no)) doc.index_no = v;
-  if (auto v = o.value("--subject", o.subject)) doc.subject = v;
-  if (o.concerns_business) doc.concerns_business = true;
-  if (auto v = o.value("--validity", o.validity)) doc.validity = parse_duration_option(*v, "--validity");
-  if (auto v = o.value("--expires", o.expires)) doc.expires = parse_date_option(*v, "--expires");
-  if (auto v = o.value("--drafted", o.drafted)) doc.drafted = parse_date_option(*v, "--drafted");
-  if (auto v = o.value("--text", o.text)) doc.text = registry::read_document_text(*v, config.max_text_bytes);
+  if (auto v = o.value("--title", o.title))
+    doc.title = *v;
+  if (auto v = o.value("--issuer", o.issuer))
+    doc.issuer = *v;
+  if (doc.issuer.empty())
+    doc.issuer = config.office_name;
+  if (auto v = o.value("--doc-no", o.doc_no))
+    doc.doc_no = v;
+  if (auto v = o.value("--drafting-unit", o.drafting_unit))
+    doc.drafting_unit = v;
+  if (auto v = o.value("--kind", o.kind))
+    doc.kind = *v;
+  if (auto v = o.value("--index-no", o.index_no))
+    doc.index_no = v;
+  if (auto v = o.value("--subject", o.subject))
+    doc.subject = v;
+  if (o.concerns_business)
+    doc.concerns_business = true;
+  if (auto v = o.value("--validity", o.validity))
+    doc.validity = parse_duration_option(*v, "--validity");
+  if (auto v = o.value("--expires", o.expires))
+    doc.expires = parse_date_option(*v, "--expires");
+  if (auto v = o.value("--drafted", o.drafted))
+    doc.drafted = parse_date_option(*v, "--drafted");
+  if (auto v = o.value("--text", o.text))
+    doc.text = registry::read_document_text(*v, config.max_text_bytes);
   if (auto v = o.value("--published", o.published)) {
     meta.publication = registry::Publication{parse_date_option(*v, "--published")};
   }
   if (meta.publication) {
-    if (auto v = o.value("--effective", o.effective)) meta.publication->effective = parse_date_option(*v, "--effective");
-    if (auto v = o.value("--reg-no", o.reg_no)) meta.publication->reg_no = v;
+    if (auto v = o.value("--effective", o.effective))
+      meta.publication->effective = parse_date_option(*v, "--effective");
+    if (auto v = o.value("--reg-no", o.reg_no))
+      meta.publication->reg_no = v;
     meta.publication->expires = doc.expires;
     meta.publication->validity = doc.validity;
   } else if (!o.effective.empty() || !o.reg_no.empty()) {
@@ -75,16 +90,16 @@ registry::DocumentMeta collect(const AddOptions& o, const config::Config& config
 void run_add(const AddOptions& options, Context& ctx)
 {
   const registry::DocumentMeta meta = collect(options, ctx.config());
-  apply_document_change(ctx, options.format, [&](const registry::Registry& registry, store::Transaction& txn,
-                                                  const audit::Stamp& stamp) {
-    const registry::Document doc = registry.add(txn, meta.document, stamp);
-    if (!meta.publication) {
-      return doc;
-    }
-    const auto override_reason = options.override_gate ? std::optional(options.reason) : meta.override_gate;
-    procedure::require_publication_gate(txn, doc, meta.publication->date, override_reason, stamp);
-    return registry.publish(txn, doc, *meta.publication, stamp);
-  });
+  apply_document_change(
+    ctx, options.format, [&](const registry::Registry& registry, store::Transaction& txn, const audit::Stamp& stamp) {
+      const registry::Document doc = registry.add(txn, meta.document, stamp);
+      if (!meta.publication) {
+        return doc;
+      }
+      const auto override_reason = options.override_gate ? std::optional(options.reason) : meta.override_gate;
+      procedure::require_publication_gate(txn, doc, meta.publication->date, override_reason, stamp);
+      return registry.publish(txn, doc, *meta.publication, stamp);
+    });
 }
 
 } // namespace
@@ -114,8 +129,9 @@ void register_add(CLI::App& app, Context& ctx)
   option("--reg-no", o->reg_no, "原有登记编号（需 --published；默认按配置自动编号）");
   sub->add_flag("--concerns-business", o->concerns_business, "涉及市场主体经济活动（需公平竞争审查）");
   auto* reason = sub->add_option("--reason", o->reason, "越过把关的理由（与 --override-gate 同用）");
-  sub->add_flag("--override-gate", o->override_gate,
-                "越过发布把关（涉及经营者的文件没有公平竞争审查记录）：补登记旧文件时使用，理由记入日志")
+  sub
+    ->add_flag("--override-gate", o->override_gate,
+               "越过发布把关（涉及经营者的文件没有公平竞争审查记录）：补登记旧文件时使用，理由记入日志")
     ->needs(reason);
   add_format_option(sub, o->format, {Format::text, Format::json});
   o->given["--validity"]->excludes(o->given["--expires"]);

@@ -18,11 +18,11 @@ struct AmendOptions
 void run_amend(const AmendOptions& o, Context& ctx)
 {
   const util::Date date = parse_date_option(o.date, "--date");
-  apply_document_change(ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn,
-                                            const audit::Stamp& stamp) {
-    store::Database& db = txn.database();
-    return registry.amend(txn, registry::resolve(db, o.ref), registry::resolve(db, o.by), date, stamp);
-  });
+  apply_document_change(
+    ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn, const audit::Stamp& stamp) {
+      store::Database& db = txn.database();
+      return registry.amend(txn, registry::resolve(db, o.ref), registry::resolve(db, o.by), date, stamp);
+    });
 }
 
 } // namespace

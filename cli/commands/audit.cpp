@@ -37,12 +37,14 @@ std::size_t compare_checkpoints(Context& ctx, store::Database& db, const std::st
     }
     const auto public_key = audit::public_key_hex(ctx.audit_key_path());
     if (!public_key) {
-      throw DataError("找不到审计公钥，无法核对检查点的签名", Location{ctx.audit_key_path().string() + ".pub", 0, 0, {}},
+      throw DataError("找不到审计公钥，无法核对检查点的签名",
+                      Location{ctx.audit_key_path().string() + ".pub", 0, 0, {}},
                       "在 audit.key 配置本机关的密钥（公钥文件在其旁，后缀 .pub）");
     }
     for (const auto& checkpoint : checkpoints) {
       if (const std::string problem = audit::disagreement(db, checkpoint, *public_key); !problem.empty()) {
-        throw DataError(fmt::format("操作日志与检查点不符：{}", problem), Location{file.string(), 0, 0, {}}, k_tampered_hint);
+        throw DataError(fmt::format("操作日志与检查点不符：{}", problem), Location{file.string(), 0, 0, {}},
+                        k_tampered_hint);
       }
       ++compared;
     }
@@ -84,8 +86,8 @@ void run_checkpoint(Context& ctx, Format format)
     print(audit::to_json(checkpoint) + "\n");
     return;
   }
-  print(fmt::format("日志检查点：{}，第{}条事件，链头哈希 {}\n签名（Ed25519）：{}\n公钥：{}\n已追加到 {}\n", checkpoint.at,
-                    checkpoint.events, checkpoint.hash, checkpoint.signature, checkpoint.public_key,
+  print(fmt::format("日志检查点：{}，第{}条事件，链头哈希 {}\n签名（Ed25519）：{}\n公钥：{}\n已追加到 {}\n",
+                    checkpoint.at, checkpoint.events, checkpoint.hash, checkpoint.signature, checkpoint.public_key,
                     ctx.checkpoints_path().string()));
 }
 
@@ -109,8 +111,9 @@ std::optional<std::string> checkpoint_reminder(Context& ctx, const util::Date& a
   if (last && ctx.calendar().deadline(*last, ctx.config().checkpoint_every).date >= as_of) {
     return std::nullopt;
   }
-  return last ? fmt::format("已{}天没有做日志检查点（上次 {}）：运行 normdoc audit checkpoint，并把检查点交备案审查机关留存",
-                            last->days_until(as_of), last->iso())
+  return last ? fmt::format(
+                  "已{}天没有做日志检查点（上次 {}）：运行 normdoc audit checkpoint，并把检查点交备案审查机关留存",
+                  last->days_until(as_of), last->iso())
               : std::string("还没有做过日志检查点：运行 normdoc audit checkpoint，并把检查点交备案审查机关留存");
 }
 
@@ -118,11 +121,14 @@ void register_audit(CLI::App& app, Context& ctx)
 {
   auto* sub = app.add_subcommand("audit", "操作日志的完整性");
   sub->require_subcommand(1);
-  auto* verify = sub->add_subcommand("verify", "重新计算哈希链并重放日志，与签名检查点对照，确认日志和文件登记都未在 normdoc 之外被改动（被改动时退出码 3）");
+  auto* verify = sub->add_subcommand(
+    "verify",
+    "重新计算哈希链并重放日志，与签名检查点对照，确认日志和文件登记都未在 normdoc 之外被改动（被改动时退出码 3）");
   auto supplied = std::make_shared<std::string>();
   verify->add_option("--checkpoints", *supplied, "另外对照此检查点文件（例如备案审查机关留存的副本）");
   verify->callback([&ctx, supplied] { run_verify(ctx, *supplied); });
-  auto* checkpoint = sub->add_subcommand("checkpoint", "用本机关的密钥签名当前链头，追加到检查点文件（数据库之外），可交备案审查机关留存");
+  auto* checkpoint = sub->add_subcommand(
+    "checkpoint", "用本机关的密钥签名当前链头，追加到检查点文件（数据库之外），可交备案审查机关留存");
   auto format = std::make_shared<Format>(Format::text);
   add_format_option(checkpoint, *format, {Format::text, Format::json});
   checkpoint->callback([&ctx, format] { run_checkpoint(ctx, *format); });

@@ -45,14 +45,15 @@ void run_import(const BasisOptions& o, Context& ctx)
   if (o.format == Format::json) {
     util::JsonWriter json(2);
     json.begin_object()
-      .key("laws").value(static_cast<std::int64_t>(result.laws))
-      .key("added").value(static_cast<std::int64_t>(result.added))
-      .key("changes").begin_array();
+      .member("laws", static_cast<std::int64_t>(result.laws))
+      .member("added", static_cast<std::int64_t>(result.added))
+      .key("changes")
+      .begin_array();
     for (const auto& change : result.changes) {
       json.begin_object()
-        .key("law").value(change.law)
-        .key("change").value(basis::change_key(change.kind))
-        .key("date").value(util::to_iso(change.date))
+        .member("law", change.law)
+        .member("change", basis::change_key(change.kind))
+        .member("date", util::to_iso(change.date))
         .end_object();
     }
     json.end_array().end_object();
@@ -116,27 +117,29 @@ void register_basis(CLI::App& app, Context& ctx)
   auto* group = app.add_subcommand("basis", "上位法（制定依据）登记：导入法律目录、记录修订和废止");
   group->require_subcommand(1);
 
-  auto* import = group->add_subcommand("import", "导入法律目录 CSV（列：name,level,publish,valid_from,expired[,category]）");
+  auto* import =
+    group->add_subcommand("import", "导入法律目录 CSV（列：name,level,publish,valid_from,expired[,category]）");
   import->add_option("FILE", o->file, "CSV 文件，例如 national-laws.csv")->required();
   add_format_option(import, o->format, {Format::text, Format::json});
-  import->callback([o, &ctx] { run_import(*o, ctx); });
+  import->callback([o, &ctx] { run_import(*o, ctx);
+});
 
-  auto l = std::make_shared<LawListOptions>();
-  auto* list = group->add_subcommand("list", "列出登记的法律法规：位阶、最新文本、是否废止、引用它的文件数和最近变化");
-  list->add_flag("--cited", l->filter.cited_only, "只列被登记文件引用的");
-  list->add_flag("--changed", l->filter.changed_only, "只列登记后修订或废止过的");
-  add_format_option(list, l->format, {Format::table, Format::json, Format::csv});
-  add_csv_options(list, l->csv);
-  list->callback([l, &ctx] { run_list(*l, ctx); });
+auto l = std::make_shared<LawListOptions>();
+auto* list = group->add_subcommand("list", "列出登记的法律法规：位阶、最新文本、是否废止、引用它的文件数和最近变化");
+list->add_flag("--cited", l->filter.cited_only, "只列被登记文件引用的");
+list->add_flag("--changed", l->filter.changed_only, "只列登记后修订或废止过的");
+add_format_option(list, l->format, {Format::table, Format::json, Format::csv});
+add_csv_options(list, l->csv);
+list->callback([l, &ctx] { run_list(*l, ctx); });
 
-  auto* change = group->add_subcommand("change", "手工记录一部法律的修订或废止");
-  change->add_option("NAME", o->name, "法律名称，例如 中华人民共和国旅游法 或 旅游法")->required();
-  change->add_option("--revised", o->revised, "修订日期");
-  change->add_option("--repealed", o->repealed, "废止日期");
-  change->callback([o, &ctx] { run_change(*o, ctx); });
+auto* change = group->add_subcommand("change", "手工记录一部法律的修订或废止");
+change->add_option("NAME", o->name, "法律名称，例如 中华人民共和国旅游法 或 旅游法")->required();
+change->add_option("--revised", o->revised, "修订日期");
+change->add_option("--repealed", o->repealed, "废止日期");
+change->callback([o, &ctx] { run_change(*o, ctx); });
 
-  auto* scan = group->add_subcommand("scan", "从已保存的正文重新提取制定依据（根据《…》）");
-  scan->callback([&ctx] { run_scan(ctx); });
-}
+auto* scan = group->add_subcommand("scan", "从已保存的正文重新提取制定依据（根据《…》）");
+scan->callback([&ctx] { run_scan(ctx); });
+} // namespace normdoc::cli
 
 } // namespace normdoc::cli

@@ -7,8 +7,8 @@
 #include <normdoc/error.hpp>
 #include <normdoc/ingest/extract.hpp>
 #include <normdoc/ingest/importer.hpp>
-#include <normdoc/util/file.hpp>
 #include <normdoc/review/screen.hpp>
+#include <normdoc/util/file.hpp>
 #include <normdoc/util/json.hpp>
 
 #include <CLI/CLI.hpp>
@@ -19,8 +19,8 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <iterator>
 #include <iostream>
+#include <iterator>
 #include <sstream>
 
 namespace normdoc::cli {
@@ -67,7 +67,8 @@ std::vector<Input> collect(const std::vector<std::string>& paths)
 }
 
 // Text files are streamed (size is no limit); other formats are extracted first.
-void screen_input(const Input& input, const review::Screener& screener, const std::function<void(const review::Finding&)>& emit)
+void screen_input(const Input& input, const review::Screener& screener,
+                  const std::function<void(const review::Finding&)>& emit)
 {
   if (input.name == "-") {
     review::screen_stream(std::cin, input.name, screener, emit);
@@ -155,7 +156,8 @@ std::string explain_rule(const std::string& id)
   if (rule.negation) {
     const auto prohibition = info->checklist->classes.find("prohibition");
     if (prohibition != info->checklist->classes.end()) {
-      out += fmt::format("不计：同一句中前面有禁止性用语（{}），如“不得以……为条件”是重申规则\n", join_words(prohibition->second));
+      out += fmt::format("不计：同一句中前面有禁止性用语（{}），如“不得以……为条件”是重申规则\n",
+                         join_words(prohibition->second));
     }
   }
   return out;
@@ -271,7 +273,9 @@ void register_check(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<CheckOptions>();
   auto* sub = app.add_subcommand("check", "按审查清单的自动规则筛查文本（不使用登记簿），命中处供人工核对");
-  sub->add_option("FILE", o->paths, "文件（文本 UTF-8 或 GB18030/GBK、.html、.docx、.doc/.wps、.pdf、.ofd）、目录（其中每个文件，类型不支持的报错）或 -（标准输入）");
+  sub->add_option(
+    "FILE", o->paths,
+    "文件（文本 UTF-8 或 GB18030/GBK、.html、.docx、.doc/.wps、.pdf、.ofd）、目录（其中每个文件，类型不支持的报错）或 -（标准输入）");
   sub->add_option("--checklist", o->checklist, "清单：legality（合法性审核）、fair-competition（公平竞争审查）或 all")
     ->check(CLI::IsMember({"legality", "fair-competition", "all"}));
   add_format_option(sub, o->format, {Format::text, Format::json, Format::jsonl});
@@ -280,7 +284,8 @@ void register_check(CLI::App& app, Context& ctx)
   sub->add_option("--issuer", o->issuer, "制定机关名称：按其层级（国务院部门、省、市、县）确定严重程度；默认按县级");
   sub->add_option("--issuer-level", o->issuer_level, "制定机关层级：county（县级，默认）、city、province、national")
     ->check(CLI::IsMember({"county", "city", "province", "national"}));
-  sub->add_option("--explain", o->explain, "说明一条规则：依据条文、命中条件、不计的合法写法（规则编号见检查结果的 [ ]）");
+  sub->add_option("--explain", o->explain,
+                  "说明一条规则：依据条文、命中条件、不计的合法写法（规则编号见检查结果的 [ ]）");
   sub->callback([o, &ctx] { run_check(*o, ctx); });
 }
 

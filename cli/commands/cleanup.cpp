@@ -30,8 +30,8 @@ struct CleanupOptions
 void run_open(const CleanupOptions& o, Context& ctx)
 {
   const util::Date date = o.date.empty() ? ctx.today() : parse_date_option(o.date, "--date");
-  const lifecycle::Campaign campaign =
-    write(ctx, [&](store::Transaction& txn) { return lifecycle::open_campaign(txn, o.name, o.scope, date, ctx.stamp()); });
+  const lifecycle::Campaign campaign = write(
+    ctx, [&](store::Transaction& txn) { return lifecycle::open_campaign(txn, o.name, o.scope, date, ctx.stamp()); });
   print(render_campaign_status(campaign, RenderOptions{o.format, date}));
 }
 
@@ -113,29 +113,32 @@ void register_cleanup(CLI::App& app, Context& ctx)
   decide->add_option("--reason", o->reason, "理由（继续有效以外的决定必填）");
   decide->callback([o, &ctx] { run_decide(*o, ctx); });
 
-  auto* import = group->add_subcommand("import", "从 CSV 批量导入决定（列：ref,decision,reason）；有一行出错则全部不导入");
+  auto* import =
+    group->add_subcommand("import", "从 CSV 批量导入决定（列：ref,decision,reason）；有一行出错则全部不导入");
   import->add_option("NAME", o->name, "清理名称")->required();
   import->add_option("FILE", o->file, "CSV 文件（UTF-8 或 GBK，第一行为列名）")->required();
-  import->callback([o, &ctx] { run_import(*o, ctx); });
+  import->callback([o, &ctx] { run_import(*o, ctx);
+});
 
-  auto* status = group->add_subcommand("status", "已决定、未决定的文件数和各类决定");
-  status->add_option("NAME", o->name, "清理名称")->required();
-  add_format_option(status, o->format, {Format::text, Format::json});
-  status->callback([o, &ctx] { run_status(*o, ctx); });
+auto* status = group->add_subcommand("status", "已决定、未决定的文件数和各类决定");
+status->add_option("NAME", o->name, "清理名称")->required();
+add_format_option(status, o->format, {Format::text, Format::json});
+status->callback([o, &ctx] { run_status(*o, ctx); });
 
-  auto* close = group->add_subcommand("close", "结束清理：在一个事务中执行全部决定（废止、宣布失效）");
-  close->add_option("NAME", o->name, "清理名称")->required();
-  close->add_option("--date", o->date, "决定生效的日期（默认今天）");
-  close->add_flag("--allow-undecided", o->allow_undecided, "仍有未决定的文件时也结束（这些文件不变）");
-  add_format_option(close, o->format, {Format::text, Format::json});
-  close->callback([o, &ctx] { run_close(*o, ctx); });
+auto* close = group->add_subcommand("close", "结束清理：在一个事务中执行全部决定（废止、宣布失效）");
+close->add_option("NAME", o->name, "清理名称")->required();
+close->add_option("--date", o->date, "决定生效的日期（默认今天）");
+close->add_flag("--allow-undecided", o->allow_undecided, "仍有未决定的文件时也结束（这些文件不变）");
+add_format_option(close, o->format, {Format::text, Format::json});
+close->callback([o, &ctx] { run_close(*o, ctx); });
 
-  auto* report = group->add_subcommand("report", "清理结果：继续有效、修改、废止、宣布失效四类目录");
-  report->add_option("NAME", o->name, "清理名称")->required();
-  add_format_option(report, o->report_format, {Format::md, Format::html, Format::docx, Format::text, Format::csv, Format::json});
-  add_output_option(report, o->output);
-  add_csv_options(report, o->csv);
-  report->callback([o, &ctx] { run_report(*o, ctx); });
-}
+auto* report = group->add_subcommand("report", "清理结果：继续有效、修改、废止、宣布失效四类目录");
+report->add_option("NAME", o->name, "清理名称")->required();
+add_format_option(report, o->report_format,
+                  {Format::md, Format::html, Format::docx, Format::text, Format::csv, Format::json});
+add_output_option(report, o->output);
+add_csv_options(report, o->csv);
+report->callback([o, &ctx] { run_report(*o, ctx); });
+} // namespace normdoc::cli
 
 } // namespace normdoc::cli

@@ -63,7 +63,8 @@ void run_due(const DueOptions& o, Context& ctx)
   const Format format = o.format;
   // The cron contract: nothing due prints nothing (in text), so no mail is sent.
   if (!items.empty() || format != Format::text) {
-    print(render_due(items, RenderOptions{format, query.as_of, o.csv.bom, o.csv.english_header()}, ics_timestamp(ctx.now_utc())));
+    print(render_due(items, RenderOptions{format, query.as_of, o.csv.bom, o.csv.english_header()},
+                     ics_timestamp(ctx.now_utc())));
   }
   if (const auto reminder = checkpoint_reminder(ctx, query.as_of)) {
     std::cerr << "normdoc: 提醒：" << *reminder << '\n';
@@ -79,7 +80,8 @@ void run_due(const DueOptions& o, Context& ctx)
 void register_due(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<DueOptions>();
-  auto* sub = app.add_subcommand("due", "列出到期和逾期的事项：备案、审查、纠正、审核期限、征求意见、后评估、有效期（供 cron 使用）");
+  auto* sub = app.add_subcommand(
+    "due", "列出到期和逾期的事项：备案、审查、纠正、审核期限、征求意见、后评估、有效期（供 cron 使用）");
   sub->add_option("--as-of", o->as_of, "按此日期计算（默认今天）");
   sub->add_option("--within", o->within, "列出此期限内到期的事项（默认按配置，通常 30d）");
   sub->add_option("--kind", o->kinds, "只列这些类别（逗号分隔，可给多个）")

@@ -45,17 +45,19 @@ void run_edit(const EditOptions& o, Context& ctx)
     changes.expires = terms.expires;
   }
   std::vector<procedure::Step> outdated;
-  apply_document_change(ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn,
-                                            const audit::Stamp& stamp) {
-    const registry::Document doc = registry::resolve(txn.database(), o.ref);
-    if (changes.text && doc.text_sha256 != util::sha256_hex(changes.text->content)) {
-      outdated = procedure::outdate_reviews(txn, doc, ctx.today(), stamp);
-    }
-    return registry.edit(txn, doc, changes, stamp);
-  });
+  apply_document_change(ctx, o.format,
+                        [&](const registry::Registry& registry, store::Transaction& txn, const audit::Stamp& stamp) {
+                          const registry::Document doc = registry::resolve(txn.database(), o.ref);
+                          if (changes.text && doc.text_sha256 != util::sha256_hex(changes.text->content)) {
+                            outdated = procedure::outdate_reviews(txn, doc, ctx.today(), stamp);
+                          }
+                          return registry.edit(txn, doc, changes, stamp);
+                        });
   for (const auto& step : outdated) {
-    std::cerr << k_warning_prefix << fmt::format("正文已修改，{}（{} 结论：{}）不再适用，须重新审核（或越过把关并说明理由）\n",
-                             procedure::step_label(step.kind), step.date->iso(), procedure::conclusion_label(*step.result));
+    std::cerr << k_warning_prefix
+              << fmt::format("正文已修改，{}（{} 结论：{}）不再适用，须重新审核（或越过把关并说明理由）\n",
+                             procedure::step_label(step.kind), step.date->iso(),
+                             procedure::conclusion_label(*step.result));
   }
 }
 
@@ -73,9 +75,9 @@ void register_edit(CLI::App& app, Context& ctx)
   o->given["--index-no"] = sub->add_option("--index-no", o->index_no, "索引号");
   o->given["--subject"] = sub->add_option("--subject", o->subject, "主题分类");
   o->given["--text"] = sub->add_option("--text", o->text, "用此文件替换全文");
-  o->given["--concerns-business"] = sub->add_option("--concerns-business", o->concerns_business,
-                                                    "是否涉及市场主体经济活动：yes 或 no")
-                                      ->check(CLI::IsMember({"yes", "no"}));
+  o->given["--concerns-business"] =
+    sub->add_option("--concerns-business", o->concerns_business, "是否涉及市场主体经济活动：yes 或 no")
+      ->check(CLI::IsMember({"yes", "no"}));
   add_format_option(sub, o->format, {Format::text, Format::json});
   sub->callback([o, &ctx] { run_edit(*o, ctx); });
 }

@@ -37,7 +37,8 @@ bundle::Sender sender_of(Context& ctx)
   if (::access(key.c_str(), R_OK) == 0) {
     sender.key = key;
   } else if (std::filesystem::exists(key)) {
-    std::cerr << fmt::format("normdoc: 提示：无法读取审计私钥 {}，数据包未签名，接收方只能核对发送方事件的哈希\n", key.string());
+    std::cerr << fmt::format("normdoc: 提示：无法读取审计私钥 {}，数据包未签名，接收方只能核对发送方事件的哈希\n",
+                             key.string());
   }
   if (std::filesystem::exists(ctx.checkpoints_path())) {
     const auto checkpoints = audit::read_checkpoints(ctx.checkpoints_path());
@@ -79,7 +80,8 @@ void run_export(const ExportOptions& o, Context& ctx)
 void register_export(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<ExportOptions>();
-  auto* sub = app.add_subcommand("export", "导出数据包（JSONL，每行一个 JSON 对象）：文件的全部字段、正文、制定程序、备案、审查、评估和操作日志");
+  auto* sub = app.add_subcommand(
+    "export", "导出数据包（JSONL，每行一个 JSON 对象）：文件的全部字段、正文、制定程序、备案、审查、评估和操作日志");
   sub->add_option("REF", o->refs, "文件编号、登记编号或文号（可多个）");
   sub->add_flag("--all", o->all, "导出全部文件");
   sub->add_option("--output,-o", o->output, "写入此文件（默认标准输出）");

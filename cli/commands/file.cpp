@@ -2,9 +2,9 @@
 #include "commands/commands.hpp"
 #include "output/procedure_view.hpp"
 
+#include <normdoc/error.hpp>
 #include <normdoc/filing/filing.hpp>
 #include <normdoc/registry/registry.hpp>
-#include <normdoc/error.hpp>
 #include <normdoc/util/encoding.hpp>
 #include <normdoc/util/file.hpp>
 

@@ -69,7 +69,8 @@ void register_filing(CLI::App& app, Context& ctx)
   result_cmd->add_option("--result", result->result, labelled_choice_list(filing::results()))->required();
   result_cmd->add_option("--until", result->until, "暂缓登记的补报期限，或纠正期限（默认按配置）");
   result_cmd->add_option("--note", result->note, "审查意见摘要");
-  result_cmd->add_flag("--planned", result->planned, "日期在今天之后：作为计划登记（报表不计为已办，到期提醒在该日前照常提示）");
+  result_cmd->add_flag("--planned", result->planned,
+                       "日期在今天之后：作为计划登记（报表不计为已办，到期提醒在该日前照常提示）");
   result_cmd->callback([result, &ctx] { run_result(*result, ctx); });
 
   auto corrected = std::make_shared<FilingOptions>();

@@ -60,8 +60,9 @@ void confirm_replacements(const ImportOptions& o, const std::vector<bundle::Conf
     return;
   }
   if (isatty(STDIN_FILENO) == 0) {
-    throw UsageError(fmt::format("--on-conflict replace 将改动{}份已登记的文件（见上），未导入任何文件", conflicts.size()),
-                     "核对后加 --yes 再运行");
+    throw UsageError(
+      fmt::format("--on-conflict replace 将改动{}份已登记的文件（见上），未导入任何文件", conflicts.size()),
+      "核对后加 --yes 再运行");
   }
   std::cerr << fmt::format("替换以上{}份文件？[y/N] ", conflicts.size()) << std::flush;
   std::string answer;
@@ -111,15 +112,16 @@ void run_bundle_import(const ImportOptions& o, Context& ctx)
       std::string report;
       for (std::size_t i = 0; i < std::min(k_listed, read_result.conflicts.size()); ++i) {
         const auto& conflict = read_result.conflicts[i];
-        report += fmt::format("{}:{}: 《{}》与已登记的 #{} {}\n", o.bundle, conflict.line, conflict.title, conflict.existing,
-                              conflict.reason);
+        report += fmt::format("{}:{}: 《{}》与已登记的 #{} {}\n", o.bundle, conflict.line, conflict.title,
+                              conflict.existing, conflict.reason);
       }
       if (read_result.conflicts.size() > k_listed) {
         report += fmt::format("{}: 另有{}份冲突未列出\n", o.bundle, read_result.conflicts.size() - k_listed);
       }
       std::cerr << report;
       throw DataError(fmt::format("数据包中有{}份文件与已登记的文件冲突，未导入任何文件", read_result.conflicts.size()),
-                      Location{o.bundle, 0, 0, {}}, "用 --on-conflict skip 跳过这些文件，或 --on-conflict replace 以数据包为准");
+                      Location{o.bundle, 0, 0, {}},
+                      "用 --on-conflict skip 跳过这些文件，或 --on-conflict replace 以数据包为准");
     }
     return read_result;
   });
@@ -147,7 +149,8 @@ std::string format_summary(const std::vector<ingest::FileResult>& results)
   for (const auto& [format, n] : by_format) {
     parts.push_back(fmt::format("{} {}", format, n));
   }
-  return fmt::format("（按格式：{}{}）", fmt::join(parts, "，"), ocr > 0 ? fmt::format("；文字识别{}份，须与原件核对", ocr) : "");
+  return fmt::format("（按格式：{}{}）", fmt::join(parts, "，"),
+                     ocr > 0 ? fmt::format("；文字识别{}份，须与原件核对", ocr) : "");
 }
 
 void run_import(const ImportOptions& o, Context& ctx)
@@ -202,8 +205,8 @@ void run_import(const ImportOptions& o, Context& ctx)
     ++counts.at(static_cast<std::size_t>(result.status));
   }
   const auto count = [&](ingest::Status status) { return counts.at(static_cast<std::size_t>(status)); };
-  std::cerr << fmt::format("normdoc: 共{}份：{}{}，重复{}，出错{}{}\n", results.size(),
-                           o.dry_run ? "将登记" : "已登记", o.dry_run ? count(ingest::Status::would_add) : count(ingest::Status::added),
+  std::cerr << fmt::format("normdoc: 共{}份：{}{}，重复{}，出错{}{}\n", results.size(), o.dry_run ? "将登记" : "已登记",
+                           o.dry_run ? count(ingest::Status::would_add) : count(ingest::Status::added),
                            count(ingest::Status::duplicate), count(ingest::Status::error), format_summary(results));
   if (count(ingest::Status::error) > 0) {
     ctx.exit_code = ExitCode::data;
@@ -215,7 +218,9 @@ void run_import(const ImportOptions& o, Context& ctx)
 void register_import(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<ImportOptions>();
-  auto* sub = app.add_subcommand("import", "导入文件（.txt/.md/.html/.docx/.doc/.wps/.pdf/.ofd，目录递归）：提取正文和标题、文号、制定机关、日期后登记；已登记的正文跳过");
+  auto* sub = app.add_subcommand(
+    "import",
+    "导入文件（.txt/.md/.html/.docx/.doc/.wps/.pdf/.ofd，目录递归）：提取正文和标题、文号、制定机关、日期后登记；已登记的正文跳过");
   sub->add_option("PATH", o->paths, "文件或目录");
   sub->add_flag("--dry-run", o->dry_run, "只显示将登记的内容和每项的来源、可信度，不写入");
   auto* as_published =
@@ -223,18 +228,20 @@ void register_import(CLI::App& app, Context& ctx)
   sub->add_flag("--as-filed", o->as_filed, "这些文件在使用 normdoc 之前已报送备案（纸质档案）：不再提醒备案")
     ->needs(as_published);
   auto* reason = sub->add_option("--reason", o->reason, "越过把关的理由（与 --override-gate 同用）");
-  sub->add_flag("--override-gate", o->override_gate,
-                "这些文件在使用 normdoc 之前印发，审核、审议记录在纸质档案中：越过发布把关，理由记入日志，"
-                "不再列为程序问题")
+  sub
+    ->add_flag("--override-gate", o->override_gate,
+               "这些文件在使用 normdoc 之前印发，审核、审议记录在纸质档案中：越过发布把关，理由记入日志，"
+               "不再列为程序问题")
     ->needs(as_published)
     ->needs(reason);
   sub->add_option("--issuer", o->issuer, "正文中找不到制定机关时使用（默认取配置 [office] name）");
   sub->add_flag("--no-ocr", o->no_ocr, "不对扫描件（没有文字层的 PDF 页）做文字识别：这些文件报为出错，其余照常导入");
   sub->add_option("--meta", o->meta, "覆盖文件（CSV：file 列加字段列；或 TOML：每个文件一个表）：补充或更正提取的字段");
   sub->add_option("--bundle", o->bundle, "导入 normdoc export 生成的数据包（例如备案机关接收报备文件）");
-  sub->add_option("--on-conflict", o->on_conflict,
-                  "数据包中的文件与已登记的冲突（登记编号、文号或正文相同）时：refuse（默认，全部不导入并列出冲突）、"
-                  "skip（跳过）、replace（以数据包为准）")
+  sub
+    ->add_option("--on-conflict", o->on_conflict,
+                 "数据包中的文件与已登记的冲突（登记编号、文号或正文相同）时：refuse（默认，全部不导入并列出冲突）、"
+                 "skip（跳过）、replace（以数据包为准）")
     ->check(CLI::IsMember({"refuse", "skip", "replace"}));
   sub->add_flag("--yes", o->yes, "--on-conflict replace 不在终端运行时须加：确认替换列出的文件");
   sub->add_option("--sender-key", o->sender_key,

@@ -47,7 +47,8 @@ void run_init(const InitOptions& options, Context& ctx)
     print(fmt::format("审计密钥已存在：{}（公钥 {}）\n", key.string(), *existing));
   } else {
     const std::string public_key = audit::create_key_pair(key);
-    print(fmt::format("已创建审计密钥：{}（公钥 {}，请交备案审查机关留存，用于核对日志检查点）\n", key.string(), public_key));
+    print(fmt::format("已创建审计密钥：{}（公钥 {}，请交备案审查机关留存，用于核对日志检查点）\n", key.string(),
+                      public_key));
   }
   if (options.no_config) {
     return;

@@ -83,7 +83,8 @@ void run_list(const ListOptions& options, Context& ctx)
     }
     return;
   }
-  print(render_documents(documents, RenderOptions{format, filter.as_of, options.csv.bom, options.csv.english_header()}));
+  print(
+    render_documents(documents, RenderOptions{format, filter.as_of, options.csv.bom, options.csv.english_header()}));
 }
 
 } // namespace

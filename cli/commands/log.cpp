@@ -26,7 +26,8 @@ void run_log(const LogOptions& options, Context& ctx)
     document = registry::resolve(db, options.ref).id;
   }
   const auto events = audit::list(db, document);
-  print(render_events(events, RenderOptions{options.format, ctx.today(), options.csv.bom, options.csv.english_header()}));
+  print(
+    render_events(events, RenderOptions{options.format, ctx.today(), options.csv.bom, options.csv.english_header()}));
 }
 
 } // namespace

@@ -29,9 +29,11 @@ void run_backup(const MaintenanceOptions& o, Context& ctx)
   store::Database db = ctx.open_database_for_reading();
   db.backup_to(o.target);
   // A backup that does not open cleanly is no backup.
-  store::Database copy = store::Database::open(o.target, store::Database::OpenMode::existing, ctx.config().busy_timeout);
+  store::Database copy =
+    store::Database::open(o.target, store::Database::OpenMode::existing, ctx.config().busy_timeout);
   if (!doctor::examine(copy).ok()) {
-    throw DataError("备份已写出，但检查未通过", Location{o.target, 0, 0, {}}, fmt::format("运行 normdoc --db {} doctor 查看", o.target));
+    throw DataError("备份已写出，但检查未通过", Location{o.target, 0, 0, {}},
+                    fmt::format("运行 normdoc --db {} doctor 查看", o.target));
   }
   print(fmt::format("已备份到 {}（{}份文件，检查通过）\n", o.target, registry::count(copy)));
 }
@@ -71,7 +73,8 @@ void register_maintenance(CLI::App& app, Context& ctx)
   backup->add_option("FILE", o->target, "备份文件（不得已存在）")->required();
   backup->callback([o, &ctx] { run_backup(*o, ctx); });
 
-  auto* doctor = app.add_subcommand("doctor", "检查数据库：文件完整性、引用关系、结构版本、操作日志、全文索引（有问题时退出码 3）");
+  auto* doctor =
+    app.add_subcommand("doctor", "检查数据库：文件完整性、引用关系、结构版本、操作日志、全文索引（有问题时退出码 3）");
   doctor->add_flag("--fix", o->fix, "重建与登记不一致的全文索引和到期提醒");
   add_format_option(doctor, o->format, {Format::text, Format::json});
   doctor->callback([o, &ctx] { run_doctor(*o, ctx); });

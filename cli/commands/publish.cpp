@@ -27,12 +27,13 @@ void run_publish(const PublishOptions& o, Context& ctx)
     publication.validity = parse_duration_option(o.validity, "--validity");
   }
   publication.reg_no = optional_text(o.reg_no);
-  apply_document_change(ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn,
-                                            const audit::Stamp& stamp) {
-    const registry::Document doc = registry::resolve(txn.database(), o.ref);
-    procedure::require_publication_gate(txn, doc, publication.date, o.override_gate ? std::optional(o.reason) : std::nullopt, stamp);
-    return registry.publish(txn, doc, publication, stamp);
-  });
+  apply_document_change(
+    ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn, const audit::Stamp& stamp) {
+      const registry::Document doc = registry::resolve(txn.database(), o.ref);
+      procedure::require_publication_gate(txn, doc, publication.date,
+                                          o.override_gate ? std::optional(o.reason) : std::nullopt, stamp);
+      return registry.publish(txn, doc, publication, stamp);
+    });
 }
 
 } // namespace
@@ -49,8 +50,10 @@ void register_publish(CLI::App& app, Context& ctx)
   expires->excludes(validity);
   sub->add_option("--reg-no", o->reg_no, "使用已有的登记编号（默认按配置自动编号）");
   auto* reason = sub->add_option("--reason", o->reason, "越过把关的理由（与 --override-gate 同用）");
-  sub->add_flag("--override-gate", o->override_gate,
-                "越过把关（涉及经营者的文件未经公平竞争审查即发布）：仅用于补登记使用 normdoc 之前印发的文件，理由记入日志")
+  sub
+    ->add_flag(
+      "--override-gate", o->override_gate,
+      "越过把关（涉及经营者的文件未经公平竞争审查即发布）：仅用于补登记使用 normdoc 之前印发的文件，理由记入日志")
     ->needs(reason);
   sub->add_flag("--planned", o->planned, "日期在今天之后：作为计划登记（报表不计为已办，到期提醒在该日前照常提示）");
   add_format_option(sub, o->format, {Format::text, Format::json});

@@ -64,7 +64,8 @@ void run_record(const RecordOptions& o, Context& ctx)
 void register_record(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<RecordOptions>();
-  auto* sub = app.add_subcommand("record", "记录制定程序的一个步骤：评估论证、征求意见、合法性审核、公平竞争审查、集体审议、签发、公开发布");
+  auto* sub = app.add_subcommand(
+    "record", "记录制定程序的一个步骤：评估论证、征求意见、合法性审核、公平竞争审查、集体审议、签发、公开发布");
   sub->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
   sub->add_option("STEP", o->step, "步骤：" + choice_list(procedure::step_kinds()))->required();
   sub->add_option("--date", o->date, "日期（审核、审查为结论日期）");
@@ -79,8 +80,9 @@ void register_record(CLI::App& app, Context& ctx)
   sub->add_option("--note", o->note, "备注");
   sub->add_option("--urgency", o->urgency, "合法性审核不足5个工作日即作出结论的紧急理由（国办发〔2018〕115号 (五)）");
   auto* reason = sub->add_option("--reason", o->reason, "越过把关的理由（与 --override-gate 同用）");
-  sub->add_flag("--override-gate", o->override_gate,
-                "越过把关（未完成合法性审核即记录集体审议）：仅用于补登记使用 normdoc 之前的文件，理由记入日志")
+  sub
+    ->add_flag("--override-gate", o->override_gate,
+               "越过把关（未完成合法性审核即记录集体审议）：仅用于补登记使用 normdoc 之前的文件，理由记入日志")
     ->needs(reason);
   sub->add_flag("--planned", o->planned, "日期在今天之后：作为计划登记（报表不计为已办，到期提醒在该日前照常提示）");
   add_format_option(sub, o->format, {Format::text, Format::json});

@@ -18,10 +18,10 @@ struct RepealOptions
 void run_repeal(const RepealOptions& o, Context& ctx)
 {
   const util::Date date = parse_date_option(o.date, "--date");
-  apply_document_change(ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn,
-                                            const audit::Stamp& stamp) {
-    return registry.repeal(txn, registry::resolve(txn.database(), o.ref), date, o.reason, stamp);
-  });
+  apply_document_change(ctx, o.format,
+                        [&](const registry::Registry& registry, store::Transaction& txn, const audit::Stamp& stamp) {
+                          return registry.repeal(txn, registry::resolve(txn.database(), o.ref), date, o.reason, stamp);
+                        });
 }
 
 } // namespace

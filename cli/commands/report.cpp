@@ -59,11 +59,13 @@ std::vector<std::vector<std::string>> filing_rows(store::Database& db, int year,
     const std::string name = fmt::format("《{}》", doc.title);
     const std::vector<filing::Filing> filings = filing::filings_of(db, doc.id);
     if (filings.empty()) {
-      rows.push_back({std::to_string(++number), name, doc.doc_no.value_or(""), doc.published->iso(), "未报送备案", "", "", ""});
+      rows.push_back(
+        {std::to_string(++number), name, doc.doc_no.value_or(""), doc.published->iso(), "未报送备案", "", "", ""});
     }
     for (const auto& f : filings) {
-      rows.push_back({std::to_string(++number), name, doc.doc_no.value_or(""), doc.published->iso(), f.body, f.filed.iso(),
-                      fmt::format("{}", fmt::join(f.materials, "、")), fmt::format("{}", fmt::join(f.missing, "、"))});
+      rows.push_back({std::to_string(++number), name, doc.doc_no.value_or(""), doc.published->iso(), f.body,
+                      f.filed.iso(), fmt::format("{}", fmt::join(f.materials, "、")),
+                      fmt::format("{}", fmt::join(f.missing, "、"))});
     }
   }
   return rows;
@@ -73,23 +75,25 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
                               const std::vector<std::vector<std::string>>& filings, Context& ctx)
 {
   const std::vector<std::pair<std::string, std::string>> rows = {
-    {"发布文件数", std::to_string(c.published)},  {"已备案", std::to_string(c.filed)},
-    {"按时备案", std::to_string(c.filed_on_time)}, {"备案率", percent(c.filing_rate())},
-    {"按时备案率", percent(c.on_time_rate())},    {"未完成的纠正", std::to_string(c.open_corrections)},
+    {"发布文件数", std::to_string(c.published)},        {"已备案", std::to_string(c.filed)},
+    {"按时备案", std::to_string(c.filed_on_time)},      {"备案率", percent(c.filing_rate())},
+    {"按时备案率", percent(c.on_time_rate())},          {"未完成的纠正", std::to_string(c.open_corrections)},
     {"越过审查把关", std::to_string(c.gate_overrides)}, {"有程序问题的文件", std::to_string(c.procedure_defects)},
   };
   if (o.format == Format::json) {
     util::JsonWriter json(2);
     json.begin_object()
-      .key("year").value(c.year)
-      .key("published").value(c.published)
-      .key("filed").value(c.filed)
-      .key("filed_on_time").value(c.filed_on_time)
-      .key("filing_rate").raw(fmt::format("{:.4f}", c.filing_rate()))
-      .key("on_time_rate").raw(fmt::format("{:.4f}", c.on_time_rate()))
-      .key("open_corrections").value(c.open_corrections)
-      .key("gate_overrides").value(c.gate_overrides)
-      .key("procedure_defects").value(c.procedure_defects)
+      .member("year", c.year)
+      .member("published", c.published)
+      .member("filed", c.filed)
+      .member("filed_on_time", c.filed_on_time)
+      .key("filing_rate")
+      .raw(fmt::format("{:.4f}", c.filing_rate()))
+      .key("on_time_rate")
+      .raw(fmt::format("{:.4f}", c.on_time_rate()))
+      .member("open_corrections", c.open_corrections)
+      .member("gate_overrides", c.gate_overrides)
+      .member("procedure_defects", c.procedure_defects)
       .end_object();
     return json.str() + "\n";
   }
@@ -97,20 +101,20 @@ std::string render_compliance(const filing::Compliance& c, const ReportOptions& 
     // The compliance figures are already of their year; the date only fills the struct.
     const RenderOptions csv_options{Format::csv, util::Date::from_ymd(c.year, 12, 31), o.csv.bom,
                                     o.csv.english_header()};
-    return csv_of({{"year", "年份"},
-                   {"published", "发布数"},
-                   {"filed", "备案数"},
-                   {"filed_on_time", "按时备案数"},
-                   {"filing_rate", "备案率"},
-                   {"on_time_rate", "按时备案率"},
-                   {"open_corrections", "未完成的纠正"},
-                   {"gate_overrides", "越过把关"},
-                   {"procedure_defects", "程序问题"}},
-                  {{std::to_string(c.year), std::to_string(c.published), std::to_string(c.filed),
-                    std::to_string(c.filed_on_time), fmt::format("{:.4f}", c.filing_rate()),
-                    fmt::format("{:.4f}", c.on_time_rate()), std::to_string(c.open_corrections),
-                    std::to_string(c.gate_overrides), std::to_string(c.procedure_defects)}},
-                  csv_options);
+    return csv_of(
+      {{"year", "年份"},
+       {"published", "发布数"},
+       {"filed", "备案数"},
+       {"filed_on_time", "按时备案数"},
+       {"filing_rate", "备案率"},
+       {"on_time_rate", "按时备案率"},
+       {"open_corrections", "未完成的纠正"},
+       {"gate_overrides", "越过把关"},
+       {"procedure_defects", "程序问题"}},
+      {{std::to_string(c.year), std::to_string(c.published), std::to_string(c.filed), std::to_string(c.filed_on_time),
+        fmt::format("{:.4f}", c.filing_rate()), fmt::format("{:.4f}", c.on_time_rate()),
+        std::to_string(c.open_corrections), std::to_string(c.gate_overrides), std::to_string(c.procedure_defects)}},
+      csv_options);
   }
   if (printed_format(o.format)) {
     Printed printed(fmt::format("{}年规范性文件备案报告", c.year));
@@ -138,7 +142,9 @@ void run_filing_report(const ReportOptions& o, Context& ctx)
   const int year = o.year != 0 ? o.year : ctx.today().year();
   store::Database db = ctx.open_database_for_reading();
   const auto report = deadline::filing_report(db, ctx.config(), ctx.calendar(), year, ctx.as_of(o.as_of));
-  emit(render_compliance(report, o, printed_format(o.format) ? filing_rows(db, year, ctx.as_of(o.as_of)) : std::vector<std::vector<std::string>>{},
+  emit(render_compliance(report, o,
+                         printed_format(o.format) ? filing_rows(db, year, ctx.as_of(o.as_of))
+                                                  : std::vector<std::vector<std::string>>{},
                          ctx),
        o.format, o.output);
   for (const auto& gap : report.calendar_gaps) {
@@ -208,17 +214,20 @@ void register_report(CLI::App& app, Context& ctx)
   auto o = std::make_shared<ReportOptions>();
   auto* filing_cmd = group->add_subcommand("filing", "备案情况：发布数、备案数、按时备案率、未完成的纠正");
   filing_cmd->add_option("--year", o->year, "年份（默认今年）")->check(CLI::Range(1900, 2199));
-  add_format_option(filing_cmd, o->format, {Format::table, Format::json, Format::csv, Format::md, Format::html, Format::docx});
+  add_format_option(filing_cmd, o->format,
+                    {Format::table, Format::json, Format::csv, Format::md, Format::html, Format::docx});
   add_output_option(filing_cmd, o->output);
   add_csv_options(filing_cmd, o->csv);
   filing_cmd->callback([o, &ctx] { run_filing_report(*o, ctx); });
 
   auto c = std::make_shared<ReportOptions>();
   c->format = Format::md;
-  auto* catalog_cmd = group->add_subcommand("catalog", "现行有效规范性文件目录，按制定机关分组（html 为可打印的独立网页）");
+  auto* catalog_cmd =
+    group->add_subcommand("catalog", "现行有效规范性文件目录，按制定机关分组（html 为可打印的独立网页）");
   catalog_cmd->add_option("--as-of", c->as_of, "目录的截止日期（默认今天）：当日现行有效的文件");
   catalog_cmd->add_option("--issuer", c->issuer, "只列一个制定机关的文件");
-  add_format_option(catalog_cmd, c->format, {Format::md, Format::html, Format::docx, Format::text, Format::csv, Format::json});
+  add_format_option(catalog_cmd, c->format,
+                    {Format::md, Format::html, Format::docx, Format::text, Format::csv, Format::json});
   add_output_option(catalog_cmd, c->output);
   add_csv_options(catalog_cmd, c->csv);
   catalog_cmd->callback([c, &ctx] { run_catalog_report(*c, ctx); });

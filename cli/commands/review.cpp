@@ -80,7 +80,8 @@ void run_start(const ReviewOptions& o, Context& ctx)
   const util::Date received = o.received.empty() ? ctx.today() : parse_date_option(o.received, "--received");
   const auto [started, doc] = write(ctx, [&](store::Transaction& txn) {
     registry::Document document = registry::resolve(txn.database(), o.ref);
-    review::Review review = review::start(txn, document, checklist, received, ctx.config(), ctx.calendar(), ctx.stamp());
+    review::Review review =
+      review::start(txn, document, checklist, received, ctx.config(), ctx.calendar(), ctx.stamp());
     return std::pair{std::move(review), std::move(document)};
   });
   if (o.format == Format::json) {
@@ -89,8 +90,9 @@ void run_start(const ReviewOptions& o, Context& ctx)
   }
   print(fmt::format("R{}\t{}《{}》，{} {}，{}项；{}\n", started.id, fmt::format("#{}", doc.id), doc.title,
                     checklist.title, checklist.version, started.items.size(), findings_summary(started)));
-  std::cerr << fmt::format("normdoc: 下一步：normdoc review answer R{}（逐项回答），normdoc review show R{}（查看发现）\n",
-                           started.id, started.id);
+  std::cerr << fmt::format(
+    "normdoc: 下一步：normdoc review answer R{}（逐项回答），normdoc review show R{}（查看发现）\n", started.id,
+    started.id);
 }
 
 // One item at a time on a terminal: the question, its article and what the screen found.
@@ -128,7 +130,9 @@ void walk_items(store::Database& db, std::int64_t id, Context& ctx)
           out += fmt::format("      条文：{}\n", rule->item->quote);
         }
         out += fmt::format("      规则 {}{}；详见 normdoc check --explain {}\n", f.rule,
-                           rule->rule->unless_written.empty() ? "" : fmt::format("，不计：{}", fmt::join(rule->rule->unless_written, "、")),
+                           rule->rule->unless_written.empty()
+                             ? ""
+                             : fmt::format("，不计：{}", fmt::join(rule->rule->unless_written, "、")),
                            f.rule);
       }
     }
@@ -240,8 +244,8 @@ void run_show(const ReviewOptions& o, Context& ctx)
 {
   store::Database db = ctx.open_database_for_reading();
   const review::Review review = review::load(db, parse_review_id(o.review));
-  emit(render_review(review, *registry::find(db, review.document), printed_options(ctx, o.format, ctx.today())), o.format,
-       o.output);
+  emit(render_review(review, *registry::find(db, review.document), printed_options(ctx, o.format, ctx.today())),
+       o.format, o.output);
 }
 
 void run_list(const ReviewOptions& o, Context& ctx)
@@ -268,7 +272,8 @@ void run_list(const ReviewOptions& o, Context& ctx)
 void register_review(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<ReviewOptions>();
-  auto* group = app.add_subcommand("review", "合法性审核与公平竞争审查：开始、逐项回答、排除筛查发现、作出结论、打印意见书");
+  auto* group =
+    app.add_subcommand("review", "合法性审核与公平竞争审查：开始、逐项回答、排除筛查发现、作出结论、打印意见书");
   group->require_subcommand(1);
 
   auto* start = group->add_subcommand("start", "开始审查：复制清单条目，自动筛查保存的正文，取代此前同一清单的审查");
@@ -280,8 +285,8 @@ void register_review(CLI::App& app, Context& ctx)
   add_format_option(start, o->format, {Format::text, Format::json});
   start->callback([o, &ctx] { run_start(*o, ctx); });
 
-  auto* answer = group->add_subcommand(
-    "answer", "回答审查事项：条目 pass|fail|na，或 --file 回答文件；在终端上不给条目时逐项问答");
+  auto* answer =
+    group->add_subcommand("answer", "回答审查事项：条目 pass|fail|na，或 --file 回答文件；在终端上不给条目时逐项问答");
   answer->add_option("RID", o->review, "审查编号，例如 R3")->required();
   answer->add_option("ITEM", o->item, "条目编号，例如 L4");
   answer->add_option("ANSWER", o->answer, "pass（通过）、fail（不通过）或 na（不适用）");
@@ -296,16 +301,19 @@ void register_review(CLI::App& app, Context& ctx)
   dismiss->add_option("--reason", o->reason, "理由，例如 第五条系引用《食品安全法》的规定")->required();
   dismiss->callback([o, &ctx] { run_dismiss(*o, ctx); });
 
-  auto* conclude = group->add_subcommand("conclude", "作出审查结论（须与逐项回答一致），同时记入制定程序；结论后不可修改");
+  auto* conclude =
+    group->add_subcommand("conclude", "作出审查结论（须与逐项回答一致），同时记入制定程序；结论后不可修改");
   conclude->add_option("RID", o->review, "审查编号，例如 R3")->required();
   add_choice_option(conclude, "--result", o->result, procedure::conclusions(),
                     "结论：" + labelled_choice_list(procedure::conclusions()))
     ->required();
   conclude->add_option("--date", o->date, "结论日期（默认今天）");
-  conclude->add_option("--opinion", o->opinion, "审核意见：问题和修改意见（不合法、应当予以修改、不符合、适用例外时必填）");
+  conclude->add_option("--opinion", o->opinion,
+                       "审核意见：问题和修改意见（不合法、应当予以修改、不符合、适用例外时必填）");
   conclude->add_option("--urgency", o->urgency, "不足5个工作日即作出结论的紧急理由（国办发〔2018〕115号 (五)）");
   add_choice_option(conclude, "--exception-ground", o->ground, review::grounds(),
-                    fmt::format("适用例外的情形（公平竞争审查条例第十二条）：{}", fmt::join(util::named_keys(review::grounds()), "、")));
+                    fmt::format("适用例外的情形（公平竞争审查条例第十二条）：{}",
+                                fmt::join(util::named_keys(review::grounds()), "、")));
   conclude->add_option("--alternatives", o->alternatives, "适用例外：为何没有对公平竞争影响更小的替代方案");
   conclude->add_option("--until", o->until, "适用例外：实施期限的截止日（到期前提醒）");
   conclude->add_flag("--planned", o->planned, "结论日期在今天之后：作为计划登记");

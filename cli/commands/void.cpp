@@ -74,7 +74,8 @@ void register_void(CLI::App& app, Context& ctx)
   filing->add_option("--date", o->date, "作废日期（默认今天）");
   filing->add_option("--reason", o->reason, "作废理由")->required();
   filing->callback([o, &ctx] { run_void_filing(*o, ctx); });
-  auto* evaluation = group->add_subcommand("evaluation", "作废最后一次误录的后评估：文件恢复评估前的有效期、登记编号或状态");
+  auto* evaluation =
+    group->add_subcommand("evaluation", "作废最后一次误录的后评估：文件恢复评估前的有效期、登记编号或状态");
   evaluation->add_option("REF", o->ref, "文件编号、登记编号或文号")->required();
   evaluation->add_option("--date", o->date, "作废日期（默认今天）");
   evaluation->add_option("--reason", o->reason, "作废理由")->required();

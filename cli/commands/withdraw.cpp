@@ -18,10 +18,10 @@ struct WithdrawOptions
 void run_withdraw(const WithdrawOptions& o, Context& ctx)
 {
   const util::Date date = o.date.empty() ? ctx.today() : ctx.done_date(o.date, "--date", false);
-  apply_document_change(ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn,
-                                            const audit::Stamp& stamp) {
-    return registry.withdraw(txn, registry::resolve(txn.database(), o.ref), date, o.reason, stamp);
-  });
+  apply_document_change(
+    ctx, o.format, [&](const registry::Registry& registry, store::Transaction& txn, const audit::Stamp& stamp) {
+      return registry.withdraw(txn, registry::resolve(txn.database(), o.ref), date, o.reason, stamp);
+    });
 }
 
 } // namespace

@@ -22,20 +22,20 @@ std::string render_laws(const std::vector<basis::LawEntry>& laws, const RenderOp
     json.begin_array();
     for (const auto& [law, cited_by, change] : laws) {
       json.begin_object()
-        .key("name").value(law.name)
-        .key("level").value(law.level)
-        .key("category").value(law.category)
-        .key("published").value(util::to_iso(law.published))
-        .key("valid_from").value(util::to_iso(law.valid_from))
-        .key("repealed").value(law.repealed)
-        .key("cited_by").value(cited_by)
+        .member("name", law.name)
+        .member("level", law.level)
+        .member("category", law.category)
+        .member("published", util::to_iso(law.published))
+        .member("valid_from", util::to_iso(law.valid_from))
+        .member("repealed", law.repealed)
+        .member("cited_by", cited_by)
         .key("last_change");
       if (change) {
         json.begin_object()
-          .key("kind").value(basis::change_key(change->kind))
-          .key("date").value(util::to_iso(change->date))
-          .key("recorded_on").value(change->recorded_on.iso())
-          .key("source").value(change->source)
+          .member("kind", basis::change_key(change->kind))
+          .member("date", util::to_iso(change->date))
+          .member("recorded_on", change->recorded_on.iso())
+          .member("source", change->source)
           .end_object();
       } else {
         json.null();
@@ -48,17 +48,23 @@ std::string render_laws(const std::vector<basis::LawEntry>& laws, const RenderOp
   case Format::csv: {
     std::vector<std::vector<std::string>> rows;
     for (const auto& [law, cited_by, change] : laws) {
-      rows.push_back({law.name, law.level.value_or(""), law.category.value_or(""),
-                      util::to_iso(law.published).value_or(""), util::to_iso(law.valid_from).value_or(""),
-                      csv_flag(law.repealed, options), std::to_string(cited_by),
-                      change ? std::string(options.english_header ? basis::change_key(change->kind)
-                                                                  : basis::change_label(change->kind))
-                             : "",
-                      change ? util::to_iso(change->date).value_or("") : ""});
+      rows.push_back(
+        {law.name, law.level.value_or(""), law.category.value_or(""), util::to_iso(law.published).value_or(""),
+         util::to_iso(law.valid_from).value_or(""), csv_flag(law.repealed, options), std::to_string(cited_by),
+         change
+           ? std::string(options.english_header ? basis::change_key(change->kind) : basis::change_label(change->kind))
+           : "",
+         change ? util::to_iso(change->date).value_or("") : ""});
     }
-    return csv_of({{"name", "名称"}, {"level", "位阶"}, {"category", "类别"}, {"published", "最新文本日期"},
-                   {"valid_from", "施行日期"}, {"repealed", "已废止"}, {"cited_by", "引用文件数"},
-                   {"last_change", "最近变化"}, {"last_change_date", "变化日期"}},
+    return csv_of({{"name", "名称"},
+                   {"level", "位阶"},
+                   {"category", "类别"},
+                   {"published", "最新文本日期"},
+                   {"valid_from", "施行日期"},
+                   {"repealed", "已废止"},
+                   {"cited_by", "引用文件数"},
+                   {"last_change", "最近变化"},
+                   {"last_change_date", "变化日期"}},
                   rows, options);
   }
   default:

@@ -16,9 +16,9 @@ namespace normdoc::cli {
 namespace {
 
 constexpr double k_width = 640;
-constexpr double k_left = 48;   // room for the axis labels
+constexpr double k_left = 48; // room for the axis labels
 constexpr double k_right = 16;
-constexpr double k_top = 36;    // the title
+constexpr double k_top = 36; // the title
 constexpr double k_plot_height = 160;
 constexpr double k_label_line = 13; // a line of a category's name under the plot
 constexpr double k_legend_row = 20;
@@ -65,7 +65,8 @@ std::string svg_bar_chart(const BarChart& chart)
   }
   const double axis_labels = k_label_line * static_cast<double>(label_lines) + 11;
   const double plot_bottom = k_top + k_plot_height;
-  const double height = plot_bottom + axis_labels + (legend ? k_legend_row * static_cast<double>(chart.series.size()) : 0) + 8;
+  const double height =
+    plot_bottom + axis_labels + (legend ? k_legend_row * static_cast<double>(chart.series.size()) : 0) + 8;
   const double slot = (k_width - k_left - k_right) / static_cast<double>(std::max<std::size_t>(count, 1));
   const double bar = slot * 0.6;
 
@@ -93,10 +94,11 @@ std::string svg_bar_chart(const BarChart& chart)
       }
       const double h = k_plot_height * value / top;
       y -= h;
-      out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"#000\" "
-                         "stroke-width=\"0.5\"><title>{} {}：{}</title></rect>\n",
-                         x, y, bar, h, k_colours[s % k_colours.size()], html_text(chart.categories[i]),
-                         html_text(chart.series[s].name), value_text(value, chart.percent));
+      out +=
+        fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"#000\" "
+                    "stroke-width=\"0.5\"><title>{} {}：{}</title></rect>\n",
+                    x, y, bar, h, k_colours[s % k_colours.size()], html_text(chart.categories[i]),
+                    html_text(chart.series[s].name), value_text(value, chart.percent));
     }
     // A rate of 0 % is a figure worth reading; a count of 0 is the empty bar itself.
     if (known[i] && (totals[i] > 0 || chart.percent)) {
@@ -114,10 +116,10 @@ std::string svg_bar_chart(const BarChart& chart)
   if (legend) {
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
       const double y = plot_bottom + axis_labels + k_legend_row * static_cast<double>(s);
-      out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"12\" height=\"12\" fill=\"{}\" stroke=\"#000\" "
-                         "stroke-width=\"0.5\"/><text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
-                         k_left, y, k_colours[s % k_colours.size()], k_left + 18, y + 10,
-                         html_text(chart.series[s].name));
+      out +=
+        fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"12\" height=\"12\" fill=\"{}\" stroke=\"#000\" "
+                    "stroke-width=\"0.5\"/><text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
+                    k_left, y, k_colours[s % k_colours.size()], k_left + 18, y + 10, html_text(chart.series[s].name));
     }
   }
   return out + "</svg>\n";

@@ -61,12 +61,17 @@ const std::vector<Field>& document_fields()
     {"drafting_unit", "起草单位", [](const Document& d, const util::Date&) { return of(d.drafting_unit); }},
     {"kind", "类别", [](const Document& d, const util::Date&) { return Value(d.kind); }},
     {"status", "状态",
-     [](const Document& d, const util::Date& as_of) { return Value(std::string(registry::status_key(d.status_on(as_of)))); }},
+     [](const Document& d, const util::Date& as_of) {
+       return Value(std::string(registry::status_key(d.status_on(as_of))));
+     }},
     {"status_label", "状态说明",
-     [](const Document& d, const util::Date& as_of) { return Value(std::string(registry::status_label(d.status_on(as_of)))); }},
+     [](const Document& d, const util::Date& as_of) {
+       return Value(std::string(registry::status_label(d.status_on(as_of))));
+     }},
     {"in_force", "是否有效", [](const Document& d, const util::Date& as_of) { return Value(d.in_force_on(as_of)); }},
     {"trial", "暂行/试行", [](const Document& d, const util::Date&) { return Value(d.trial); }},
-    {"concerns_business", "涉及市场主体经济活动", [](const Document& d, const util::Date&) { return Value(d.concerns_business); }},
+    {"concerns_business", "涉及市场主体经济活动",
+     [](const Document& d, const util::Date&) { return Value(d.concerns_business); }},
     {"drafted", "起草日期", [](const Document& d, const util::Date&) { return of(d.drafted); }},
     {"published", "发布日期", [](const Document& d, const util::Date&) { return of(d.published); }},
     {"effective", "施行日期", [](const Document& d, const util::Date&) { return of(d.effective); }},
@@ -193,7 +198,7 @@ std::string csv_flag(bool value, const RenderOptions& options)
 }
 
 DocumentStream::DocumentStream(const RenderOptions& options, std::function<void(const std::string&)> out)
-  : m_options(options), m_out(std::move(out))
+    : m_options(options), m_out(std::move(out))
 {
   if (m_options.format == Format::json) {
     m_json.begin_array();
@@ -295,15 +300,37 @@ std::string render_document(const Document& doc, const RenderOptions& options)
 std::string event_label(std::string_view kind, std::string_view review_word)
 {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 32> k_labels{{
-    {"add", "登记"}, {"publish", "发布"}, {"repeal", "废止"}, {"amend", "修改"}, {"edit", "更正"},
-    {"record", "程序步骤"}, {"gate-override", "越过把关"}, {"file", "报送备案"}, {"filing-result", "备案结果"},
-    {"filing-corrected", "纠正"}, {"review-start", "开始{}"}, {"review-answer", "回答{}事项"},
-    {"review-dismiss", "排除筛查发现"}, {"review-conclude", "{}结论"}, {"evaluate", "后评估"},
-    {"renew", "延续有效期"}, {"invalidate", "宣布失效"}, {"withdraw", "撤回"}, {"acknowledge", "确认"},
-    {"void-step", "作废程序记录"}, {"outdate-review", "{}结论不再适用"}, {"void-filing", "作废备案记录"},
-    {"void-evaluation", "作废后评估"}, {"cleanup-open", "开始清理"}, {"cleanup-decide", "清理决定"},
-    {"cleanup-close", "结束清理"}, {"basis-import", "导入上位法目录"}, {"basis-change", "上位法变化"},
-    {"bundle-add", "从文件包登记"}, {"bundle-replace", "从文件包替换"}, {"bundle-import", "导入文件包"},
+    {"add", "登记"},
+    {"publish", "发布"},
+    {"repeal", "废止"},
+    {"amend", "修改"},
+    {"edit", "更正"},
+    {"record", "程序步骤"},
+    {"gate-override", "越过把关"},
+    {"file", "报送备案"},
+    {"filing-result", "备案结果"},
+    {"filing-corrected", "纠正"},
+    {"review-start", "开始{}"},
+    {"review-answer", "回答{}事项"},
+    {"review-dismiss", "排除筛查发现"},
+    {"review-conclude", "{}结论"},
+    {"evaluate", "后评估"},
+    {"renew", "延续有效期"},
+    {"invalidate", "宣布失效"},
+    {"withdraw", "撤回"},
+    {"acknowledge", "确认"},
+    {"void-step", "作废程序记录"},
+    {"outdate-review", "{}结论不再适用"},
+    {"void-filing", "作废备案记录"},
+    {"void-evaluation", "作废后评估"},
+    {"cleanup-open", "开始清理"},
+    {"cleanup-decide", "清理决定"},
+    {"cleanup-close", "结束清理"},
+    {"basis-import", "导入上位法目录"},
+    {"basis-change", "上位法变化"},
+    {"bundle-add", "从文件包登记"},
+    {"bundle-replace", "从文件包替换"},
+    {"bundle-import", "导入文件包"},
     {"baseline", "日志基线"},
   }};
   for (const auto& [key, label] : k_labels) {
@@ -323,14 +350,15 @@ std::string render_events(const std::vector<audit::Event>& events, const RenderO
     json.begin_array();
     for (const auto& event : events) {
       json.begin_object()
-        .key("id").value(event.id)
-        .key("at").value(event.at)
-        .key("actor").value(event.actor)
-        .key("document").value(event.document)
-        .key("kind").value(event.kind)
-        .key("payload").raw(event.payload)
-        .key("prev_hash").value(event.prev_hash)
-        .key("hash").value(event.hash)
+        .member("id", event.id)
+        .member("at", event.at)
+        .member("actor", event.actor)
+        .member("document", event.document)
+        .member("kind", event.kind)
+        .key("payload")
+        .raw(event.payload)
+        .member("prev_hash", event.prev_hash)
+        .member("hash", event.hash)
         .end_object();
     }
     json.end_array();
@@ -345,8 +373,14 @@ std::string render_events(const std::vector<audit::Event>& events, const RenderO
                       options.english_header ? event.kind : event_label(event.kind, words[i]), event.payload,
                       event.prev_hash, event.hash});
     }
-    return csv_of({{"id", "序号"}, {"at", "时间"}, {"actor", "经办人"}, {"document", "文件"}, {"kind", "事件"},
-                   {"payload", "内容"}, {"prev_hash", "前一事件哈希"}, {"hash", "哈希"}},
+    return csv_of({{"id", "序号"},
+                   {"at", "时间"},
+                   {"actor", "经办人"},
+                   {"document", "文件"},
+                   {"kind", "事件"},
+                   {"payload", "内容"},
+                   {"prev_hash", "前一事件哈希"},
+                   {"hash", "哈希"}},
                   rows, options);
   }
   default:

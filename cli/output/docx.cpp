@@ -31,14 +31,14 @@ namespace {
 using namespace std::string_literals; // a literal + a temporary string: GCC 12 -O3 warns (-Wrestrict)
 
 // Twentieths of a point: 1 mm = 1440 / 25.4 twips.
-constexpr int k_page_width = 11906;  // 210 mm
-constexpr int k_page_height = 16838; // 297 mm
-constexpr int k_margin_top = 2098;   // 37 mm
-constexpr int k_margin_bottom = 1984; // 35 mm
-constexpr int k_margin_left = 1587;  // 28 mm
-constexpr int k_margin_right = 1474; // 26 mm
+constexpr int k_page_width = 11906;                                         // 210 mm
+constexpr int k_page_height = 16838;                                        // 297 mm
+constexpr int k_margin_top = 2098;                                          // 37 mm
+constexpr int k_margin_bottom = 1984;                                       // 35 mm
+constexpr int k_margin_left = 1587;                                         // 28 mm
+constexpr int k_margin_right = 1474;                                        // 26 mm
 constexpr int k_text_width = k_page_width - k_margin_left - k_margin_right; // 156 mm
-constexpr int k_line_pitch = 579;    // 28.95 pt: 22 lines in 225 mm
+constexpr int k_line_pitch = 579;                                           // 28.95 pt: 22 lines in 225 mm
 constexpr int k_footer_distance = 1191; // 21 mm: the page number about 7 mm below the 版心
 
 // Every part carries the same date, so the same content gives the same bytes
@@ -80,7 +80,8 @@ std::string para(std::string_view style, const std::string& runs, std::string_vi
 // at most 40 columns) in 小四 (120 twips a display column) plus the cell margins; a header
 // word is never broken. Columns narrower than an equal share keep their natural width (编号,
 // dates); the wide ones share the rest in proportion, so the table spans the 版心.
-std::vector<int> column_widths(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
+std::vector<int> column_widths(const std::vector<std::string>& header,
+                               const std::vector<std::vector<std::string>>& rows)
 {
   constexpr int k_per_column = 120;
   constexpr int k_padding = 200;
@@ -132,7 +133,7 @@ std::string cell(const std::string& text, int width, std::string_view style, boo
 
 // A ruled table; `header` (when not empty) repeats at the top of every page it runs onto.
 std::string ruled_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                  const std::vector<int>& widths)
+                        const std::vector<int>& widths)
 {
   std::string out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"";
   out += std::to_string(std::accumulate(widths.begin(), widths.end(), 0));
@@ -177,37 +178,48 @@ std::string styles_part()
   const std::string exact = fmt::format("<w:spacing w:line=\"{}\" w:lineRule=\"exact\"/>", k_line_pitch);
   std::string out(k_xml_declaration);
   out += fmt::format("<w:styles xmlns:w=\"{}\">\n", k_w_namespace);
-  out += "<w:docDefaults><w:rPrDefault><w:rPr>"s + font("仿宋_GB2312") + size(32)
-         + "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
-           "<w:pPrDefault><w:pPr>" + exact + "</w:pPr></w:pPrDefault></w:docDefaults>\n";
+  out += "<w:docDefaults><w:rPrDefault><w:rPr>"s + font("仿宋_GB2312") + size(32) +
+         "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
+         "<w:pPrDefault><w:pPr>" +
+         exact + "</w:pPr></w:pPrDefault></w:docDefaults>\n";
   // Word knows its built-in styles by these English names and shows them as 正文, 标题, 标题 1…
   out += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
          "<w:pPr><w:jc w:val=\"both\"/></w:pPr></w:style>\n";
   out += "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
-         "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"0\" w:after=\""s + std::to_string(k_line_pitch)
-         + "\" w:line=\"" + std::to_string(k_line_pitch * 5 / 4) + "\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/>"
-           "<w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr>" + font("方正小标宋简体") + size(44) + "</w:rPr></w:style>\n";
-  out += "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
-         "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"
-         "<w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr>"s + font("黑体") + size(32) + "</w:rPr></w:style>\n";
-  out += "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/>"
-         "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"
-         "<w:outlineLvl w:val=\"2\"/></w:pPr><w:rPr>"s + font("楷体_GB2312") + size(32) + "</w:rPr></w:style>\n";
-  out += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"BodyText\"><w:name w:val=\"正文首行缩进\"/>"
-         "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/></w:pPr></w:style>\n";
-  out += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\"><w:name w:val=\"表格文字\"/>"
-         "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/></w:pPr>"
-         "<w:rPr>"s + size(24) + "</w:rPr></w:style>\n";
+         "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"0\" w:after=\""s +
+         std::to_string(k_line_pitch) + "\" w:line=\"" + std::to_string(k_line_pitch * 5 / 4) +
+         "\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/>"
+         "<w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr>" +
+         font("方正小标宋简体") + size(44) + "</w:rPr></w:style>\n";
+  out +=
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
+    "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"
+    "<w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr>"s +
+    font("黑体") + size(32) + "</w:rPr></w:style>\n";
+  out +=
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/>"
+    "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"
+    "<w:outlineLvl w:val=\"2\"/></w:pPr><w:rPr>"s +
+    font("楷体_GB2312") + size(32) + "</w:rPr></w:style>\n";
+  out +=
+    "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"BodyText\"><w:name w:val=\"正文首行缩进\"/>"
+    "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/></w:pPr></w:style>\n";
+  out +=
+    "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\"><w:name w:val=\"表格文字\"/>"
+    "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/></w:pPr>"
+    "<w:rPr>"s +
+    size(24) + "</w:rPr></w:style>\n";
   out += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableHeading\"><w:name w:val=\"表格标题行\"/>"
          "<w:basedOn w:val=\"TableText\"/><w:qFormat/><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
-         "<w:rPr>"s + font("黑体") + "</w:rPr></w:style>\n";
+         "<w:rPr>"s +
+         font("黑体") + "</w:rPr></w:style>\n";
   // 成文日期 右空四字 (GB/T 9704-2012 7.3.5.1): four 3号 characters, 64 pt.
   out += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Closing\"><w:name w:val=\"落款\"/>"
          "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:ind w:right=\"1280\"/>"
          "<w:jc w:val=\"right\"/></w:pPr></w:style>\n";
   out += "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
-         "<w:pPr><w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>"s + font("宋体")
-         + size(28) + "</w:rPr></w:style>\n";
+         "<w:pPr><w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>"s +
+         font("宋体") + size(28) + "</w:rPr></w:style>\n";
   out += "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
          "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>"
          "<w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
@@ -216,10 +228,13 @@ std::string styles_part()
   for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"}) {
     borders += fmt::format("<w:{} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>", side);
   }
-  out += "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:basedOn w:val=\"TableNormal\"/>"
-         "<w:tblPr><w:tblBorders>" + borders + "</w:tblBorders><w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/>"
-         "<w:left w:w=\"80\" w:type=\"dxa\"/><w:bottom w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/>"
-         "</w:tblCellMar></w:tblPr></w:style>\n";
+  out +=
+    "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:basedOn w:val=\"TableNormal\"/>"
+    "<w:tblPr><w:tblBorders>" +
+    borders +
+    "</w:tblBorders><w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/>"
+    "<w:left w:w=\"80\" w:type=\"dxa\"/><w:bottom w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/>"
+    "</w:tblCellMar></w:tblPr></w:style>\n";
   return out + "</w:styles>\n";
 }
 
@@ -229,21 +244,23 @@ std::string footer_part()
 {
   std::string out(k_xml_declaration);
   out += fmt::format("<w:ftr xmlns:w=\"{}\">", k_w_namespace);
-  out += "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr><w:r><w:t xml:space=\"preserve\">— </w:t></w:r>"
-         "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
-         "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
-         "<w:r><w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>\n";
+  out +=
+    "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr><w:r><w:t xml:space=\"preserve\">— </w:t></w:r>"
+    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+    "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+    "<w:r><w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>\n";
   return out;
 }
 
 std::string section_properties()
 {
-  return fmt::format("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>"
-                     "<w:pgSz w:w=\"{}\" w:h=\"{}\"/>"
-                     "<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"851\" w:footer=\"{}\" w:gutter=\"0\"/>"
-                     "<w:cols w:space=\"425\"/><w:docGrid w:type=\"lines\" w:linePitch=\"{}\"/></w:sectPr>",
-                     k_page_width, k_page_height, k_margin_top, k_margin_right, k_margin_bottom, k_margin_left,
-                     k_footer_distance, k_line_pitch);
+  return fmt::format(
+    "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>"
+    "<w:pgSz w:w=\"{}\" w:h=\"{}\"/>"
+    "<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"851\" w:footer=\"{}\" w:gutter=\"0\"/>"
+    "<w:cols w:space=\"425\"/><w:docGrid w:type=\"lines\" w:linePitch=\"{}\"/></w:sectPr>",
+    k_page_width, k_page_height, k_margin_top, k_margin_right, k_margin_bottom, k_margin_left, k_footer_distance,
+    k_line_pitch);
 }
 
 std::string core_part(std::string_view title)
@@ -355,7 +372,8 @@ std::string zip_package(const std::vector<std::pair<std::string, std::string>>& 
       throw OutputError("无法生成 Word 文件（内容超过 4 GB）");
     }
     // Bit 11: the name is UTF-8 (only said when it is not ASCII, as libzip does).
-    const bool utf8 = std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80U; });
+    const bool utf8 =
+      std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80U; });
     // What the local header and the directory entry share: version needed (1.0, stored),
     // flags, method 0 (stored), time, date, CRC, compressed and uncompressed size, name length.
     std::string fields;
@@ -449,9 +467,10 @@ std::string Printed::docx() const
     }
   }
   std::string document(k_xml_declaration);
-  document += fmt::format("<w:document xmlns:w=\"{}\" "
-                          "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\n<w:body>\n",
-                          k_w_namespace);
+  document +=
+    fmt::format("<w:document xmlns:w=\"{}\" "
+                "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\n<w:body>\n",
+                k_w_namespace);
   document += body + section_properties() + "\n</w:body>\n</w:document>\n";
 
   const std::string declaration(k_xml_declaration);

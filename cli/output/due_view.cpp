@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "output/detail.hpp"
 #include "output/due_view.hpp"
+#include "output/detail.hpp"
 #include "output/escape.hpp"
 
 #include <normdoc/util/sha256.hpp>
@@ -44,17 +44,18 @@ std::string ics_line(std::string_view line)
 
 std::string render_ics(const std::vector<deadline::DueItem>& items, std::string_view now_utc)
 {
-  std::string out = ics_line("BEGIN:VCALENDAR") + ics_line("VERSION:2.0") + ics_line("PRODID:-//normdoc//due//ZH")
-                    + ics_line("CALSCALE:GREGORIAN");
+  std::string out = ics_line("BEGIN:VCALENDAR") + ics_line("VERSION:2.0") + ics_line("PRODID:-//normdoc//due//ZH") +
+                    ics_line("CALSCALE:GREGORIAN");
   for (const auto& item : items) {
     // The same obligation keeps its UID from one run to the next, so calendars update it.
-    const std::string uid = util::sha256_hex(fmt::format("{}|{}|{}", deadline::kind_key(item.kind), item.document, item.what)).substr(0, 32);
+    const std::string uid =
+      util::sha256_hex(fmt::format("{}|{}|{}", deadline::kind_key(item.kind), item.document, item.what)).substr(0, 32);
     out += ics_line("BEGIN:VTODO");
     out += ics_line(fmt::format("UID:{}@normdoc", uid));
     out += ics_line(fmt::format("DTSTAMP:{}", now_utc));
     out += ics_line(fmt::format("DUE;VALUE=DATE:{:04}{:02}{:02}", item.due.year(), item.due.month(), item.due.day()));
-    out += ics_line("SUMMARY:"
-                    + ics_text(fmt::format("[{}] #{}《{}》", deadline::kind_label(item.kind), item.document, item.title)));
+    out += ics_line(
+      "SUMMARY:" + ics_text(fmt::format("[{}] #{}《{}》", deadline::kind_label(item.kind), item.document, item.title)));
     out += ics_line("DESCRIPTION:" + ics_text(fmt::format("{}（{}）→ {}", item.what, item.article, item.action)));
     out += ics_line(fmt::format("CATEGORIES:{}", deadline::kind_key(item.kind)));
     if (item.overdue) {
@@ -76,16 +77,16 @@ std::string render_due(const std::vector<deadline::DueItem>& items, const Render
     json.begin_array();
     for (const auto& item : items) {
       json.begin_object()
-        .key("kind").value(deadline::kind_key(item.kind))
-        .key("kind_label").value(deadline::kind_label(item.kind))
-        .key("document").value(item.document)
-        .key("title").value(item.title)
-        .key("what").value(item.what)
-        .key("due").value(item.due.iso())
-        .key("days_left").value(item.days_left)
-        .key("overdue").value(item.overdue)
-        .key("article").value(item.article)
-        .key("action").value(item.action)
+        .member("kind", deadline::kind_key(item.kind))
+        .member("kind_label", deadline::kind_label(item.kind))
+        .member("document", item.document)
+        .member("title", item.title)
+        .member("what", item.what)
+        .member("due", item.due.iso())
+        .member("days_left", item.days_left)
+        .member("overdue", item.overdue)
+        .member("article", item.article)
+        .member("action", item.action)
         .end_object();
     }
     json.end_array();
@@ -94,11 +95,19 @@ std::string render_due(const std::vector<deadline::DueItem>& items, const Render
   case Format::csv: {
     std::vector<std::vector<std::string>> rows;
     for (const auto& item : items) {
-      rows.push_back({std::string(deadline::kind_key(item.kind)), std::to_string(item.document), item.title, item.what, item.due.iso(),
-                      std::to_string(item.days_left), csv_flag(item.overdue, options), item.article, item.action});
+      rows.push_back({std::string(deadline::kind_key(item.kind)), std::to_string(item.document), item.title, item.what,
+                      item.due.iso(), std::to_string(item.days_left), csv_flag(item.overdue, options), item.article,
+                      item.action});
     }
-    return csv_of({{"kind", "类别"}, {"document", "文件编号"}, {"title", "标题"}, {"what", "事项"}, {"due", "期限"},
-                   {"days_left", "剩余天数"}, {"overdue", "是否逾期"}, {"article", "依据"}, {"action", "建议操作"}},
+    return csv_of({{"kind", "类别"},
+                   {"document", "文件编号"},
+                   {"title", "标题"},
+                   {"what", "事项"},
+                   {"due", "期限"},
+                   {"days_left", "剩余天数"},
+                   {"overdue", "是否逾期"},
+                   {"article", "依据"},
+                   {"action", "建议操作"}},
                   rows, options);
   }
   case Format::ics:
@@ -109,11 +118,11 @@ std::string render_due(const std::vector<deadline::DueItem>& items, const Render
   // One line per item, so that `grep` and `wc -l` work on it; it ends with the way out.
   std::string out;
   for (const auto& item : items) {
-    out += terminal_text(fmt::format("{}  {}  [{}] #{}《{}》{}  → {}", item.due.iso(), days_phrase(item),
-                                     deadline::kind_label(item.kind), item.document, item.title, item.what,
-                                     item.action),
-                         Newlines::escape)
-           + "\n";
+    out +=
+      terminal_text(fmt::format("{}  {}  [{}] #{}《{}》{}  → {}", item.due.iso(), days_phrase(item),
+                                deadline::kind_label(item.kind), item.document, item.title, item.what, item.action),
+                    Newlines::escape) +
+      "\n";
   }
   return out;
 }

@@ -49,10 +49,14 @@ bool is_plain_number(std::string_view field)
 const char* markup_entity(char c)
 {
   switch (c) {
-  case '&': return "&amp;";
-  case '<': return "&lt;";
-  case '>': return "&gt;";
-  default: return nullptr;
+  case '&':
+    return "&amp;";
+  case '<':
+    return "&lt;";
+  case '>':
+    return "&gt;";
+  default:
+    return nullptr;
   }
 }
 
@@ -78,8 +82,8 @@ std::string terminal_text(std::string_view text, Newlines newlines)
 std::string csv_field(std::string_view field)
 {
   std::string cell;
-  if (!field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos
-      && !is_plain_number(field)) {
+  if (!field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos &&
+      !is_plain_number(field)) {
     cell = "'";
   }
   cell += field;

@@ -11,7 +11,11 @@ namespace normdoc::cli {
 // that it cannot move a terminal's cursor, run as a spreadsheet formula, end an iCalendar
 // property or add markup to a rendered Markdown or HTML page.
 
-enum class Newlines { keep, escape };
+enum class Newlines
+{
+  keep,
+  escape
+};
 
 // Text for a terminal: C0 controls (ESC, CR, TAB…), DEL and bytes that are not UTF-8 shown
 // as `\xNN`, C1 controls (U+0080–U+009F, which some terminals obey) as `\uNNNN`. A line

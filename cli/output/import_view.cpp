@@ -18,9 +18,10 @@ void write_field(util::JsonWriter& json, std::string_view key, const std::option
     return;
   }
   json.begin_object()
-    .key("value").value(field->value)
-    .key("source").value(field->source)
-    .key("confidence").raw(fmt::format("{:.2f}", field->confidence))
+    .member("value", field->value)
+    .member("source", field->source)
+    .key("confidence")
+    .raw(fmt::format("{:.2f}", field->confidence))
     .end_object();
 }
 
@@ -48,14 +49,15 @@ std::string render_import(const std::vector<ingest::FileResult>& results, const 
     for (const auto& result : results) {
       const ingest::Metadata& meta = result.metadata;
       json.begin_object()
-        .key("file").value(result.file)
-        .key("status").value(ingest::status_key(result.status))
-        .key("document").value(result.document)
-        .key("format").value(result.format ? std::optional<std::string>(ingest::format_key(*result.format)) : std::nullopt)
-        .key("encoding").value(result.format ? std::optional(result.encoding) : std::nullopt)
-        .key("pages").value(result.pages > 0 ? std::optional<std::int64_t>(result.pages) : std::nullopt)
-        .key("ocr_pages").value(std::int64_t{result.ocr_pages})
-        .key("ocr_confidence").value(result.ocr_confidence ? std::optional<std::int64_t>(*result.ocr_confidence) : std::nullopt);
+        .member("file", result.file)
+        .member("status", ingest::status_key(result.status))
+        .member("document", result.document)
+        .member("format", result.format ? std::optional<std::string>(ingest::format_key(*result.format)) : std::nullopt)
+        .member("encoding", result.format ? std::optional(result.encoding) : std::nullopt)
+        .member("pages", result.pages > 0 ? std::optional<std::int64_t>(result.pages) : std::nullopt)
+        .member("ocr_pages", std::int64_t{result.ocr_pages})
+        .member("ocr_confidence",
+                result.ocr_confidence ? std::optional<std::int64_t>(*result.ocr_confidence) : std::nullopt);
       write_field(json, "title", meta.title);
       write_field(json, "doc_no", meta.doc_no);
       write_field(json, "attached_title", meta.attached_title);
@@ -69,11 +71,11 @@ std::string render_import(const std::vector<ingest::FileResult>& results, const 
       write_field(json, "effective", meta.validity.effective);
       write_field(json, "validity", meta.validity.validity);
       write_field(json, "expires", meta.validity.expires);
-      json.key("trial").value(meta.trial).key("citations").begin_array();
+      json.member("trial", meta.trial).key("citations").begin_array();
       for (const auto& citation : meta.citations) {
         json.value(citation.law);
       }
-      json.end_array().key("error").value(result.error.empty() ? std::nullopt : std::optional(result.error)).end_object();
+      json.end_array().member("error", result.error.empty() ? std::nullopt : std::optional(result.error)).end_object();
     }
     json.end_array();
     return json.str() + "\n";

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include "output/lifecycle_view.hpp"
 #include "output/chart.hpp"
 #include "output/csv.hpp"
 #include "output/detail.hpp"
 #include "output/document_view.hpp"
 #include "output/escape.hpp"
-#include "output/lifecycle_view.hpp"
 #include "output/printed.hpp"
 #include "output/table.hpp"
 
@@ -28,9 +28,9 @@ struct ListedDocument
   std::string reason;
 };
 
-const std::vector<CsvColumn> k_catalog_columns{{"number", "序号"},       {"title", "标题"},       {"doc_no", "文号"},
-                                               {"reg_no", "登记编号"},    {"issuer", "制定机关"},  {"published", "发布日期"},
-                                               {"effective", "施行日期"}, {"expires", "有效期至"}};
+const std::vector<CsvColumn> k_catalog_columns{
+  {"number", "序号"},     {"title", "标题"},         {"doc_no", "文号"},        {"reg_no", "登记编号"},
+  {"issuer", "制定机关"}, {"published", "发布日期"}, {"effective", "施行日期"}, {"expires", "有效期至"}};
 const std::vector<std::string> k_catalog_header = [] {
   std::vector<std::string> labels;
   for (const auto& column : k_catalog_columns) {
@@ -41,8 +41,8 @@ const std::vector<std::string> k_catalog_header = [] {
 
 std::vector<std::string> catalog_row(std::size_t number, const registry::Document& doc)
 {
-  return {std::to_string(number), doc.title, doc.doc_no.value_or(""), doc.reg_no.value_or(""), doc.issuer,
-          iso(doc.published), iso(doc.effective), iso(doc.expires)};
+  return {std::to_string(number), doc.title,          doc.doc_no.value_or(""), doc.reg_no.value_or(""), doc.issuer,
+          iso(doc.published),     iso(doc.effective), iso(doc.expires)};
 }
 
 // A campaign's scope as officers read it; the stored text is the `--scope` terms
@@ -86,16 +86,18 @@ std::string scope_description(const std::string& text)
 
 } // namespace
 
-std::string render_evaluation(const lifecycle::Evaluation& e, const registry::Document& doc, const RenderOptions& options)
+std::string render_evaluation(const lifecycle::Evaluation& e, const registry::Document& doc,
+                              const RenderOptions& options)
 {
   if (options.format == Format::json) {
     util::JsonWriter json(2);
     json.begin_object();
     lifecycle::write_members(json, e);
-    json.key("status").value(registry::status_key(doc.status_on(options.as_of))).end_object();
+    json.member("status", registry::status_key(doc.status_on(options.as_of))).end_object();
     return json.str() + "\n";
   }
-  std::string out = fmt::format("#{}《{}》后评估（{}）：{}\n", doc.id, doc.title, e.date.iso(), lifecycle::outcome_label(e.outcome));
+  std::string out =
+    fmt::format("#{}《{}》后评估（{}）：{}\n", doc.id, doc.title, e.date.iso(), lifecycle::outcome_label(e.outcome));
   if (e.new_expires) {
     out += fmt::format("  有效期至 {} → {}\n", iso(e.previous_expires), e.new_expires->iso());
   }
@@ -121,39 +123,40 @@ std::string render_campaign_status(const lifecycle::Campaign& campaign, const Re
   if (options.format == Format::json) {
     util::JsonWriter json(2);
     json.begin_object()
-      .key("name").value(campaign.name)
-      .key("scope").value(campaign.scope)
-      .key("opened_on").value(campaign.opened_on.iso())
-      .key("closed_on").value(util::to_iso(campaign.closed_on))
-      .key("documents").value(static_cast<std::int64_t>(campaign.items.size()))
-      .key("decided").value(static_cast<std::int64_t>(campaign.decided()))
-      .key("undecided").value(static_cast<std::int64_t>(campaign.items.size() - campaign.decided()))
-      .key("decisions").begin_object();
+      .member("name", campaign.name)
+      .member("scope", campaign.scope)
+      .member("opened_on", campaign.opened_on.iso())
+      .member("closed_on", util::to_iso(campaign.closed_on))
+      .member("documents", static_cast<std::int64_t>(campaign.items.size()))
+      .member("decided", static_cast<std::int64_t>(campaign.decided()))
+      .member("undecided", static_cast<std::int64_t>(campaign.items.size() - campaign.decided()))
+      .key("decisions")
+      .begin_object();
     for (const auto& key : lifecycle::decision_keys()) {
-      json.key(key).value(counts[key]);
+      json.member(key, counts[key]);
     }
     json.end_object().key("items").begin_array();
     for (const auto& item : campaign.items) {
       json.begin_object()
-        .key("document").value(item.document.id)
-        .key("title").value(item.document.title)
-        .key("decision").value(item.decision ? std::optional<std::string>(lifecycle::decision_key(*item.decision))
-                                              : std::nullopt)
-        .key("reason").value(item.reason)
+        .member("document", item.document.id)
+        .member("title", item.document.title)
+        .member("decision",
+                item.decision ? std::optional<std::string>(lifecycle::decision_key(*item.decision)) : std::nullopt)
+        .member("reason", item.reason)
         .end_object();
     }
     json.end_array().end_object();
     return json.str() + "\n";
   }
   std::string out =
-    terminal_text(fmt::format("清理“{}”（范围：{}；{} 开始{}）", campaign.name,
-                              scope_description(campaign.scope), campaign.opened_on.iso(),
+    terminal_text(fmt::format("清理“{}”（范围：{}；{} 开始{}）", campaign.name, scope_description(campaign.scope),
+                              campaign.opened_on.iso(),
                               campaign.closed_on ? fmt::format("，{} 结束", campaign.closed_on->iso()) : ""),
-                  Newlines::escape)
-    + "\n";
-  out += fmt::format("  共{}份：已决定{}，未决定{}（继续有效{}、修改{}、废止{}、宣布失效{}）\n",
-                     campaign.items.size(), campaign.decided(), counts["undecided"], counts["keep"], counts["amend"],
-                     counts["repeal"], counts["invalidate"]);
+                  Newlines::escape) +
+    "\n";
+  out += fmt::format("  共{}份：已决定{}，未决定{}（继续有效{}、修改{}、废止{}、宣布失效{}）\n", campaign.items.size(),
+                     campaign.decided(), counts["undecided"], counts["keep"], counts["amend"], counts["repeal"],
+                     counts["invalidate"]);
   Table table({"编号", "标题", "决定", "理由"});
   for (const auto& item : campaign.items) {
     table.add_row({fmt::format("#{}", item.document.id), item.document.title,
@@ -175,13 +178,13 @@ std::string render_cleanup_report(const lifecycle::Campaign& campaign, const Ren
                           lifecycle::Decision::invalidate};
   if (options.format == Format::json) {
     util::JsonWriter json(2);
-    json.begin_object().key("name").value(campaign.name).key("closed_on").value(util::to_iso(campaign.closed_on));
+    json.begin_object().member("name", campaign.name).member("closed_on", util::to_iso(campaign.closed_on));
     for (const auto decision : decisions) {
       json.key(lifecycle::decision_key(decision)).begin_array();
       for (const auto& listed : lists[decision]) {
         json.begin_object();
         write_document_fields(json, *listed.doc, options.as_of);
-        json.key("cleanup_reason").value(listed.reason).end_object();
+        json.member("cleanup_reason", listed.reason).end_object();
       }
       json.end_array();
     }
@@ -228,8 +231,8 @@ std::string render_cleanup_report(const lifecycle::Campaign& campaign, const Ren
     if (index > 0) {
       printed.page_break();
     }
-    printed.section(fmt::format("{}、{}的规范性文件目录（{}件）", numerals[index++], lifecycle::decision_label(decision),
-                                lists[decision].size()));
+    printed.section(fmt::format("{}、{}的规范性文件目录（{}件）", numerals[index++],
+                                lifecycle::decision_label(decision), lists[decision].size()));
     std::vector<std::vector<std::string>> rows;
     std::size_t number = 0;
     for (const auto& listed : lists[decision]) {
@@ -279,7 +282,7 @@ std::string render_stats(const report::YearStats& stats, const StatsOutlook& out
 {
   if (options.format == Format::json) {
     util::JsonWriter json(2);
-    json.begin_object().key("year").value(stats.year).key("issued").begin_object();
+    json.begin_object().member("year", stats.year).key("issued").begin_object();
     for (const auto& [issuer, months] : stats.issued_by_issuer) {
       json.key(issuer).begin_array();
       for (const int count : months) {
@@ -287,17 +290,21 @@ std::string render_stats(const report::YearStats& stats, const StatsOutlook& out
       }
       json.end_array();
     }
-    json.end_object().key("issued_total").value(stats.issued_total()).key("reviews").begin_array();
+    json.end_object().member("issued_total", stats.issued_total()).key("reviews").begin_array();
     for (const auto& [key, count] : stats.review_results) {
-      json.begin_object().key("checklist").value(key.first).key("result").value(key.second).key("count").value(count).end_object();
+      json.begin_object()
+        .member("checklist", key.first)
+        .member("result", key.second)
+        .member("count", count)
+        .end_object();
     }
     json.end_array().key("evaluations").begin_object();
     for (const auto& [outcome, count] : stats.evaluations) {
-      json.key(outcome).value(count);
+      json.member(outcome, count);
     }
-    json.end_object().key("cleanups_closed").value(stats.cleanups_closed).key("cleanup_decisions").begin_object();
+    json.end_object().member("cleanups_closed", stats.cleanups_closed).key("cleanup_decisions").begin_object();
     for (const auto& [decision, count] : stats.cleanup_decisions) {
-      json.key(decision).value(count);
+      json.member(decision, count);
     }
     json.end_object().end_object();
     return json.str() + "\n";
@@ -334,8 +341,9 @@ std::string render_stats(const report::YearStats& stats, const StatsOutlook& out
   std::vector<std::vector<std::string>> reviews;
   BarChart by_result{"审查结论", {}, {{"件数", {}}}};
   for (const auto& [key, count] : stats.review_results) {
-    const std::string checklist =
-      key.first == "legality" ? "合法性审核" : key.first == "fair-competition" ? "公平竞争审查" : key.first;
+    const std::string checklist = key.first == "legality"           ? "合法性审核"
+                                  : key.first == "fair-competition" ? "公平竞争审查"
+                                                                    : key.first;
     const auto conclusion = procedure::parse_conclusion(key.second);
     const std::string result = conclusion ? std::string(procedure::conclusion_label(*conclusion)) : key.second;
     reviews.push_back({checklist, result, std::to_string(count)});
@@ -364,7 +372,8 @@ std::string render_stats(const report::YearStats& stats, const StatsOutlook& out
   BarChart on_time{"按时备案率（按年）", {}, {{"按时备案率", {}}}, true};
   for (const auto& year : outlook.filing_by_year) {
     // A year without documents has no rate: a dash, and no bar rather than a bar of 0 %.
-    filing_rows.push_back({std::to_string(year.year), std::to_string(year.published), std::to_string(year.filed_on_time),
+    filing_rows.push_back({std::to_string(year.year), std::to_string(year.published),
+                           std::to_string(year.filed_on_time),
                            year.published == 0 ? "—" : fmt::format("{:.1f}%", year.on_time_rate() * 100.0)});
     on_time.categories.push_back(fmt::format("{}年", year.year));
     on_time.series.front().values.push_back(year.published == 0 ? std::nan("") : year.on_time_rate());

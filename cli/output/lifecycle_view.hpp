@@ -33,8 +33,8 @@ std::string render_catalog(const std::vector<registry::Document>& documents, con
 // What `report stats` shows beside the year's own figures (text, md, html; not in its JSON).
 struct StatsOutlook
 {
-  std::vector<filing::Compliance> filing_by_year{};                 // the years up to the report's, oldest first
-  std::vector<std::pair<std::string, int>> expiring_by_month{};    // the next 12 months: documents in force ending then
+  std::vector<filing::Compliance> filing_by_year{};             // the years up to the report's, oldest first
+  std::vector<std::pair<std::string, int>> expiring_by_month{}; // the next 12 months: documents in force ending then
 };
 
 // `report stats`: issued per issuer and month, review conclusions, evaluations, cleanups, the

@@ -156,8 +156,9 @@ std::string Printed::text() const
       }
       const std::string rendered = table.render();
       std::vector<std::string> lines = util::split(rendered, '\n');
-      const bool fits = std::all_of(lines.begin(), lines.end(),
-                                    [](const std::string& line) { return util::display_width(line) <= k_terminal_width; });
+      const bool fits = std::all_of(lines.begin(), lines.end(), [](const std::string& line) {
+        return util::display_width(line) <= k_terminal_width;
+      });
       if (fits) {
         for (const auto& line : lines) {
           out += line.empty() ? "" : "  " + line + "\n";

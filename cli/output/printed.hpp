@@ -50,9 +50,19 @@ private:
 
   struct Block
   {
-    enum class Kind { section, fields, table, paragraph, form, page_break, signature, figure } kind;
-    std::vector<std::string> header{};                // table header, or the section heading / paragraph
-    std::vector<std::vector<std::string>> rows{};     // table rows, or field / form / signature pairs as rows of two
+    enum class Kind
+    {
+      section,
+      fields,
+      table,
+      paragraph,
+      form,
+      page_break,
+      signature,
+      figure
+    } kind;
+    std::vector<std::string> header{};            // table header, or the section heading / paragraph
+    std::vector<std::vector<std::string>> rows{}; // table rows, or field / form / signature pairs as rows of two
   };
   // A block of label/value rows (a form, a signature), every pair kept.
   void labelled(Block::Kind kind, std::vector<std::pair<std::string, std::string>> pairs);

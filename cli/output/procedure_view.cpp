@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "output/procedure_view.hpp"
 #include "output/detail.hpp"
 #include "output/escape.hpp"
-#include "output/procedure_view.hpp"
 #include "output/table.hpp"
 
 #include <fmt/format.h>
@@ -50,10 +50,10 @@ std::string step_summary(const procedure::Step& step)
 void write_step(util::JsonWriter& json, const procedure::Step& step)
 {
   json.begin_object()
-    .key("id").value(step.id)
-    .key("document").value(step.document)
-    .key("step").value(procedure::step_key(step.kind))
-    .key("step_label").value(procedure::step_label(step.kind));
+    .member("id", step.id)
+    .member("document", step.document)
+    .member("step", procedure::step_key(step.kind))
+    .member("step_label", procedure::step_label(step.kind));
   procedure::write_recorded(json, step);
   json.end_object();
 }
@@ -97,8 +97,8 @@ std::string render_step(const procedure::Step& step, const RenderOptions& option
   }
   return terminal_text(fmt::format("已记录：文件 #{} {}（{}）", step.document, procedure::step_label(step.kind),
                                    step_summary(step)),
-                       Newlines::escape)
-         + "\n";
+                       Newlines::escape) +
+         "\n";
 }
 
 std::string render_filings(const std::vector<filing::Filing>& filings, const RenderOptions& options)
@@ -138,10 +138,10 @@ std::string render_procedure(const registry::Document& doc, const std::vector<pr
     json.end_array().key("issues").begin_array();
     for (const auto& issue : issues) {
       json.begin_object()
-        .key("code").value(issue.code)
-        .key("message").value(issue.message)
-        .key("article").value(issue.article)
-        .key("date").value(issue.date.iso())
+        .member("code", issue.code)
+        .member("message", issue.message)
+        .member("article", issue.article)
+        .member("date", issue.date.iso())
         .end_object();
     }
     json.end_array().end_object().end_object();
@@ -153,7 +153,9 @@ std::string render_procedure(const registry::Document& doc, const std::vector<pr
     out += "  （未记录）\n";
   }
   for (const auto& step : steps) {
-    out += terminal_text(fmt::format("  {}  {}", procedure::step_label(step.kind), step_summary(step)), Newlines::escape) + "\n";
+    out +=
+      terminal_text(fmt::format("  {}  {}", procedure::step_label(step.kind), step_summary(step)), Newlines::escape) +
+      "\n";
   }
   out += "\n备案\n";
   if (filings.empty()) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "output/review_view.hpp"
 #include "output/detail.hpp"
 #include "output/printed.hpp"
-#include "output/review_view.hpp"
 #include "output/table.hpp"
 
 #include <normdoc/procedure/procedure.hpp>
@@ -88,7 +88,8 @@ std::string finding_outcome(const review::Review& review, const review::Recorded
 // The signature block of the written record: the reviewing office with space for its seal, the
 // reviewer's and the head's signatures, the date of the conclusion (blank lines until there is
 // one, to be filled by hand).
-std::vector<std::pair<std::string, std::string>> signature_lines(const review::Review& review, const std::string& office)
+std::vector<std::pair<std::string, std::string>> signature_lines(const review::Review& review,
+                                                                 const std::string& office)
 {
   const std::string word(review_word(review));
   return {
@@ -161,9 +162,9 @@ Printed printed_fair_competition_form(const review::Review& review, const regist
   out.form({
     {"审查结论", review.result ? result_label(review) + (review.opinion ? "\n" + *review.opinion : "") : "尚未作出"},
     {"适用例外规定", review.result ? exception : ""},
-    {"其他需要说明的情况", fmt::format("收到日期：{}；清单：{} {}（SHA-256 {}）；状态：{}", iso(review.received),
-                                       review.checklist_title, review.checklist_version,
-                                       review.checklist_sha256.substr(0, 12), status_label(review))},
+    {"其他需要说明的情况",
+     fmt::format("收到日期：{}；清单：{} {}（SHA-256 {}）；状态：{}", iso(review.received), review.checklist_title,
+                 review.checklist_version, review.checklist_sha256.substr(0, 12), status_label(review))},
   });
   out.signature(signature_lines(review, office));
   return out;
@@ -183,9 +184,11 @@ Printed printed_opinion(const review::Review& review, const registry::Document& 
     {"制定机关", doc.issuer},
     {"起草单位", doc.drafting_unit.value_or("")},
     {fmt::format("{}机构", review_word(review)), office},
-    {fmt::format("{}清单", review_word(review)), fmt::format("{} {}（SHA-256 {}）", review.checklist_title, review.checklist_version,
-                             review.checklist_sha256.substr(0, 12))},
-    {"送审文本", review.text_sha256 ? fmt::format("SHA-256 {}", review.text_sha256->substr(0, 12)) : "未存储正文，未自动筛查"},
+    {fmt::format("{}清单", review_word(review)),
+     fmt::format("{} {}（SHA-256 {}）", review.checklist_title, review.checklist_version,
+                 review.checklist_sha256.substr(0, 12))},
+    {"送审文本",
+     review.text_sha256 ? fmt::format("SHA-256 {}", review.text_sha256->substr(0, 12)) : "未存储正文，未自动筛查"},
     {fmt::format("{}人", review_word(review)), review.reviewer},
     {"收到日期", iso(review.received)},
     {fmt::format("开始{}", review_word(review)), local_time(review.started_at)},
@@ -219,7 +222,8 @@ Printed printed_opinion(const review::Review& review, const registry::Document& 
 
 } // namespace
 
-std::string render_review(const review::Review& review, const registry::Document& document, const RenderOptions& options)
+std::string render_review(const review::Review& review, const registry::Document& document,
+                          const RenderOptions& options)
 {
   switch (options.format) {
   case Format::json: {

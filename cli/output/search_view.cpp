@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "output/search_view.hpp"
 #include "output/detail.hpp"
 #include "output/escape.hpp"
-#include "output/search_view.hpp"
 
 #include <fmt/format.h>
 
@@ -30,8 +30,10 @@ std::string render_search_hits(const std::vector<search::Hit>& hits, const Rende
     for (const auto& hit : hits) {
       json.begin_object();
       write_document_fields(json, hit.document, options.as_of);
-      json.key("match_title").value(hit.title).key("snippet").value(hit.snippet).key("score").raw(
-        fmt::format("{:.4f}", hit.score));
+      json.member("match_title", hit.title)
+        .member("snippet", hit.snippet)
+        .key("score")
+        .raw(fmt::format("{:.4f}", hit.score));
       json.end_object();
     }
     json.end_array();
@@ -46,7 +48,9 @@ std::string render_search_hits(const std::vector<search::Hit>& hits, const Rende
     const std::string snippet = terminal_text(hit.snippet, Newlines::escape);
     out += fmt::format("{}  {}\n    {}\n", terminal ? emphasize(title) : title,
                        registry::status_label(hit.document.status_on(options.as_of)),
-                       snippet.empty() ? "（没有保存正文）" : terminal ? emphasize(snippet) : snippet);
+                       snippet.empty() ? "（没有保存正文）"
+                       : terminal      ? emphasize(snippet)
+                                       : snippet);
   }
   return out;
 }

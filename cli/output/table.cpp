@@ -97,8 +97,7 @@ std::string shortened(const std::string& cell, int width)
 
 } // namespace
 
-Table::Table(std::vector<std::string> headers)
-  : m_right(headers.size(), false), m_shortenable(headers.size(), false)
+Table::Table(std::vector<std::string> headers) : m_right(headers.size(), false), m_shortenable(headers.size(), false)
 {
   add_row(std::move(headers));
   m_headers = std::move(m_rows.back());

@@ -104,8 +104,7 @@ bool write_paged(const std::string& text)
 {
   const std::string pager = pager_command();
   const int rows = terminal_rows();
-  const bool long_text =
-    rows > 0 && std::count(text.begin(), text.end(), '\n') >= static_cast<std::ptrdiff_t>(rows);
+  const bool long_text = rows > 0 && std::count(text.begin(), text.end(), '\n') >= static_cast<std::ptrdiff_t>(rows);
   if (pager_allowed() && long_text && isatty(STDOUT_FILENO) != 0 && !pager.empty() && pager != "cat") {
     std::cout << std::flush;
     setenv("LESS", "FRX", 0); // quit if one screen, keep colours, leave the text on screen

@@ -117,7 +117,8 @@ int main(int argc, char** argv)
     if (!page) {
       return fail("PDF 第" + std::to_string(i + 1) + "页已损坏");
     }
-    const poppler::byte_array bytes = page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout).to_utf8();
+    const poppler::byte_array bytes =
+      page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout).to_utf8();
     std::string text(bytes.begin(), bytes.end());
     if (text.size() < k_min_text_bytes) {
       if (!ocr) {

@@ -5,11 +5,7 @@
 
 namespace normdoc {
 
-Error::Error(const std::string& message, Hint hint)
-  : std::runtime_error(message),
-    m_hint(std::move(hint))
-{
-}
+Error::Error(const std::string& message, Hint hint) : std::runtime_error(message), m_hint(std::move(hint)) {}
 
 std::string Location::to_string() const
 {
@@ -37,9 +33,7 @@ std::string with_location(const std::string& message, const Location& where)
 } // namespace
 
 DataError::DataError(const std::string& message, Location where, Hint hint)
-  : Error(with_location(message, where), std::move(hint)),
-    m_where(std::move(where)),
-    m_bare(message)
+    : Error(with_location(message, where), std::move(hint)), m_where(std::move(where)), m_bare(message)
 {
 }
 
@@ -59,12 +53,8 @@ DataError DataError::located(const Location& outer) const
   return DataError(m_bare, merged, full_hint());
 }
 
-DatabaseError::DatabaseError(
-  Kind kind, const std::string& message, int code, int extended_code, Hint hint)
-  : Error(message, std::move(hint)),
-    m_kind(kind),
-    m_code(code),
-    m_extended_code(extended_code)
+DatabaseError::DatabaseError(Kind kind, const std::string& message, int code, int extended_code, Hint hint)
+    : Error(message, std::move(hint)), m_kind(kind), m_code(code), m_extended_code(extended_code)
 {
 }
 

@@ -10,8 +10,9 @@ toml::table parse_toml(std::string_view text, const std::string& source)
   try {
     return toml::parse(text, source);
   } catch (const toml::parse_error& e) {
-    throw DataError(fmt::format("TOML 语法错误：{}", e.description()),
-                    Location{source, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), {}});
+    throw DataError(
+      fmt::format("TOML 语法错误：{}", e.description()),
+      Location{source, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), {}});
   }
 }
 

@@ -67,10 +67,7 @@ struct Fixture
     return published;
   }
 
-  std::int64_t count(const char* table)
-  {
-    return db.single_integer(std::string("SELECT count(*) FROM ") + table);
-  }
+  std::int64_t count(const char* table) { return db.single_integer(std::string("SELECT count(*) FROM ") + table); }
 };
 
 } // namespace normdoc::test

@@ -106,7 +106,9 @@ TEST_CASE("replay: record and cleanup-open events of the older shape")
     audit::append(txn, test::k_stamp, 2, "record",
                   R"({"step":"legality-review","date":null,"from":null,"to":null,"received":null,"until":null,)"
                   R"("channel":null,"meeting":null,"result":null,"note":null,"urgency":null})");
-    f.db.prepare("INSERT INTO cleanup (id, name, scope, opened_on, opened_at, opened_by) VALUES (1, '旧清理', '', '2026-01-01', ?, ?)")
+    f.db
+      .prepare(
+        "INSERT INTO cleanup (id, name, scope, opened_on, opened_at, opened_by) VALUES (1, '旧清理', '', '2026-01-01', ?, ?)")
       .bind_all(test::k_stamp.at, test::k_stamp.actor)
       .run();
     f.db.exec("INSERT INTO cleanup_item (cleanup, document) VALUES (1, 1)");
@@ -140,8 +142,9 @@ TEST_CASE("replay: an acknowledge event of another shape is compared by its valu
   seed(f);
   {
     store::Transaction txn(f.db);
-    f.db.prepare("INSERT INTO acknowledgement (id, document, subject, date, reason, recorded_at)"
-                 " VALUES (1, 1, 'expired', '2026-01-01', '纸质档案', ?)")
+    f.db
+      .prepare("INSERT INTO acknowledgement (id, document, subject, date, reason, recorded_at)"
+               " VALUES (1, 1, 'expired', '2026-01-01', '纸质档案', ?)")
       .bind_all(test::k_stamp.at)
       .run();
     audit::append(txn, test::k_stamp, 1, "acknowledge",

@@ -27,7 +27,8 @@ std::string export_all(test::Fixture& f)
   return out.str();
 }
 
-bundle::ReadResult import(test::Fixture& f, const std::string& text, bundle::OnConflict policy = bundle::OnConflict::refuse)
+bundle::ReadResult import(test::Fixture& f, const std::string& text,
+                          bundle::OnConflict policy = bundle::OnConflict::refuse)
 {
   std::istringstream in(text);
   store::Transaction txn(f.db);
@@ -167,7 +168,11 @@ TEST_CASE("bundle: malformed input names the line")
   CHECK(line_of("{\"bundle\":\"other\"}\n") == 1);
   CHECK(line_of(header + "{\"document\":{\"id\":1}}\n") == 2);
   CHECK(line_of(header + "\n{oops\n") == 3);
-  CHECK(line_of(header + R"({"document":{"id":1,"colour":"red"},"text":null,"steps":[],"filings":[],"reviews":[],"evaluations":[],"events":[]})" "\n") == 2);
+  CHECK(
+    line_of(
+      header +
+      R"({"document":{"id":1,"colour":"red"},"text":null,"steps":[],"filings":[],"reviews":[],"evaluations":[],"events":[]})"
+      "\n") == 2);
   CHECK(b.count("document") == 0);
 }
 
@@ -205,10 +210,11 @@ TEST_CASE("bundle: every value is checked before anything is written, naming the
   CHECK(field_of(with("/document/status", "gone")) == "document.status");
   CHECK(field_of(with("/document/id", -3)) == "document.id");
   CHECK(field_of(with("/document/created_at", "yesterday")) == "document.created_at");
-  CHECK(field_of(with("/text", nlohmann::ordered_json{{"text", "正文"}, {"sha256", std::string(64, 'a')}, {"source", nullptr}})) ==
+  CHECK(field_of(with(
+          "/text", nlohmann::ordered_json{{"text", "正文"}, {"sha256", std::string(64, 'a')}, {"source", nullptr}})) ==
         "text.sha256");
   CHECK(field_of(with("/events/0/payload", "not json")) == "events[0].payload");
-  CHECK(field_of(with("/steps", nlohmann::ordered_json::array({{{"step", "vote"}, {"recorded_at", "2026-01-01T00:00:00Z"}}}))) ==
-        "steps[0].step");
+  CHECK(field_of(with("/steps", nlohmann::ordered_json::array(
+                                  {{{"step", "vote"}, {"recorded_at", "2026-01-01T00:00:00Z"}}}))) == "steps[0].step");
   CHECK(field_of(good) == "accepted");
 }

@@ -36,7 +36,7 @@ TEST_CASE("calendar::Calendar::is_working_day")
     CHECK_FALSE(calendar.is_working_day(d("2024-02-10"))); // Saturday inside the holiday
     CHECK_FALSE(calendar.is_working_day(d("2024-02-12"))); // Monday, 春节
     CHECK_FALSE(calendar.is_working_day(d("2024-02-16")));
-    CHECK(calendar.is_working_day(d("2024-02-18")));       // Sunday, 调休上班
+    CHECK(calendar.is_working_day(d("2024-02-18"))); // Sunday, 调休上班
     CHECK(calendar.is_working_day(d("2024-02-19")));
   }
   SUBCASE("ordinary weeks")
@@ -61,10 +61,10 @@ TEST_CASE("calendar::Calendar::is_working_day")
 TEST_CASE("calendar::Calendar::add_working_days")
 {
   const Calendar calendar = Calendar::built_in();
-  CHECK(calendar.add_working_days(d("2024-02-09"), 1) == d("2024-02-18"));  // across Spring Festival
-  CHECK(calendar.add_working_days(d("2024-02-02"), 1) == d("2024-02-04"));  // Friday → make-up Sunday
-  CHECK(calendar.add_working_days(d("2025-09-30"), 1) == d("2025-10-09"));  // across National Day 2025
-  CHECK(calendar.add_working_days(d("2025-09-26"), 1) == d("2025-09-28"));  // make-up Sunday
+  CHECK(calendar.add_working_days(d("2024-02-09"), 1) == d("2024-02-18")); // across Spring Festival
+  CHECK(calendar.add_working_days(d("2024-02-02"), 1) == d("2024-02-04")); // Friday → make-up Sunday
+  CHECK(calendar.add_working_days(d("2025-09-30"), 1) == d("2025-10-09")); // across National Day 2025
+  CHECK(calendar.add_working_days(d("2025-09-26"), 1) == d("2025-09-28")); // make-up Sunday
   CHECK(calendar.add_working_days(d("2026-11-20"), 15) == d("2026-12-11"));
   CHECK(calendar.add_working_days(d("2026-11-25"), 0) == d("2026-11-25"));
   CHECK_THROWS_AS(calendar.add_working_days(d("2026-12-20"), 15), DataError);
@@ -73,7 +73,7 @@ TEST_CASE("calendar::Calendar::add_working_days")
 TEST_CASE("calendar::Calendar::working_days_between")
 {
   const Calendar calendar = Calendar::built_in();
-  CHECK(calendar.working_days_between(d("2025-09-30"), d("2025-10-11")) == 3);  // 10-09, 10-10, 10-11
+  CHECK(calendar.working_days_between(d("2025-09-30"), d("2025-10-11")) == 3); // 10-09, 10-10, 10-11
   CHECK(calendar.working_days_between(d("2026-11-23"), d("2026-11-27")) == 4);
   CHECK(calendar.working_days_between(d("2026-11-27"), d("2026-11-23")) == 0);
 }

@@ -36,14 +36,14 @@ TEST_CASE("cli::Table leaves columns out on a narrow terminal before cutting tit
     out.add_row({"1", "JYWL-2026-001", "济源示范区乡村民宿发展扶持办法", "现行有效"});
     return out;
   }();
-  cli::set_table_width(0);  // no limit: a pipe or --wide
+  cli::set_table_width(0); // no limit: a pipe or --wide
   CHECK(table.render().find("JYWL-2026-001  济源示范区乡村民宿发展扶持办法") != std::string::npos);
-  cli::set_table_width(80);  // fits whole: nothing left out
+  cli::set_table_width(80); // fits whole: nothing left out
   CHECK(table.render().find("JYWL-2026-001") != std::string::npos);
-  cli::set_table_width(40);  // 登记编号 goes, the title keeps eleven characters
+  cli::set_table_width(40); // 登记编号 goes, the title keeps eleven characters
   CHECK(table.render() == "编号  标题                      状态\n"
                           "   1  济源示范区乡村民宿发展…   现行有效\n");
-  cli::set_table_width(30);  // nothing more to leave out: the title is cut further (odd widths pad one space)
+  cli::set_table_width(30); // nothing more to leave out: the title is cut further (odd widths pad one space)
   CHECK(table.render() == "编号  标题            状态\n"
                           "   1  济源示范区乡…   现行有效\n");
   cli::set_table_width(0);
@@ -52,7 +52,8 @@ TEST_CASE("cli::Table leaves columns out on a narrow terminal before cutting tit
 TEST_CASE("cli::csv_record follows RFC 4180")
 {
   CHECK(cli::csv_record({"a", "b"}) == "a,b\r\n");
-  CHECK(cli::csv_record({"含,逗号", "say \"hi\"", "two\nlines", ""}) == "\"含,逗号\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
+  CHECK(cli::csv_record({"含,逗号", "say \"hi\"", "two\nlines", ""}) ==
+        "\"含,逗号\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
 }
 
 TEST_CASE("cli::csv_field neutralises what a spreadsheet would run as a formula")
@@ -79,7 +80,8 @@ TEST_CASE("cli::terminal_text shows controls instead of sending them")
   CHECK(cli::terminal_text("两行\n文字") == "两行\n文字");
   CHECK(cli::terminal_text("两行\n文字", cli::Newlines::escape) == "两行\\n文字");
   // C1 controls (U+009B is CSI on some terminals) and bytes that are not UTF-8.
-  CHECK(cli::terminal_text("a\xC2\x9B" "b") == "a\\u009Bb");
+  CHECK(cli::terminal_text("a\xC2\x9B"
+                           "b") == "a\\u009Bb");
   CHECK(cli::terminal_text("\xC2\xA0") == "\xC2\xA0");
   CHECK(cli::terminal_text("x\x9By\xE4\xB8") == "x\\x9By\\xE4\\xB8");
 }
@@ -134,10 +136,18 @@ TEST_CASE("cli::render_documents as CSV: Chinese headings for people, stable Eng
 
 TEST_CASE("cli::render_due as iCalendar: CR escaped, lines folded at 75 octets between characters")
 {
-  const deadline::DueItem item{deadline::DueKind::filing, 7, "关于进一步规范文化市场经营行为维护公平竞争秩序的若干规定\r\nX-INJECTED:1\r伪造",
-                                "报送备案", util::Date::parse("2026-12-10"), 9, false, "第九条", "normdoc file 7"};
+  const deadline::DueItem item{deadline::DueKind::filing,
+                               7,
+                               "关于进一步规范文化市场经营行为维护公平竞争秩序的若干规定\r\nX-INJECTED:1\r伪造",
+                               "报送备案",
+                               util::Date::parse("2026-12-10"),
+                               9,
+                               false,
+                               "第九条",
+                               "normdoc file 7"};
   const util::Date today = util::Date::parse("2026-12-01");
-  const std::string ics = cli::render_due({item}, cli::RenderOptions{cli::Format::ics, today, false}, "20261201T000000Z");
+  const std::string ics =
+    cli::render_due({item}, cli::RenderOptions{cli::Format::ics, today, false}, "20261201T000000Z");
   std::string unfolded;
   std::size_t start = 0;
   for (std::size_t end = ics.find("\r\n"); end != std::string::npos; start = end + 2, end = ics.find("\r\n", start)) {
@@ -161,7 +171,8 @@ TEST_CASE("cli::xml_text escapes markup and leaves out what XML 1.0 cannot carry
 {
   CHECK(cli::xml_text("A&B<C>\"引号\"'") == "A&amp;B&lt;C&gt;&quot;引号&quot;'");
   // C0 controls but tab and line feed are not characters in XML 1.0; neither are U+FFFE/U+FFFF.
-  CHECK(cli::xml_text("a\x01" "b\x1b[31mc\rd\x7f") == "ab[31mcd\x7f");
+  CHECK(cli::xml_text("a\x01"
+                      "b\x1b[31mc\rd\x7f") == "ab[31mcd\x7f");
   CHECK(cli::xml_text("tab\tline\n") == "tab\tline\n");
   CHECK(cli::xml_text("x\xEF\xBF\xBEy\xEF\xBF\xBFz") == "xyz");
   // A byte that is not UTF-8 becomes U+FFFD; the text around it stays.
@@ -213,13 +224,14 @@ TEST_CASE("cli::Printed::docx is a well-formed package with the content, the sam
   const std::string text = part_text(package, "word/document.xml");
   CHECK(text.find("A&B<C>\"办法\"一、基本情况") == 0);
   CHECK(text.find("济示文旅〔2026〕5号") != std::string::npos);
-  CHECK(text.find("空") == std::string::npos);          // an empty field is left out
+  CHECK(text.find("空") == std::string::npos);           // an empty field is left out
   CHECK(text.find("涉及行业领域") != std::string::npos); // an empty form row is kept
   CHECK(text.find("2026年11月16日") != std::string::npos);
   CHECK(part_text(package, "word/styles.xml").empty());
   const ingest::ZipPackage zip(package, "docx");
-  for (const char* part : {"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
-                           "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml", "word/footer1.xml"}) {
+  for (const char* part :
+       {"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/_rels/document.xml.rels",
+        "word/styles.xml", "word/settings.xml", "word/footer1.xml"}) {
     CAPTURE(part);
     CHECK(zip.has(part));
     zip.walk(part, [](xmlTextReader*) {});

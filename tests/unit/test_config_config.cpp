@@ -81,17 +81,17 @@ TEST_CASE("config::parse errors name file, line and key")
   }
   SUBCASE("wrong type")
   {
-    CHECK_THROWS_WITH_AS(config::parse("\n\nbusy_timeout_ms = \"fast\"\n", "b.toml"),
-                         doctest::Contains("b.toml:3:"), DataError);
+    CHECK_THROWS_WITH_AS(config::parse("\n\nbusy_timeout_ms = \"fast\"\n", "b.toml"), doctest::Contains("b.toml:3:"),
+                         DataError);
     CHECK_THROWS_WITH_AS(config::parse("[validity]\ndefault = 5\n", "c.toml"), doctest::Contains("c.toml:2:"),
                          DataError);
   }
   SUBCASE("bad duration")
   {
-    CHECK_THROWS_WITH_AS(config::parse("[validity]\n\ndefault = \"20wd\"\n", "d.toml"),
-                         doctest::Contains("d.toml:3:"), DataError);
-    CHECK_THROWS_WITH_AS(config::parse("[validity]\ntrial = \"two years\"\n", "d.toml"),
-                         doctest::Contains("d.toml:2:"), DataError);
+    CHECK_THROWS_WITH_AS(config::parse("[validity]\n\ndefault = \"20wd\"\n", "d.toml"), doctest::Contains("d.toml:3:"),
+                         DataError);
+    CHECK_THROWS_WITH_AS(config::parse("[validity]\ntrial = \"two years\"\n", "d.toml"), doctest::Contains("d.toml:2:"),
+                         DataError);
   }
   SUBCASE("registration pattern without a sequence")
   {

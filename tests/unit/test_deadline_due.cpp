@@ -106,7 +106,7 @@ TEST_CASE("deadline::due_items: filing (有件必备) 30 days after publication,
   // 30 days is the law only for filings with the 人大常委会; elsewhere it is the office's setting.
   CHECK(item->article.find("第五十一条") != std::string::npos);
   CHECK(item->article.find("本单位设置的默认值") != std::string::npos);
-  CHECK_FALSE(find(due(f, "2026-09-02"), "filing", doc.id));  // beyond the 30-day window
+  CHECK_FALSE(find(due(f, "2026-09-02"), "filing", doc.id)); // beyond the 30-day window
   const auto late = due(f, "2026-10-09");
   REQUIRE(find(late, "filing", doc.id));
   CHECK(find(late, "filing", doc.id)->overdue);
@@ -150,7 +150,7 @@ TEST_CASE("deadline::due_items: review (有备必审), deferral and correction (
   CHECK_FALSE(find(items, "filing-supplement", doc.id));
   const auto* correction = find(items, "correction", doc.id);
   REQUIRE(correction);
-  CHECK(correction->due == day("2026-05-11"));  // 05-10 is a Sunday
+  CHECK(correction->due == day("2026-05-11")); // 05-10 is a Sunday
   CHECK(correction->overdue);
 }
 
@@ -175,14 +175,14 @@ TEST_CASE("deadline::due_items: legality review 15 working days, comment end, ex
   REQUIRE(find(items, "comment", doc.id));
   CHECK(find(items, "comment", doc.id)->due == day("2026-10-12"));
   REQUIRE(find(items, "exception", doc.id));
-  CHECK_FALSE(find(due(f, "2026-10-13"), "comment", doc.id));  // the period is over
+  CHECK_FALSE(find(due(f, "2026-10-13"), "comment", doc.id)); // the period is over
 }
 
 TEST_CASE("deadline::due_items: evaluation lead, expiry, ended documents skipped")
 {
   test::Fixture f;
-  const auto expiring = f.publish(f.add("旧办法"), "2022-01-01");  // last day 2026-12-31
-  const auto expired = f.publish(f.add("更旧的暂行办法"), "2023-03-01");  // trial: last day 2025-02-28
+  const auto expiring = f.publish(f.add("旧办法"), "2022-01-01");        // last day 2026-12-31
+  const auto expired = f.publish(f.add("更旧的暂行办法"), "2023-03-01"); // trial: last day 2025-02-28
   const auto repealed = f.publish(f.add("已废止办法"), "2022-01-01");
   {
     store::Transaction txn(f.db);
@@ -196,7 +196,7 @@ TEST_CASE("deadline::due_items: evaluation lead, expiry, ended documents skipped
   CHECK(find(items, "expired", expired.id)->due == day("2025-03-01"));
   CHECK(find(items, "expired", expired.id)->overdue);
   CHECK(std::none_of(items.begin(), items.end(), [&](const auto& item) { return item.document == repealed.id; }));
-  CHECK_FALSE(find(due(f, "2026-06-01", {"evaluation"}), "evaluation", expiring.id));  // more than 6 months ahead
+  CHECK_FALSE(find(due(f, "2026-06-01", {"evaluation"}), "evaluation", expiring.id)); // more than 6 months ahead
 }
 
 TEST_CASE("deadline::due_items: procedure defects are listed from the day they arose")
@@ -209,7 +209,8 @@ TEST_CASE("deadline::due_items: procedure defects are listed from the day they a
   REQUIRE(items.size() == 3);
   CHECK(items[0].due == day("2026-11-02"));
   CHECK(items[0].what.find("合法性审核") != std::string::npos);
-  CHECK(items[0].action == fmt::format("normdoc acknowledge {} published-without-legality-review --date 2026-11-25 --reason '…'", doc.id));
+  CHECK(items[0].action ==
+        fmt::format("normdoc acknowledge {} published-without-legality-review --date 2026-11-25 --reason '…'", doc.id));
   CHECK(items[2].article.find("公平竞争审查条例") != std::string::npos);
   CHECK(items[2].overdue);
   CHECK(due(f, "2026-11-01", {"procedure"}).empty());
@@ -229,7 +230,8 @@ TEST_CASE("deadline::due_items: a missing calendar year is named, at the earlies
 
 namespace {
 
-// A registry with something of every kind, in every state: repealed, invalidated, amended, expired, a comment period, an open review, filings in each state, defects.
+// A registry with something of every kind, in every state: repealed, invalidated, amended, expired, a comment period,
+// an open review, filings in each state, defects.
 void fill_varied(test::Fixture& f)
 {
   const auto expiring = f.publish(f.add("旧办法"), "2022-01-01");
@@ -260,7 +262,8 @@ std::string summary(const std::vector<deadline::DueItem>& items)
 {
   std::string text;
   for (const auto& item : items) {
-    text += fmt::format("{} #{} {} {} {}\n", item.due.iso(), item.document, deadline::kind_key(item.kind), item.days_left, item.what);
+    text += fmt::format("{} #{} {} {} {}\n", item.due.iso(), item.document, deadline::kind_key(item.kind),
+                        item.days_left, item.what);
   }
   return text;
 }

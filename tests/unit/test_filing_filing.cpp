@@ -43,11 +43,12 @@ TEST_CASE("filing::file records each body and what was missing")
   CHECK(filings[0].body == "示范区管委会");
   CHECK(filings[0].filed == day("2026-03-20"));
   CHECK(filings[0].missing == std::vector<std::string>{"制定依据", "合法性审核意见", "公平竞争审查结论"});
-  CHECK(f.count("event") == 4);  // add, publish, two filings
+  CHECK(f.count("event") == 4); // add, publish, two filings
 
   store::Transaction txn(f.db);
-  CHECK_THROWS_WITH_AS(filing::file(txn, doc, {"示范区管委会"}, day("2026-03-21"), std::nullopt, f.config, test::k_stamp),
-                       doctest::Contains("已向"), DataError);
+  CHECK_THROWS_WITH_AS(
+    filing::file(txn, doc, {"示范区管委会"}, day("2026-03-21"), std::nullopt, f.config, test::k_stamp),
+    doctest::Contains("已向"), DataError);
   CHECK_THROWS_AS(filing::file(txn, doc, {"市政府"}, day("2026-03-01"), std::nullopt, f.config, test::k_stamp),
                   DataError);
 }
@@ -57,8 +58,9 @@ TEST_CASE("filing::file refuses drafts")
   test::Fixture f;
   const auto draft = f.add("草稿");
   store::Transaction txn(f.db);
-  CHECK_THROWS_WITH_AS(filing::file(txn, draft, {"示范区管委会"}, day("2026-03-20"), std::nullopt, f.config, test::k_stamp),
-                       doctest::Contains("尚未发布"), DataError);
+  CHECK_THROWS_WITH_AS(
+    filing::file(txn, draft, {"示范区管委会"}, day("2026-03-20"), std::nullopt, f.config, test::k_stamp),
+    doctest::Contains("尚未发布"), DataError);
 }
 
 TEST_CASE("filing results, correction orders and corrections")
@@ -77,7 +79,8 @@ TEST_CASE("filing results, correction orders and corrections")
   store::Transaction txn(f.db);
   CHECK_THROWS_AS(filing::record_correction(txn, doc, "示范区管委会", day("2026-04-01"), "删去第五条", test::k_stamp),
                   DataError);
-  CHECK_THROWS_AS(filing::record_correction(txn, doc, "示范区管委会", day("2026-05-01"), " ", test::k_stamp), DataError);
+  CHECK_THROWS_AS(filing::record_correction(txn, doc, "示范区管委会", day("2026-05-01"), " ", test::k_stamp),
+                  DataError);
   CHECK_THROWS_AS(filing::record_correction(txn, doc, "市政府", day("2026-05-01"), "删去第五条", test::k_stamp),
                   DataError);
   filing = filing::record_correction(txn, doc, "示范区管委会", day("2026-05-01"), "删去第五条", test::k_stamp);

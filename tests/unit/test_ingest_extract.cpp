@@ -39,7 +39,8 @@ TEST_CASE("html_to_text: a GBK page without a charset is decoded like a text fil
   // "第一条" in GBK.
   const std::string gbk_page = "<html><body><p>\xB5\xDA\xD2\xBB\xCC\xF5</p></body></html>";
   CHECK(ingest::html_to_text(gbk_page) == "第一条\n");
-  const std::string declared = "<html><head><meta charset=\"gbk\"></head><body><p>\xB5\xDA\xD2\xBB\xCC\xF5</p></body></html>";
+  const std::string declared =
+    "<html><head><meta charset=\"gbk\"></head><body><p>\xB5\xDA\xD2\xBB\xCC\xF5</p></body></html>";
   CHECK(ingest::html_to_text(declared) == "第一条\n");
   CHECK(ingest::html_to_text(utf8) == "第一条 为了规范文化市场。\n");
 }

@@ -103,7 +103,8 @@ TEST_CASE("ingest::extract_metadata reads a 印发 notice: each field with its s
 
 TEST_CASE("ingest::extract_metadata: wrapped headings, wrong brackets, Chinese numerals, the file name last")
 {
-  const auto wrapped = meta_of("某市人民政府办公室关于加强\n城市道路管理的\n实施意见\n\n各县（区）人民政府：\n正文。\n\n某市人民政府办公室\n二〇二三年十二月五日\n");
+  const auto wrapped = meta_of(
+    "某市人民政府办公室关于加强\n城市道路管理的\n实施意见\n\n各县（区）人民政府：\n正文。\n\n某市人民政府办公室\n二〇二三年十二月五日\n");
   REQUIRE(wrapped.title);
   CHECK(wrapped.title->value == "某市人民政府办公室关于加强城市道路管理的实施意见");
   CHECK(wrapped.title->source == "标题行（跨行）");
@@ -116,8 +117,9 @@ TEST_CASE("ingest::extract_metadata: wrapped headings, wrong brackets, Chinese n
   CHECK(brackets.issuer->value == "某县人民政府");
   CHECK(brackets.issuer->source == "标题");
 
-  const auto bare = meta_of("这是一段没有标题的文字，说明了很多事情，但是没有任何可以识别为标题的行，也没有落款和日期。\n",
-                            "关于某事的说明(2020-01-02).txt");
+  const auto bare =
+    meta_of("这是一段没有标题的文字，说明了很多事情，但是没有任何可以识别为标题的行，也没有落款和日期。\n",
+            "关于某事的说明(2020-01-02).txt");
   REQUIRE(bare.title);
   CHECK(bare.title->value == "关于某事的说明");
   CHECK(bare.title->confidence < 0.5);
@@ -134,9 +136,10 @@ TEST_CASE("ingest::extract_metadata: GB/T 9704 and web layouts of real documents
 {
   SUBCASE("a 发文机关标志 without 文件 above a title that names its issuer is no part of it (D02)")
   {
-    const auto meta = meta_of("浠水县人民政府\n\n县人民政府关于印发《浠水县人民政府工作规则》的通知\n\n浠政发〔2017〕1号\n\n"
-                              "各乡镇人民政府(管委会、管理处),县政府各部门:\n《浠水县人民政府工作规则》已经审议通过,现予印发。\n"
-                              "浠水县人民政府\n2017年1月24日\n浠水县人民政府工作规则\n");
+    const auto meta =
+      meta_of("浠水县人民政府\n\n县人民政府关于印发《浠水县人民政府工作规则》的通知\n\n浠政发〔2017〕1号\n\n"
+              "各乡镇人民政府(管委会、管理处),县政府各部门:\n《浠水县人民政府工作规则》已经审议通过,现予印发。\n"
+              "浠水县人民政府\n2017年1月24日\n浠水县人民政府工作规则\n");
     CHECK(meta.title->value == "县人民政府关于印发《浠水县人民政府工作规则》的通知");
     CHECK(meta.attached_title->value == "浠水县人民政府工作规则");
     CHECK(meta.issuer->value == "浠水县人民政府");
@@ -148,9 +151,10 @@ TEST_CASE("ingest::extract_metadata: GB/T 9704 and web layouts of real documents
     CHECK(ingest::parse_chinese_date("二OO六年二月二十日") == util::Date::parse("2006-02-20"));
     CHECK(ingest::parse_chinese_date("二○○一年十二月三十日") == util::Date::parse("2001-12-30"));
     CHECK(ingest::parse_chinese_date("二00一年二月十四日") == util::Date::parse("2001-02-14"));
-    const auto meta = meta_of("宿迁市人民政府关于印发宿迁市城乡医疗救助暂行办法的通知\n宿政发〔2008〕65号\n各县、区人民政府:\n"
-                              "《宿迁市城乡医疗救助暂行办法》已经市政府审议通过,现印发给你们,请认真贯彻执行。\n二OO八年六月四日\n"
-                              "宿迁市城乡医疗救助暂行办法\n第一条 为加快新型社会救助体系建设,制定本办法。\n2009年1月1日\n");
+    const auto meta =
+      meta_of("宿迁市人民政府关于印发宿迁市城乡医疗救助暂行办法的通知\n宿政发〔2008〕65号\n各县、区人民政府:\n"
+              "《宿迁市城乡医疗救助暂行办法》已经市政府审议通过,现印发给你们,请认真贯彻执行。\n二OO八年六月四日\n"
+              "宿迁市城乡医疗救助暂行办法\n第一条 为加快新型社会救助体系建设,制定本办法。\n2009年1月1日\n");
     CHECK(meta.date->value == "2008-06-04");
     CHECK(meta.issuer->value == "宿迁市人民政府");
   }
@@ -161,11 +165,13 @@ TEST_CASE("ingest::extract_metadata: GB/T 9704 and web layouts of real documents
                                         "云南省财政厅   云南省人力资源和社会保障厅\n2013年9月4日\n");
     CHECK(signed_jointly.issuers == std::vector<std::string>{"云南省财政厅", "云南省人力资源和社会保障厅"});
     CHECK(signed_jointly.issuer->value == "云南省财政厅、云南省人力资源和社会保障厅");
-    const auto in_title = meta_of("中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知\n"
-                                  "岳办发〔2017〕2号\n各县市区委、人民政府:\n");
+    const auto in_title =
+      meta_of("中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知\n"
+              "岳办发〔2017〕2号\n各县市区委、人民政府:\n");
     CHECK(in_title.issuers == std::vector<std::string>{"中共岳阳市委办公室", "岳阳市人民政府办公室"});
-    const auto four = meta_of("成都市发展和改革委员会 中共成都市委社会工作部 成都市规划和自然资源局 成都市住房和城乡建设局 "
-                              "关于印发成都市城市社区嵌入式服务设施建设工程实施方案的通知\n各区(市)县政府(管委会):\n");
+    const auto four =
+      meta_of("成都市发展和改革委员会 中共成都市委社会工作部 成都市规划和自然资源局 成都市住房和城乡建设局 "
+              "关于印发成都市城市社区嵌入式服务设施建设工程实施方案的通知\n各区(市)县政府(管委会):\n");
     CHECK(four.issuers.size() == 4);
     CHECK(four.issuers[1] == "中共成都市委社会工作部");
   }
@@ -174,10 +180,11 @@ TEST_CASE("ingest::extract_metadata: GB/T 9704 and web layouts of real documents
     const auto table = meta_of("发文机关:山西省人民政府\n文号 :晋政发〔2018〕13号\n各市、县人民政府:\n");
     REQUIRE(table.doc_no);
     CHECK(table.doc_no->value == "晋政发〔2018〕13号");
-    const auto cells = meta_of("文号\n瑞政办〔2011〕129号\n发布机构\n市市级机关事务管理局信息公开\n成文日期\n2011-09-01\n有效性\n"
-                               "瑞政办(2011)129号 转发温州市推行说理性行政处罚文书指导意见及操作规范的通知\n"
-                               "发布日期: 2011- 09- 01 14: 58: 15 浏览次数: 来源: 普望科技\n瑞政办〔2011〕129号\n"
-                               "瑞安市人民政府办公室\n转发温州市推行说理性行政处罚文书\n指导意见及操作规范的通知\n市政府直属各单位:\n");
+    const auto cells =
+      meta_of("文号\n瑞政办〔2011〕129号\n发布机构\n市市级机关事务管理局信息公开\n成文日期\n2011-09-01\n有效性\n"
+              "瑞政办(2011)129号 转发温州市推行说理性行政处罚文书指导意见及操作规范的通知\n"
+              "发布日期: 2011- 09- 01 14: 58: 15 浏览次数: 来源: 普望科技\n瑞政办〔2011〕129号\n"
+              "瑞安市人民政府办公室\n转发温州市推行说理性行政处罚文书\n指导意见及操作规范的通知\n市政府直属各单位:\n");
     REQUIRE(cells.title);
     CHECK(cells.title->value == "瑞安市人民政府办公室转发温州市推行说理性行政处罚文书指导意见及操作规范的通知");
     REQUIRE(cells.issuer);
@@ -228,8 +235,9 @@ TEST_CASE("ingest::extract_metadata: one layout rule per case, on real documents
 
 TEST_CASE("ingest::extract: html and docx give the text; other types are refused by name")
 {
-  const std::string html = "<html><head><title>页面</title><style>p{color:red}</style><script>var x='<p>';</script></head>"
-                           "<body><div>关于印发<b>某办法</b>的通知</div><p>第一条&nbsp;内容&lt;一&gt;</p><!-- 注释 --></body></html>";
+  const std::string html =
+    "<html><head><title>页面</title><style>p{color:red}</style><script>var x='<p>';</script></head>"
+    "<body><div>关于印发<b>某办法</b>的通知</div><p>第一条&nbsp;内容&lt;一&gt;</p><!-- 注释 --></body></html>";
   const std::string text = ingest::html_to_text(html);
   CHECK(text.find("关于印发某办法的通知\n") != std::string::npos);
   CHECK(text.find("第一条\xC2\xA0内容<一>") != std::string::npos);
@@ -252,7 +260,8 @@ TEST_CASE("ingest: inputs found by fuzzing are refused or read, never a crash")
   REQUIRE(hashes.title);
   CHECK(hashes.title->source != "Markdown 标题");
   // fuzz_docx: an archive whose directory claims a huge word/document.xml made us allocate it.
-  const std::string forged = util::read_file(std::string(NORMDOC_SOURCE_DIR) + "/tests/fuzz/regressions/docx/forged-size", "docx");
+  const std::string forged =
+    util::read_file(std::string(NORMDOC_SOURCE_DIR) + "/tests/fuzz/regressions/docx/forged-size", "docx");
   CHECK_THROWS_AS(ingest::docx_to_text(forged), DataError);
 }
 
@@ -352,9 +361,11 @@ TEST_CASE("ingest::extract_metadata: reprint layouts the fresh batch showed (tes
      "发文日期:\n2024年04月06日 16:40\n有效性:\n发布日期:\n2024年04月06日 16:34\n内容概述:\n镇巴县人民政府工作规则\n第一章总则\n"
      "一、根据《中华人民共和国宪法》《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》,结合本县实际,制定本规则。\n",
      {"镇巴县人民政府工作规则", "镇政发〔2024〕7号", "", "2024-04-06"}},
-    {"a label's value on the next line (有效性 / 有效) is no title line (N25)", std::string(k_gaoqing_head) + k_gaoqing_signed,
+    {"a label's value on the next line (有效性 / 有效) is no title line (N25)",
+     std::string(k_gaoqing_head) + k_gaoqing_signed,
      {"高青县人民政府关于印发高青县行政规范性文件管理办法的通知", "高政发〔2021〕1号", "高青县人民政府", "2021-03-26"}},
-    {"the table's 成文日期 in ISO form on the next line, the signature cut off (N25's head)", k_gaoqing_head,
+    {"the table's 成文日期 in ISO form on the next line, the signature cut off (N25's head)",
+     k_gaoqing_head,
      {"高青县人民政府关于印发高青县行政规范性文件管理办法的通知", "高政发〔2021〕1号", "", "2021-03-26"}},
   };
   check_cases(cases);

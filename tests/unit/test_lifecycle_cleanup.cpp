@@ -39,7 +39,8 @@ struct Seeded : test::Fixture
   lifecycle::Campaign close(bool allow_undecided = false)
   {
     store::Transaction txn(db);
-    auto campaign = lifecycle::close_campaign(txn, reg, "2026年度清理", day("2026-07-01"), allow_undecided, test::k_stamp);
+    auto campaign =
+      lifecycle::close_campaign(txn, reg, "2026年度清理", day("2026-07-01"), allow_undecided, test::k_stamp);
     txn.commit();
     return campaign;
   }
@@ -49,7 +50,8 @@ struct Seeded : test::Fixture
 
 TEST_CASE("cleanup scope: the terms and their errors")
 {
-  const auto scope = lifecycle::parse_scope("issuer=某局, year=2023,business,findings=fair-competition,before=2024-01-01");
+  const auto scope =
+    lifecycle::parse_scope("issuer=某局, year=2023,business,findings=fair-competition,before=2024-01-01");
   CHECK(scope.issuer == "某局");
   CHECK(scope.year == 2023);
   CHECK(scope.business);

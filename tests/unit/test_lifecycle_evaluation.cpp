@@ -39,9 +39,9 @@ TEST_CASE("continue: a new period restarts on the decision day; an expired docum
 
   const auto lapsed = f.publish(f.add("到期办法"), "2019-01-01"); // expired 2024-01-01
   store::Transaction txn(f.db);
-  CHECK_THROWS_WITH_AS(lifecycle::evaluate(txn, f.reg, lapsed, {Outcome::keep_in_force, day("2026-03-01")}, f.config,
-                                           test::k_stamp),
-                       doctest::Contains("自动失效"), DataError);
+  CHECK_THROWS_WITH_AS(
+    lifecycle::evaluate(txn, f.reg, lapsed, {Outcome::keep_in_force, day("2026-03-01")}, f.config, test::k_stamp),
+    doctest::Contains("自动失效"), DataError);
 }
 
 TEST_CASE("continue with re-registration: a new number, and the old one still finds the document")
@@ -79,8 +79,8 @@ TEST_CASE("amend links the new version; repeal needs a reason; both read correct
   const auto other = f.publish(f.add("另一办法"), "2022-01-01");
   {
     store::Transaction txn(f.db);
-    CHECK_THROWS_AS(lifecycle::evaluate(txn, f.reg, other, {Outcome::repeal, day("2026-09-01")}, f.config, test::k_stamp),
-                    DataError);
+    CHECK_THROWS_AS(
+      lifecycle::evaluate(txn, f.reg, other, {Outcome::repeal, day("2026-09-01")}, f.config, test::k_stamp), DataError);
   }
   lifecycle::EvaluationInput repeal{Outcome::repeal, day("2026-09-01")};
   repeal.reason = "上位法已废止";

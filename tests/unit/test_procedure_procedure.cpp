@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "fixture.hpp"
 
-#include <normdoc/error.hpp>
 #include <normdoc/audit/event_log.hpp>
+#include <normdoc/error.hpp>
 #include <normdoc/procedure/procedure.hpp>
 
 #include <doctest/doctest.h>
@@ -192,9 +192,9 @@ TEST_CASE("procedure gates: deliberation needs a concluded legality review (115�
   const auto doc = f.add("甲办法");
   {
     store::Transaction txn(f.db);
-    CHECK_THROWS_WITH_AS(procedure::record(txn, doc, dated(StepKind::deliberation, "2026-03-10"), f.config, f.calendar,
-                                           test::k_stamp),
-                         doctest::Contains("115号 (七)"), DataError);
+    CHECK_THROWS_WITH_AS(
+      procedure::record(txn, doc, dated(StepKind::deliberation, "2026-03-10"), f.config, f.calendar, test::k_stamp),
+      doctest::Contains("115号 (七)"), DataError);
   }
   CHECK(f.count("procedure_step") == 0);
   record(f, doc, overridden_deliberation("2026-03-10"));
@@ -239,12 +239,14 @@ TEST_CASE("procedure gates: publication of a business document needs a fair-comp
     store::Transaction txn(f.db);
     CHECK_THROWS_WITH_AS(procedure::require_publication_gate(txn, doc, day("2026-03-05"), std::nullopt, test::k_stamp),
                          doctest::Contains("第十八条"), DataError);
-    CHECK_THROWS_AS(procedure::require_publication_gate(txn, doc, day("2026-03-05"), std::string(" "), test::k_stamp), DataError);
+    CHECK_THROWS_AS(procedure::require_publication_gate(txn, doc, day("2026-03-05"), std::string(" "), test::k_stamp),
+                    DataError);
   }
   record(f, doc, dated(StepKind::fair_competition_review, "2026-03-01", "noncompliant"));
   {
     store::Transaction txn(f.db);
-    CHECK_THROWS_AS(procedure::require_publication_gate(txn, doc, day("2026-03-05"), std::nullopt, test::k_stamp), DataError);
+    CHECK_THROWS_AS(procedure::require_publication_gate(txn, doc, day("2026-03-05"), std::nullopt, test::k_stamp),
+                    DataError);
   }
   record(f, doc, dated(StepKind::fair_competition_review, "2026-03-03", "compliant"));
   const auto plain = f.add("内部管理办法");
@@ -269,7 +271,8 @@ TEST_CASE("procedure::check: business documents need a fair-competition review")
 
 TEST_SUITE_END();
 
-TEST_CASE("procedure::check: publication without a legality review or a deliberation is a defect (115号 (三), 37号 (三))")
+TEST_CASE(
+  "procedure::check: publication without a legality review or a deliberation is a defect (115号 (三), 37号 (三))")
 {
   test::Fixture f;
   auto doc = f.add("办法");
@@ -281,7 +284,8 @@ TEST_CASE("procedure::check: publication without a legality review or a delibera
     }
     return found;
   };
-  CHECK(codes_of({}) == std::vector<std::string>{"published-without-legality-review", "published-without-deliberation"});
+  CHECK(codes_of({}) ==
+        std::vector<std::string>{"published-without-legality-review", "published-without-deliberation"});
   procedure::Step review;
   review.kind = StepKind::legality_review;
   review.date = day("2026-04-01");

@@ -103,8 +103,7 @@ TEST_CASE("registry::Registry transitions and their refusals")
     CHECK(repealed.recorded_status == Status::repealed);
     CHECK(repealed.status_on(Date::parse("2025-02-28")) == Status::published);
     CHECK(repealed.status_on(Date::parse("2025-03-01")) == Status::repealed);
-    CHECK_THROWS_AS(f.reg.publish(txn, repealed, registry::Publication{Date::parse("2025-04-01")}, k_stamp),
-                    DataError);
+    CHECK_THROWS_AS(f.reg.publish(txn, repealed, registry::Publication{Date::parse("2025-04-01")}, k_stamp), DataError);
     CHECK_THROWS_AS(f.reg.repeal(txn, repealed, Date::parse("2025-04-01"), "再废止", k_stamp), DataError);
   }
   SUBCASE("repeal before publication date or without a reason is refused")
@@ -195,9 +194,9 @@ TEST_CASE("registry::resolve by id, registration number and 文号")
 TEST_CASE("registry::list filters")
 {
   Fixture f;
-  f.publish(f.add("甲办法"), "2020-01-01");            // expired 2024-12-31
-  f.publish(f.add("乙暂行办法"), "2025-03-01");        // trial: ends 2027-02-28
-  f.add("丙办法");                                     // draft
+  f.publish(f.add("甲办法"), "2020-01-01");     // expired 2024-12-31
+  f.publish(f.add("乙暂行办法"), "2025-03-01"); // trial: ends 2027-02-28
+  f.add("丙办法");                              // draft
   registry::ListFilter filter{Date::parse("2026-11-25")};
   CHECK(registry::list(f.db, filter).size() == 3);
   filter.in_force = true;

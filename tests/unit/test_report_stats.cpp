@@ -28,8 +28,9 @@ TEST_CASE("report::year_stats counts what happened in the year, and nothing outs
   {
     store::Transaction txn(f.db);
     lifecycle::open_campaign(txn, "2025年度清理", "", day("2025-09-01"), test::k_stamp);
-    lifecycle::decide(txn, "2025年度清理", {{"1", lifecycle::Decision::keep, ""}, {"2", lifecycle::Decision::repeal, "过时"}},
-                      "", test::k_stamp);
+    lifecycle::decide(txn, "2025年度清理",
+                      {{"1", lifecycle::Decision::keep, ""}, {"2", lifecycle::Decision::repeal, "过时"}}, "",
+                      test::k_stamp);
     lifecycle::close_campaign(txn, f.reg, "2025年度清理", day("2025-10-01"), true, test::k_stamp);
     txn.commit();
   }

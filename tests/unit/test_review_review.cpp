@@ -152,7 +152,8 @@ TEST_CASE("answers: unknown items are refused with the closest id and nothing is
 
 TEST_CASE("answers file: shorthand and tables, errors at their line")
 {
-  const auto answers = review::parse_answers("L1 = \"pass\"\n[L4]\nanswer = \"fail\"\nnote = \"第二条设定罚款\"\n", "a.toml");
+  const auto answers =
+    review::parse_answers("L1 = \"pass\"\n[L4]\nanswer = \"fail\"\nnote = \"第二条设定罚款\"\n", "a.toml");
   REQUIRE(answers.size() == 2);
   CHECK(answers[0].item == "L1");
   CHECK(answers[0].answer == Answer::pass);
@@ -233,7 +234,8 @@ TEST_CASE("concluding writes the procedure step, so the deliberation gate opens 
   procedure::StepInput deliberation{procedure::StepKind::deliberation};
   deliberation.date = day("2026-03-20");
   store::Transaction txn(f.db);
-  CHECK_NOTHROW(procedure::record(txn, *registry::find(f.db, doc.id), deliberation, f.config, f.calendar, test::k_stamp));
+  CHECK_NOTHROW(
+    procedure::record(txn, *registry::find(f.db, doc.id), deliberation, f.config, f.calendar, test::k_stamp));
 }
 
 TEST_CASE("a later unlawful conclusion closes the deliberation gate again")
@@ -250,10 +252,12 @@ TEST_CASE("a later unlawful conclusion closes the deliberation gate again")
   procedure::StepInput deliberation{procedure::StepKind::deliberation};
   deliberation.date = day("2026-03-26");
   store::Transaction txn(f.db);
-  CHECK_THROWS_AS(procedure::record(txn, *registry::find(f.db, doc.id), deliberation, f.config, f.calendar, test::k_stamp),
-                  DataError);
+  CHECK_THROWS_AS(
+    procedure::record(txn, *registry::find(f.db, doc.id), deliberation, f.config, f.calendar, test::k_stamp),
+    DataError);
   deliberation.date = day("2026-03-20");
-  CHECK_NOTHROW(procedure::record(txn, *registry::find(f.db, doc.id), deliberation, f.config, f.calendar, test::k_stamp));
+  CHECK_NOTHROW(
+    procedure::record(txn, *registry::find(f.db, doc.id), deliberation, f.config, f.calendar, test::k_stamp));
 }
 
 TEST_CASE("适用例外 needs the exception item passed and all three parts of 第十二条")
@@ -316,8 +320,9 @@ TEST_CASE("适用例外 needs the exception item passed and all three parts of �
     answer_all(g, r2, {"F9-3", "F12"});
     store::Transaction txn(g.db);
     CHECK_THROWS_AS(review::conclude(txn, r2.id, exception, g.config, g.calendar, test::k_stamp), DataError);
-    const auto concluded_other = review::conclude(txn, r2.id, {procedure::Conclusion::noncompliant, date, "第三条排斥外地企业"},
-                                                  g.config, g.calendar, test::k_stamp);
+    const auto concluded_other =
+      review::conclude(txn, r2.id, {procedure::Conclusion::noncompliant, date, "第三条排斥外地企业"}, g.config,
+                       g.calendar, test::k_stamp);
     CHECK(concluded_other.review.result == procedure::Conclusion::noncompliant);
     CHECK(concluded_other.document.id == other.id);
   }
@@ -333,7 +338,8 @@ TEST_CASE("a concluded review is frozen, in the library and in the database")
   store::Transaction txn(f.db);
   CHECK_THROWS_AS(review::answer(txn, r.id, {{"L4", Answer::pass}}, test::k_stamp), DataError);
   CHECK_THROWS_AS(review::dismiss(txn, r.id, 1, "理由", test::k_stamp), DataError);
-  CHECK_THROWS_AS(review::conclude(txn, r.id, {procedure::Conclusion::lawful, day("2026-03-17")}, f.config, f.calendar, test::k_stamp),
+  CHECK_THROWS_AS(review::conclude(txn, r.id, {procedure::Conclusion::lawful, day("2026-03-17")}, f.config, f.calendar,
+                                   test::k_stamp),
                   DataError);
   CHECK_THROWS(f.db.exec("UPDATE review SET result = 'lawful'"));
   CHECK_THROWS(f.db.exec("UPDATE review_item SET answer = 'pass'"));

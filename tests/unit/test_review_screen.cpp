@@ -33,7 +33,8 @@ bool hits(const std::vector<Finding>& findings, const std::string& rule)
 // Whether any error or warning is raised: what a reviewer has to read.
 bool flagged(const std::vector<Finding>& findings)
 {
-  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity != review::Severity::info; });
+  return std::any_of(findings.begin(), findings.end(),
+                     [](const Finding& f) { return f.severity != review::Severity::info; });
 }
 
 std::string describe(const std::vector<Finding>& findings)
@@ -55,14 +56,17 @@ struct Case
 // One hit and one deliberate near-miss for every shipped rule.
 const std::vector<Case> k_cases = {
   {"L1-internal-unit", "本办法由市文化广电和旅游局市场管理科负责解释。", "本办法由市文化广电和旅游局负责解释。"},
-  {"L4-permit-gate", "经营者应当向镇人民政府备案，经审核同意后方可营业。", "依照《旅馆业治安管理办法》取得许可后方可营业。"},
+  {"L4-permit-gate", "经营者应当向镇人民政府备案，经审核同意后方可营业。",
+   "依照《旅馆业治安管理办法》取得许可后方可营业。"},
   {"L4-permit", "举办大型群众性活动须经批准。", "依法须经批准的项目，经相关部门批准后方可开展经营活动。"},
-  {"L4-permit-conditions", "申请办理食品经营许可的，还须提交街道办事处出具的意见。", "申请食品经营许可，依照《食品经营许可管理办法》提交材料。"},
+  {"L4-permit-conditions", "申请办理食品经营许可的，还须提交街道办事处出具的意见。",
+   "申请食品经营许可，依照《食品经营许可管理办法》提交材料。"},
   {"L4-penalty", "违反本办法的，处500元罚款。", "违反本办法的，依照《中华人民共和国旅游法》的规定处罚款。"},
   {"L4-coercion", "对违规设置的广告牌予以强制拆除。", "依照《中华人民共和国行政强制法》的规定实施查封。"},
   {"L4-fee", "申请人应当缴纳评审费2000元。", "用人单位应当依法缴纳社会保险费。"},
   {"L5-married-women", "外嫁女及其子女不享受征地安置补偿。", "任何组织不得以妇女出嫁为由侵害其宅基地使用权益。"},
-  {"L5-relatives", "涉毒人员的子女，在公办学校招生时一律予以限制。", "涉毒人员的子女依法平等接受义务教育，任何学校不得拒收。"},
+  {"L5-relatives", "涉毒人员的子女，在公办学校招生时一律予以限制。",
+   "涉毒人员的子女依法平等接受义务教育，任何学校不得拒收。"},
   {"L4-fee", "经营者应当交纳服务保证金5万元。", "投标人应当提交投标保证金。"},
   {"L4-levy", "各经营单位按比例摊派宣传费用。", "严禁向企业摊派。"},
   {"L5-blacklist", "对违规经营者列入黑名单。", "依照《旅游法》将其列入黑名单。"},
@@ -89,14 +93,16 @@ const std::vector<Case> k_cases = {
   {"F9-3-seat", "参加摇号的施工企业是指总公司注册地在本县的施工企业。", "施工企业应当具备相应资质。"},
   {"F9-3-local-record", "投标人具有本地业绩的，评审时加分。", "投标人应当提供类似项目业绩。"},
   {"F9-3-origin", "按产品产地设置不同的评审得分。", "产品应当标明产地。"},
-  {"F8-2-franchise", "景区观光车实行特许经营，经营期限三十年。", "依照《基础设施和公用事业特许经营管理办法》选择特许经营者。"},
+  {"F8-2-franchise", "景区观光车实行特许经营，经营期限三十年。",
+   "依照《基础设施和公用事业特许经营管理办法》选择特许经营者。"},
   {"F8-3-designated", "床品、洗漱用品应当统一向示范区旅游商品服务中心采购。", "鼓励经营者自主采购符合标准的床品。"},
   {"F8-3-list", "从合格供应商名录中选择承接单位。", "公开择优选择承接单位。"},
   {"F8-3-list", "设立校内课后服务第三方机构目录库。", "公开校内课后服务机构的遴选条件。"},
   {"F8-3-vendor", "各运输企业车辆统一安装某科技有限公司的监控设备。", "各运输企业自主选择符合国家标准的监控设备。"},
   {"F8-3-vendor", "直接指定某网络科技有限公司统一负责系统软件的开发建设。", "通过公开招标选择系统软件开发单位。"},
   {"F8-3-vendor", "从业人员应当在其指定的物业协会参加岗位培训。", "从业人员可以自主选择培训机构参加岗位培训。"},
-  {"F8-3-named-operator", "由区住建局指定燃气企业，统一建设庭院管网并收费。", "庭院管网由建设单位通过招标选择施工企业建设。"},
+  {"F8-3-named-operator", "由区住建局指定燃气企业，统一建设庭院管网并收费。",
+   "庭院管网由建设单位通过招标选择施工企业建设。"},
   {"F8-3-local-counterparty", "零售店必须与辖区内批发企业签订连锁经营协议。", "零售店应当与供货企业签订购销合同。"},
   {"F8-3-only-from", "各学校只能从入围企业名单中选择校服供应商。", "评标委员会成员应从评标专家库中随机抽取。"},
   {"F8-3-outside-barred", "严禁学校向定点企业以外的商家订购校服。", "学校可以自主向符合条件的商家订购校服。"},
@@ -165,7 +171,8 @@ const std::vector<Case> k_cases = {
    "城市公共汽车客运经营者依照法定程序确定后，城市公共交通主管部门应当与其签订特许经营协议。"},
   {"F8-3-fixed-point", "市级机关工作人员定点体检单位为某市人民医院、某市中医院、某健康管理中心、某医院。",
    "医疗废物实行定点集中处置原则。"},
-  {"F8-3-off-list", "公布的71家出函机构可供投标人选择办理投标保函（保单）业务，非公布名单中机构出具的保函（保单）文件平台恕不接受。",
+  {"F8-3-off-list",
+   "公布的71家出函机构可供投标人选择办理投标保函（保单）业务，非公布名单中机构出具的保函（保单）文件平台恕不接受。",
    "开展未列入电信业务目录的新型电信业务以及非经营性互联网信息服务的，应当向省电信管理机构备案。"},
   {"F8-3-by-company", "区内拆除垃圾由某公司利用处置。", "烟草制品批发业务由烟草公司统一经营。"},
   {"F9-2-project-site", "在项目所在地成立服务机构或分公司并设置合适的办公场地。",
@@ -177,7 +184,8 @@ const std::vector<Case> k_cases = {
    "被授予专利权的国有企业事业单位在专利权有效期限内，实施发明创造专利后，每年应当从实施该项发明或者实用新型专利所得利润纳税后提取不低于百分之五或者从实施该项外观设计专利所得利润纳税后提取不低于百分之一作为报酬支付发明人或者设计人；"},
   {"F8-2-no-other", "乙方经营期限内甲方不在城区引进其他共享单车。",
    "特许经营期限届满前，城市公共交通主管部门应当依法重新确定城市公共汽车客运经营者，在同等条件下优先选择原特许经营者。"},
-  {"F8-3-appointed-operator", "由市住房和城乡建设局委托国有企业作为2022年老旧小区改造项目实施主体，采用‘EPC+O’模式，分成8个标段进行公开招标。",
+  {"F8-3-appointed-operator",
+   "由市住房和城乡建设局委托国有企业作为2022年老旧小区改造项目实施主体，采用‘EPC+O’模式，分成8个标段进行公开招标。",
    "国有资产占有单位自主选择资产评估机构，委托其进行资产评估并与之签订资产评估协议。"},
   {"F10-2-statistics", "对在库一年以上的批零住餐企业（个体），年度销售（营业）额增幅 5%以上的企业给予1万元奖励。",
    "民营科技企业应当遵守国家规定的会计、审计、统计等制度，按时编报财务、统计报表。"},
@@ -187,7 +195,8 @@ const std::vector<Case> k_cases = {
    "构建和完善以企业为主体、市场为导向、产学研用深度融合的技术创新体系。"},
   {"F8-3-appointed-operator", "制定研学旅行运营方案，以某企业为主体承办县内研学旅行活动。",
    "建立以企业为主体的技术创新体系。"},
-  {"F8-3-owned-company", "原则上纳入“战略留白”临时绿化建设任务，由区园林绿化局组织属地镇（街道）或区属公司进行临时绿化造林。",
+  {"F8-3-owned-company",
+   "原则上纳入“战略留白”临时绿化建设任务，由区园林绿化局组织属地镇（街道）或区属公司进行临时绿化造林。",
    "市、县（市）、区属国有及国有控股企业工资分配办法，应当自制定或者修订之日起十五日内，报同级企业主管部门和人力资源社会保障行政部门备案。"},
   {"F9-2-must-be-local", "公共算力中心建设原则上采用PPP模式，建设或参建单位应为在京落地的行业骨干企事业单位。",
    "申请人应为在中华人民共和国境内注册的企业法人。"},
@@ -197,24 +206,30 @@ const std::vector<Case> k_cases = {
    "本条例所称企业，是指依法在工商行政管理部门登记注册的企业。"},
   {"F10-2-library-priority", "根据实施指南优先从北京市高精尖产业项目库中遴选项目。",
    "开发县农业综合开发管理机构根据上级下达的年度土地治理项目财政资金控制指标，从农业综合开发项目库中确定年度土地治理项目。"},
-  {"F9-4-local-goods-subsidy", "我县民营投资（含房地产）项目在满足资质许可的条件下，依法发包给本地施工企业施工的，给予投资建设单位奖励。",
+  {"F9-4-local-goods-subsidy",
+   "我县民营投资（含房地产）项目在满足资质许可的条件下，依法发包给本地施工企业施工的，给予投资建设单位奖励。",
    "非主体结构的施工，除总承包合同中约定的分包外，应当经建设单位同意后，才能发包给具有相应资质条件的分包单位。"},
   {"F8-4-exit", "获得政府奖励的企业，10年内不外迁至县外（包括将公司资质剥离）。",
    "新建、扩建、改建的城市道路交付使用后五年内、大修的城市道路竣工后三年内不得挖掘；"},
-  {"F10-2-tax-linked", "对于区内尚不具备生产条件的药品和医疗器械企业，通过上市许可持有人制度委托生产的，按照该企业年度区级贡献增量部分的20%给予奖励。",
+  {"F10-2-tax-linked",
+   "对于区内尚不具备生产条件的药品和医疗器械企业，通过上市许可持有人制度委托生产的，按照该企业年度区级贡献增量部分的20%给予奖励。",
    "县级以上人民政府应当对在白天鹅及其栖息地保护工作中做出突出贡献的单位和个人给予表彰和奖励。"},
   {"F10-2-tax-linked", "同一企业在同一年度内享受多项资金支持的，支持总额原则上不超过其当年区域综合贡献的60%。",
    "各级人民政府对在大气污染防治中做出突出贡献的单位和个人应当依法给予表彰奖励。"},
   // training cases of the 2021 督查整改 notice (O199–O225)
   {"F8-4-local-only", "体检医院需符合“具备发热门诊，有核酸检测能力”等级为三级的市内医疗机构等要求。",
    "各级人民政府及有关部门不得限制或者变相限制外地市场主体到本地从事生产经营活动，不得限制外地商品、服务进入本地市场。"},
-  {"F8-4-exit-refund", "企业在武侯区正常经营的存续期不得低于10年或投资协议约定年限，在此期间迁出武侯区的，原享受的扶持补贴资金须全部退回。",
+  {"F8-4-exit-refund",
+   "企业在武侯区正常经营的存续期不得低于10年或投资协议约定年限，在此期间迁出武侯区的，原享受的扶持补贴资金须全部退回。",
    "已经建设的，应当按照《洛阳龙门风景名胜区总体规划》逐步迁出，并依法给予补偿。"},
-  {"F8-3-only-from", "凡需在我处供电线路设备上T接、施工的队伍，严格从我处审核通过的《合格供电施工队伍名录》中择优选用。",
+  {"F8-3-only-from",
+   "凡需在我处供电线路设备上T接、施工的队伍，严格从我处审核通过的《合格供电施工队伍名录》中择优选用。",
    "城市生活垃圾应当分类投放、定点收集、日产日清、统一运输、集中处置。"},
-  {"F8-3-by-company", "使用政府投融资平台贷款等融资资金的项目，由政府投融资公司设立或指定相应机构，参照我县财政性资金拨付规定拨付资金。",
+  {"F8-3-by-company",
+   "使用政府投融资平台贷款等融资资金的项目，由政府投融资公司设立或指定相应机构，参照我县财政性资金拨付规定拨付资金。",
    "盐的批发业务由各级盐业公司统一经营。"},
-  {"F8-3-fixed-point-named", "2021年健康体检由青海省人民医院、青海大学附属医院、青海省中医院、海东市第一人民医院作为定点体检医院。",
+  {"F8-3-fixed-point-named",
+   "2021年健康体检由青海省人民医院、青海大学附属医院、青海省中医院、海东市第一人民医院作为定点体检医院。",
    "医疗废物实行定点集中处置原则。"},
   {"F9-3-tiered-qualification", "四、咨询评估机构应具备的条件:区外具备造价甲级资质、区内具备造价乙级资质及以上。",
    "各级人民政府及其所属部门不得滥用行政权力，采用设立关卡、提高检验标准、增加审批手续等手段，限制外地商品进入本地市场。"},
@@ -227,13 +242,17 @@ const std::vector<Case> k_cases = {
    "港口和航道的设计、施工、养护、运营等应当贯彻绿色发展理念，优先使用节能、降耗、减污、减碳、增效的设施设备，采取有效措施，建设绿色港口、航道。"},
   {"F8-3-direct-award", "为便于工作高效推进和支持国企发展，投资金额在400万元以下限额内的，可直接发包某公司负责施工。",
    "经依法认定的保密工程、特殊专业工程，可以直接发包。"},
-  {"F10-2-move-in", "支持新上综合物流园区、物流企业总部、区域总部、区域分拨中心落户我县，按在某县实际投入项目资金超过1亿元、3亿元、5亿元，分别给予奖励50万元、100万元、200万元。",
+  {"F10-2-move-in",
+   "支持新上综合物流园区、物流企业总部、区域总部、区域分拨中心落户我县，按在某县实际投入项目资金超过1亿元、3亿元、5亿元，分别给予奖励50万元、100万元、200万元。",
    "对引进落户本市的高层次人才给予安家补贴。"},
-  {"F10-2-target-seat", "本实施细则支持的对象是指，在某某区范围内工商管理部门登记注册，具有独立法人资格、财务会议制度健全、依法纳税的外经贸企业、行业中介组织或相关机构。",
+  {"F10-2-target-seat",
+   "本实施细则支持的对象是指，在某某区范围内工商管理部门登记注册，具有独立法人资格、财务会议制度健全、依法纳税的外经贸企业、行业中介组织或相关机构。",
    "各级人民政府在制定扶贫规划时，应当将农村贫困残疾人列为重点扶持对象，在生产服务、技术指导、农用物资供应、农副产品收购和信贷等方面给予照顾。"},
-  {"F10-2-target-seat", "1．支持范围：2023－2024年度被评为全国百强会计师事务所的，在某市设立分支机构，且2024－2025年取得某市分所营业执照及江西省财政厅批复的执业证书。",
+  {"F10-2-target-seat",
+   "1．支持范围：2023－2024年度被评为全国百强会计师事务所的，在某市设立分支机构，且2024－2025年取得某市分所营业执照及江西省财政厅批复的执业证书。",
    "民营科技企业可以依法在境外投资或者设立分支机构、销售网点。"},
-  {"F9-3-unregistered-excluded", "巴宜区商品混凝土经营权通过公开拍卖的方式确定，未在林芝市工商局或巴宜区工商局登记注册的企业不具有竞买资格。",
+  {"F9-3-unregistered-excluded",
+   "巴宜区商品混凝土经营权通过公开拍卖的方式确定，未在林芝市工商局或巴宜区工商局登记注册的企业不具有竞买资格。",
    "相关权利人未在规定期限内缴回房屋权属证书的，房屋登记机构应当在其网站和当地主要报纸上公告房屋权属证书作废。"},
   {"F10-3-relied-operator", "依托赛科星集团，进口国外高指种用荷斯坦胚胎 500枚，培育优秀的后备种公牛和核心种子母牛。",
    "本市依托中国人民银行征信中心动产融资统一登记公示系统，对动产和权利担保进行统一登记。"},
@@ -258,47 +277,58 @@ const std::vector<Case> k_cases = {
    "推行以银行保函替代现金缴纳保证金，对于信用记录良好的企业，可以按照规定降低保证金比例或者分期收缴。"},
   {"F9-2-premises-required", "在罗江设立办公场所、负责人员和管理人员",
    "科学技术研究开发机构可以依法在境外设立分支机构，开展技术开发和技术工程承包业务。"},
-  {"F9-4-place-tiered", "黄岩区外台州市内的奖励100万元，台州市外的奖励50万元；在黄岩区创其他国家级质量奖项的奖励75万元，黄岩区外台州市内的奖励50万元，台州市外的奖励25万元。",
+  {"F9-4-place-tiered",
+   "黄岩区外台州市内的奖励100万元，台州市外的奖励50万元；在黄岩区创其他国家级质量奖项的奖励75万元，黄岩区外台州市内的奖励50万元，台州市外的奖励25万元。",
    "鼓励省外科技成果持有者以及其他组织和个人来本省实施科技成果转化。"},
-  {"F10-2-outside-recruited", "集聚发展营利性服务业，加大服务业龙头招引力度，对区外新引进的服务业优质龙头企业和区内符合主导产业方向的新认定的服务业优质龙头企业给予奖励。",
+  {"F10-2-outside-recruited",
+   "集聚发展营利性服务业，加大服务业龙头招引力度，对区外新引进的服务业优质龙头企业和区内符合主导产业方向的新认定的服务业优质龙头企业给予奖励。",
    "从省外引进种用、乳用动物及精液、胚胎、种蛋的，应当事先到输入地县级以上动物防疫监督机构办理申报登记。"},
   {"F10-2-tax-linked", "奖励标准。在奖励期限内参照企业贡献度数额的15%给予奖励。",
    "在政府扶持的科技和产业化计划项目立项时，优先支持拥有专利权的项目。"},
   {"F8-3-by-company", "校园保安服务自2021年春季学期开始，统一由西山区保安服务公司承接",
    "配建中小学校、幼儿园移交前由建设单位负责管理维护，并承担相应费用；"},
-  {"F9-3-local-selection", "由领导小组会议讨论决定或通过比价形式确定施工单位，原则上选取注册并纳税在本镇的具备相应资质的企业",
+  {"F9-3-local-selection",
+   "由领导小组会议讨论决定或通过比价形式确定施工单位，原则上选取注册并纳税在本镇的具备相应资质的企业",
    "在本市销售使用的燃气器具，必须是取得国家燃气器具产品生产许可证、安全质量认证的企业生产的产品，并附有产品合格证和使用说明书。"},
-  {"F9-2-required-seat", "申请人资格要求（一）在西藏自治区境内注册并具有独立法人资格的合法企业，在有效经营期内（营业执照中包含招标代理业务）",
+  {"F9-2-required-seat",
+   "申请人资格要求（一）在西藏自治区境内注册并具有独立法人资格的合法企业，在有效经营期内（营业执照中包含招标代理业务）",
    "砍伐、移植城市树木，施工单位应当在施工现场设立公示牌，公示行政审批内容，接受公众监督。"},
   {"F10-3-rate-cut", "进一步加大费用减免力度……列入省重点的电网建设项目，水土保持补偿费按照标准的30%征收",
    "开采地热水、矿泉水的计划用水单位超计划取水的，超出部分按照水资源费征收标准的八倍收取。"},
   // Session 7, second batch (O329–O346): its training misses.
   {"F8-2-exclusive", "准入一家共享自行车企业在我区进行市场化运营",
    "县（市）以上人民政府统一组织开发的房地产项目，应当通过公开招标方式确定房地产开发企业。"},
-  {"F8-2-exclusive", "甲方在协议期内将作为某县共享电动自行车服务的唯一合作伙伴，不得接受其他品牌共享电动自行车的投放，如有发现需责令清退",
+  {"F8-2-exclusive",
+   "甲方在协议期内将作为某县共享电动自行车服务的唯一合作伙伴，不得接受其他品牌共享电动自行车的投放，如有发现需责令清退",
    "城市生活垃圾应当分类投放、定点收集、日产日清、统一运输、集中处置。"},
   {"F8-2-term", "本协议自签订之日起1年内有效，根据双方合作的实际运营成果，到期后甲方优先考虑乙方后续运营。",
    "合同期满，原经营者依法享有同等条件下的优先经营权；"},
   {"F8-3-local-fixed-point", "按照属地化原则，确定县内公立医疗机构为全县干部职工健康体检定点医疗机构。",
    "医疗废物实行定点集中处置原则。"},
-  {"F8-3-procurement-bypassed", "为确保政府消费券投放有序进行，消费券投放平台拟由市政府确定中国建设银行‘建行生活’服务平台承办，并授权市商务局与合作平台方‘建行生活’签订合作协议，不再履行政府采购流程",
+  {"F8-3-procurement-bypassed",
+   "为确保政府消费券投放有序进行，消费券投放平台拟由市政府确定中国建设银行‘建行生活’服务平台承办，并授权市商务局与合作平台方‘建行生活’签订合作协议，不再履行政府采购流程",
    "对利用扶贫资金在贫困村实施的总投资二百万元以下的基础设施建设项目，采购人依法能够自行建设的，可以不进行招标。"},
-  {"F8-4-exit-approval", "经营性公共停车场不得擅自停止经营。经营者确有特殊原因需要停止经营的,应当报县城市管理行政主管部门同意，并在停止经营的十日前向社会公告",
+  {"F8-4-exit-approval",
+   "经营性公共停车场不得擅自停止经营。经营者确有特殊原因需要停止经营的,应当报县城市管理行政主管部门同意，并在停止经营的十日前向社会公告",
    "经批准停业或者歇业的热经营企业，应当对其供热范围内的用户、热费和供热设施管护等事宜作出妥善安排。"},
   {"F9-2-scale", "竞得人须承诺在郧阳区境内投资不低于30亿元打造一个产业园区",
    "鼓励省外科技成果持有者以及其他组织和个人来本省实施科技成果转化。"},
-  {"F9-3-record-place", "在计分周期内获得的相关表扬、表彰、通报等，以正式发文的文件的发文日期为奖励日期…企业在盐城市范围以外获得的不在加分统计范围。",
+  {"F9-3-record-place",
+   "在计分周期内获得的相关表扬、表彰、通报等，以正式发文的文件的发文日期为奖励日期…企业在盐城市范围以外获得的不在加分统计范围。",
    "本市建立统一的公共信用信息平台，推行以组织机构代码、居民身份证号码为识别基准的社会信用代码制度，制定统一的信用信息采集和分类管理标准，录入受到表彰的文明行为信息和受到处罚的不文明行为信息，并实现信用信息数据共享。"},
   {"F10-2-tax-linked", "当年高新区承租企业税收在5000万元及以内的每500万元奖励楼宇5万元。",
    "税务机关应当落实国家规定的税收优惠政策，保障市场主体依法享受减税、免税、出口退税，确保税收优惠政策全面、及时惠及市场主体。"},
-  {"F10-2-tax-linked", "鼓励金融机构做强做大，对非法人银行业金融机构当年存贷款规模50亿以上且市内入库税收（包括个人所得税）达500万元以上、小法人金融机构当年存贷款规模30亿以上且市内入库税收达500万元以上的，同时存贷款比率达到全市平均存贷款比率以上的，在财政专户开设上给予倾斜。",
+  {"F10-2-tax-linked",
+   "鼓励金融机构做强做大，对非法人银行业金融机构当年存贷款规模50亿以上且市内入库税收（包括个人所得税）达500万元以上、小法人金融机构当年存贷款规模30亿以上且市内入库税收达500万元以上的，同时存贷款比率达到全市平均存贷款比率以上的，在财政专户开设上给予倾斜。",
    "省人民政府应当将中央一般性转移支付资金安排向贫困地区倾斜，加大省级财政对贫困地区一般性转移支付力度。"},
   // L107 (lawful, 平顶山市节约用水条例 第二十六条): a kind of water, not a supplier
-  {"F8-3-designated", "床品、洗漱用品应当统一向示范区旅游商品服务中心采购。", "工业生产、城市绿化、建筑施工等应当优先使用非常规水源。"},
+  {"F8-3-designated", "床品、洗漱用品应当统一向示范区旅游商品服务中心采购。",
+   "工业生产、城市绿化、建筑施工等应当优先使用非常规水源。"},
   {"L4-use-charge", "要求中标运营企业需按年度向财政缴纳城市市政公共资源有偿使用费，投标企业保底磋商金额为每年15万元",
    "以出让等有偿使用方式取得国有土地使用权的建设单位，应按照规定缴纳土地使用权出让金等土地有偿使用费和其他费用后方可使用土地。"},
   // Session 8 (O289–O395, training clauses only): hits from the cases, near-misses from Henan regulations
-  {"F8-1-filing-proof", "在我市行政辖区内从事评估业务的土地估价机构，应事先向我局申请备案，凭备案证明开展土地估价业务。",
+  {"F8-1-filing-proof",
+   "在我市行政辖区内从事评估业务的土地估价机构，应事先向我局申请备案，凭备案证明开展土地估价业务。",
    "中介机构代为销售的，还应当出示委托销售合同、工商营业执照和中介机构备案证明。"},
   {"F8-1-registration-gate", "鉴定机构未经登记不得擅自开展鉴定服务",
    "未经登记，擅自以社会团体名义进行活动以及被注销、撤销登记的社会团体继续以社会团体名义进行活动的组织为非法社团组织，登记管理机关应依法予以取缔，没收非法财产。"},
@@ -308,7 +338,8 @@ const std::vector<Case> k_cases = {
    "中小企业应当树立品牌意识，提高产品质量，创造自主品牌，增强品牌产品在国内外市场上的竞争力。"},
   {"F8-3-sign-with-company", "各区环卫部门负责督促辖区各餐饮企业与乙公司签订餐厨垃圾收运协议，签订率达100%",
    "城市公共汽车客运经营者依照法定程序确定后，城市公共交通主管部门应当与其签订特许经营协议。"},
-  {"F8-3-local-bank", "区属国有企业（包括直属企业及其全资、控股子公司，下同）在开设一般账户时，应当选择税收和经济指标在两江新区辖区内的银行（该文件后附银行名单），开户流程需报两江新区国有资产监督管理局审核",
+  {"F8-3-local-bank",
+   "区属国有企业（包括直属企业及其全资、控股子公司，下同）在开设一般账户时，应当选择税收和经济指标在两江新区辖区内的银行（该文件后附银行名单），开户流程需报两江新区国有资产监督管理局审核",
    "施工总承包单位应当在工程所在地银行开设工资专用账户，并通过专用账户向劳动者支付工资。"},
   {"F8-3-named-list", "具备安装资质的企业分别是宁夏某保安电子服务有限公司、宁夏某智能科技有限公司",
    "城市公共汽车客运经营者依照法定程序确定后，城市公共交通主管部门应当与其签订特许经营协议。"},
@@ -316,23 +347,30 @@ const std::vector<Case> k_cases = {
    "（二）机关、企事业单位的办公场所，大型商场、商务楼宇、宾馆饭店、住宅小区；"},
   {"F8-3-association-register", "（3）须在宁波市建设工程造价管理协会网上登记。",
    "旅游行业协会应当完善行业自律制度，发挥服务、引导、协调和监督作用。"},
-  {"F8-3-recommended-list", "县住建局每年对登记满一年的鉴定机构进行考核。登记考核合格的鉴定机构录入对社会公布的象山县鉴定机构推荐名录。有关单位和个人可从推荐名录中自主择优选定鉴定机构",
+  {"F8-3-recommended-list",
+   "县住建局每年对登记满一年的鉴定机构进行考核。登记考核合格的鉴定机构录入对社会公布的象山县鉴定机构推荐名录。有关单位和个人可从推荐名录中自主择优选定鉴定机构",
    "鼓励单位和个人向古树名木主管部门报告未经认定登记的古树名木信息。"},
-  {"F9-2-branch-or-else", "怀远县在美丽乡村建设排水工程等项目招标文件中明确要求企业于合同签订前成立分（子）公司，否则取消中标人资格。",
+  {"F9-2-branch-or-else",
+   "怀远县在美丽乡村建设排水工程等项目招标文件中明确要求企业于合同签订前成立分（子）公司，否则取消中标人资格。",
    "快递企业在本省设立分支机构，应当按照国家有关规定，向邮政管理部门备案。"},
-  {"F9-3-branch-score", "服务网点情况：公司、分公司或售后服务点有设在或承诺中标后一个月内设立在杭州或湖州地区的得3分；省内其他地区得1.5分。",
+  {"F9-3-branch-score",
+   "服务网点情况：公司、分公司或售后服务点有设在或承诺中标后一个月内设立在杭州或湖州地区的得3分；省内其他地区得1.5分。",
    "民营科技企业可以依法在境外投资或者设立分支机构、销售网点。"},
-  {"F9-3-local-score", "服务网点：公司、分公司或办事处或服务点已设在或承诺中标后设立在德清县内的得5分，在杭州或湖州地区的得3分，浙江省其他地区得1分，浙江省外地区的不得分，不重复计分。",
+  {"F9-3-local-score",
+   "服务网点：公司、分公司或办事处或服务点已设在或承诺中标后设立在德清县内的得5分，在杭州或湖州地区的得3分，浙江省其他地区得1分，浙江省外地区的不得分，不重复计分。",
    "省人民政府应当将中央一般性转移支付资金安排向贫困地区倾斜，加大省级财政对贫困地区一般性转移支付力度。"},
   {"F9-3-local-award-score", "获得甬江杯等地市级奖项的，得1分。",
    "对在继续教育工作中做出显著成绩的单位和个人，县级以上人民政府或人事行政部门应当给予表彰或奖励。"},
-  {"F9-3-record-local-done", "所报业绩为近两年（2021年1月1日至2023年1月1日）在山西省内承担完成的园林绿化工程。......我局将及时在市园林局网站公布评价结果",
+  {"F9-3-record-local-done",
+   "所报业绩为近两年（2021年1月1日至2023年1月1日）在山西省内承担完成的园林绿化工程。......我局将及时在市园林局网站公布评价结果",
    "国有资产管理部门应当将国有独资企业及国有控股企业研究开发投入、科技成果转化等情况列入企业负责人经营业绩考核范围。"},
-  {"F11-1-market-split", "由市教育局业务主管部门按县市区和市直学校划分区域，分成4个区域，然后由入围企业自行抽签确定各自经营区域",
+  {"F11-1-market-split",
+   "由市教育局业务主管部门按县市区和市直学校划分区域，分成4个区域，然后由入围企业自行抽签确定各自经营区域",
    "道路运输管理机构对旅客运输线路、班次、站点及经营区域实行统一管理、分级审批。"},
   {"F8-3-by-company", "县城规划区内所有天然气安装工程的设计业务，由静宁县建筑设计院或甘肃省城乡规划设计研究院承担",
    "企业集团公司及其子公司，各级人民政府有关部门直属企事业单位的资产评估项目备案工作由同级国有资产管理部门负责；子公司或直属企事业单位以下企业的资产评估项目备案工作由集团公司或有关部门负责。"},
-  {"F8-3-fixed-point-named", "按照属地化原则，确定市第一人民医院、市中西医结合医院、市妇幼保健院、市康复医院为市直机关事业单位干部职工健康体检定点医疗机构。",
+  {"F8-3-fixed-point-named",
+   "按照属地化原则，确定市第一人民医院、市中西医结合医院、市妇幼保健院、市康复医院为市直机关事业单位干部职工健康体检定点医疗机构。",
    "医疗废物实行定点集中处置原则。"},
 };
 
@@ -354,8 +392,8 @@ TEST_CASE("review::builtin_checklists load and carry the official items")
   }
   // 公平竞争审查条例 第八条至第十一条: 5 + 6 + 4 + 4 = 19 items, plus the 第十二条 exception.
   const auto standards = std::count_if(fair.items.begin(), fair.items.end(), [](const auto& item) {
-    return item.id.starts_with("F8-") || item.id.starts_with("F9-") || item.id.starts_with("F10-")
-           || item.id.starts_with("F11-");
+    return item.id.starts_with("F8-") || item.id.starts_with("F9-") || item.id.starts_with("F10-") ||
+           item.id.starts_with("F11-");
   });
   CHECK(standards == 19);
   for (const auto* checklist : review::select_checklists("all")) {
@@ -396,11 +434,11 @@ TEST_CASE("review::Screener matches overlapping patterns in one pass and counts 
 {
   const auto findings = screen("第九条　逾期不缴纳的，加处罚款。\n", "legality");
   REQUIRE(hits(findings, "L4-coercion"));
-  REQUIRE(hits(findings, "L4-penalty"));  // 罚款 inside 加处罚款
+  REQUIRE(hits(findings, "L4-penalty")); // 罚款 inside 加处罚款
   for (const auto& f : findings) {
     CHECK(f.line == 1);
     if (f.rule == "L4-coercion") {
-      CHECK(f.column == 12);  // 第九条, the ideographic space, 逾期不缴纳的， = 11 characters before
+      CHECK(f.column == 12); // 第九条, the ideographic space, 逾期不缴纳的， = 11 characters before
       CHECK(f.excerpt == "第九条　逾期不缴纳的，加处罚款。");
     }
     if (f.rule == "L4-penalty") {
@@ -415,13 +453,14 @@ TEST_CASE("review::Screener folds full-width forms and reports one finding per r
   const auto findings = screen("处２０００元罚款，再处ＡＢ罚款。\n第二行没有问题。\n", "legality");
   CHECK(std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.rule == "L4-penalty"; }) == 1);
   CHECK(findings.front().column == 7);
-  CHECK(findings.front().excerpt.find("２０００") != std::string::npos);  // quoted as written
+  CHECK(findings.front().excerpt.find("２０００") != std::string::npos); // quoted as written
 }
 
 TEST_CASE("review::screen_stream decodes GB18030, strips a BOM and CR")
 {
   const std::string utf8 = "对外地车辆加收停车费。";
-  const auto gb = std::string("\xB6\xD4\xCD\xE2\xB5\xD8\xB3\xB5\xC1\xBE\xBC\xD3\xCA\xD5\xCD\xA3\xB3\xB5\xB7\xD1\xA1\xA3");
+  const auto gb =
+    std::string("\xB6\xD4\xCD\xE2\xB5\xD8\xB3\xB5\xC1\xBE\xBC\xD3\xCA\xD5\xCD\xA3\xB3\xB5\xB7\xD1\xA1\xA3");
   REQUIRE(util::decode_gb18030(gb) == std::optional<std::string>(utf8));
   const review::Screener screener(review::select_checklists("fair-competition"));
   std::istringstream in("\xEF\xBB\xBF第一行\r\n" + gb + "\r\n");
@@ -442,12 +481,14 @@ TEST_CASE("review::screen_stream decodes GB18030, strips a BOM and CR")
 TEST_CASE("review::screen_stream in small blocks on several threads finds what line-by-line screening finds")
 {
   const review::Screener screener(review::select_checklists("all"));
-  const auto gb = std::string("\xB6\xD4\xCD\xE2\xB5\xD8\xB3\xB5\xC1\xBE\xBC\xD3\xCA\xD5\xCD\xA3\xB3\xB5\xB7\xD1\xA1\xA3");
+  const auto gb =
+    std::string("\xB6\xD4\xCD\xE2\xB5\xD8\xB3\xB5\xC1\xBE\xBC\xD3\xCA\xD5\xCD\xA3\xB3\xB5\xB7\xD1\xA1\xA3");
   std::string text = "\xEF\xBB\xBF处２０００元罚款，再处ＡＢ罚款。\r\n";
   for (const auto& c : k_cases) {
     text += std::string(c.hit) + "\n" + c.near_miss + "\r\n\n";
   }
-  text += gb + "\n" + std::string(300, 'x') + "对外地企业另行收取保证金。" + "\n对外地车辆加收停车费。"; // no final break
+  text +=
+    gb + "\n" + std::string(300, 'x') + "对外地企业另行收取保证金。" + "\n对外地车辆加收停车费。"; // no final break
   // Each line screened on its own, as a stream of one line.
   std::vector<Finding> expected;
   std::istringstream lines(text);
@@ -482,11 +523,10 @@ TEST_CASE("review::screen_stream in small blocks on several threads finds what l
   std::istringstream bad(text + "\n\xFF\xFE\xFD\x80\n" + k_cases[0].hit + "\n");
   std::vector<Finding> before;
   const std::string where = fmt::format("bad.txt:{}:", std::count(text.begin(), text.end(), '\n') + 2);
-  CHECK_THROWS_WITH_AS(review::screen_stream(
-                         bad, "bad.txt", screener, [&](const Finding& f) { before.push_back(f); },
-                         review::StreamTuning{64, 0, 2}),
-                       doctest::Contains(where.c_str()),
-                       DataError);
+  CHECK_THROWS_WITH_AS(
+    review::screen_stream(
+      bad, "bad.txt", screener, [&](const Finding& f) { before.push_back(f); }, review::StreamTuning{64, 0, 2}),
+    doctest::Contains(where.c_str()), DataError);
   CHECK(place(before) == place(expected));
 }
 
@@ -500,15 +540,16 @@ TEST_CASE("review::parse_checklist reports bad files with file:line")
                        DataError);
   CHECK_THROWS_WITH_AS(review::parse_checklist(head + item + item, "d.toml"), doctest::Contains("重复"), DataError);
   const std::string rule = "[[items.rules]]\nid = \"R\"\nmessage = \"m\"\n";
-  CHECK_THROWS_WITH_AS(review::parse_checklist(head + item + rule + "severity = \"fatal\"\nphrases = [\"x\"]\n", "s.toml"),
-                       doctest::Contains("s.toml:14:"), DataError);
+  CHECK_THROWS_WITH_AS(
+    review::parse_checklist(head + item + rule + "severity = \"fatal\"\nphrases = [\"x\"]\n", "s.toml"),
+    doctest::Contains("s.toml:14:"), DataError);
   CHECK_THROWS_AS(review::parse_checklist(head + item + rule + "severity = \"info\"\n", "e.toml"), DataError);
   CHECK_THROWS_AS(
     review::parse_checklist(head + item + rule + "severity = \"info\"\nphrases = [\"x\"]\nregex = \"(\"\n", "r.toml"),
     DataError);
-  CHECK_THROWS_AS(review::parse_checklist(head + item + rule + "severity = \"info\"\nphrases = [\"x\"]\nwithin = 0\n",
-                                          "w.toml"),
-                  DataError);
+  CHECK_THROWS_AS(
+    review::parse_checklist(head + item + rule + "severity = \"info\"\nphrases = [\"x\"]\nwithin = 0\n", "w.toml"),
+    DataError);
 }
 
 TEST_CASE("review::parse_checklist: the exception item must exist and the exception conclusion be allowed")
@@ -519,9 +560,9 @@ TEST_CASE("review::parse_checklist: the exception item must exist and the except
   CHECK(review::parse_checklist(head + allowed + "exception_item = \"E\"\n" + item, "ok.toml").exception_item == "E");
   CHECK_THROWS_WITH_AS(review::parse_checklist(head + allowed + "exception_item = \"F\"\n" + item, "f.toml"),
                        doctest::Contains("f.toml:7:"), DataError);
-  CHECK_THROWS_WITH_AS(review::parse_checklist(head + "conclusions = [\"compliant\"]\nexception_item = \"E\"\n" + item,
-                                               "c.toml"),
-                       doctest::Contains("exception"), DataError);
+  CHECK_THROWS_WITH_AS(
+    review::parse_checklist(head + "conclusions = [\"compliant\"]\nexception_item = \"E\"\n" + item, "c.toml"),
+    doctest::Contains("exception"), DataError);
   CHECK(review::select_checklists("fair-competition").front()->exception_item == "F12");
   CHECK(review::select_checklists("legality").front()->exception_item.empty());
 }
@@ -653,7 +694,8 @@ TEST_CASE("review screening: severity follows the issuer's level, county when un
   const std::string text = "对入驻园区的企业给予税收返还。";
   const auto at = [&](review::IssuerLevel level) {
     const auto findings = screen(text, "fair-competition", review::ScreenOptions{level, {}});
-    const auto it = std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.rule == "F10-1-tax"; });
+    const auto it =
+      std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.rule == "F10-1-tax"; });
     REQUIRE(it != findings.end());
     return it->severity;
   };
@@ -687,7 +729,8 @@ TEST_CASE("review screening: severity follows the issuer's level, county when un
 TEST_CASE("review findings name the words that matched; find_rule explains a rule")
 {
   const auto findings = screen("按企业缴纳税收地方留成部分的50%给予奖励。", "fair-competition");
-  const auto it = std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.rule == "F10-2-tax-linked"; });
+  const auto it =
+    std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.rule == "F10-2-tax-linked"; });
   REQUIRE(it != findings.end());
   CHECK(it->matched == "缴纳税收…奖励");
   const auto info = review::find_rule("F10-2-tax-linked");
@@ -702,26 +745,33 @@ TEST_CASE("review findings name the words that matched; find_rule explains a rul
 
 TEST_CASE("review::parse_checklist: classes and sequences are validated")
 {
-  const std::string head = "schema = 1\nid = \"x\"\nversion = \"1\"\ntitle = \"t\"\nsource = \"s\"\nconclusions = [\"a\"]\n";
+  const std::string head =
+    "schema = 1\nid = \"x\"\nversion = \"1\"\ntitle = \"t\"\nsource = \"s\"\nconclusions = [\"a\"]\n";
   const std::string classes = "[classes]\nlocal = [\"本地\", \"本市\"]\n";
   const std::string item = "[[items]]\nid = \"I\"\ncategory = \"c\"\ntext = \"t\"\narticle = \"a\"\n";
   const std::string rule = "[[items.rules]]\nid = \"R\"\nseverity = \"error\"\nmessage = \"m\"\n";
-  const auto ok = review::parse_checklist(head + classes + item + rule + "sequence = [\"{local}\", \"企业|商户\"]\ngap = 4\n", "ok.toml");
+  const auto ok = review::parse_checklist(
+    head + classes + item + rule + "sequence = [\"{local}\", \"企业|商户\"]\ngap = 4\n", "ok.toml");
   const auto& sequence = ok.items.front().rules.front().sequence;
   REQUIRE(sequence.size() == 2);
   CHECK(sequence[0].words == std::vector<std::string>{"本地", "本市"});
   CHECK(sequence[1].words == std::vector<std::string>{"企业", "商户"});
   CHECK(sequence[1].gap == 4);
-  CHECK_THROWS_WITH_AS(review::parse_checklist(head + classes + item + rule + "sequence = [\"{locl}\", \"企业\"]\n", "u.toml"),
-                       doctest::Contains("{locl}"), DataError);
-  CHECK_THROWS_AS(review::parse_checklist(head + classes + item + rule + "sequence = [\"本地\"]\nphrases = [\"x\"]\n", "b.toml"),
-                  DataError);
-  CHECK_THROWS_AS(review::parse_checklist(head + classes + item + rule + "sequence = [\"本地\", \"企业\"]\ngap = [1]\n", "g.toml"),
-                  DataError);
-  CHECK_THROWS_AS(review::parse_checklist(head + classes + item + rule + "sequence = [\"本地\"]\nscope = \"page\"\n", "s.toml"),
-                  DataError);
+  CHECK_THROWS_WITH_AS(
+    review::parse_checklist(head + classes + item + rule + "sequence = [\"{locl}\", \"企业\"]\n", "u.toml"),
+    doctest::Contains("{locl}"), DataError);
   CHECK_THROWS_AS(
-    review::parse_checklist(head + classes + item + rule + "sequence = [\"本地\"]\nseverity_at = { town = \"info\" }\n", "l.toml"),
+    review::parse_checklist(head + classes + item + rule + "sequence = [\"本地\"]\nphrases = [\"x\"]\n", "b.toml"),
+    DataError);
+  CHECK_THROWS_AS(
+    review::parse_checklist(head + classes + item + rule + "sequence = [\"本地\", \"企业\"]\ngap = [1]\n", "g.toml"),
+    DataError);
+  CHECK_THROWS_AS(
+    review::parse_checklist(head + classes + item + rule + "sequence = [\"本地\"]\nscope = \"page\"\n", "s.toml"),
+    DataError);
+  CHECK_THROWS_AS(
+    review::parse_checklist(head + classes + item + rule + "sequence = [\"本地\"]\nseverity_at = { town = \"info\" }\n",
+                            "l.toml"),
     DataError);
 }
 
@@ -729,10 +779,11 @@ TEST_CASE("review::parse_checklist: classes and sequences are validated")
 // not the span of both ("免交投产前的行政事业性收费" was missed by a gap-12 rule).
 TEST_CASE("review::Screener: an any_order gap counts only the text between the elements")
 {
-  const std::string text = "schema = 1\nid = \"x\"\nversion = \"1\"\ntitle = \"t\"\nsource = \"s\"\nconclusions = [\"a\"]\n"
-                           "[[items]]\nid = \"I\"\ncategory = \"c\"\ntext = \"t\"\narticle = \"a\"\n"
-                           "[[items.rules]]\nid = \"R\"\nseverity = \"error\"\nmessage = \"m\"\n"
-                           "sequence = [\"收费\", \"免交\"]\nany_order = true\ngap = 4\n";
+  const std::string text =
+    "schema = 1\nid = \"x\"\nversion = \"1\"\ntitle = \"t\"\nsource = \"s\"\nconclusions = [\"a\"]\n"
+    "[[items]]\nid = \"I\"\ncategory = \"c\"\ntext = \"t\"\narticle = \"a\"\n"
+    "[[items.rules]]\nid = \"R\"\nseverity = \"error\"\nmessage = \"m\"\n"
+    "sequence = [\"收费\", \"免交\"]\nany_order = true\ngap = 4\n";
   const auto checklist = review::parse_checklist(text, "gap.toml");
   const review::Screener screener({&checklist});
   const auto run = [&](const std::string& line) {

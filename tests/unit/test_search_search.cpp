@@ -173,12 +173,13 @@ std::vector<std::string> index_answers(sqlite3* db, const std::string& query)
 {
   const bool is_short = query.size() <= 6; // one or two CJK characters
   const std::string sql =
-    is_short ? "SELECT doc || ' ' || col || ' ' || offset FROM temp.vocab WHERE term >= ?1 AND term < ?1 || char(1114111)"
-               " ORDER BY doc, col, offset"
-             : "SELECT rowid || ' ' || bm25(document_fts, 10.0, 1.0) FROM document_fts WHERE document_fts MATCH"
-               " '\"' || ?1 || '\"' ORDER BY rowid";
-  sqlite3_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, document_fts, 'instance')", nullptr,
-               nullptr, nullptr);
+    is_short
+      ? "SELECT doc || ' ' || col || ' ' || offset FROM temp.vocab WHERE term >= ?1 AND term < ?1 || char(1114111)"
+        " ORDER BY doc, col, offset"
+      : "SELECT rowid || ' ' || bm25(document_fts, 10.0, 1.0) FROM document_fts WHERE document_fts MATCH"
+        " '\"' || ?1 || '\"' ORDER BY rowid";
+  sqlite3_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, document_fts, 'instance')",
+               nullptr, nullptr, nullptr);
   sqlite3_stmt* stmt = nullptr;
   REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
   sqlite3_bind_text(stmt, 1, query.c_str(), -1, SQLITE_TRANSIENT);

@@ -37,8 +37,8 @@ TEST_CASE("store::translate_placeholders numbers markers as SQLite does")
   }
   SUBCASE("markers in literals, quoted names and comments stay")
   {
-    const auto sql = store::translate_placeholders(
-      "SELECT '?', 'it''s ?', \"col?\" -- why?\n, ? /* ? */ FROM t WHERE a = ?");
+    const auto sql =
+      store::translate_placeholders("SELECT '?', 'it''s ?', \"col?\" -- why?\n, ? /* ? */ FROM t WHERE a = ?");
     CHECK(sql.text == "SELECT '?', 'it''s ?', \"col?\" -- why?\n, $1 /* ? */ FROM t WHERE a = $2");
     CHECK(sql.parameters == 2);
   }
@@ -47,8 +47,8 @@ TEST_CASE("store::translate_placeholders numbers markers as SQLite does")
     const auto sql = store::translate_placeholders(
       "SELECT 'INDEXED BY x' FROM document d LEFT JOIN document_text t INDEXED BY document_text_summary ON t.document = d.id"
       " WHERE d.id = ?");
-    CHECK(sql.text
-          == "SELECT 'INDEXED BY x' FROM document d LEFT JOIN document_text t ON t.document = d.id WHERE d.id = $1");
+    CHECK(sql.text ==
+          "SELECT 'INDEXED BY x' FROM document d LEFT JOIN document_text t ON t.document = d.id WHERE d.id = $1");
   }
   SUBCASE("no markers")
   {

@@ -9,7 +9,8 @@ using namespace normdoc;
 
 TEST_CASE("util::parse_csv: RFC 4180 quoting, CRLF, blank lines, line numbers")
 {
-  const auto rows = util::parse_csv("ref,decision,reason\r\n1,keep,\r\n\r\n\"#2\",repeal,\"上位法废止，\"\"见附件\"\"\n第二行\"\n3,amend,x", "d.csv");
+  const auto rows = util::parse_csv(
+    "ref,decision,reason\r\n1,keep,\r\n\r\n\"#2\",repeal,\"上位法废止，\"\"见附件\"\"\n第二行\"\n3,amend,x", "d.csv");
   REQUIRE(rows.size() == 4);
   CHECK(rows[0].fields == std::vector<std::string>{"ref", "decision", "reason"});
   CHECK(rows[1].fields == std::vector<std::string>{"1", "keep", ""});

@@ -23,13 +23,14 @@ TEST_CASE("util::display_width counts CJK as two columns")
 TEST_CASE("util::find_invalid_utf8")
 {
   CHECK_FALSE(util::find_invalid_utf8("规范性文件 ok"));
-  CHECK(util::find_invalid_utf8("ab\xC4\xE3") == 2u);            // GBK 你
-  CHECK(util::find_invalid_utf8("\xC0\xAF") == 0u);              // overlong '/'
-  CHECK(util::find_invalid_utf8("\xED\xA0\x80") == 0u);          // surrogate
-  CHECK(util::find_invalid_utf8("\xE4\xBD") == 0u);              // truncated
-  CHECK(util::find_invalid_utf8("abcdefgh\xE0\x9F\xBF") == 8u);  // overlong U+07FF
-  CHECK(util::find_invalid_utf8("abcdefgh\xED\xBF\xBF") == 8u);  // surrogate
-  CHECK_FALSE(util::find_invalid_utf8("\xE0\xA0\x80\xED\x9F\xBF\xEF\xBF\xBF\xF0\x90\x80\x80")); // U+0800 U+D7FF U+FFFF U+10000
+  CHECK(util::find_invalid_utf8("ab\xC4\xE3") == 2u);           // GBK 你
+  CHECK(util::find_invalid_utf8("\xC0\xAF") == 0u);             // overlong '/'
+  CHECK(util::find_invalid_utf8("\xED\xA0\x80") == 0u);         // surrogate
+  CHECK(util::find_invalid_utf8("\xE4\xBD") == 0u);             // truncated
+  CHECK(util::find_invalid_utf8("abcdefgh\xE0\x9F\xBF") == 8u); // overlong U+07FF
+  CHECK(util::find_invalid_utf8("abcdefgh\xED\xBF\xBF") == 8u); // surrogate
+  CHECK_FALSE(
+    util::find_invalid_utf8("\xE0\xA0\x80\xED\x9F\xBF\xEF\xBF\xBF\xF0\x90\x80\x80")); // U+0800 U+D7FF U+FFFF U+10000
 }
 
 TEST_CASE("util::find_invalid_utf8 on long text: the first bad byte wherever it falls")
@@ -60,7 +61,7 @@ TEST_CASE("util::line_aligned_cuts cuts only at line starts")
   using Cuts = std::vector<std::size_t>;
   CHECK(util::line_aligned_cuts("", 3) == Cuts{0, 0, 0, 0});
   CHECK(util::line_aligned_cuts("one line", 2) == Cuts{0, 8, 8});
-  CHECK(util::line_aligned_cuts("ab\ncd\nef\ngh\n", 2) == Cuts{0, 6, 12});   // 6 is already a line start
+  CHECK(util::line_aligned_cuts("ab\ncd\nef\ngh\n", 2) == Cuts{0, 6, 12});     // 6 is already a line start
   CHECK(util::line_aligned_cuts("ab\ncd\nef\ngh", 4) == Cuts{0, 3, 6, 6, 11}); // the third stretch empty
   CHECK(util::line_aligned_cuts("a long first line\nb\nc\n", 3) == Cuts{0, 18, 18, 22});
   CHECK(util::line_aligned_cuts("x\n", 1) == Cuts{0, 2});
@@ -86,7 +87,8 @@ TEST_CASE("util::normalize_width and remove_spaces")
   CHECK(util::trim("  x y \n") == "x y");
   // Invalid bytes (a stray continuation byte, a cut sequence, an overlong form) count and are
   // kept as U+FFFD, one per byte, as decode_utf8 gives them.
-  for (const std::string& text : {std::string("中 文\u00A0a"), std::string("a\x80 b\xE4\xB8"), std::string("\xC0\xAF 中")}) {
+  for (const std::string& text :
+       {std::string("中 文\u00A0a"), std::string("a\x80 b\xE4\xB8"), std::string("\xC0\xAF 中")}) {
     CAPTURE(text);
     CHECK(util::code_point_count(text) == util::decode_utf8(text).size());
     std::string expected;
@@ -140,16 +142,22 @@ TEST_CASE("util::JsonWriter")
 {
   util::JsonWriter json;
   json.begin_object()
-    .key("a").value("引号\"与\\反斜杠\n")
-    .key("b").begin_array().value(1).value(true).null().end_array()
-    .key("c").value(std::optional<std::string>())
-    .key("d").raw("{\"x\":1}")
-    .key("e").value("\x01")
+    .member("a", "引号\"与\\反斜杠\n")
+    .key("b")
+    .begin_array()
+    .value(1)
+    .value(true)
+    .null()
+    .end_array()
+    .member("c", std::optional<std::string>())
+    .key("d")
+    .raw("{\"x\":1}")
+    .member("e", "\x01")
     .end_object();
   CHECK(json.str() == R"({"a":"引号\"与\\反斜杠\n","b":[1,true,null],"c":null,"d":{"x":1},"e":"\u0001"})");
 
   util::JsonWriter pretty(2);
-  pretty.begin_array().begin_object().key("k").value("v").end_object().begin_array().end_array().end_array();
+  pretty.begin_array().begin_object().member("k", "v").end_object().begin_array().end_array().end_array();
   CHECK(pretty.str() == "[\n  {\n    \"k\": \"v\"\n  },\n  []\n]");
 }
 

@@ -74,9 +74,16 @@ public:
 class DatabaseError : public Error
 {
 public:
-  enum class Kind { busy, corrupt, too_new, missing, read_only, other };
-  DatabaseError(Kind kind, const std::string& message, int code = 0, int extended_code = 0,
-                Hint hint = {});
+  enum class Kind
+  {
+    busy,
+    corrupt,
+    too_new,
+    missing,
+    read_only,
+    other
+  };
+  DatabaseError(Kind kind, const std::string& message, int code = 0, int extended_code = 0, Hint hint = {});
   Kind kind() const noexcept { return m_kind; }
   int code() const noexcept { return m_code; }
   int extended_code() const noexcept { return m_extended_code; }

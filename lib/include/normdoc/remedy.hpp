@@ -10,7 +10,8 @@ namespace normdoc {
 
 // What an officer can do about a refusal, named by action and fields: the library does not
 // know the command line. The CLI says a remedy as its command and options (cli/remedy.cpp).
-enum class Action {
+enum class Action
+{
   same, // the command that was refused, again with the remedy's fields
   add,
   acknowledge,
@@ -32,7 +33,7 @@ enum class Action {
 struct Remedy
 {
   Action action = Action::same;
-  std::vector<std::string> arguments{};                     // as they are written (R3, 编号)
+  std::vector<std::string> arguments{};                      // as they are written (R3, 编号)
   std::vector<std::pair<std::string, std::string>> fields{}; // a field and its value, if any
 };
 

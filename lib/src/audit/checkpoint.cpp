@@ -127,7 +127,8 @@ std::string create_key_pair(const std::filesystem::path& private_key)
     const mode_t old_mask = ::umask(077);
     const File file(std::fopen(private_key.c_str(), "wbx"));
     ::umask(old_mask);
-    if (!file || util::crypto().PEM_write_PrivateKey(file.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1) {
+    if (!file ||
+        util::crypto().PEM_write_PrivateKey(file.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1) {
       throw DataError("无法写入审计私钥", Location{private_key.string(), 0, 0, {}});
     }
   }
@@ -158,8 +159,8 @@ Signature sign(const std::filesystem::path& private_key, const std::string& mess
   std::array<unsigned char, 64> signature{};
   std::size_t size = signature.size();
   if (!ctx || util::crypto().EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1 ||
-      util::crypto().EVP_DigestSign(ctx.get(), signature.data(), &size, reinterpret_cast<const unsigned char*>(message.data()),
-                     message.size()) != 1) {
+      util::crypto().EVP_DigestSign(ctx.get(), signature.data(), &size,
+                                    reinterpret_cast<const unsigned char*>(message.data()), message.size()) != 1) {
     throw Error("OpenSSL 无法签名");
   }
   return Signature{raw_public_hex(key.get()), to_hex(signature.data(), size)};
@@ -172,8 +173,8 @@ bool signature_valid(const std::string& public_key, const std::string& message, 
   const Key key(util::crypto().EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, raw.data(), raw.size()));
   const std::unique_ptr<EVP_MD_CTX, FreeContext> ctx(util::crypto().EVP_MD_CTX_new());
   return key && ctx && util::crypto().EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
-         util::crypto().EVP_DigestVerify(ctx.get(), bytes.data(), bytes.size(), reinterpret_cast<const unsigned char*>(message.data()),
-                          message.size()) == 1;
+         util::crypto().EVP_DigestVerify(ctx.get(), bytes.data(), bytes.size(),
+                                         reinterpret_cast<const unsigned char*>(message.data()), message.size()) == 1;
 }
 
 Checkpoint make_checkpoint(store::Database& db, const std::filesystem::path& private_key, const std::string& at,
@@ -198,12 +199,12 @@ std::string to_json(const Checkpoint& checkpoint)
 {
   util::JsonWriter json;
   json.begin_object()
-    .key("events").value(checkpoint.events)
-    .key("hash").value(checkpoint.hash)
-    .key("at").value(checkpoint.at)
-    .key("office").value(checkpoint.office)
-    .key("public_key").value(checkpoint.public_key)
-    .key("signature").value(checkpoint.signature)
+    .member("events", checkpoint.events)
+    .member("hash", checkpoint.hash)
+    .member("at", checkpoint.at)
+    .member("office", checkpoint.office)
+    .member("public_key", checkpoint.public_key)
+    .member("signature", checkpoint.signature)
     .end_object();
   return json.str();
 }
@@ -226,9 +227,11 @@ std::vector<Checkpoint> read_checkpoints(const std::filesystem::path& file)
       const auto value = nlohmann::json::parse(line);
       checkpoints.push_back(Checkpoint{value.at("events").get<std::int64_t>(), value.at("hash").get<std::string>(),
                                        value.at("at").get<std::string>(), value.at("office").get<std::string>(),
-                                       value.at("public_key").get<std::string>(), value.at("signature").get<std::string>()});
+                                       value.at("public_key").get<std::string>(),
+                                       value.at("signature").get<std::string>()});
     } catch (const nlohmann::json::exception&) {
-      throw DataError("不是检查点（应为 normdoc audit checkpoint 写的一行 JSON）", Location{file.string(), number, 0, {}});
+      throw DataError("不是检查点（应为 normdoc audit checkpoint 写的一行 JSON）",
+                      Location{file.string(), number, 0, {}});
     }
   }
   return checkpoints;
@@ -260,7 +263,8 @@ std::string disagreement(store::Database& db, const Checkpoint& checkpoint, cons
   }
   const std::string hash = head_hash_at(db, checkpoint.events);
   if (hash.empty()) {
-    return fmt::format("日志比检查点短：检查点（{}）记录了{}条事件（最新的事件被删除）", checkpoint.at, checkpoint.events);
+    return fmt::format("日志比检查点短：检查点（{}）记录了{}条事件（最新的事件被删除）", checkpoint.at,
+                       checkpoint.events);
   }
   if (hash != checkpoint.hash) {
     return fmt::format("事件 {} 的哈希与检查点（{}）记录的不同（日志被改写）", checkpoint.events, checkpoint.at);

@@ -43,8 +43,8 @@ std::string compute_hash(const Event& event)
   return util::sha256_hex(input);
 }
 
-Event append(store::Transaction& txn, const Stamp& stamp, std::optional<std::int64_t> document,
-             std::string_view kind, std::string payload)
+Event append(store::Transaction& txn, const Stamp& stamp, std::optional<std::int64_t> document, std::string_view kind,
+             std::string payload)
 {
   store::Database& db = txn.database();
   // The head is read and moved on under the chain's lock: two writers never chain onto one head.
@@ -65,8 +65,7 @@ Event append(store::Transaction& txn, const Stamp& stamp, std::optional<std::int
   event.hash = compute_hash(event);
   db.prepare("INSERT INTO event (id, at, actor, document, kind, payload, prev_hash, hash)"
              " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-    .bind_all(event.id, event.at, event.actor, event.document, event.kind, event.payload, event.prev_hash,
-              event.hash)
+    .bind_all(event.id, event.at, event.actor, event.document, event.kind, event.payload, event.prev_hash, event.hash)
     .run();
   db.prepare("INSERT INTO chain_head (singleton, event, hash) VALUES (1, ?, ?)"
              " ON CONFLICT (singleton) DO UPDATE SET event = excluded.event, hash = excluded.hash")
@@ -111,7 +110,8 @@ Verification verify(store::Database& db, const std::function<void(const Event&)>
     if (event.id != expected_id) {
       broken(event.id, fmt::format("事件 {} 之前缺少事件 {}（被删除）", event.id, expected_id));
     } else if (event.prev_hash != result.head_hash) {
-      broken(event.id, fmt::format("事件 {} 记录的前一哈希与事件 {} 不符（前一事件被改动或删除）", event.id, event.id - 1));
+      broken(event.id,
+             fmt::format("事件 {} 记录的前一哈希与事件 {} 不符（前一事件被改动或删除）", event.id, event.id - 1));
     } else if (compute_hash(event) != event.hash) {
       broken(event.id, fmt::format("事件 {} 的内容与其哈希不符（被改动）", event.id));
     } else {
@@ -128,8 +128,8 @@ Verification verify(store::Database& db, const std::function<void(const Event&)>
   const std::string head_hash = has_head ? head.text(1) : std::string(k_genesis_hash);
   if (head_id != expected_id - 1 || head_hash != result.head_hash) {
     result.first_bad = expected_id;
-    result.problem = fmt::format("日志记录的末尾为事件 {}，实际只到事件 {}（最新的事件被删除或链头被改动）", head_id,
-                                 expected_id - 1);
+    result.problem =
+      fmt::format("日志记录的末尾为事件 {}，实际只到事件 {}（最新的事件被删除或链头被改动）", head_id, expected_id - 1);
   }
   return result;
 }
@@ -155,8 +155,9 @@ void write_columns(util::JsonWriter& json, const store::Statement& row, const st
 
 std::string document_snapshot(store::Database& db, std::int64_t id)
 {
-  auto row = db.prepare("SELECT d.*, t.sha256 AS text_sha256 FROM document d LEFT JOIN document_text t ON t.document = d.id"
-                        " WHERE d.id = ?");
+  auto row =
+    db.prepare("SELECT d.*, t.sha256 AS text_sha256 FROM document d LEFT JOIN document_text t ON t.document = d.id"
+               " WHERE d.id = ?");
   row.bind(1, id);
   util::JsonWriter json;
   json.begin_object();

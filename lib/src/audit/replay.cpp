@@ -30,10 +30,9 @@ using Json = nlohmann::json;
 
 // The document columns the log determines, and the text's hash. Fields the log does not
 // (yet) carry in every event — drafting unit, index number, subject — are not compared.
-constexpr std::array<std::string_view, 15> k_fields{"status",   "reg_no",    "doc_no",  "title",     "issuer",
-                                                    "published", "effective", "expires", "repealed",  "amended",
-                                                    "invalidated", "withdrawn", "amends", "superseded_by",
-                                                    "text_sha256"};
+constexpr std::array<std::string_view, 15> k_fields{
+  "status",   "reg_no",  "doc_no",      "title",     "issuer", "published",     "effective",  "expires",
+  "repealed", "amended", "invalidated", "withdrawn", "amends", "superseded_by", "text_sha256"};
 
 constexpr std::string_view k_rows =
   "SELECT d.id, d.status, d.reg_no, d.doc_no, d.title, d.issuer, d.published, d.effective, d.expires, d.repealed,"
@@ -168,9 +167,9 @@ std::string lines(const Json& items)
 }
 
 // The columns of a procedure step the `record` and void events determine, in table order.
-constexpr std::array<std::string_view, 14> k_step_fields{"step",    "date",   "date_from", "date_to",  "received",
-                                                         "until",   "channel", "meeting",  "result",   "note",
-                                                         "urgency", "recorded_at", "voided", "void_reason"};
+constexpr std::array<std::string_view, 14> k_step_fields{
+  "step",    "date",   "date_from", "date_to", "received",    "until",  "channel",
+  "meeting", "result", "note",      "urgency", "recorded_at", "voided", "void_reason"};
 
 // The columns of a live filing and of its outcomes that the file, filing-result and
 // filing-corrected events determine.
@@ -179,9 +178,9 @@ constexpr std::array<std::string_view, 5> k_outcome{"kind", "result", "date", "u
 
 // The review columns review-start and review-conclude determine; of its items, those an answer
 // sets; of its findings, those a dismissal sets.
-constexpr std::array<std::string_view, 11> k_review{
-  "document", "checklist", "checklist_version", "checklist_sha256", "reviewer",     "received",
-  "started_at", "concluded", "result",          "opinion",          "superseded_by"};
+constexpr std::array<std::string_view, 11> k_review{"document", "checklist", "checklist_version", "checklist_sha256",
+                                                    "reviewer", "received",  "started_at",        "concluded",
+                                                    "result",   "opinion",   "superseded_by"};
 constexpr std::array<std::string_view, 5> k_answer{"answer", "note", "evidence", "answered_by", "answered_at"};
 constexpr std::array<std::string_view, 4> k_dismissal{"rule", "dismissed_reason", "dismissed_by", "dismissed_at"};
 
@@ -199,9 +198,9 @@ void record_step(std::vector<Json>& steps, const Json& payload, const std::strin
     for (std::size_t i = steps.size(); i-- > 0;) {
       Json& open = steps[i];
       // A step recorded before events named their rows is placed as record does it.
-      const bool concluded = (!id.is_null() && open.at("id") == id) ||
-                             (open.at("id").is_null() && open.at("step") == "legality-review" &&
-                              open.at("date").is_null() && open.at("voided").is_null());
+      const bool concluded =
+        (!id.is_null() && open.at("id") == id) || (open.at("id").is_null() && open.at("step") == "legality-review" &&
+                                                   open.at("date").is_null() && open.at("voided").is_null());
       if (concluded) {
         open["id"] = id;
         open["date"] = date;
@@ -216,13 +215,21 @@ void record_step(std::vector<Json>& steps, const Json& payload, const std::strin
       }
     }
   }
-  steps.push_back(Json{{"step", payload.at("step")}, {"date", date},
-                       {"date_from", given("from")}, {"date_to", given("to")},
-                       {"received", given("received")}, {"until", given("until")},
-                       {"channel", given("channel")}, {"meeting", given("meeting")},
-                       {"result", given("result")}, {"note", given("note")},
-                       {"urgency", given("urgency")}, {"recorded_at", at},
-                       {"voided", Json()}, {"void_reason", Json()}, {"id", id}});
+  steps.push_back(Json{{"step", payload.at("step")},
+                       {"date", date},
+                       {"date_from", given("from")},
+                       {"date_to", given("to")},
+                       {"received", given("received")},
+                       {"until", given("until")},
+                       {"channel", given("channel")},
+                       {"meeting", given("meeting")},
+                       {"result", given("result")},
+                       {"note", given("note")},
+                       {"urgency", given("urgency")},
+                       {"recorded_at", at},
+                       {"voided", Json()},
+                       {"void_reason", Json()},
+                       {"id", id}});
 }
 
 // A step marked void (void-step, outdate-review: payload step = its id). False when the log
@@ -319,7 +326,7 @@ void receive(State& state, std::int64_t document, const Json& payload)
 
 std::size_t acknowledgement_digest(std::string_view at, std::string_view payload)
 {
-  return std::hash<std::string_view>{}(payload) * 31U + std::hash<std::string_view>{}(at);
+  return std::hash<std::string_view>{}(payload)*31U + std::hash<std::string_view>{}(at);
 }
 
 // An `acknowledge` event, kept by the id its payload begins with (as acknowledge_payload writes
@@ -336,7 +343,8 @@ void acknowledged(State& state, const Event& event)
   if (error != std::errc() || next == end || *next != ',') {
     id = Json::parse(payload).at("acknowledgement").get<std::int64_t>();
   }
-  state.acknowledgements[id] = State::Acknowledged{event.id, event.document.value(), acknowledgement_digest(event.at, payload)};
+  state.acknowledgements[id] =
+    State::Acknowledged{event.id, event.document.value(), acknowledgement_digest(event.at, payload)};
 }
 
 // Each event kind's effect on the documents, in one place: a kind added to the log gets its
@@ -401,16 +409,22 @@ const std::map<std::string_view, Effect>& effects()
          State::set(row, "status", "reviewing");
        }
        const std::int64_t id = payload.at("review").get<std::int64_t>();
-       std::vector<std::int64_t>& open = state.open_reviews[{*event.document, payload.at("checklist").get<std::string>()}];
+       std::vector<std::int64_t>& open =
+         state.open_reviews[{*event.document, payload.at("checklist").get<std::string>()}];
        for (const std::int64_t earlier : open) {
          state.reviews.at(earlier)["superseded_by"] = id;
        }
        open.assign(1, id);
-       state.reviews[id] = Json{{"document", *event.document},  {"checklist", payload.at("checklist")},
-                                {"checklist_version", payload.at("version")}, {"checklist_sha256", payload.at("sha256")},
-                                {"reviewer", event.actor},      {"received", payload.at("received")},
-                                {"started_at", event.at},       {"concluded", Json()},
-                                {"result", Json()},             {"opinion", Json()},
+       state.reviews[id] = Json{{"document", *event.document},
+                                {"checklist", payload.at("checklist")},
+                                {"checklist_version", payload.at("version")},
+                                {"checklist_sha256", payload.at("sha256")},
+                                {"reviewer", event.actor},
+                                {"received", payload.at("received")},
+                                {"started_at", event.at},
+                                {"concluded", Json()},
+                                {"result", Json()},
+                                {"opinion", Json()},
                                 {"superseded_by", Json()}};
        state.review_counts[id] = {payload.value("items", Json()), payload.at("findings")};
      }},
@@ -462,8 +476,10 @@ const std::map<std::string_view, Effect>& effects()
      }},
     // A filing voided: its row is kept but no longer compared, and the same body may be filed
     // again (a new row, a new `file` event).
-    {"void-filing", [](State& state, const Event& event,
-                       const Json& payload) { state.filings.erase({event.document.value_or(0), payload.at("body").get<std::string>()}); }},
+    {"void-filing",
+     [](State& state, const Event& event, const Json& payload) {
+       state.filings.erase({event.document.value_or(0), payload.at("body").get<std::string>()});
+     }},
     {"gate-override", no_effect},
     {"acknowledge", no_effect}, // replayed without parsing: see acknowledged()
     // A procedure step marked void (by hand, or a review outdated by a new text).
@@ -475,15 +491,19 @@ const std::map<std::string_view, Effect>& effects()
        const std::int64_t review = payload.at("review").get<std::int64_t>();
        for (const Json& answer : payload.at("answers")) {
          state.answers[{review, answer.at("item").get<std::string>()}] =
-           Json{{"answer", answer.at("answer")},     {"note", answer.value("note", Json())},
-                {"evidence", answer.value("evidence", Json())}, {"answered_by", event.actor},
+           Json{{"answer", answer.at("answer")},
+                {"note", answer.value("note", Json())},
+                {"evidence", answer.value("evidence", Json())},
+                {"answered_by", event.actor},
                 {"answered_at", event.at}};
        }
      }},
     {"review-dismiss",
      [](State& state, const Event& event, const Json& payload) {
        state.dismissals[{payload.at("review").get<std::int64_t>(), payload.at("finding").get<std::int64_t>()}] =
-         Json{{"rule", payload.at("rule")}, {"dismissed_reason", payload.at("reason")}, {"dismissed_by", event.actor},
+         Json{{"rule", payload.at("rule")},
+              {"dismissed_reason", payload.at("reason")},
+              {"dismissed_by", event.actor},
               {"dismissed_at", event.at}};
      }},
     {"review-conclude",
@@ -512,21 +532,23 @@ const std::map<std::string_view, Effect>& effects()
     {"filing-result",
      [](State& state, const Event& event, const Json& payload) {
        if (Json* filing = state.filing(event, payload)) {
-         filing->at("outcomes").push_back(Json{{"kind", "result"},
-                                               {"result", payload.at("result")},
-                                               {"date", payload.at("date")},
-                                               {"until", payload.value("until", Json())},
-                                               {"note", payload.value("note", Json())}});
+         filing->at("outcomes")
+           .push_back(Json{{"kind", "result"},
+                           {"result", payload.at("result")},
+                           {"date", payload.at("date")},
+                           {"until", payload.value("until", Json())},
+                           {"note", payload.value("note", Json())}});
        }
      }},
     {"filing-corrected",
      [](State& state, const Event& event, const Json& payload) {
        if (Json* filing = state.filing(event, payload)) {
-         filing->at("outcomes").push_back(Json{{"kind", "corrected"},
-                                               {"result", Json()},
-                                               {"date", payload.at("date")},
-                                               {"until", Json()},
-                                               {"note", payload.value("note", Json())}});
+         filing->at("outcomes")
+           .push_back(Json{{"kind", "corrected"},
+                           {"result", Json()},
+                           {"date", payload.at("date")},
+                           {"until", Json()},
+                           {"note", payload.value("note", Json())}});
        }
      }},
     // The evaluation row; its renew, amend or repeal is an event of its own.
@@ -545,9 +567,11 @@ const std::map<std::string_view, Effect>& effects()
     {"cleanup-open",
      [](State& state, const Event& event, const Json& payload) {
        state.cleanups[payload.at("cleanup").get<std::string>()] =
-         Json{{"scope", payload.at("scope")},      {"opened_on", payload.at("date")}, {"opened_at", event.at},
-              {"opened_by", event.actor},          {"closed_on", Json()},             {"closed_at", Json()},
-              {"closed_by", Json()},               {"items", payload.at("documents")}, {"decisions", Json::object()}};
+         Json{{"scope", payload.at("scope")}, {"opened_on", payload.at("date")},
+              {"opened_at", event.at},        {"opened_by", event.actor},
+              {"closed_on", Json()},          {"closed_at", Json()},
+              {"closed_by", Json()},          {"items", payload.at("documents")},
+              {"decisions", Json::object()}};
        if (payload.contains("members")) {
          auto& members = state.cleanup_members[payload.at("cleanup").get<std::string>()];
          for (const Json& member : payload.at("members")) {
@@ -587,9 +611,7 @@ std::string shown(const Json& value)
 // Column `column` of the current row as the JSON value an event would hold.
 Json column_json(const store::Statement& row, int column)
 {
-  return row.is_null(column)      ? Json()
-         : row.is_integer(column) ? Json(row.integer(column))
-                                  : Json(row.text(column));
+  return row.is_null(column) ? Json() : row.is_integer(column) ? Json(row.integer(column)) : Json(row.text(column));
 }
 
 // Whether column `column` of the current row equals `logged`, as column_json(row, column) ==
@@ -634,7 +656,8 @@ void compare_by_id(store::Database& db, const IdTable& table, std::map<std::int6
         continue;
       }
       result.document = document;
-      result.problem = fmt::format("文件 #{} 的{} 在操作日志中没有记录（在 normdoc 之外写入）", document, table.name(id));
+      result.problem =
+        fmt::format("文件 #{} 的{} 在操作日志中没有记录（在 normdoc 之外写入）", document, table.name(id));
       return;
     }
     for (std::size_t i = 0; i < table.fields.size(); ++i) {
@@ -645,8 +668,8 @@ void compare_by_id(store::Database& db, const IdTable& table, std::map<std::int6
       if (!column_equals(rows, static_cast<int>(i + 1), expected)) {
         const Json actual = column_json(rows, static_cast<int>(i + 1));
         result.document = document;
-        result.problem = fmt::format("文件 #{} 的{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", document,
-                                     table.name(id), table.fields[i], shown(actual), shown(expected));
+        result.problem = fmt::format("文件 #{} 的{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                                     document, table.name(id), table.fields[i], shown(actual), shown(expected));
         return;
       }
     }
@@ -662,10 +685,12 @@ void compare_by_id(store::Database& db, const IdTable& table, std::map<std::int6
 
 // Whether a row no event accounts for may exist: its document came in a bundle, or it was
 // recorded (the time in column `recorded_at`) before the baseline.
-std::function<bool(const store::Statement&, std::int64_t)> received_or_before_baseline(const State& state, int recorded_at)
+std::function<bool(const store::Statement&, std::int64_t)> received_or_before_baseline(const State& state,
+                                                                                       int recorded_at)
 {
   return [&state, recorded_at](const store::Statement& row, std::int64_t document) {
-    return state.received.contains(document) || (!state.baseline_at.empty() && row.text(recorded_at) <= state.baseline_at);
+    return state.received.contains(document) ||
+           (!state.baseline_at.empty() && row.text(recorded_at) <= state.baseline_at);
   };
 }
 
@@ -683,7 +708,8 @@ void compare_evaluations(store::Database& db, State& state, ReplayResult& result
     k_evaluation_fields,
     [](std::int64_t id) { return fmt::format("后评估记录 {}", id); },
     "评估表",
-    received_or_before_baseline(state, 7), every_field};
+    received_or_before_baseline(state, 7),
+    every_field};
   compare_by_id(db, table, state.evaluations, result);
 }
 
@@ -715,23 +741,26 @@ void compare_acknowledgements(store::Database& db, State& state, ReplayResult& r
     state.acknowledgements.erase(found);
     if (logged.document == document &&
         logged.digest ==
-          acknowledgement_digest(rows.text_view(5), acknowledge_payload(id, rows.text_view(2), rows.text_view(3), rows.text_view(4)))) {
+          acknowledgement_digest(rows.text_view(5),
+                                 acknowledge_payload(id, rows.text_view(2), rows.text_view(3), rows.text_view(4)))) {
       continue;
     }
     logged_event.reset();
     logged_event.bind(1, logged.event);
     logged_event.step();
     const Json payload = Json::parse(logged_event.text(1));
-    const Json expected{{"document", logged.document},      {"subject", payload.at("subject")},
-                        {"date", payload.at("date")},       {"reason", payload.at("reason")},
+    const Json expected{{"document", logged.document},
+                        {"subject", payload.at("subject")},
+                        {"date", payload.at("date")},
+                        {"reason", payload.at("reason")},
                         {"recorded_at", logged_event.text(0)}};
     for (std::size_t i = 0; i < k_acknowledgement.size(); ++i) {
       const Json& wanted = expected.at(k_acknowledgement[i]);
       if (!column_equals(rows, static_cast<int>(i + 1), wanted)) {
         const Json actual = column_json(rows, static_cast<int>(i + 1));
         result.document = document;
-        result.problem = fmt::format("文件 #{} 的{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", document,
-                                     name(id), k_acknowledgement[i], shown(actual), shown(wanted));
+        result.problem = fmt::format("文件 #{} 的{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                                     document, name(id), k_acknowledgement[i], shown(actual), shown(wanted));
         return;
       }
     }
@@ -741,7 +770,8 @@ void compare_acknowledgements(store::Database& db, State& state, ReplayResult& r
     const auto first = std::min_element(state.acknowledgements.begin(), state.acknowledgements.end(),
                                         [](const auto& a, const auto& b) { return a.first < b.first; });
     result.document = first->second.document;
-    result.problem = fmt::format("操作日志记录的{}（文件 #{}）不在确认表中（被删除）", name(first->first), first->second.document);
+    result.problem =
+      fmt::format("操作日志记录的{}（文件 #{}）不在确认表中（被删除）", name(first->first), first->second.document);
   }
 }
 
@@ -751,9 +781,7 @@ void compare_reviews(store::Database& db, State& state, ReplayResult& result)
   const IdTable table{
     "SELECT id, document, checklist, checklist_version, checklist_sha256, reviewer, received, started_at, concluded,"
     " result, opinion, superseded_by FROM review ORDER BY id",
-    k_review,
-    [](std::int64_t id) { return fmt::format("审查 R{}", id); },
-    "审查表",
+    k_review, [](std::int64_t id) { return fmt::format("审查 R{}", id); }, "审查表",
     [&state](const store::Statement& /*row*/, std::int64_t document) { return state.unlogged_allowed(document); },
     // A bundle may mark a review of its document superseded by one it brings.
     [&state](std::string_view field, std::int64_t document) {
@@ -773,8 +801,9 @@ void compare_review_parts(store::Database& db, State& state, ReplayResult& resul
     result.problem = what;
   };
   std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> counted; // review → items, findings
-  auto items = db.prepare("SELECT i.review, r.document, i.item, i.answer, i.note, i.evidence, i.answered_by, i.answered_at"
-                          " FROM review_item i JOIN review r ON r.id = i.review ORDER BY i.review, i.position");
+  auto items =
+    db.prepare("SELECT i.review, r.document, i.item, i.answer, i.note, i.evidence, i.answered_by, i.answered_at"
+               " FROM review_item i JOIN review r ON r.id = i.review ORDER BY i.review, i.position");
   while (items.step() == store::Step::row) {
     const std::int64_t review = items.integer(0);
     if (!state.review_counts.contains(review)) {
@@ -786,9 +815,10 @@ void compare_review_parts(store::Database& db, State& state, ReplayResult& resul
       const Json expected = logged == state.answers.end() ? Json() : logged->second.at(k_answer[i]);
       if (!column_equals(items, static_cast<int>(i + 3), expected)) {
         const Json actual = column_json(items, static_cast<int>(i + 3));
-        return named(items.integer(1), fmt::format("文件 #{} 的审查 R{} 条目 {} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
-                                                   items.integer(1), review, items.text(2), k_answer[i], shown(actual),
-                                                   shown(expected)));
+        return named(
+          items.integer(1),
+          fmt::format("文件 #{} 的审查 R{} 条目 {} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                      items.integer(1), review, items.text(2), k_answer[i], shown(actual), shown(expected)));
       }
     }
     if (logged != state.answers.end()) {
@@ -796,14 +826,16 @@ void compare_review_parts(store::Database& db, State& state, ReplayResult& resul
     }
   }
   // Answers to a review that came in a bundle (answered here) have no compared rows.
-  std::erase_if(state.answers, [&state](const auto& answer) { return !state.review_counts.contains(answer.first.first); });
+  std::erase_if(state.answers,
+                [&state](const auto& answer) { return !state.review_counts.contains(answer.first.first); });
   if (!state.answers.empty()) {
     const auto& [key, answer] = *state.answers.begin();
     return named(state.reviews.at(key.first).at("document").get<std::int64_t>(),
                  fmt::format("操作日志记录的审查 R{} 条目 {} 的回答不在审查条目表中（被删除）", key.first, key.second));
   }
-  auto findings = db.prepare("SELECT f.review, r.document, f.number, f.rule, f.dismissed_reason, f.dismissed_by,"
-                             " f.dismissed_at FROM review_finding f JOIN review r ON r.id = f.review ORDER BY f.review, f.number");
+  auto findings =
+    db.prepare("SELECT f.review, r.document, f.number, f.rule, f.dismissed_reason, f.dismissed_by,"
+               " f.dismissed_at FROM review_finding f JOIN review r ON r.id = f.review ORDER BY f.review, f.number");
   while (findings.step() == store::Step::row) {
     const std::int64_t review = findings.integer(0);
     if (!state.review_counts.contains(review)) {
@@ -815,9 +847,11 @@ void compare_review_parts(store::Database& db, State& state, ReplayResult& resul
       const Json expected = logged == state.dismissals.end() ? Json() : logged->second.at(k_dismissal[i]);
       if (!column_equals(findings, static_cast<int>(i + 3), expected)) {
         const Json actual = column_json(findings, static_cast<int>(i + 3));
-        return named(findings.integer(1), fmt::format("文件 #{} 的审查 R{} 第{}号发现的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
-                                                      findings.integer(1), review, findings.integer(2), k_dismissal[i],
-                                                      shown(actual), shown(expected)));
+        return named(
+          findings.integer(1),
+          fmt::format("文件 #{} 的审查 R{} 第{}号发现的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                      findings.integer(1), review, findings.integer(2), k_dismissal[i], shown(actual),
+                      shown(expected)));
       }
     }
   }
@@ -825,12 +859,14 @@ void compare_review_parts(store::Database& db, State& state, ReplayResult& resul
     const auto [item_count, finding_count] = counted[review];
     const std::int64_t document = state.reviews.at(review).at("document").get<std::int64_t>();
     if (logged.first.is_number_integer() && logged.first.get<std::int64_t>() != item_count) {
-      return named(document, fmt::format("文件 #{} 的审查 R{} 有{}个条目，操作日志记录的是{}个（表在 normdoc 之外被改动）",
-                                         document, review, item_count, logged.first.get<std::int64_t>()));
+      return named(document,
+                   fmt::format("文件 #{} 的审查 R{} 有{}个条目，操作日志记录的是{}个（表在 normdoc 之外被改动）",
+                               document, review, item_count, logged.first.get<std::int64_t>()));
     }
     if (logged.second.get<std::int64_t>() != finding_count) {
-      return named(document, fmt::format("文件 #{} 的审查 R{} 有{}处自动筛查发现，操作日志记录的是{}处（表在 normdoc 之外被改动）",
-                                         document, review, finding_count, logged.second.get<std::int64_t>()));
+      return named(
+        document, fmt::format("文件 #{} 的审查 R{} 有{}处自动筛查发现，操作日志记录的是{}处（表在 normdoc 之外被改动）",
+                              document, review, finding_count, logged.second.get<std::int64_t>()));
     }
   }
 }
@@ -880,7 +916,8 @@ void compare_filings(store::Database& db, State& state, ReplayResult& result)
       }
       if (logged == nullptr && !state.unlogged_allowed(document)) {
         result.document = document;
-        result.problem = fmt::format("文件 #{} 向“{}”报送备案的记录在操作日志中没有记录（在 normdoc 之外写入）", document, body);
+        result.problem =
+          fmt::format("文件 #{} 向“{}”报送备案的记录在操作日志中没有记录（在 normdoc 之外写入）", document, body);
         return;
       }
       for (std::size_t i = 0; logged != nullptr && i < k_filing.size(); ++i) {
@@ -917,7 +954,8 @@ void compare_filings(store::Database& db, State& state, ReplayResult& result)
   for (const auto& [key, filing] : state.filings) {
     if (!seen.contains(key)) {
       result.document = key.first;
-      result.problem = fmt::format("操作日志记录的向“{}”报送备案（文件 #{}）不在备案表中（被删除）", key.second, key.first);
+      result.problem =
+        fmt::format("操作日志记录的向“{}”报送备案（文件 #{}）不在备案表中（被删除）", key.second, key.first);
       return;
     }
   }
@@ -961,8 +999,8 @@ void compare_steps(store::Database& db, State& state, ReplayResult& result)
     }
     if (position >= logged->size()) {
       result.document = document;
-      result.problem = fmt::format("文件 #{} 的第{}条制定程序步骤在操作日志中没有记录（在 normdoc 之外写入）", document,
-                                   position + 1);
+      result.problem =
+        fmt::format("文件 #{} 的第{}条制定程序步骤在操作日志中没有记录（在 normdoc 之外写入）", document, position + 1);
       return;
     }
     for (std::size_t i = 0; i < k_step_fields.size(); ++i) {
@@ -970,8 +1008,9 @@ void compare_steps(store::Database& db, State& state, ReplayResult& result)
       if (!column_equals(rows, static_cast<int>(i + 1), expected)) {
         const Json actual = column_json(rows, static_cast<int>(i + 1));
         result.document = document;
-        result.problem = fmt::format("文件 #{} 的第{}条制定程序步骤的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
-                                     document, position + 1, k_step_fields[i], shown(actual), shown(expected));
+        result.problem =
+          fmt::format("文件 #{} 的第{}条制定程序步骤的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
+                      document, position + 1, k_step_fields[i], shown(actual), shown(expected));
         return;
       }
     }
@@ -999,8 +1038,9 @@ void compare_cleanups(store::Database& db, State& state, ReplayResult& result)
   static constexpr std::array<std::string_view, 8> k_cleanup{"scope",     "opened_on", "opened_at", "opened_by",
                                                              "closed_on", "closed_at", "closed_by", "items"};
   static constexpr std::array<std::string_view, 4> k_item{"decision", "reason", "decided_by", "decided_at"};
-  auto campaigns = db.prepare("SELECT name, scope, opened_on, opened_at, opened_by, closed_on, closed_at, closed_by,"
-                              " (SELECT count(*) FROM cleanup_item i WHERE i.cleanup = c.id) FROM cleanup c ORDER BY name");
+  auto campaigns =
+    db.prepare("SELECT name, scope, opened_on, opened_at, opened_by, closed_on, closed_at, closed_by,"
+               " (SELECT count(*) FROM cleanup_item i WHERE i.cleanup = c.id) FROM cleanup c ORDER BY name");
   std::set<std::string> seen;
   while (campaigns.step() == store::Step::row) {
     const std::string name = campaigns.text(0);
@@ -1036,7 +1076,8 @@ void compare_cleanups(store::Database& db, State& state, ReplayResult& result)
     // documents.
     if (members != state.cleanup_members.end() && !members->second.contains(document)) {
       result.document = document;
-      result.problem = fmt::format("文件 #{} 在清理“{}”中，操作日志记录的清理范围不含此文件（表在 normdoc 之外被改动）", document, name);
+      result.problem = fmt::format("文件 #{} 在清理“{}”中，操作日志记录的清理范围不含此文件（表在 normdoc 之外被改动）",
+                                   document, name);
       return;
     }
     const Json& decisions = state.cleanups.at(name).at("decisions");
@@ -1046,8 +1087,9 @@ void compare_cleanups(store::Database& db, State& state, ReplayResult& result)
       if (!column_equals(items, static_cast<int>(i + 2), expected)) {
         const Json actual = column_json(items, static_cast<int>(i + 2));
         result.document = document;
-        result.problem = fmt::format("文件 #{} 在清理“{}”中的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）",
-                                     document, name, k_item[i], shown(actual), shown(expected));
+        result.problem =
+          fmt::format("文件 #{} 在清理“{}”中的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", document,
+                      name, k_item[i], shown(actual), shown(expected));
         return;
       }
     }
@@ -1063,7 +1105,7 @@ class EventPipeline
 {
 public:
   explicit EventPipeline(std::function<void(const Event&)> consume)
-    : m_consume(std::move(consume)), m_worker([this] { work(); })
+      : m_consume(std::move(consume)), m_worker([this] { work(); })
   {
   }
   EventPipeline(const EventPipeline&) = delete;
@@ -1255,8 +1297,8 @@ ReplayResult replay(store::Database& db, Verification* chain)
       if (!column_equals(rows, static_cast<int>(i + 1), logged)) {
         const Json actual = column_json(rows, static_cast<int>(i + 1));
         result.document = id;
-        result.problem = fmt::format("文件 #{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", id, k_fields[i],
-                                     shown(actual), shown(logged));
+        result.problem = fmt::format("文件 #{} 的 {} 为“{}”，操作日志记录的是“{}”（表在 normdoc 之外被改动）", id,
+                                     k_fields[i], shown(actual), shown(logged));
         return result;
       }
     }
@@ -1302,28 +1344,33 @@ Json columns_object(const store::Statement& row, std::span<const std::string_vie
 
 bool any_set(const Json& object, std::span<const std::string_view> names)
 {
-  return std::any_of(names.begin(), names.end(), [&](std::string_view name) { return !object.at(std::string(name)).is_null(); });
+  return std::any_of(names.begin(), names.end(),
+                     [&](std::string_view name) { return !object.at(std::string(name)).is_null(); });
 }
 
 } // namespace
 
 std::string received_parts(store::Database& db, std::int64_t document)
 {
-  Json parts{{"steps", Json::array()}, {"filings", Json::array()}, {"evaluations", Json::array()}, {"reviews", Json::array()}};
-  auto steps = db.prepare(fmt::format("SELECT id, {} FROM procedure_step WHERE document = ? ORDER BY id", fmt::join(k_step_fields, ", ")));
+  Json parts{
+    {"steps", Json::array()}, {"filings", Json::array()}, {"evaluations", Json::array()}, {"reviews", Json::array()}};
+  auto steps = db.prepare(
+    fmt::format("SELECT id, {} FROM procedure_step WHERE document = ? ORDER BY id", fmt::join(k_step_fields, ", ")));
   steps.bind(1, document);
   while (steps.step() == store::Step::row) {
     parts["steps"].push_back(columns_object(steps, k_step_fields, 1, Json{{"id", steps.integer(0)}}));
   }
-  auto filings = db.prepare("SELECT f.id, f.body, f.filed, f.materials, f.missing, o.kind, o.result, o.date, o.until, o.note"
-                            " FROM filing f LEFT JOIN filing_outcome o ON o.filing = f.id"
-                            " WHERE f.document = ? AND f.voided IS NULL ORDER BY f.id, o.id");
+  auto filings =
+    db.prepare("SELECT f.id, f.body, f.filed, f.materials, f.missing, o.kind, o.result, o.date, o.until, o.note"
+               " FROM filing f LEFT JOIN filing_outcome o ON o.filing = f.id"
+               " WHERE f.document = ? AND f.voided IS NULL ORDER BY f.id, o.id");
   filings.bind(1, document);
   std::int64_t filing = 0;
   while (filings.step() == store::Step::row) {
     if (filings.integer(0) != filing) {
       filing = filings.integer(0);
-      parts["filings"].push_back(columns_object(filings, k_filing, 2, Json{{"body", filings.text(1)}, {"outcomes", Json::array()}}));
+      parts["filings"].push_back(
+        columns_object(filings, k_filing, 2, Json{{"body", filings.text(1)}, {"outcomes", Json::array()}}));
     }
     if (!filings.is_null(5)) {
       parts["filings"].back()["outcomes"].push_back(columns_object(filings, k_outcome, 5, Json::object()));
@@ -1333,15 +1380,20 @@ std::string received_parts(store::Database& db, std::int64_t document)
     fmt::format("SELECT id, {} FROM evaluation WHERE document = ? ORDER BY id", fmt::join(k_evaluation_fields, ", ")));
   evaluations.bind(1, document);
   while (evaluations.step() == store::Step::row) {
-    parts["evaluations"].push_back(columns_object(evaluations, k_evaluation_fields, 1, Json{{"id", evaluations.integer(0)}}));
+    parts["evaluations"].push_back(
+      columns_object(evaluations, k_evaluation_fields, 1, Json{{"id", evaluations.integer(0)}}));
   }
-  auto reviews = db.prepare(fmt::format("SELECT id, {} FROM review WHERE document = ? ORDER BY id", fmt::join(k_review, ", ")));
-  auto items = db.prepare(fmt::format("SELECT item, {} FROM review_item WHERE review = ? ORDER BY position", fmt::join(k_answer, ", ")));
-  auto findings = db.prepare(
-    fmt::format("SELECT number, {} FROM review_finding WHERE review = ? ORDER BY number", fmt::join(k_dismissal, ", ")));
+  auto reviews =
+    db.prepare(fmt::format("SELECT id, {} FROM review WHERE document = ? ORDER BY id", fmt::join(k_review, ", ")));
+  auto items = db.prepare(
+    fmt::format("SELECT item, {} FROM review_item WHERE review = ? ORDER BY position", fmt::join(k_answer, ", ")));
+  auto findings = db.prepare(fmt::format("SELECT number, {} FROM review_finding WHERE review = ? ORDER BY number",
+                                         fmt::join(k_dismissal, ", ")));
   reviews.bind(1, document);
   while (reviews.step() == store::Step::row) {
-    Json review = columns_object(reviews, k_review, 1, Json{{"id", reviews.integer(0)}, {"answers", Json::array()}, {"dismissals", Json::array()}});
+    Json review =
+      columns_object(reviews, k_review, 1,
+                     Json{{"id", reviews.integer(0)}, {"answers", Json::array()}, {"dismissals", Json::array()}});
     std::int64_t item_count = 0;
     items.reset();
     items.bind(1, reviews.integer(0));
@@ -1369,14 +1421,15 @@ std::string received_parts(store::Database& db, std::int64_t document)
   return parts.dump();
 }
 
-std::string acknowledge_payload(std::int64_t id, std::string_view subject, std::string_view date, std::string_view reason)
+std::string acknowledge_payload(std::int64_t id, std::string_view subject, std::string_view date,
+                                std::string_view reason)
 {
   util::JsonWriter payload;
   payload.begin_object()
-    .key("acknowledgement").value(id)
-    .key("subject").value(subject)
-    .key("date").value(date)
-    .key("reason").value(reason)
+    .member("acknowledgement", id)
+    .member("subject", subject)
+    .member("date", date)
+    .member("reason", reason)
     .end_object();
   return payload.str();
 }

@@ -26,29 +26,97 @@ using Json = nlohmann::ordered_json;
 
 // The payload keys written by the library's events (grep `.key("` in lib/src).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 92> k_key_labels{{
-  {"title", "标题"}, {"issuer", "制定机关"}, {"doc_no", "文号"}, {"reg_no", "登记编号"},
-  {"drafting_unit", "起草单位"}, {"kind", "类别"}, {"concerns_business", "涉及市场主体"},
-  {"trial", "暂行/试行"}, {"validity", "有效期"}, {"effective", "施行日期"}, {"expires", "有效期至"},
-  {"published", "发布日期"}, {"text_sha256", "全文"}, {"sha256", "清单哈希"}, {"date", "日期"},
-  {"reason", "理由"}, {"from", "自"}, {"to", "至"}, {"review", "审查"}, {"office", "机关"},
-  {"note", "说明"}, {"body", "备案机关"}, {"voided", "作废"}, {"source", "来源"},
-  {"result", "结果"}, {"events", "事件"}, {"cleanup", "清理"}, {"version", "版本"},
-  {"until", "期限"}, {"step", "步骤"}, {"received", "收到"}, {"outcome", "结论"},
-  {"hash", "哈希"}, {"findings", "筛查发现"}, {"evaluation", "后评估"}, {"documents", "文件数"},
-  {"document", "文件"}, {"added", "新增"}, {"urgency", "紧急程度"}, {"undecided", "未决定"},
-  {"text", "正文"}, {"subject", "事项"}, {"steps", "程序步骤"}, {"skipped", "跳过"},
-  {"signature", "签名"}, {"sender_head", "发送方链头"}, {"scope", "范围"}, {"rule", "规则"},
-  {"reviews", "审查"}, {"restored", "恢复"}, {"report", "评估报告"}, {"replaced", "替换"},
-  {"public_key", "公钥"}, {"outcomes", "结论"}, {"opinion", "意见"}, {"missing", "缺少的材料"},
-  {"meeting", "会议"}, {"materials", "报送材料"}, {"line", "行"}, {"laws", "法律"},
-  {"law", "法律"}, {"items", "事项"}, {"item", "事项"}, {"head", "链头"},
-  {"gate", "把关"}, {"finding", "筛查发现"}, {"filings", "备案"}, {"filing", "备案"},
-  {"filed", "报送日期"}, {"field", "字段"}, {"evidence", "依据"}, {"evaluations", "后评估"},
-  {"decision", "决定"}, {"decided", "已决定"}, {"checklist", "清单"}, {"channel", "公开渠道"},
-  {"changes", "变更"}, {"change", "变更"}, {"by", "由"}, {"before", "原为"},
-  {"at", "时间"}, {"answers", "回答"}, {"answer", "回答"}, {"after", "改为"},
-  {"acknowledgement", "确认"}, {"name", "名称"}, {"level", "层级"}, {"amends", "修改的文件"},
-  {"members", "清理的文件"}, {"step_id", "步骤编号"}, {"sender_checked", "发送方历史的核对"},
+  {"title", "标题"},
+  {"issuer", "制定机关"},
+  {"doc_no", "文号"},
+  {"reg_no", "登记编号"},
+  {"drafting_unit", "起草单位"},
+  {"kind", "类别"},
+  {"concerns_business", "涉及市场主体"},
+  {"trial", "暂行/试行"},
+  {"validity", "有效期"},
+  {"effective", "施行日期"},
+  {"expires", "有效期至"},
+  {"published", "发布日期"},
+  {"text_sha256", "全文"},
+  {"sha256", "清单哈希"},
+  {"date", "日期"},
+  {"reason", "理由"},
+  {"from", "自"},
+  {"to", "至"},
+  {"review", "审查"},
+  {"office", "机关"},
+  {"note", "说明"},
+  {"body", "备案机关"},
+  {"voided", "作废"},
+  {"source", "来源"},
+  {"result", "结果"},
+  {"events", "事件"},
+  {"cleanup", "清理"},
+  {"version", "版本"},
+  {"until", "期限"},
+  {"step", "步骤"},
+  {"received", "收到"},
+  {"outcome", "结论"},
+  {"hash", "哈希"},
+  {"findings", "筛查发现"},
+  {"evaluation", "后评估"},
+  {"documents", "文件数"},
+  {"document", "文件"},
+  {"added", "新增"},
+  {"urgency", "紧急程度"},
+  {"undecided", "未决定"},
+  {"text", "正文"},
+  {"subject", "事项"},
+  {"steps", "程序步骤"},
+  {"skipped", "跳过"},
+  {"signature", "签名"},
+  {"sender_head", "发送方链头"},
+  {"scope", "范围"},
+  {"rule", "规则"},
+  {"reviews", "审查"},
+  {"restored", "恢复"},
+  {"report", "评估报告"},
+  {"replaced", "替换"},
+  {"public_key", "公钥"},
+  {"outcomes", "结论"},
+  {"opinion", "意见"},
+  {"missing", "缺少的材料"},
+  {"meeting", "会议"},
+  {"materials", "报送材料"},
+  {"line", "行"},
+  {"laws", "法律"},
+  {"law", "法律"},
+  {"items", "事项"},
+  {"item", "事项"},
+  {"head", "链头"},
+  {"gate", "把关"},
+  {"finding", "筛查发现"},
+  {"filings", "备案"},
+  {"filing", "备案"},
+  {"filed", "报送日期"},
+  {"field", "字段"},
+  {"evidence", "依据"},
+  {"evaluations", "后评估"},
+  {"decision", "决定"},
+  {"decided", "已决定"},
+  {"checklist", "清单"},
+  {"channel", "公开渠道"},
+  {"changes", "变更"},
+  {"change", "变更"},
+  {"by", "由"},
+  {"before", "原为"},
+  {"at", "时间"},
+  {"answers", "回答"},
+  {"answer", "回答"},
+  {"after", "改为"},
+  {"acknowledgement", "确认"},
+  {"name", "名称"},
+  {"level", "层级"},
+  {"amends", "修改的文件"},
+  {"members", "清理的文件"},
+  {"step_id", "步骤编号"},
+  {"sender_checked", "发送方历史的核对"},
   {"report_sha256", "评估报告哈希"},
 }};
 
@@ -63,8 +131,7 @@ std::string label_of(const std::string& key)
 }
 
 // The label of a code that `parse` knows, else the code itself.
-template <typename Parse, typename Label>
-std::string coded(const std::string& value, Parse parse, Label label)
+template<typename Parse, typename Label> std::string coded(const std::string& value, Parse parse, Label label)
 {
   const auto code = parse(value);
   return code ? std::string(label(*code)) : value;
@@ -89,7 +156,8 @@ std::string value_label(std::string_view kind, const std::string& key, const std
     if (kind == "filing-result") {
       return coded(value, filing::parse_result, [](filing::Result r) { return filing::result_label(r); });
     }
-    return coded(value, procedure::parse_conclusion, [](procedure::Conclusion c) { return procedure::conclusion_label(c); });
+    return coded(value, procedure::parse_conclusion,
+                 [](procedure::Conclusion c) { return procedure::conclusion_label(c); });
   }
   if (key == "checklist") {
     return value == "legality" ? "合法性审核" : value == "fair-competition" ? "公平竞争审查" : value;
@@ -117,9 +185,9 @@ std::string value_label(std::string_view kind, const std::string& key, const std
     return value == "publication" ? "发布" : value;
   }
   if (key == "sender_checked") { // bundle/sender.hpp
-    return value == "none"         ? "未能核对（旧版数据包）"
-           : value == "hashes"     ? "只核对了哈希（数据包未签名）"
-           : value == "bundle-key" ? "用数据包自带的公钥核对"
+    return value == "none"          ? "未能核对（旧版数据包）"
+           : value == "hashes"      ? "只核对了哈希（数据包未签名）"
+           : value == "bundle-key"  ? "用数据包自带的公钥核对"
            : value == "trusted-key" ? "用 --sender-key 给出的公钥核对"
                                     : value;
   }
@@ -132,7 +200,8 @@ std::string value_label(std::string_view kind, const std::string& key, const std
 
 std::string said(std::string_view kind, const std::string& key, const Json& value, std::string_view review_word);
 
-std::string said_object(std::string_view kind, const Json& object, std::string_view separator, std::string_view review_word)
+std::string said_object(std::string_view kind, const Json& object, std::string_view separator,
+                        std::string_view review_word)
 {
   std::string out;
   for (const auto& [key, value] : object.items()) {
@@ -163,7 +232,9 @@ std::string said(std::string_view kind, const std::string& key, const Json& valu
   }
   // A change (edit, renew, void-evaluation): what it was and what it became.
   if (value.is_object() && value.size() == 2 && value.contains("from") && value.contains("to")) {
-    const auto side = [&](const Json& part) { return part.is_null() ? std::string("（空）") : said(kind, key, part, review_word); };
+    const auto side = [&](const Json& part) {
+      return part.is_null() ? std::string("（空）") : said(kind, key, part, review_word);
+    };
     if (value.at("from") == value.at("to")) {
       return side(value.at("to")) + "（未变）";
     }
@@ -211,7 +282,7 @@ std::vector<std::string_view> review_words(const std::vector<Event>& events)
     const Json json = Json::parse(event.payload, nullptr, false);
     const auto text = [&](const char* key) {
       return json.is_object() && json.contains(key) && json.at(key).is_string() ? json.at(key).get<std::string>()
-                                                                                 : std::string();
+                                                                                : std::string();
     };
     if (event.kind == "outdate-review") {
       words.push_back(review::review_word(text("kind") == "legality-review" ? "legality" : ""));

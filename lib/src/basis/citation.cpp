@@ -35,8 +35,10 @@ bool is_edition_note(std::string_view note)
 std::size_t clause_end(std::string_view text, std::size_t from)
 {
   constexpr std::string_view k_first_bytes = "\n;,\xEF\xE3"; // of k_clause_ends: ，；are EF…, 。 is E3…
-  for (std::size_t at = text.find_first_of(k_first_bytes, from); at != std::string_view::npos; at = text.find_first_of(k_first_bytes, at + 1)) {
-    if (std::any_of(k_clause_ends.begin(), k_clause_ends.end(), [&](std::string_view stop) { return text.compare(at, stop.size(), stop) == 0; })) {
+  for (std::size_t at = text.find_first_of(k_first_bytes, from); at != std::string_view::npos;
+       at = text.find_first_of(k_first_bytes, at + 1)) {
+    if (std::any_of(k_clause_ends.begin(), k_clause_ends.end(),
+                    [&](std::string_view stop) { return text.compare(at, stop.size(), stop) == 0; })) {
       return at;
     }
   }

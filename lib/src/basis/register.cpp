@@ -63,7 +63,8 @@ std::vector<CatalogueRow> read_catalogue(std::string_view text, const std::strin
     entry.valid_from = optional_date_field(columns, row, "valid_from", source);
     const std::string expired = columns.get(row, "expired");
     if (expired != "0" && expired != "1" && !expired.empty()) {
-      throw DataError(fmt::format("expired 应为 0 或 1，而不是“{}”", expired), Location{source, row.line, 0, "expired"});
+      throw DataError(fmt::format("expired 应为 0 或 1，而不是“{}”", expired),
+                      Location{source, row.line, 0, "expired"});
     }
     entry.expired = expired == "1";
     read.push_back(std::move(entry));
@@ -91,8 +92,8 @@ Law merge(const std::vector<const CatalogueRow*>& versions)
 
 Law read_law(const store::Statement& stmt)
 {
-  return Law{stmt.text(0), stmt.optional_text(1), stmt.optional_text(2), stmt.optional_date(3), stmt.optional_date(4),
-             stmt.integer(5) != 0};
+  return Law{stmt.text(0),          stmt.optional_text(1), stmt.optional_text(2),
+             stmt.optional_date(3), stmt.optional_date(4), stmt.integer(5) != 0};
 }
 
 void insert_change(store::Database& db, const Change& change)
@@ -177,10 +178,10 @@ ImportResult import_catalogue(store::Transaction& txn, std::string_view csv_text
   }
   util::JsonWriter payload;
   payload.begin_object()
-    .key("source").value(source)
-    .key("laws").value(static_cast<std::int64_t>(result.laws))
-    .key("added").value(static_cast<std::int64_t>(result.added))
-    .key("changes").value(static_cast<std::int64_t>(result.changes.size()))
+    .member("source", source)
+    .member("laws", static_cast<std::int64_t>(result.laws))
+    .member("added", static_cast<std::int64_t>(result.added))
+    .member("changes", static_cast<std::int64_t>(result.changes.size()))
     .end_object();
   audit::append(txn, stamp, std::nullopt, "basis-import", payload.str());
   return result;
@@ -208,11 +209,7 @@ Change record_change(store::Transaction& txn, const std::string& raw_name, Chang
   Change change{name, kind, date, today, "manual"};
   insert_change(db, change);
   util::JsonWriter payload;
-  payload.begin_object()
-    .key("law").value(name)
-    .key("change").value(change_key(kind))
-    .key("date").value(date.iso())
-    .end_object();
+  payload.begin_object().member("law", name).member("change", change_key(kind)).member("date", date.iso()).end_object();
   audit::append(txn, stamp, std::nullopt, "basis-change", payload.str());
   return change;
 }
@@ -241,8 +238,8 @@ std::vector<LawEntry> list_laws(store::Database& db, const LawFilter& filter)
   while (stmt.step() == store::Step::row) {
     LawEntry entry{read_law(stmt), stmt.integer(6), std::nullopt};
     if (const auto kind = stmt.optional_text(7)) {
-      entry.last_change = Change{entry.law.name, *parse_change(*kind), stmt.optional_date(8), *stmt.optional_date(9),
-                                 stmt.text(10)};
+      entry.last_change =
+        Change{entry.law.name, *parse_change(*kind), stmt.optional_date(8), *stmt.optional_date(9), stmt.text(10)};
     }
     laws.push_back(std::move(entry));
   }
@@ -256,14 +253,14 @@ std::vector<Flag> flags(store::Database& db, const util::Date& as_of)
   // register's laws lead (CROSS JOIN keeps that order): left to itself the planner walked every
   // citation to save a sort (100,000 documents, 135,884 citations: 20 ms with no law at all).
   // PostgreSQL has no such hint (and no CROSS JOIN with ON): a plain join there.
-  auto stmt = db.prepare(
-    std::string("SELECT c.document, c.law, c.cited_as, l.published, l.repealed, substr(l.updated_at, 1, 10),"
-                " (SELECT max(date) FROM law_change WHERE law = l.name AND kind = 'repealed'),"
-                " (SELECT source FROM law_change WHERE law = l.name ORDER BY id DESC LIMIT 1)")
-    + std::string(db.pick(" FROM law l CROSS JOIN citation c ON c.law = l.name",
-                          " FROM law l JOIN citation c ON c.law = l.name"))
-    + " JOIN document d ON d.id = c.document WHERE d.published IS NOT NULL"
-      " AND (l.repealed = 1 OR l.published > d.published) ORDER BY c.document, c.law");
+  auto stmt =
+    db.prepare(std::string("SELECT c.document, c.law, c.cited_as, l.published, l.repealed, substr(l.updated_at, 1, 10),"
+                           " (SELECT max(date) FROM law_change WHERE law = l.name AND kind = 'repealed'),"
+                           " (SELECT source FROM law_change WHERE law = l.name ORDER BY id DESC LIMIT 1)") +
+               std::string(db.pick(" FROM law l CROSS JOIN citation c ON c.law = l.name",
+                                   " FROM law l JOIN citation c ON c.law = l.name")) +
+               " JOIN document d ON d.id = c.document WHERE d.published IS NOT NULL"
+               " AND (l.repealed = 1 OR l.published > d.published) ORDER BY c.document, c.law");
   std::vector<Flag> found;
   while (stmt.step() == store::Step::row) {
     const auto doc = registry::find(db, stmt.integer(0));

@@ -171,14 +171,16 @@ std::optional<Conflict> first_conflict(store::Database& db, const Line& line)
     return Conflict{line.number, title, *id, "制定机关和文号相同"};
   }
   if (text.is_object()) {
-    if (const auto id = existing_by(db, "SELECT document FROM document_text WHERE sha256 = ?", {text.value("sha256", Json())})) {
+    if (const auto id =
+          existing_by(db, "SELECT document FROM document_text WHERE sha256 = ?", {text.value("sha256", Json())})) {
       return Conflict{line.number, title, *id, "正文相同"};
     }
   }
   // A draft with neither number nor text is known by its issuer and title.
   if (doc.value("reg_no", Json()).is_null() && doc.value("doc_no", Json()).is_null()) {
-    if (const auto id = existing_by(db, "SELECT id FROM document WHERE issuer = ? AND title = ? AND reg_no IS NULL"
-                                        " AND doc_no IS NULL",
+    if (const auto id = existing_by(db,
+                                    "SELECT id FROM document WHERE issuer = ? AND title = ? AND reg_no IS NULL"
+                                    " AND doc_no IS NULL",
                                     {doc.value("issuer", Json()), doc.value("title", Json())})) {
       return Conflict{line.number, title, *id, "制定机关和标题相同"};
     }
@@ -190,12 +192,14 @@ std::optional<Conflict> first_conflict(store::Database& db, const Line& line)
 std::vector<std::string> changes_of(store::Database& db, std::int64_t id, const Line& line)
 {
   static const std::vector<std::pair<std::string, std::string>> k_shown{
-    {"reg_no", "登记编号"}, {"doc_no", "文号"},      {"title", "标题"},       {"issuer", "制定机关"},
-    {"status", "状态"},     {"published", "公布日期"}, {"effective", "施行日期"}, {"expires", "有效期至"},
-    {"repealed", "废止日期"}};
+    {"reg_no", "登记编号"},    {"doc_no", "文号"},      {"title", "标题"},
+    {"issuer", "制定机关"},    {"status", "状态"},      {"published", "公布日期"},
+    {"effective", "施行日期"}, {"expires", "有效期至"}, {"repealed", "废止日期"}};
   const Json current = Json::parse(audit::document_snapshot(db, id));
   const Json& doc = line.value.at("document");
-  const auto shown = [](const Json& value) { return value.is_string() ? value.get<std::string>() : value.is_null() ? "（空）" : value.dump(); };
+  const auto shown = [](const Json& value) {
+    return value.is_string() ? value.get<std::string>() : value.is_null() ? "（空）" : value.dump();
+  };
   std::vector<std::string> changes;
   for (const auto& [name, label] : k_shown) {
     const Json now = current.value(name, Json());
@@ -264,8 +268,8 @@ void for_each_line(std::istream& in, const std::string& source, const detail::Li
 struct LineRefs
 {
   int number = 0;
-  std::int64_t document = 0;             // id in the bundle
-  std::optional<std::int64_t> existing;  // registered document with the same number, 文号 or text
+  std::int64_t document = 0;            // id in the bundle
+  std::optional<std::int64_t> existing; // registered document with the same number, 文号 or text
   Json amends;
   Json superseded_by;
   std::vector<std::pair<std::int64_t, Json>> reviews; // id in the bundle, superseded_by
@@ -274,8 +278,12 @@ struct LineRefs
 LineRefs refs_of(const Line& line)
 {
   const Json& doc = line.value.at("document");
-  LineRefs refs{line.number, doc.at("id").get<std::int64_t>(), std::nullopt, doc.value("amends", Json()),
-                doc.value("superseded_by", Json()), {}};
+  LineRefs refs{line.number,
+                doc.at("id").get<std::int64_t>(),
+                std::nullopt,
+                doc.value("amends", Json()),
+                doc.value("superseded_by", Json()),
+                {}};
   for (const Json& review : line.value.at("reviews")) {
     refs.reviews.emplace_back(review.value("id", std::int64_t{0}), review.value("superseded_by", Json()));
   }
@@ -344,15 +352,19 @@ void insert_parts(store::Transaction& txn, const Line& line, std::int64_t id,
                {"items", "findings"});
     for (const char* part : {"items", "findings"}) {
       for (const Json& row : review.value(part, Json::array())) {
-        insert_row(db, std::string(part) == "items" ? "review_item" : "review_finding", row, Json{{"review", review_id}}, {});
+        insert_row(db, std::string(part) == "items" ? "review_item" : "review_finding", row,
+                   Json{{"review", review_id}}, {});
       }
     }
   }
   for (const Json& evaluation : line.value.at("evaluations")) {
-    insert_row(db, "evaluation", evaluation, Json{{"document", id}, {"replacement", mapped(document_ids, evaluation.value("replacement", Json()))}}, {});
+    insert_row(db, "evaluation", evaluation,
+               Json{{"document", id}, {"replacement", mapped(document_ids, evaluation.value("replacement", Json()))}},
+               {});
   }
   // The sender's events are its history: kept as they came, never chained here.
-  auto received = db.prepare("INSERT INTO received_event (document, office, at, actor, kind, payload) VALUES (?, ?, ?, ?, ?, ?)");
+  auto received =
+    db.prepare("INSERT INTO received_event (document, office, at, actor, kind, payload) VALUES (?, ?, ?, ?, ?, ?)");
   for (const Json& event : line.value.at("events")) {
     const std::string office = event.value("office", sender);
     const std::string at = event.at("at").get<std::string>();
@@ -402,10 +414,12 @@ void replace_document(store::Transaction& txn, const Line& line, std::int64_t id
     bind_json(update, 1, value);
     update.bind(2, id).run();
   }
-  insert_parts(txn, line, id, document_ids, review_ids,
-               keys_of(db, "SELECT checklist || '|' || started_at FROM review WHERE document = ?", id),
-               keys_of(db, "SELECT office || '|' || at || '|' || kind || '|' || payload FROM received_event WHERE document = ?", id),
-               sender);
+  insert_parts(
+    txn, line, id, document_ids, review_ids,
+    keys_of(db, "SELECT checklist || '|' || started_at FROM review WHERE document = ?", id),
+    keys_of(db, "SELECT office || '|' || at || '|' || kind || '|' || payload FROM received_event WHERE document = ?",
+            id),
+    sender);
 }
 
 } // namespace
@@ -414,9 +428,9 @@ std::size_t write(store::Database& db, const std::vector<std::int64_t>& document
                   const Sender& sender)
 {
   util::JsonWriter header;
-  header.begin_object().key("bundle").value("normdoc").key("version").value(std::int64_t{1});
+  header.begin_object().member("bundle", "normdoc").member("version", std::int64_t{1});
   if (!sender.office.empty()) {
-    header.key("office").value(sender.office);
+    header.member("office", sender.office);
   }
   detail::Sealed sealed{sender.office, 0, std::string(audit::k_genesis_hash), 0, {}, sender.at};
   // The sender's chain head as of the export: the receiver keeps it with the history.
@@ -424,19 +438,24 @@ std::size_t write(store::Database& db, const std::vector<std::int64_t>& document
   if (head.step() == store::Step::row) {
     sealed.head_events = head.integer(0);
     sealed.head_hash = head.text(1);
-    header.key("head").begin_object().key("events").value(sealed.head_events).key("hash").value(sealed.head_hash).end_object();
+    header.key("head")
+      .begin_object()
+      .member("events", sealed.head_events)
+      .member("hash", sealed.head_hash)
+      .end_object();
   }
   // Every event sent, by id and hash in the order written below: the receiver recomputes
   // the digest, and the seal signs it.
   std::string listing;
-  auto received = db.prepare("SELECT office, at, actor, kind, payload FROM received_event WHERE document = ? ORDER BY id");
+  auto received =
+    db.prepare("SELECT office, at, actor, kind, payload FROM received_event WHERE document = ? ORDER BY id");
   auto events = db.prepare("SELECT id, hash FROM event WHERE document = ? ORDER BY id");
   for (const std::int64_t id : documents) {
     received.reset();
     received.bind(1, id);
     while (received.step() == store::Step::row) {
-      listing += detail::received_line(received.text(0), received.text(1), received.text(2), received.text(3),
-                                       received.text(4));
+      listing +=
+        detail::received_line(received.text(0), received.text(1), received.text(2), received.text(3), received.text(4));
       ++sealed.sent_events;
     }
     events.reset();
@@ -447,7 +466,7 @@ std::size_t write(store::Database& db, const std::vector<std::int64_t>& document
     }
   }
   sealed.digest = util::sha256_hex(listing);
-  header.key("sent").begin_object().key("events").value(sealed.sent_events).key("digest").value(sealed.digest).end_object();
+  header.key("sent").begin_object().member("events", sealed.sent_events).member("digest", sealed.digest).end_object();
   if (sender.checkpoint) {
     header.key("checkpoint").raw(audit::to_json(*sender.checkpoint));
   }
@@ -455,9 +474,9 @@ std::size_t write(store::Database& db, const std::vector<std::int64_t>& document
     const audit::Signature seal = audit::sign(*sender.key, sealed.message());
     header.key("seal")
       .begin_object()
-      .key("at").value(sender.at)
-      .key("public_key").value(seal.public_key)
-      .key("signature").value(seal.signature)
+      .member("at", sender.at)
+      .member("public_key", seal.public_key)
+      .member("signature", seal.signature)
       .end_object();
   }
   out << header.end_object().str() << '\n';
@@ -494,11 +513,11 @@ std::size_t write(store::Database& db, const std::vector<std::int64_t>& document
     write_rows(json, db, "SELECT * FROM review WHERE document = ? ORDER BY id", id, {"document"},
                [&](util::JsonWriter& nested, const store::Statement& review) {
                  nested.key("items");
-                 write_rows(nested, db, "SELECT * FROM review_item WHERE review = ? ORDER BY position", review.integer(0),
-                            {"review"});
+                 write_rows(nested, db, "SELECT * FROM review_item WHERE review = ? ORDER BY position",
+                            review.integer(0), {"review"});
                  nested.key("findings");
-                 write_rows(nested, db, "SELECT * FROM review_finding WHERE review = ? ORDER BY number", review.integer(0),
-                            {"review"});
+                 write_rows(nested, db, "SELECT * FROM review_finding WHERE review = ? ORDER BY number",
+                            review.integer(0), {"review"});
                });
     json.key("evaluations");
     write_rows(json, db, "SELECT * FROM evaluation WHERE document = ? ORDER BY id", id, {"id", "document"});
@@ -541,7 +560,8 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
     }
     lines.push_back(std::move(refs));
   });
-  const detail::SenderCheck checked = chain.finish(source, header.number, header.value, options.sender_key, result.notices);
+  const detail::SenderCheck checked =
+    chain.finish(source, header.number, header.value, options.sender_key, result.notices);
   if (options.on_conflict == OnConflict::refuse && !result.conflicts.empty()) {
     return result;
   }
@@ -590,8 +610,8 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
         ++result.replaced;
         return;
       }
-      insert_row(db, "document", line.value.at("document"), Json{{"id", id}, {"amends", nullptr}, {"superseded_by", nullptr}},
-                 {});
+      insert_row(db, "document", line.value.at("document"),
+                 Json{{"id", id}, {"amends", nullptr}, {"superseded_by", nullptr}}, {});
       insert_parts(txn, line, id, document_ids, review_ids, {}, {}, sender);
       ++result.added;
     } catch (const DataError& e) {
@@ -627,26 +647,30 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
     }
     const std::int64_t id = document_ids.at(line.document);
     util::JsonWriter payload;
-    payload.begin_object().key("source").value(source).key("line").value(std::int64_t{line.number}).key("office").value(sender);
+    payload.begin_object().member("source", source).member("line", std::int64_t{line.number}).member("office", sender);
     if (line.existing) {
       payload.key("before").raw(before.at(id));
     }
-    payload.key("after").raw(audit::document_snapshot(db, id)).key("parts").raw(audit::received_parts(db, id)).end_object();
+    payload.key("after")
+      .raw(audit::document_snapshot(db, id))
+      .key("parts")
+      .raw(audit::received_parts(db, id))
+      .end_object();
     audit::append(txn, stamp, id, line.existing ? "bundle-replace" : "bundle-add", payload.str());
   }
   util::JsonWriter payload;
   payload.begin_object()
-    .key("source").value(source)
-    .key("office").value(sender)
-    .key("added").value(static_cast<std::int64_t>(result.added))
-    .key("replaced").value(static_cast<std::int64_t>(result.replaced))
-    .key("skipped").value(static_cast<std::int64_t>(result.skipped));
+    .member("source", source)
+    .member("office", sender)
+    .member("added", static_cast<std::int64_t>(result.added))
+    .member("replaced", static_cast<std::int64_t>(result.replaced))
+    .member("skipped", static_cast<std::int64_t>(result.skipped));
   if (header.value.contains("head")) {
     payload.key("sender_head").raw(header.value.at("head").dump());
   }
   // How far the sender's history was checked (bundle/sender.hpp).
   static constexpr std::array<std::string_view, 4> k_checked{"none", "hashes", "bundle-key", "trusted-key"};
-  payload.key("sender_checked").value(std::string(k_checked.at(static_cast<std::size_t>(checked))));
+  payload.member("sender_checked", std::string(k_checked.at(static_cast<std::size_t>(checked))));
   audit::append(txn, stamp, std::nullopt, "bundle-import", payload.end_object().str());
   return result;
 }

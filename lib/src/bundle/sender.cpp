@@ -26,7 +26,7 @@ std::string event_field(std::size_t index, const char* name)
 // The key a signature is checked with: the trusted one when given (the carried key must be
 // it), else the one the bundle carries, which only shows the bundle is as its signer left it.
 std::string checking_key(const std::string& source, int line, const std::string& field, const std::string& carried,
-                                const std::optional<std::string>& trusted)
+                         const std::optional<std::string>& trusted)
 {
   if (trusted && carried != *trusted) {
     refuse(source, line, field, "不是 --sender-key 给出的发送方公钥（数据包被重新签名或来自别的机关）");
@@ -43,7 +43,8 @@ std::string listing_line(std::int64_t id, const std::string& hash)
 
 std::string Sealed::message() const
 {
-  return fmt::format("normdoc-bundle-v1\n{}\n{}\n{}\n{}\n{}\n{}", office, head_events, head_hash, sent_events, digest, at);
+  return fmt::format("normdoc-bundle-v1\n{}\n{}\n{}\n{}\n{}\n{}", office, head_events, head_hash, sent_events, digest,
+                     at);
 }
 
 std::string received_line(const std::string& office, const std::string& at, const std::string& actor,
@@ -84,9 +85,10 @@ void SenderChain::add(const std::string& source, int line, std::int64_t document
         refuse(source, line, event_field(i, name), "缺少此字段");
       }
     }
-    audit::Event recomputed{event.at("id").get<std::int64_t>(), event.at("at").get<std::string>(),
-                            event.at("actor").get<std::string>(), document, event.at("kind").get<std::string>(),
-                            event.at("payload").get<std::string>(), event.at("prev_hash").get<std::string>(), {}};
+    audit::Event recomputed{event.at("id").get<std::int64_t>(),       event.at("at").get<std::string>(),
+                            event.at("actor").get<std::string>(),     document,
+                            event.at("kind").get<std::string>(),      event.at("payload").get<std::string>(),
+                            event.at("prev_hash").get<std::string>(), {}};
     const std::string hash = event.at("hash").get<std::string>();
     if (audit::compute_hash(recomputed) != hash) {
       refuse(source, line, event_field(i, "hash"), "与事件内容不符（发送方的事件被改动）");
@@ -97,7 +99,8 @@ void SenderChain::add(const std::string& source, int line, std::int64_t document
     previous = recomputed.id;
     const auto [at, fresh] = events_.try_emplace(recomputed.id, Seen{hash, recomputed.prev_hash, line, i});
     if (!fresh) {
-      refuse(source, line, event_field(i, "id"), fmt::format("发送方的事件 {} 在数据包中出现两次（第{}行）", at->first, at->second.line));
+      refuse(source, line, event_field(i, "id"),
+             fmt::format("发送方的事件 {} 在数据包中出现两次（第{}行）", at->first, at->second.line));
     }
     listing_ += listing_line(recomputed.id, hash);
     ++listed_;
@@ -132,10 +135,13 @@ SenderCheck SenderChain::finish(const std::string& source, int header_line, cons
   const std::string head_hash = head.value("hash", std::string(audit::k_genesis_hash));
   for (const auto& [id, seen] : events_) {
     if (id > head_events) {
-      refuse(source, seen.line, event_field(seen.index, "id"), fmt::format("超出发送方日志的末尾（链头为事件 {}）", head_events));
+      refuse(source, seen.line, event_field(seen.index, "id"),
+             fmt::format("超出发送方日志的末尾（链头为事件 {}）", head_events));
     }
     const auto before = events_.find(id - 1);
-    const std::string expected = id == 1 ? std::string(audit::k_genesis_hash) : before != events_.end() ? before->second.hash : "";
+    const std::string expected = id == 1                   ? std::string(audit::k_genesis_hash)
+                                 : before != events_.end() ? before->second.hash
+                                                           : "";
     if (!expected.empty() && seen.prev_hash != expected) {
       refuse(source, seen.line, event_field(seen.index, "prev_hash"),
              fmt::format("与发送方事件 {} 的哈希不符（其间的事件被改动、删除或调换）", id - 1));
@@ -146,18 +152,22 @@ SenderCheck SenderChain::finish(const std::string& source, int header_line, cons
   }
   // What no single event shows: one left out, added or moved.
   const Json& sent = header.at("sent");
-  if (sent.at("events").get<std::size_t>() != listed_ || sent.at("digest").get<std::string>() != util::sha256_hex(listing_)) {
+  if (sent.at("events").get<std::size_t>() != listed_ ||
+      sent.at("digest").get<std::string>() != util::sha256_hex(listing_)) {
     refuse(source, header_line, "sent.digest",
            fmt::format("与数据包中的{}条事件不符（事件或整行被删除、增加、改动或调换）", listed_));
   }
   SenderCheck check = SenderCheck::hashes;
   if (header.contains("seal")) {
     const Json& seal = header.at("seal");
-    const std::string key = checking_key(source, header_line, "seal.public_key", seal.at("public_key").get<std::string>(), trusted_key);
-    const Sealed sealed{header.value("office", std::string()),      head_events,
+    const std::string key =
+      checking_key(source, header_line, "seal.public_key", seal.at("public_key").get<std::string>(), trusted_key);
+    const Sealed sealed{header.value("office", std::string()),
+                        head_events,
                         head_hash,
                         sent.at("events").get<std::int64_t>(),
-                        sent.at("digest").get<std::string>(),        seal.at("at").get<std::string>()};
+                        sent.at("digest").get<std::string>(),
+                        seal.at("at").get<std::string>()};
     if (!audit::signature_valid(key, sealed.message(), seal.at("signature").get<std::string>())) {
       refuse(source, header_line, "seal.signature", "签名无效（数据包头部或发送方的事件被改动）");
     }
@@ -167,10 +177,12 @@ SenderCheck SenderChain::finish(const std::string& source, int header_line, cons
   }
   if (header.contains("checkpoint")) {
     const Json& value = header.at("checkpoint");
-    const audit::Checkpoint checkpoint{value.at("events").get<std::int64_t>(), value.at("hash").get<std::string>(),
-                                       value.at("at").get<std::string>(),      value.at("office").get<std::string>(),
-                                       value.at("public_key").get<std::string>(), value.at("signature").get<std::string>()};
-    const std::string key = checking_key(source, header_line, "checkpoint.public_key", checkpoint.public_key, trusted_key);
+    const audit::Checkpoint checkpoint{
+      value.at("events").get<std::int64_t>(),    value.at("hash").get<std::string>(),
+      value.at("at").get<std::string>(),         value.at("office").get<std::string>(),
+      value.at("public_key").get<std::string>(), value.at("signature").get<std::string>()};
+    const std::string key =
+      checking_key(source, header_line, "checkpoint.public_key", checkpoint.public_key, trusted_key);
     if (!audit::signature_valid(key, checkpoint.message(), checkpoint.signature)) {
       refuse(source, header_line, "checkpoint.signature", "签名无效（检查点被改动）");
     }
@@ -179,16 +191,19 @@ SenderCheck SenderChain::finish(const std::string& source, int header_line, cons
     }
     if (checkpoint.events > head_events) {
       refuse(source, header_line, "checkpoint.events",
-             fmt::format("发送方日志比其检查点短：检查点记录了{}条事件，链头为事件 {}（最新的事件被删除）", checkpoint.events, head_events));
+             fmt::format("发送方日志比其检查点短：检查点记录了{}条事件，链头为事件 {}（最新的事件被删除）",
+                         checkpoint.events, head_events));
     }
     const auto at_checkpoint = events_.find(checkpoint.events);
     if ((checkpoint.events == head_events && checkpoint.hash != head_hash) ||
         (at_checkpoint != events_.end() && at_checkpoint->second.hash != checkpoint.hash)) {
-      refuse(source, header_line, "checkpoint.hash", fmt::format("与发送方事件 {} 的哈希不符（发送方日志被改写）", checkpoint.events));
+      refuse(source, header_line, "checkpoint.hash",
+             fmt::format("与发送方事件 {} 的哈希不符（发送方日志被改写）", checkpoint.events));
     }
   }
   if (check == SenderCheck::hashes) {
-    notices.emplace_back("数据包没有发送方的签名（导出时没有审计私钥）：发送方的事件只核对了哈希和链接，不能排除重算哈希的伪造");
+    notices.emplace_back(
+      "数据包没有发送方的签名（导出时没有审计私钥）：发送方的事件只核对了哈希和链接，不能排除重算哈希的伪造");
   } else if (check == SenderCheck::bundle_key) {
     notices.emplace_back("发送方的签名只用数据包自带的公钥核对（能发现改动，不能排除重新签名的伪造）；"
                          "用 --sender-key 指定发送方交来的公钥");

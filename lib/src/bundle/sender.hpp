@@ -14,12 +14,18 @@
 // events: each event's hash is recomputed from its content and the hash before it, events
 // next to each other in the chain must link, the event at the sender's head must have the
 // head's hash, and the list of every event sent (id and hash, in bundle order; a hash of the
-// content for events the sender received from elsewhere) must match the header's digest. What binds that list to the head is the sender's signature (the header's
-// seal), and the sender's newest checkpoint is checked against the head: both only prove
-// something against a forger when checked with a key the receiver already trusts.
+// content for events the sender received from elsewhere) must match the header's digest. What binds that list to the
+// head is the sender's signature (the header's seal), and the sender's newest checkpoint is checked against the head:
+// both only prove something against a forger when checked with a key the receiver already trusts.
 namespace normdoc::bundle::detail {
 
-enum class SenderCheck { none, hashes, bundle_key, trusted_key };
+enum class SenderCheck
+{
+  none,
+  hashes,
+  bundle_key,
+  trusted_key
+};
 
 class SenderChain
 {

@@ -17,20 +17,21 @@ namespace normdoc::bundle::detail {
 
 namespace {
 
-enum class Kind {
+enum class Kind
+{
   text,          // string or null
   required_text, // non-empty string
   date,          // YYYY-MM-DD or null
   instant,       // ISO 8601 UTC, e.g. 2026-12-01T10:40:21Z
   optional_instant,
-  flag,          // 0/1 (or true/false)
-  id,            // integer >= 1
+  flag, // 0/1 (or true/false)
+  id,   // integer >= 1
   optional_id,
-  count,         // integer >= 0
-  duration,      // e.g. "5y", or null
-  sha256,        // 64 lowercase hex digits, or null
-  hex,           // lowercase hex digits, an even number of them (a key, a signature)
-  choice,        // one of `allowed`, or null
+  count,    // integer >= 0
+  duration, // e.g. "5y", or null
+  sha256,   // 64 lowercase hex digits, or null
+  hex,      // lowercase hex digits, an even number of them (a key, a signature)
+  choice,   // one of `allowed`, or null
 };
 
 struct Rule
@@ -79,8 +80,10 @@ const Rules& document_rules()
 const Rules& step_rules()
 {
   static const Rules k_rules{
-    {"step", {Kind::choice, {"assessment", "comment", "legality-review", "fair-competition-review", "deliberation",
-                             "signing", "publication"}}},
+    {"step",
+     {Kind::choice,
+      {"assessment", "comment", "legality-review", "fair-competition-review", "deliberation", "signing",
+       "publication"}}},
     {"date", {Kind::date}},
     {"date_from", {Kind::date}},
     {"date_to", {Kind::date}},
@@ -101,12 +104,8 @@ const Rules& step_rules()
 const Rules& filing_rules()
 {
   static const Rules k_rules{
-    {"body", {Kind::required_text}},
-    {"filed", {Kind::date}},
-    {"materials", {Kind::text}},
-    {"missing", {Kind::text}},
-    {"voided", {Kind::date}},
-    {"void_reason", {Kind::text}},
+    {"body", {Kind::required_text}}, {"filed", {Kind::date}},  {"materials", {Kind::text}},
+    {"missing", {Kind::text}},       {"voided", {Kind::date}}, {"void_reason", {Kind::text}},
   };
   return k_rules;
 }
@@ -152,16 +151,11 @@ const Rules& review_rules()
 const Rules& review_item_rules()
 {
   static const Rules k_rules{
-    {"position", {Kind::count}},
-    {"item", {Kind::required_text}},
-    {"category", {Kind::text}},
-    {"text", {Kind::text}},
-    {"article", {Kind::text}},
-    {"answer", {Kind::choice, {"pass", "fail", "na"}}},
-    {"note", {Kind::text}},
-    {"evidence", {Kind::text}},
-    {"answered_by", {Kind::text}},
-    {"answered_at", {Kind::optional_instant}},
+    {"position", {Kind::count}},   {"item", {Kind::required_text}},
+    {"category", {Kind::text}},    {"text", {Kind::text}},
+    {"article", {Kind::text}},     {"answer", {Kind::choice, {"pass", "fail", "na"}}},
+    {"note", {Kind::text}},        {"evidence", {Kind::text}},
+    {"answered_by", {Kind::text}}, {"answered_at", {Kind::optional_instant}},
   };
   return k_rules;
 }
@@ -223,7 +217,8 @@ bool is_iso_instant(const std::string& text)
     return false;
   }
   const auto digits = [&](std::size_t at) {
-    return std::isdigit(static_cast<unsigned char>(text[at])) != 0 && std::isdigit(static_cast<unsigned char>(text[at + 1])) != 0;
+    return std::isdigit(static_cast<unsigned char>(text[at])) != 0 &&
+           std::isdigit(static_cast<unsigned char>(text[at + 1])) != 0;
   };
   return digits(11) && text[13] == ':' && digits(14) && text[16] == ':' && digits(17);
 }
@@ -246,7 +241,8 @@ void check_value(const std::string& field, const Json& value, const Rule& rule)
   }
   switch (rule.kind) {
   case Kind::flag:
-    if (value.is_boolean() || (value.is_number_integer() && value.get<std::int64_t>() >= 0 && value.get<std::int64_t>() <= 1)) {
+    if (value.is_boolean() ||
+        (value.is_number_integer() && value.get<std::int64_t>() >= 0 && value.get<std::int64_t>() <= 1)) {
       return;
     }
     bad(field, "应为 0 或 1");
@@ -254,7 +250,8 @@ void check_value(const std::string& field, const Json& value, const Rule& rule)
   case Kind::optional_id:
   case Kind::count: {
     const std::int64_t minimum = rule.kind == Kind::count ? 0 : 1;
-    if (!value.is_number_integer() || value.get<std::int64_t>() < minimum || value.get<std::int64_t>() > (std::int64_t{1} << 53)) {
+    if (!value.is_number_integer() || value.get<std::int64_t>() < minimum ||
+        value.get<std::int64_t>() > (std::int64_t{1} << 53)) {
       bad(field, rule.kind == Kind::count ? "应为非负整数" : "应为正整数编号");
     }
     return;
@@ -348,8 +345,7 @@ void check_row(const std::string& where, const Json& object, const Rules& rules,
   }
 }
 
-template<typename Check>
-void each(const std::string& where, const Json& array, Check check)
+template<typename Check> void each(const std::string& where, const Json& array, Check check)
 {
   std::size_t index = 0;
   for (const Json& element : array) {
@@ -475,16 +471,18 @@ void check_line(const Json& line, const Limits& limits)
                   : "不是 normdoc 数据包的部分");
     }
   }
-  check_row("document", line.at("document"), document_rules(), {"id", "title", "issuer", "status", "created_at", "updated_at"});
+  check_row("document", line.at("document"), document_rules(),
+            {"id", "title", "issuer", "status", "created_at", "updated_at"});
   check_text(line.at("text"), limits);
   each("steps", line.at("steps"), [](const std::string& where, const Json& step) {
     check_row(where, step, step_rules(), {"step", "recorded_at"});
   });
   each("filings", line.at("filings"), [](const std::string& where, const Json& filing) {
     check_row(where, filing, filing_rules(), {"body", "filed", "materials", "missing"}, {"outcomes"});
-    each(where + ".outcomes", filing.value("outcomes", Json::array()), [](const std::string& inner, const Json& outcome) {
-      check_row(inner, outcome, outcome_rules(), {"kind", "date"});
-    });
+    each(where + ".outcomes", filing.value("outcomes", Json::array()),
+         [](const std::string& inner, const Json& outcome) {
+           check_row(inner, outcome, outcome_rules(), {"kind", "date"});
+         });
   });
   each("reviews", line.at("reviews"), [](const std::string& where, const Json& review) {
     check_row(where, review, review_rules(),
@@ -494,10 +492,11 @@ void check_line(const Json& line, const Limits& limits)
     each(where + ".items", review.value("items", Json::array()), [](const std::string& inner, const Json& item) {
       check_row(inner, item, review_item_rules(), {"position", "item", "category", "text", "article"});
     });
-    each(where + ".findings", review.value("findings", Json::array()), [](const std::string& inner, const Json& finding) {
-      check_row(inner, finding, review_finding_rules(),
-                {"number", "line", "col", "rule", "item", "article", "severity", "message", "excerpt"});
-    });
+    each(where + ".findings", review.value("findings", Json::array()),
+         [](const std::string& inner, const Json& finding) {
+           check_row(inner, finding, review_finding_rules(),
+                     {"number", "line", "col", "rule", "item", "article", "severity", "message", "excerpt"});
+         });
   });
   each("evaluations", line.at("evaluations"), [](const std::string& where, const Json& evaluation) {
     check_row(where, evaluation, evaluation_rules(), {"date", "outcome", "recorded_at"});

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "toml_source.hpp"
 
-#include <normdoc/util/file.hpp>
 #include <normdoc/calendar/calendar.hpp>
+#include <normdoc/util/file.hpp>
 
 #include "embedded_files.hpp"
 
@@ -23,8 +23,7 @@ constexpr std::int64_t k_schema = 1;
 
 Location where(const toml::source_region& region, const std::string& source, std::string_view key)
 {
-  return Location{source, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column),
-                  std::string(key)};
+  return Location{source, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column), std::string(key)};
 }
 
 std::set<util::Date> read_dates(const toml::table& table, std::string_view key, int year, const std::string& source)
@@ -94,7 +93,8 @@ void Calendar::add_year(std::string_view toml_text, const std::string& source)
   data.source = table["source"].value_or(std::string(source));
   for (const util::Date& day : data.workdays) {
     if (data.holidays.contains(day)) {
-      throw DataError(fmt::format("{} 同时列为放假日和调休上班日", day.iso()), where(table.source(), source, "workdays"));
+      throw DataError(fmt::format("{} 同时列为放假日和调休上班日", day.iso()),
+                      where(table.source(), source, "workdays"));
     }
   }
   m_years[y] = std::move(data);

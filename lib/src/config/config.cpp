@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "toml_source.hpp"
 
-#include <normdoc/util/file.hpp>
 #include <normdoc/config/config.hpp>
+#include <normdoc/util/file.hpp>
 
 #include <normdoc/error.hpp>
 #include <normdoc/util/text.hpp>
@@ -45,8 +45,7 @@ util::Duration expect_duration(const toml::node& node, const std::string& source
 
 using Setter = std::function<void(Config&, const toml::node&, const std::string& source, const std::string& key)>;
 
-template<typename T>
-Setter field(T Config::*member)
+template<typename T> Setter field(T Config::*member)
 {
   return [member](Config& config, const toml::node& node, const std::string& source, const std::string& key) {
     if constexpr (std::is_same_v<T, bool>) {

@@ -43,9 +43,8 @@ std::vector<DueItem> items_from_records(store::Database& db, const config::Confi
   for_each_document(db, filter, config, calendar, [&](const registry::Document& doc, const auto& reminders) {
     for (const auto& reminder : reminders) {
       if (applies(reminder, doc, query.as_of, config)) {
-        items.push_back(
-          item_of(reminder.kind, doc.id, doc.title, reminder.what, reminder.due, reminder.article, reminder.action,
-                  query.as_of));
+        items.push_back(item_of(reminder.kind, doc.id, doc.title, reminder.what, reminder.due, reminder.article,
+                                reminder.action, query.as_of));
       }
     }
   });
@@ -59,10 +58,11 @@ std::vector<DueItem> items_from_records(store::Database& db, const config::Confi
 // `due` prints, since reviews start and end without touching the stored reminders.
 void point_to_open_reviews(store::Database& db, std::vector<DueItem>& items, const util::Date& as_of)
 {
-  auto open = db.prepare("SELECT r.id, count(*) FILTER (WHERE i.answer IS NULL),"
-                         " count(*) FILTER (WHERE i.answer = 'fail') FROM review r"
-                         " LEFT JOIN review_item i ON i.review = r.id WHERE r.document = ? AND r.checklist = 'legality'"
-                         " AND r.concluded IS NULL AND r.superseded_by IS NULL GROUP BY r.id ORDER BY r.id DESC LIMIT 1");
+  auto open =
+    db.prepare("SELECT r.id, count(*) FILTER (WHERE i.answer IS NULL),"
+               " count(*) FILTER (WHERE i.answer = 'fail') FROM review r"
+               " LEFT JOIN review_item i ON i.review = r.id WHERE r.document = ? AND r.checklist = 'legality'"
+               " AND r.concluded IS NULL AND r.superseded_by IS NULL GROUP BY r.id ORDER BY r.id DESC LIMIT 1");
   for (DueItem& item : items) {
     if (item.kind != DueKind::legality_review) {
       continue;
@@ -76,7 +76,8 @@ void point_to_open_reviews(store::Database& db, std::vector<DueItem>& items, con
     if (open.integer(1) > 0) {
       item.action = fmt::format("normdoc review answer R{}", review);
     } else if (open.integer(2) > 0) {
-      item.action = fmt::format("normdoc review conclude R{} --result revise --opinion '…' --date {}", review, as_of.iso());
+      item.action =
+        fmt::format("normdoc review conclude R{} --result revise --opinion '…' --date {}", review, as_of.iso());
     } else {
       item.action = fmt::format("normdoc review conclude R{} --result lawful --date {}", review, as_of.iso());
     }
@@ -122,18 +123,19 @@ std::vector<DueItem> due_items(store::Database& db, const config::Config& config
       continue;
     }
     const std::string when = flag.change.date ? flag.change.date->iso() + " " : std::string();
-    items.push_back(item_of(DueKind::basis, flag.document.id, flag.document.title,
-                            fmt::format("所依据的《{}》已于 {}{}，应及时评估，决定修改、废止或继续有效", flag.cited_as,
-                                        when, basis::change_label(flag.change.kind)),
-                            config.basis_review_within.after(flag.change.recorded_on), "河南省优化营商环境条例 第五十一条",
-                            fmt::format("normdoc evaluate {} --outcome continue --date {}", flag.document.id, k_as_of),
-                            query.as_of));
+    items.push_back(
+      item_of(DueKind::basis, flag.document.id, flag.document.title,
+              fmt::format("所依据的《{}》已于 {}{}，应及时评估，决定修改、废止或继续有效", flag.cited_as, when,
+                          basis::change_label(flag.change.kind)),
+              config.basis_review_within.after(flag.change.recorded_on), "河南省优化营商环境条例 第五十一条",
+              fmt::format("normdoc evaluate {} --outcome continue --date {}", flag.document.id, k_as_of), query.as_of));
   }
   point_to_open_reviews(db, items, query.as_of);
   // Evaluation reminders have their own lead time (config.evaluation_lead, in `applies`).
   const util::Date horizon = query.within.after(query.as_of);
   std::erase_if(items, [&](const DueItem& item) {
-    return (!query.kinds.empty() && !query.kinds.contains(item.kind)) || (item.kind != DueKind::evaluation && item.due > horizon);
+    return (!query.kinds.empty() && !query.kinds.contains(item.kind)) ||
+           (item.kind != DueKind::evaluation && item.due > horizon);
   });
   std::stable_sort(items.begin(), items.end(), [](const DueItem& a, const DueItem& b) {
     return a.due != b.due ? a.due < b.due : a.document < b.document;
@@ -144,9 +146,9 @@ std::vector<DueItem> due_items(store::Database& db, const config::Config& config
 namespace {
 
 // Why `subject` cannot be acknowledged for `doc` on `date`, or nothing when it can.
-std::optional<DataError> not_acknowledgeable(store::Database& db, const registry::Document& doc, const std::string& subject,
-                                             const util::Date& date, const config::Config& config,
-                                             const calendar::Calendar& calendar)
+std::optional<DataError> not_acknowledgeable(store::Database& db, const registry::Document& doc,
+                                             const std::string& subject, const util::Date& date,
+                                             const config::Config& config, const calendar::Calendar& calendar)
 {
   if (subject == registry::k_ack_expired) {
     if (doc.status_on(date) != registry::Status::expired) {
@@ -190,8 +192,8 @@ registry::Acknowledgement acknowledge(store::Transaction& txn, const registry::D
 
 std::vector<registry::Acknowledgement> acknowledge_year(store::Transaction& txn, int year, const std::string& subject,
                                                         const util::Date& date, const std::string& reason,
-                                                        const config::Config& config, const calendar::Calendar& calendar,
-                                                        const audit::Stamp& stamp)
+                                                        const config::Config& config,
+                                                        const calendar::Calendar& calendar, const audit::Stamp& stamp)
 {
   store::Database& db = txn.database();
   registry::ListFilter filter{date};
@@ -227,8 +229,8 @@ filing::Compliance filing_report(store::Database& db, const config::Config& conf
     }
     const auto steps = steps_of.find(doc.id);
     const auto acks = acks_of.find(doc.id);
-    const auto issues = procedure::check(doc, steps == steps_of.end() ? std::vector<procedure::Step>{} : steps->second,
-                                         config, calendar);
+    const auto issues =
+      procedure::check(doc, steps == steps_of.end() ? std::vector<procedure::Step>{} : steps->second, config, calendar);
     const bool open = std::any_of(issues.begin(), issues.end(), [&](const procedure::Issue& issue) {
       const auto ack = acks == acks_of.end() ? std::nullopt : acknowledged(acks->second, issue.code);
       return issue.date <= as_of && !(ack && *ack <= as_of);

@@ -146,11 +146,10 @@ class ReminderStore
 {
 public:
   ReminderStore(store::Database& db, const config::Config& config)
-    : m_db(db),
-      m_config(config),
-      m_item(db.prepare("INSERT INTO due_item (document, title, issuer, kind, what, due, article, action)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
-      m_window(db.prepare("INSERT INTO due_window (id, first_day, last_day) VALUES (?, ?, ?)"))
+      : m_db(db), m_config(config),
+        m_item(db.prepare("INSERT INTO due_item (document, title, issuer, kind, what, due, article, action)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
+        m_window(db.prepare("INSERT INTO due_window (id, first_day, last_day) VALUES (?, ?, ?)"))
   {
   }
 
@@ -238,7 +237,8 @@ DueKind stored_kind(const std::string& key)
   if (const auto kind = util::parse_named(due_kinds(), key)) {
     return *kind;
   }
-  throw DataError(fmt::format("存储的到期提醒类别“{}”无法识别（由更新版本的 normdoc 写入？）", key), Location{{}, 0, 0, "kind"},
+  throw DataError(fmt::format("存储的到期提醒类别“{}”无法识别（由更新版本的 normdoc 写入？）", key),
+                  Location{{}, 0, 0, "kind"},
                   Hint(fmt::format("运行 {} 重新计算到期提醒", k_remedy_mark), {{Action::doctor, {}, {{"fix", ""}}}}));
 }
 
@@ -275,19 +275,19 @@ std::vector<DueItem> stored_items(store::Database& db, const DueQuery& query)
 {
   // The R*Tree's ids (SQLite), or the GiST index over the windows' date ranges (PostgreSQL),
   // sorted by the IN list, read the reminders in the order they are stored.
-  auto stmt = db.prepare(db.pick(
-    "SELECT kind, document, title, what, due, article, action FROM due_item"
-    " WHERE id IN (SELECT id FROM due_window WHERE first_day <= ?1 AND last_day >= ?1)"
-    " AND (?2 IS NULL OR issuer = ?2) ORDER BY id",
-    "SELECT kind, document, title, what, due, article, action FROM due_item"
-    " WHERE id IN (SELECT id FROM due_window WHERE days @> (date '1970-01-01' + ?1::integer))"
-    " AND (?2::text IS NULL OR issuer = ?2) ORDER BY id"));
+  auto stmt =
+    db.prepare(db.pick("SELECT kind, document, title, what, due, article, action FROM due_item"
+                       " WHERE id IN (SELECT id FROM due_window WHERE first_day <= ?1 AND last_day >= ?1)"
+                       " AND (?2 IS NULL OR issuer = ?2) ORDER BY id",
+                       "SELECT kind, document, title, what, due, article, action FROM due_item"
+                       " WHERE id IN (SELECT id FROM due_window WHERE days @> (date '1970-01-01' + ?1::integer))"
+                       " AND (?2::text IS NULL OR issuer = ?2) ORDER BY id"));
   stmt.bind(1, day_number(query.as_of));
   stmt.bind(2, query.issuer);
   std::vector<DueItem> items;
   while (stmt.step() == store::Step::row) {
-    items.push_back(item_of(stored_kind(stmt.text(0)), stmt.integer(1), stmt.text(2), stmt.text(3), *stmt.optional_date(4),
-                            stmt.text(5), stmt.text(6), query.as_of));
+    items.push_back(item_of(stored_kind(stmt.text(0)), stmt.integer(1), stmt.text(2), stmt.text(3),
+                            *stmt.optional_date(4), stmt.text(5), stmt.text(6), query.as_of));
   }
   return items;
 }
@@ -302,15 +302,17 @@ ReminderCheck examine_reminders(store::Database& db, const config::Config& confi
   std::map<std::int64_t, std::multiset<std::string>> computed;
   for_every_document(db, config, calendar, [&](const registry::Document& doc, const auto& reminders) {
     for_each_window(doc, reminders, config, [&](const Reminder& reminder, const Window& window) {
-      computed[doc.id].insert(reminder_line(doc.title, doc.issuer, kind_key(reminder.kind), reminder.what, reminder.due.iso(),
-                                            reminder.article, reminder.action, window.first_day, window.last_day));
+      computed[doc.id].insert(reminder_line(doc.title, doc.issuer, kind_key(reminder.kind), reminder.what,
+                                            reminder.due.iso(), reminder.article, reminder.action, window.first_day,
+                                            window.last_day));
     });
   });
   std::map<std::int64_t, std::multiset<std::string>> stored;
   std::size_t count = 0;
-  auto stmt = db.prepare("SELECT i.document, i.title, i.issuer, i.kind, i.what, i.due, i.article, i.action, w.first_day,"
-                         " w.last_day"
-                         " FROM due_item i JOIN due_window w ON w.id = i.id");
+  auto stmt =
+    db.prepare("SELECT i.document, i.title, i.issuer, i.kind, i.what, i.due, i.article, i.action, w.first_day,"
+               " w.last_day"
+               " FROM due_item i JOIN due_window w ON w.id = i.id");
   while (stmt.step() == store::Step::row) {
     ++count;
     stored[stmt.integer(0)].insert(reminder_line(stmt.text(1), stmt.text(2), stmt.text(3), stmt.text(4), stmt.text(5),
@@ -329,8 +331,9 @@ ReminderCheck examine_reminders(store::Database& db, const config::Config& confi
     }
   }
   check.ok = differing.empty();
-  check.detail = check.ok ? fmt::format("{}条提醒与登记一致", count)
-                          : fmt::format("{}份文件的到期提醒与登记不一致（如 #{}）", differing.size(), *differing.begin());
+  check.detail = check.ok
+                   ? fmt::format("{}条提醒与登记一致", count)
+                   : fmt::format("{}份文件的到期提醒与登记不一致（如 #{}）", differing.size(), *differing.begin());
   return check;
 }
 

@@ -86,11 +86,12 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
       fmt::format("normdoc filing result {} --to {} --date {} --result", doc.id, shell_word(filing.body), k_as_of);
     const auto last = filing.last_result();
     if (last && last->result == filing::Result::deferred) {
-      const Deadline supplement = last->until ? Deadline{*last->until, {}}
-                                              : calendar.deadline(last->date, config.filing_supplement_period);
-      Reminder& reminder = out.add(DueKind::filing_supplement, fmt::format("按{}要求补充备案材料", filing.body), supplement,
-                                   // 法规规章备案审查条例 governs 法规 and 规章 only: no cited rule.
-                                   "补充材料期限为本单位设置的默认值", When::current);
+      const Deadline supplement =
+        last->until ? Deadline{*last->until, {}} : calendar.deadline(last->date, config.filing_supplement_period);
+      Reminder& reminder =
+        out.add(DueKind::filing_supplement, fmt::format("按{}要求补充备案材料", filing.body), supplement,
+                // 法规规章备案审查条例 governs 法规 and 规章 only: no cited rule.
+                "补充材料期限为本单位设置的默认值", When::current);
       reminder.action = result_command + " registered";
       reminder.from = last->date;
     }
@@ -110,8 +111,8 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
       const Deadline correction =
         order->until ? Deadline{*order->until, {}} : calendar.deadline(order->date, config.correction_period);
       Reminder& reminder =
-        out.add(DueKind::correction, fmt::format("按{}的审查意见（{}）纠正", filing.body, filing::result_label(*order->result)),
-                correction,
+        out.add(DueKind::correction,
+                fmt::format("按{}的审查意见（{}）纠正", filing.body, filing::result_label(*order->result)), correction,
                 // 法规规章备案审查条例 第二十一条 governs 规章, not these documents; 河南省实施《监督法》
                 // 办法 第五十六条 (30 日) governs filings with the 人大常委会; the government-side
                 // period (河南 226号) is unread, so the period is the office's setting, said so.
@@ -137,10 +138,9 @@ void step_reminders(Reminders& out, std::int64_t document, const std::vector<pro
       reminder.action = fmt::format("normdoc record {} legality-review --date {} --result lawful", document, k_as_of);
     }
     if (step.kind == procedure::StepKind::comment) {
-      Reminder& reminder = out.add(DueKind::comment, fmt::format("公开征求意见截止（{} 起）", step.from->iso()),
-                                   Deadline{*step.to, {}},
-                                   "优化营商环境条例 第六十二条；市县法治政府建设示范指标体系 第24项",
-                                   When::comment_open);
+      Reminder& reminder =
+        out.add(DueKind::comment, fmt::format("公开征求意见截止（{} 起）", step.from->iso()), Deadline{*step.to, {}},
+                "优化营商环境条例 第六十二条；市县法治政府建设示范指标体系 第24项", When::comment_open);
       reminder.action = "（征求意见期届满后自动消除）";
     }
     if (step.kind == procedure::StepKind::fair_competition_review && step.date) {
@@ -205,14 +205,14 @@ std::vector<Reminder> reminders_of(const registry::Document& doc, const std::vec
     filing_reminders(out, doc, filings, acks, config, calendar);
   }
   if (doc.published && doc.expires) {
-    Reminder& evaluation = out.add(DueKind::evaluation, "有效期届满前开展后评估，决定继续有效、修改或废止",
-                                   Deadline{*doc.expires, {}}, "有效期届满前评估（各地规范性文件管理规定）",
-                                   When::evaluation);
+    Reminder& evaluation =
+      out.add(DueKind::evaluation, "有效期届满前开展后评估，决定继续有效、修改或废止", Deadline{*doc.expires, {}},
+              "有效期届满前评估（各地规范性文件管理规定）", When::evaluation);
     evaluation.action = fmt::format("normdoc evaluate {} --outcome continue --date {}", doc.id, k_as_of);
     // 有效期届满自动失效 (regulations.md 7.3): what is left is to record it in the catalogue.
-    Reminder& expired = out.add(DueKind::expired, "有效期已届满自动失效，应在目录中确认失效",
-                                Deadline{doc.expires->add_days(1), {}}, "有效期制度（各地规范性文件管理规定）",
-                                When::expired);
+    Reminder& expired =
+      out.add(DueKind::expired, "有效期已届满自动失效，应在目录中确认失效", Deadline{doc.expires->add_days(1), {}},
+              "有效期制度（各地规范性文件管理规定）", When::expired);
     expired.action = fmt::format("normdoc acknowledge {} expired --date {} --reason '…'", doc.id, k_as_of);
     expired.until = acknowledged(acks, registry::k_ack_expired);
   }

@@ -24,7 +24,8 @@ namespace normdoc::deadline {
 
 // Besides the document not having ended (repealed, amended or invalidated) by the day asked
 // about, what has to hold on that day for a reminder to apply.
-enum class When {
+enum class When
+{
   always,
   current,      // published and its validity not run out: filing and what follows it
   comment_open, // the comment period has not ended

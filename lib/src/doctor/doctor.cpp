@@ -27,9 +27,9 @@ Check integrity(store::Database& db)
     }
   }
   return Check{"integrity", "文件完整性", problems.empty(),
-               problems.empty() ? "SQLite 完整性检查通过"
-                                : fmt::format("SQLite 完整性检查发现{}处问题，第一处（{}）", problems.size(),
-                                              problems.front())};
+               problems.empty()
+                 ? "SQLite 完整性检查通过"
+                 : fmt::format("SQLite 完整性检查发现{}处问题，第一处（{}）", problems.size(), problems.front())};
 }
 
 Check foreign_keys(store::Database& db)
@@ -42,7 +42,8 @@ Check foreign_keys(store::Database& db)
       first = fmt::format("{} 第{}行指向不存在的 {}", stmt.text(0), stmt.integer(1), stmt.text(2));
     }
   }
-  return Check{"foreign-keys", "引用关系", broken == 0, broken == 0 ? "没有断开的引用" : fmt::format("{}处断开，{}", broken, first)};
+  return Check{"foreign-keys", "引用关系", broken == 0,
+               broken == 0 ? "没有断开的引用" : fmt::format("{}处断开，{}", broken, first)};
 }
 
 Check schema(store::Database& db)
@@ -58,11 +59,11 @@ std::array<Check, 2> audit_log(store::Database& db)
 {
   audit::Verification chain;
   const audit::ReplayResult replayed = audit::replay(db, &chain);
-  return {Check{"audit", "操作日志哈希链", chain.ok(),
-                chain.ok() ? fmt::format("{}条事件，链头 {}", chain.events, chain.head_hash.substr(0, 12))
-                           : chain.problem},
-          Check{"audit-replay", "文件登记与操作日志一致", replayed.ok(),
-                replayed.ok() ? fmt::format("{}份文件与日志重放结果一致", replayed.documents) : replayed.problem}};
+  return {
+    Check{"audit", "操作日志哈希链", chain.ok(),
+          chain.ok() ? fmt::format("{}条事件，链头 {}", chain.events, chain.head_hash.substr(0, 12)) : chain.problem},
+    Check{"audit-replay", "文件登记与操作日志一致", replayed.ok(),
+          replayed.ok() ? fmt::format("{}份文件与日志重放结果一致", replayed.documents) : replayed.problem}};
 }
 
 Check search_index(store::Database& db)
@@ -83,7 +84,9 @@ Check search_index(store::Database& db)
     problem = fmt::format("{}份文件的全文索引与登记不一致", mismatches);
   }
   return Check{"search-index", "全文检索索引", problem.empty(),
-               !problem.empty() ? problem : self_check ? "与登记一致" : "与登记一致（只读打开，未做 FTS5 自检）"};
+               !problem.empty() ? problem
+               : self_check     ? "与登记一致"
+                                : "与登记一致（只读打开，未做 FTS5 自检）"};
 }
 
 } // namespace
@@ -127,7 +130,8 @@ Report examine(store::Database& db, const config::Config& config, const calendar
   return report;
 }
 
-Report repair(store::Database& db, const Report& report, const config::Config& config, const calendar::Calendar& calendar)
+Report repair(store::Database& db, const Report& report, const config::Config& config,
+              const calendar::Calendar& calendar)
 {
   if (!report.repairable()) {
     return report;
@@ -145,9 +149,9 @@ Report repair(store::Database& db, const Report& report, const config::Config& c
 
 void write_json(util::JsonWriter& json, const Report& report)
 {
-  json.begin_object().key("ok").value(report.ok()).key("checks").begin_array();
+  json.begin_object().member("ok", report.ok()).key("checks").begin_array();
   for (const auto& check : report.checks) {
-    json.begin_object().key("key").value(check.key).key("ok").value(check.ok).key("detail").value(check.detail).end_object();
+    json.begin_object().member("key", check.key).member("ok", check.ok).member("detail", check.detail).end_object();
   }
   json.end_array().end_object();
 }

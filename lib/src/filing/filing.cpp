@@ -84,8 +84,7 @@ util::NamedTable<Result> results()
 
 bool concludes_review(Result result)
 {
-  return result == Result::passed || result == Result::correct || result == Result::revoke
-         || result == Result::refused;
+  return result == Result::passed || result == Result::correct || result == Result::revoke || result == Result::refused;
 }
 
 bool orders_correction(Result result)
@@ -95,8 +94,8 @@ bool orders_correction(Result result)
 
 std::optional<Outcome> Filing::last_result() const
 {
-  const auto last = std::find_if(outcomes.rbegin(), outcomes.rend(),
-                                 [](const Outcome& outcome) { return outcome.kind == "result"; });
+  const auto last =
+    std::find_if(outcomes.rbegin(), outcomes.rend(), [](const Outcome& outcome) { return outcome.kind == "result"; });
   if (last == outcomes.rend()) {
     return std::nullopt;
   }
@@ -119,8 +118,9 @@ std::optional<Outcome> Filing::open_correction() const
 void write_members(util::JsonWriter& json, const Filing& filing, const util::Members& members)
 {
   util::MemberWriter out(json, members);
-  out("body", filing.body)("filed", filing.filed.iso());
-  for (const auto& [member, items] : {std::pair{"materials", &filing.materials}, std::pair{"missing", &filing.missing}}) {
+  out.member("body", filing.body).member("filed", filing.filed.iso());
+  for (const auto& [member, items] :
+       {std::pair{"materials", &filing.materials}, std::pair{"missing", &filing.missing}}) {
     if (out.key(member)) {
       json.begin_array();
       for (const auto& item : *items) {
@@ -138,17 +138,17 @@ void write_members(util::JsonWriter& json, const Filing& filing, const util::Mem
     }
     json.end_array();
   }
-  out("voided", util::to_iso(filing.voided))("void_reason", filing.void_reason);
+  out.member("voided", util::to_iso(filing.voided)).member("void_reason", filing.void_reason);
 }
 
 void write_members(util::JsonWriter& json, const Outcome& outcome, const util::Members& members)
 {
   util::MemberWriter(json, members)
-    ("kind", outcome.kind)
-    ("result", outcome.result ? std::optional(std::string(result_key(*outcome.result))) : std::nullopt)
-    ("date", outcome.date.iso())
-    ("until", util::to_iso(outcome.until))
-    ("note", outcome.note);
+    .member("kind", outcome.kind)
+    .member("result", outcome.result ? std::optional(std::string(result_key(*outcome.result))) : std::nullopt)
+    .member("date", outcome.date.iso())
+    .member("until", util::to_iso(outcome.until))
+    .member("note", outcome.note);
 }
 
 std::vector<Filing> file(store::Transaction& txn, const registry::Document& doc, const std::vector<std::string>& bodies,
@@ -195,13 +195,14 @@ std::vector<Filing> file(store::Transaction& txn, const registry::Document& doc,
 }
 
 Filing record_result(store::Transaction& txn, const registry::Document& doc, const std::string& body, Result result,
-                     const util::Date& date, const std::optional<util::Date>& until, const std::optional<std::string>& note,
-                     const audit::Stamp& stamp)
+                     const util::Date& date, const std::optional<util::Date>& until,
+                     const std::optional<std::string>& note, const audit::Stamp& stamp)
 {
   store::Database& db = txn.database();
   const Filing filing = find_filing(db, doc, body);
   if (date < filing.filed) {
-    throw DataError(fmt::format("结果日期 {} 早于报送日期 {}", date.iso(), filing.filed.iso()), Location{{}, 0, 0, "date"});
+    throw DataError(fmt::format("结果日期 {} 早于报送日期 {}", date.iso(), filing.filed.iso()),
+                    Location{{}, 0, 0, "date"});
   }
   if (until && *until < date) {
     throw DataError(fmt::format("期限 {} 早于结果日期 {}", until->iso(), date.iso()), Location{{}, 0, 0, "until"});
@@ -210,7 +211,7 @@ Filing record_result(store::Transaction& txn, const registry::Document& doc, con
     .bind_all(filing.id, result_key(result), date, until, note)
     .run();
   util::JsonWriter payload;
-  payload.begin_object().key("body").value(body);
+  payload.begin_object().member("body", body);
   write_members(payload, Outcome{"result", result, date, until, note}, {.except = {"kind"}});
   append_event(txn, doc, "filing-result", payload, stamp);
   return find_filing(db, doc, body);
@@ -236,7 +237,7 @@ Filing record_correction(store::Transaction& txn, const registry::Document& doc,
     .bind_all(filing.id, date, note)
     .run();
   util::JsonWriter payload;
-  payload.begin_object().key("body").value(body);
+  payload.begin_object().member("body", body);
   write_members(payload, Outcome{"corrected", std::nullopt, date, std::nullopt, note}, {.only = {"date", "note"}});
   append_event(txn, doc, "filing-corrected", payload, stamp);
   return find_filing(db, doc, body);
@@ -290,7 +291,8 @@ std::vector<Filing> import_filings(store::Transaction& txn, std::string_view csv
         }
       }();
       if (today < date) {
-        throw DataError(fmt::format("报送日期 {} 晚于今天（{}）：导入的是已报送的记录", date.iso(), today.iso()), at("date"));
+        throw DataError(fmt::format("报送日期 {} 晚于今天（{}）：导入的是已报送的记录", date.iso(), today.iso()),
+                        at("date"));
       }
       const std::string materials = columns.get(row, "materials");
       const auto sent = materials.empty() ? std::nullopt : std::optional(split_items(materials));
@@ -319,7 +321,7 @@ Filing void_filing(store::Transaction& txn, const registry::Document& doc, const
   filing.voided = date;
   filing.void_reason = why;
   util::JsonWriter payload;
-  payload.begin_object().key("filing").value(filing.id);
+  payload.begin_object().member("filing", filing.id);
   write_members(payload, filing,
                 {.except = {"materials", "missing", "outcomes"}, .rename = {{"void_reason", "reason"}}});
   append_event(txn, doc, "void-filing", payload, stamp);
@@ -334,7 +336,8 @@ std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t
   // Separate statements, not `?1 IS NULL OR document = ?1`: SQLite plans that as a full scan
   // even when a document is given (EXPLAIN QUERY PLAN: SCAN filing).
   const std::string select = fmt::format("SELECT id, document, body, filed, materials, missing, voided, void_reason"
-                                          " FROM filing WHERE {}", void_too ? "1" : "voided IS NULL");
+                                         " FROM filing WHERE {}",
+                                         void_too ? "1" : "voided IS NULL");
   auto stmt = document ? db.prepare(select + " AND document = ? ORDER BY id") : db.prepare(select + " ORDER BY id");
   if (document) {
     stmt.bind(1, *document);
@@ -352,10 +355,12 @@ std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t
                              .voided = stmt.optional_date(6),
                              .void_reason = stmt.optional_text(7)});
   }
-  constexpr std::string_view k_outcomes = "SELECT o.filing, o.kind, o.result, o.date, o.until, o.note FROM filing_outcome o";
-  auto outcomes = document ? db.prepare(std::string(k_outcomes) + " JOIN filing f ON f.id = o.filing WHERE f.document = ?"
-                                                                  " ORDER BY o.id")
-                           : db.prepare(std::string(k_outcomes) + " ORDER BY o.id");
+  constexpr std::string_view k_outcomes =
+    "SELECT o.filing, o.kind, o.result, o.date, o.until, o.note FROM filing_outcome o";
+  auto outcomes = document
+                    ? db.prepare(std::string(k_outcomes) + " JOIN filing f ON f.id = o.filing WHERE f.document = ?"
+                                                           " ORDER BY o.id")
+                    : db.prepare(std::string(k_outcomes) + " ORDER BY o.id");
   if (document) {
     outcomes.bind(1, *document);
   }
@@ -365,9 +370,9 @@ std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t
       continue; // an outcome of a void filing
     }
     const auto result = outcomes.optional_text(2);
-    filings[at->second].outcomes.push_back(
-      Outcome{outcomes.text(1), result ? parse_result(*result) : std::nullopt, util::Date::parse(outcomes.text(3)),
-              outcomes.optional_date(4), outcomes.optional_text(5)});
+    filings[at->second].outcomes.push_back(Outcome{outcomes.text(1), result ? parse_result(*result) : std::nullopt,
+                                                   util::Date::parse(outcomes.text(3)), outcomes.optional_date(4),
+                                                   outcomes.optional_text(5)});
   }
   return filings;
 }
@@ -433,7 +438,8 @@ Compliance compliance(store::Database& db, const config::Config& config, const c
         required.push_back(filing_with(body));
       }
     }
-    const bool filed = !required.empty() && std::all_of(required.begin(), required.end(), [](const Filing* f) { return f; });
+    const bool filed =
+      !required.empty() && std::all_of(required.begin(), required.end(), [](const Filing* f) { return f; });
     if (filed) {
       ++report.filed;
       if (std::all_of(required.begin(), required.end(), [&](const Filing* f) { return f->filed <= deadline.date; })) {

@@ -52,8 +52,9 @@ ReadersEntry readers_entry()
   void* handle = ::dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!handle) {
     const char* why = ::dlerror();
-    throw DataError(fmt::format("无法加载读取 HTML、.docx、OFD 文件的模块 {}（{}）", module.string(), why ? why : "未知原因"), {},
-                    "重新安装 normdoc，或用 NORMDOC_READERS 指明模块的位置");
+    throw DataError(
+      fmt::format("无法加载读取 HTML、.docx、OFD 文件的模块 {}（{}）", module.string(), why ? why : "未知原因"), {},
+      "重新安装 normdoc，或用 NORMDOC_READERS 指明模块的位置");
   }
   void* entry = ::dlsym(handle, k_readers_entry);
   if (!entry) {
@@ -123,8 +124,9 @@ Extracted read_pdf(const fs::path& path, const ExtractOptions& options)
   // OCR takes seconds a page: a long scanned document gets minutes.
   const util::ProcessResult run = util::run_process(argv, "PDF 读取程序", std::chrono::seconds(1800), k_max_output);
   if (run.exit_code != 0) {
-    throw DataError(run.exit_code == 3 ? helper_error(run.err)
-                                       : fmt::format("读取 PDF 失败（辅助程序退出码 {}）：{}", run.exit_code, helper_error(run.err)));
+    throw DataError(run.exit_code == 3
+                      ? helper_error(run.err)
+                      : fmt::format("读取 PDF 失败（辅助程序退出码 {}）：{}", run.exit_code, helper_error(run.err)));
   }
   Extracted extracted;
   extracted.format = Format::pdf;

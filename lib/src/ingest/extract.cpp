@@ -21,7 +21,8 @@ namespace {
 std::string lower_extension(const std::filesystem::path& path)
 {
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext;
 }
 
@@ -30,9 +31,9 @@ std::string lower_extension(const std::filesystem::path& path)
 Format format_of(const std::filesystem::path& path)
 {
   static const std::vector<std::pair<std::string_view, Format>> k_extensions{
-    {".txt", Format::text}, {".md", Format::text},  {".text", Format::text}, {".html", Format::html},
-    {".htm", Format::html}, {".docx", Format::docx}, {".ofd", Format::ofd},  {".pdf", Format::pdf},
-    {".doc", Format::doc},  {".wps", Format::doc},   {".wpt", Format::doc},  {".dot", Format::doc},
+    {".txt", Format::text}, {".md", Format::text},   {".text", Format::text}, {".html", Format::html},
+    {".htm", Format::html}, {".docx", Format::docx}, {".ofd", Format::ofd},   {".pdf", Format::pdf},
+    {".doc", Format::doc},  {".wps", Format::doc},   {".wpt", Format::doc},   {".dot", Format::doc},
   };
   const std::string ext = lower_extension(path);
   for (const auto& [known, format] : k_extensions) {
@@ -120,7 +121,8 @@ Extracted extract(const std::filesystem::path& path, const ExtractOptions& optio
     throw e.located(Location{path.string(), 0, 0, {}});
   }
   if (util::trim(extracted.text).empty()) {
-    throw DataError(format == Format::pdf ? "PDF 中没有可提取的文字" : "没有可提取的文字", Location{path.string(), 0, 0, {}});
+    throw DataError(format == Format::pdf ? "PDF 中没有可提取的文字" : "没有可提取的文字",
+                    Location{path.string(), 0, 0, {}});
   }
   if (options.max_text_bytes) {
     require_text_within_limit(extracted.text.size(), *options.max_text_bytes, path.string());

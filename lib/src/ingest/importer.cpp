@@ -36,8 +36,8 @@ constexpr std::array<util::Named<Status>, 4> k_statuses{{
   {Status::error, "error", "出错"},
 }};
 
-const std::vector<std::string> k_override_fields{"title",   "issuer",   "doc_no",   "drafting_unit",     "published",
-                                                 "effective", "reg_no", "subject", "index_no", "concerns_business",
+const std::vector<std::string> k_override_fields{"title",     "issuer", "doc_no",  "drafting_unit", "published",
+                                                 "effective", "reg_no", "subject", "index_no",      "concerns_business",
                                                  "kind"};
 
 void check_field(const std::string& field, const Location& where)
@@ -45,7 +45,8 @@ void check_field(const std::string& field, const Location& where)
   if (std::find(k_override_fields.begin(), k_override_fields.end(), field) == k_override_fields.end()) {
     const auto suggestion = util::closest_match(field, k_override_fields);
     throw DataError(fmt::format("未知的字段“{}”", field), where,
-                    suggestion ? fmt::format("是否想写“{}”？", *suggestion) : fmt::format("可用：{}", fmt::join(k_override_fields, " ")));
+                    suggestion ? fmt::format("是否想写“{}”？", *suggestion)
+                               : fmt::format("可用：{}", fmt::join(k_override_fields, " ")));
   }
 }
 
@@ -92,8 +93,8 @@ std::map<std::string, Override> overrides_from_toml(std::string_view text, const
       if (const auto* text_value = value.as_string()) {
         entry.fields[std::string(key.str())] = text_value->get();
       } else if (const auto* date = value.as_date()) {
-        entry.fields[std::string(key.str())] = fmt::format("{:04}-{:02}-{:02}", date->get().year, date->get().month,
-                                                           date->get().day);
+        entry.fields[std::string(key.str())] =
+          fmt::format("{:04}-{:02}-{:02}", date->get().year, date->get().month, date->get().day);
       } else if (const auto* flag = value.as_boolean()) {
         entry.fields[std::string(key.str())] = flag->get() ? "true" : "false";
       } else {
@@ -150,13 +151,15 @@ registry::DocumentMeta plan(const std::filesystem::path& path, const Extracted& 
     fields = entry->fields;
     origin = entry->source;
   }
-  const auto value = [&](const std::string& key, const std::optional<Field>& extracted_field) -> std::optional<std::string> {
+  const auto value = [&](const std::string& key,
+                         const std::optional<Field>& extracted_field) -> std::optional<std::string> {
     if (const auto found = fields.find(key); found != fields.end()) {
       return found->second;
     }
     return extracted_field ? std::optional(extracted_field->value) : std::nullopt;
   };
-  const auto date = [&](const std::string& key, const std::optional<Field>& extracted_field) -> std::optional<util::Date> {
+  const auto date = [&](const std::string& key,
+                        const std::optional<Field>& extracted_field) -> std::optional<util::Date> {
     const auto text = value(key, extracted_field);
     if (!text) {
       return std::nullopt;
@@ -179,10 +182,10 @@ registry::DocumentMeta plan(const std::filesystem::path& path, const Extracted& 
   doc.concerns_business = value("concerns_business", std::nullopt) == "true";
   doc.drafted = settings.as_published ? std::nullopt : date("published", meta.date);
   // A text read by OCR says so wherever its source is shown: it is to be checked against the scan.
-  doc.text = registry::DocumentText{extracted.text, extracted.ocr_pages > 0
-                                                      ? fmt::format("{}（文字识别{}页，平均置信度 {}）", path.filename().string(),
-                                                                    extracted.ocr_pages, extracted.ocr_confidence.value_or(0))
-                                                      : path.filename().string()};
+  doc.text = registry::DocumentText{
+    extracted.text, extracted.ocr_pages > 0 ? fmt::format("{}（文字识别{}页，平均置信度 {}）", path.filename().string(),
+                                                          extracted.ocr_pages, extracted.ocr_confidence.value_or(0))
+                                            : path.filename().string()};
   if (doc.title.empty()) {
     throw DataError("无法确定标题", Location{path.string(), 0, 0, "title"}, "在覆盖文件中给出 title");
   }

@@ -87,7 +87,8 @@ std::u32string without_layout_spaces(const std::u32string& line)
   out.reserve(line.size());
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (line[i] == U' ' && !out.empty() && i + 1 < line.size() &&
-        ((is_wide(out.back()) && is_ascii_alnum(line[i + 1])) || (is_ascii_alnum(out.back()) && is_wide(line[i + 1])))) {
+        ((is_wide(out.back()) && is_ascii_alnum(line[i + 1])) ||
+         (is_ascii_alnum(out.back()) && is_wide(line[i + 1])))) {
       continue;
     }
     out += line[i];
@@ -156,8 +157,8 @@ std::string text_of_pages(const PageLines& pages)
     for (const char32_t c : lines[i]) {
       util::append_utf8(out, c);
     }
-    const bool continues = full >= 10 && i + 1 < lines.size() && width_of(lines[i]) >= full - 2.5 &&
-                           !ends_sentence(lines[i]);
+    const bool continues =
+      full >= 10 && i + 1 < lines.size() && width_of(lines[i]) >= full - 2.5 && !ends_sentence(lines[i]);
     if (!continues) {
       out += '\n';
     }

@@ -28,9 +28,9 @@ constexpr std::size_t k_title_lines = 6;
 // The kinds of official documents (党政机关公文处理工作条例 第八条) and of the normative
 // documents and regulations they issue.
 constexpr std::array<std::string_view, 34> k_document_types{
-  "法", "办法", "规定", "通知", "意见", "决定", "细则", "措施", "方案", "规则", "条例", "公告", "通告",
-  "批复", "规划", "标准", "目录", "清单", "指引", "指南", "纪要", "制度", "规程", "守则", "公约",
-  "决议", "通报", "报告", "函", "预案", "纲要", "计划", "要点", "命令"};
+  "法",   "办法", "规定", "通知", "意见", "决定", "细则", "措施", "方案", "规则", "条例", "公告",
+  "通告", "批复", "规划", "标准", "目录", "清单", "指引", "指南", "纪要", "制度", "规程", "守则",
+  "公约", "决议", "通报", "报告", "函",   "预案", "纲要", "计划", "要点", "命令"};
 constexpr std::array<std::string_view, 15> k_body_suffixes{
   "局", "委", "办", "厅", "政府", "委员会", "办公室", "院", "部", "室", "中心", "管委会", "常委会", "公署", "署"};
 
@@ -44,7 +44,8 @@ constexpr std::array<std::string_view, 15> k_body_suffixes{
 bool cjk_at(std::string_view text, std::size_t pos)
 {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  return pos + 2 < text.size() && byte(pos) >= 0xE4 && byte(pos) <= 0xE9 && (byte(pos + 1) & 0xC0) == 0x80 && (byte(pos + 2) & 0xC0) == 0x80;
+  return pos + 2 < text.size() && byte(pos) >= 0xE4 && byte(pos) <= 0xE9 && (byte(pos + 1) & 0xC0) == 0x80 &&
+         (byte(pos + 2) & 0xC0) == 0x80;
 }
 
 // The end of `count` CJK characters at `pos`, or npos.
@@ -70,7 +71,8 @@ std::size_t run_end(std::string_view text, std::size_t pos, std::string_view exc
 // written ○ (U+25CB), O and Ｏ in published dates: 二○○八年, 二OO六年. Its length in bytes, 0 if none.
 std::size_t numeral_at(std::string_view text, std::size_t pos)
 {
-  static constexpr std::array<std::string_view, 14> k_numerals{"〇", "○", "Ｏ", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  static constexpr std::array<std::string_view, 14> k_numerals{"〇", "○",  "Ｏ", "零", "一", "二", "三",
+                                                               "四", "五", "六", "七", "八", "九", "十"};
   if (pos >= text.size()) {
     return 0;
   }
@@ -78,7 +80,9 @@ std::size_t numeral_at(std::string_view text, std::size_t pos)
   if ((c >= '0' && c <= '9') || c == 'O') {
     return 1;
   }
-  const auto found = std::find_if(k_numerals.begin(), k_numerals.end(), [&](std::string_view numeral) { return text.compare(pos, numeral.size(), numeral) == 0; });
+  const auto found = std::find_if(k_numerals.begin(), k_numerals.end(), [&](std::string_view numeral) {
+    return text.compare(pos, numeral.size(), numeral) == 0;
+  });
   return found == k_numerals.end() ? 0 : found->size();
 }
 
@@ -97,7 +101,9 @@ std::size_t numerals_end(std::string_view text, std::size_t pos, int least, int 
 // The end of `literal` at `pos`, or npos.
 std::size_t literal_end(std::string_view text, std::size_t pos, std::string_view literal)
 {
-  return pos != std::string_view::npos && text.substr(std::min(pos, text.size())).starts_with(literal) ? pos + literal.size() : std::string_view::npos;
+  return pos != std::string_view::npos && text.substr(std::min(pos, text.size())).starts_with(literal)
+           ? pos + literal.size()
+           : std::string_view::npos;
 }
 
 // The end of `literal` at `pos` if it is there (the greedy `(?:literal)?`), else `pos`.
@@ -133,7 +139,8 @@ std::optional<DateMatch> date_at(std::string_view text, std::size_t pos)
 {
   const std::size_t year_end = numerals_end(text, pos, 4, 4);
   const std::size_t month_begin = literal_end(text, year_end, "年");
-  const std::size_t month_end = month_begin == std::string_view::npos ? month_begin : numerals_end(text, month_begin, 1, 3);
+  const std::size_t month_end =
+    month_begin == std::string_view::npos ? month_begin : numerals_end(text, month_begin, 1, 3);
   const std::size_t day_begin = literal_end(text, month_end, "月");
   const std::size_t day_end = day_begin == std::string_view::npos ? day_begin : numerals_end(text, day_begin, 1, 3);
   const std::size_t end = literal_end(text, day_end, "日");
@@ -149,7 +156,8 @@ std::optional<DateMatch> date_at(std::string_view text, std::size_t pos)
 std::optional<DateMatch> next_date(std::string_view text, std::size_t from)
 {
   constexpr std::string_view k_year = "年";
-  for (std::size_t year = text.find(k_year, from); year != std::string_view::npos; year = text.find(k_year, year + k_year.size())) {
+  for (std::size_t year = text.find(k_year, from); year != std::string_view::npos;
+       year = text.find(k_year, year + k_year.size())) {
     for (std::size_t begin = std::max(from, year >= 12 ? year - 12 : 0); begin + 4 <= year; ++begin) {
       if (auto date = date_at(text, begin)) {
         return date;
@@ -177,13 +185,15 @@ struct DatedClause
   DateMatch date;
 };
 
-std::optional<DatedClause> next_dated_clause(std::string_view text, std::size_t from, std::initializer_list<std::string_view> verbs)
+std::optional<DatedClause> next_dated_clause(std::string_view text, std::size_t from,
+                                             std::initializer_list<std::string_view> verbs)
 {
   constexpr std::string_view k_from = "自";
   for (auto date = next_date(text, from); date; date = next_date(text, date->end)) {
     const std::size_t end = any_end(text, literal_end(text, date->end, "起"), verbs);
     if (end != std::string_view::npos) {
-      const bool with_from = date->begin >= from + k_from.size() && text.substr(date->begin - k_from.size(), k_from.size()) == k_from;
+      const bool with_from =
+        date->begin >= from + k_from.size() && text.substr(date->begin - k_from.size(), k_from.size()) == k_from;
       return DatedClause{with_from ? date->begin - k_from.size() : date->begin, end, *date};
     }
   }
@@ -206,7 +216,20 @@ bool ends_with_any(std::string_view text, const auto& suffixes)
 int numeral_value(std::string_view text, bool positional)
 {
   static const std::array<std::pair<std::string_view, int>, 14> k_digits{{
-    {"〇", 0}, {"○", 0}, {"O", 0}, {"Ｏ", 0}, {"零", 0}, {"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9},
+    {"〇", 0},
+    {"○", 0},
+    {"O", 0},
+    {"Ｏ", 0},
+    {"零", 0},
+    {"一", 1},
+    {"二", 2},
+    {"三", 3},
+    {"四", 4},
+    {"五", 5},
+    {"六", 6},
+    {"七", 7},
+    {"八", 8},
+    {"九", 9},
   }};
   int value = 0;
   int pending = -1; // a digit waiting for 十
@@ -225,8 +248,9 @@ int numeral_value(std::string_view text, bool positional)
       pos += 3;
       continue;
     }
-    const auto digit = std::find_if(k_digits.begin(), k_digits.end(),
-                                    [&](const auto& entry) { return text.compare(pos, entry.first.size(), entry.first) == 0; });
+    const auto digit = std::find_if(k_digits.begin(), k_digits.end(), [&](const auto& entry) {
+      return text.compare(pos, entry.first.size(), entry.first) == 0;
+    });
     if (digit == k_digits.end()) {
       return -1;
     }
@@ -347,7 +371,8 @@ bool is_date_line(std::string_view line)
 
 bool contains_any(std::string_view text, std::initializer_list<std::string_view> parts)
 {
-  return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) { return text.find(part) != std::string_view::npos; });
+  return std::any_of(parts.begin(), parts.end(),
+                     [&](std::string_view part) { return text.find(part) != std::string_view::npos; });
 }
 
 // A dated note in brackets under a title: "(1996年9月26日……通过 1996年10月1日起施行)",
@@ -355,7 +380,8 @@ bool contains_any(std::string_view text, std::initializer_list<std::string_view>
 // the title.
 bool is_dated_note(std::string_view line)
 {
-  return (line.starts_with("(") || line.starts_with("（")) && (line.ends_with(")") || line.ends_with("）")) && !dates_in(line).empty();
+  return (line.starts_with("(") || line.starts_with("（")) && (line.ends_with(")") || line.ends_with("）")) &&
+         !dates_in(line).empty();
 }
 
 // The number line of a 令 (GB/T 9704-2012 10.2): "渝府令第121号", "第82号", "省政府令[2001]第3号".
@@ -368,7 +394,9 @@ bool is_order_number(std::string_view line)
   // whose bracketed classes were byte-wise (a class holds the bytes of its characters): every
   // way through it is tried, as the matcher did.
   const std::string text = util::normalize_width(line);
-  const auto in = [&](std::size_t pos, std::string_view bytes) { return pos < text.size() && bytes.find(text[pos]) != std::string_view::npos; };
+  const auto in = [&](std::size_t pos, std::string_view bytes) {
+    return pos < text.size() && bytes.find(text[pos]) != std::string_view::npos;
+  };
   constexpr std::string_view k_numeral_bytes = "0123456789一二三四五六七八九十百〇零";
   const auto numbers_to_end = [&](std::size_t pos) {
     for (const std::string_view tail : {"号", "号)", "号\xEF", "号\xBC", "号\x89"}) {
@@ -387,10 +415,13 @@ bool is_order_number(std::string_view line)
   }
   for (const std::size_t start : starts) {
     for (const std::size_t open : {start, in(start, "\xE3\x80\x94[\xEF\xBC\x88(") ? start + 1 : std::string::npos}) {
-      const bool year = open != std::string::npos && open + 4 <= text.size() &&
-                        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(open), text.begin() + static_cast<std::ptrdiff_t>(open + 4), [](char c) { return c >= '0' && c <= '9'; });
+      const bool year =
+        open != std::string::npos && open + 4 <= text.size() &&
+        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(open),
+                    text.begin() + static_cast<std::ptrdiff_t>(open + 4), [](char c) { return c >= '0' && c <= '9'; });
       for (const std::size_t number : {open, year ? open + 4 : std::string::npos}) {
-        for (const std::size_t close : {number, in(number, "\xE3\x80\x95]\xEF\xBC\x89)") ? number + 1 : std::string::npos}) {
+        for (const std::size_t close :
+             {number, in(number, "\xE3\x80\x95]\xEF\xBC\x89)") ? number + 1 : std::string::npos}) {
           for (const std::size_t digits : {close, literal_end(text, close, "第")}) {
             if (digits != std::string::npos && numbers_to_end(digits)) {
               return true;
@@ -420,8 +451,8 @@ bool starts_with_iso_date(std::string_view line)
 
 // The label cells of a web page's information table (信息公开目录).
 constexpr std::array<std::string_view, 16> k_labels{
-  "索引号", "主题分类", "发布机构", "发文机关", "发文机构", "成文日期", "发文日期", "发布日期",
-  "生成日期", "有效性", "时效性", "文号", "发文字号", "名称", "主题词", "来源"};
+  "索引号",   "主题分类", "发布机构", "发文机关", "发文机构", "成文日期", "发文日期", "发布日期",
+  "生成日期", "有效性",   "时效性",   "文号",     "发文字号", "名称",     "主题词",   "来源"};
 
 // A label cell alone on its line, with or without a colon, whose value is the next line:
 // "有效性" / "有效", "发文日期:" / "2024年04月06日 16:40" (tests/documents N05, N25). 名称 is
@@ -442,8 +473,7 @@ bool is_label_line(std::string_view line)
 {
   const std::size_t colon = std::min(line.find(':'), line.find("："));
   return (colon != std::string_view::npos && colon + 1 < line.size() && chars(line.substr(0, colon)) <= 8) ||
-         std::find(k_labels.begin(), k_labels.end(), line) != k_labels.end() ||
-         starts_with_iso_date(line);
+         std::find(k_labels.begin(), k_labels.end(), line) != k_labels.end() || starts_with_iso_date(line);
 }
 
 // Where the 主送机关 line is: it ends with a colon (GB/T 9704-2012 7.3.4).
@@ -457,9 +487,10 @@ bool ends_with_colon(std::string_view line)
 // information table and the 主送 line.
 bool is_heading_noise(std::string_view line)
 {
-  return line.ends_with("文件") || line == "目录" || is_dated_note(line) || as_doc_no(line) || is_date_line(line) || line.starts_with("签发人") || ends_with_colon(line) ||
-         is_order_number(line) || is_label_line(line) || line.starts_with("(此件") || line.starts_with("（此件") ||
-         contains_any(line, {"★", "特急", "加急", "平急"}) || (chars(line) <= 8 && line.find_first_not_of("0123456789") == std::string_view::npos);
+  return line.ends_with("文件") || line == "目录" || is_dated_note(line) || as_doc_no(line) || is_date_line(line) ||
+         line.starts_with("签发人") || ends_with_colon(line) || is_order_number(line) || is_label_line(line) ||
+         line.starts_with("(此件") || line.starts_with("（此件") || contains_any(line, {"★", "特急", "加急", "平急"}) ||
+         (chars(line) <= 8 && line.find_first_not_of("0123456789") == std::string_view::npos);
 }
 
 // Titles carry no sentence punctuation (GB/T 9704-2012 7.3.3); a long line is a title only
@@ -518,7 +549,8 @@ bool is_issuer_mark(const Line& line)
 // A title that names no issuer before its subject: "关于印发…", "转发…", "批转…".
 bool names_no_issuer(std::string_view title)
 {
-  return title.starts_with("关于") || title.starts_with("转发") || title.starts_with("批转") || title.starts_with("印发");
+  return title.starts_with("关于") || title.starts_with("转发") || title.starts_with("批转") ||
+         title.starts_with("印发");
 }
 
 // Several bodies run together in a joint title ("中共岳阳市委办公室岳阳市人民政府办公室印发…"):
@@ -570,7 +602,8 @@ std::optional<Field> markdown_title(const std::vector<Line>& lines)
     // A line of only '#' marks (found by fuzz_metadata) is no heading.
     const std::string& first = lines.front().raw;
     const auto text_begins = first.find_first_not_of('#');
-    const auto title = text_begins == std::string::npos ? std::string_view{} : util::trim(std::string_view(first).substr(text_begins));
+    const auto title =
+      text_begins == std::string::npos ? std::string_view{} : util::trim(std::string_view(first).substr(text_begins));
     if (!title.empty()) {
       return Field{util::remove_spaces(title), "Markdown 标题", 0.95};
     }
@@ -603,7 +636,8 @@ std::optional<Field> issued_title(const std::vector<Line>& lines)
     if (open >= 6 && head.compare(open - 6, 6, "印发") == 0) {
       return Field{title, "印发通知", 0.9};
     }
-    if (open >= 3 && head.compare(open - 3, 3, "将") == 0 && any_end(head, after, {"印发", "转发"}) != std::string::npos) {
+    if (open >= 3 && head.compare(open - 3, 3, "将") == 0 &&
+        any_end(head, after, {"印发", "转发"}) != std::string::npos) {
       return Field{title, "印发通知", 0.9};
     }
     std::size_t verb = after;
@@ -640,7 +674,8 @@ std::vector<Heading> headings(const std::vector<Line>& lines)
     std::string text;
     std::size_t end = i;
     bool closed = false;
-    for (; end < top && end < i + k_title_lines && is_heading_like(lines[end]) && !(end > 0 && is_bare_label(lines[end - 1].text));
+    for (; end < top && end < i + k_title_lines && is_heading_like(lines[end]) &&
+           !(end > 0 && is_bare_label(lines[end - 1].text));
          ++end) {
       text += lines[end].text;
       if (ends_with_any(text.ends_with("》") ? text.substr(0, text.size() - 3) : text, k_document_types)) {
@@ -704,7 +739,8 @@ std::optional<Field> find_doc_no(const std::vector<Line>& lines)
     }
     // A web page's information table: "文号：晋政发〔2018〕13号", "发文字号:…".
     for (const std::string_view label : {"文号:", "文号：", "发文字号:", "发文字号："}) {
-      if (lines[i].text.starts_with(label) || (lines[i].text.find(label) != std::string::npos && lines[i].text.starts_with("发文"))) {
+      if (lines[i].text.starts_with(label) ||
+          (lines[i].text.find(label) != std::string::npos && lines[i].text.starts_with("发文"))) {
         if (auto doc_no = as_doc_no(lines[i].text.substr(lines[i].text.find(label) + label.size()))) {
           return Field{*doc_no, "网页信息表", 0.85};
         }
@@ -815,7 +851,8 @@ std::string full_body_name(const std::string& name)
       province_ends.push_back(count * 3 + std::string_view("省").size());
     }
   }
-  for (const std::string_view region : {"内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区"}) {
+  for (const std::string_view region :
+       {"内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区"}) {
     if (name.starts_with(region)) {
       province_ends.push_back(region.size());
     }
@@ -912,8 +949,10 @@ std::optional<std::string> congress_issuer(const std::string& history)
       for (std::size_t term = 4; session != std::string::npos && term >= 1; --term) {
         const std::size_t body = literal_end(history, cjk_run_end(history, session, term), "届");
         for (const std::string_view name : {"人民代表大会常务委员会", "人民代表大会", "人大常委会"}) {
-          if (body != std::string::npos && literal_end(history, body, name) != std::string::npos && adopted(body + name.size())) {
-            return history.substr(place, count * 3) + std::string(name == "人大常委会" ? "人民代表大会常务委员会" : name);
+          if (body != std::string::npos && literal_end(history, body, name) != std::string::npos &&
+              adopted(body + name.size())) {
+            return history.substr(place, count * 3) +
+                   std::string(name == "人大常委会" ? "人民代表大会常务委员会" : name);
           }
         }
       }
@@ -965,7 +1004,8 @@ std::optional<util::Date> history_date(const std::string& history)
   // 第六十二条).
   std::string rest;
   std::size_t pos = 0;
-  for (auto clause = next_dated_clause(history, 0, {"施行", "实施"}); clause; clause = next_dated_clause(history, clause->end, {"施行", "实施"})) {
+  for (auto clause = next_dated_clause(history, 0, {"施行", "实施"}); clause;
+       clause = next_dated_clause(history, clause->end, {"施行", "实施"})) {
     rest.append(history, pos, clause->begin - pos);
     pos = clause->end;
   }
@@ -996,8 +1036,10 @@ Validity extract_validity(std::string_view text)
   // The last clause wins: a 印发 notice quoting an older one comes first.
   std::size_t effective_at = 0;
   // "自2002年1月1日起施行"; a reprint's note under the title drops the 自: "1994年2月1日起施行".
-  for (auto clause = next_dated_clause(flat, 0, k_verbs); clause; clause = next_dated_clause(flat, clause->end, k_verbs)) {
-    if (const auto day = parse_chinese_date(std::string_view(flat).substr(clause->date.begin, clause->date.end - clause->date.begin))) {
+  for (auto clause = next_dated_clause(flat, 0, k_verbs); clause;
+       clause = next_dated_clause(flat, clause->end, k_verbs)) {
+    if (const auto day = parse_chinese_date(
+          std::string_view(flat).substr(clause->date.begin, clause->date.end - clause->date.begin))) {
       found.effective = Field{day->iso(), "施行条款", 0.9};
       effective_at = clause->begin;
     }
@@ -1021,13 +1063,15 @@ Validity extract_validity(std::string_view text)
     const bool term = flat.compare(at, k_term.size(), k_term) == 0;
     std::size_t count_begin = optional_end(flat, at + (term ? k_term : k_trial).size(), term ? "限" : "期");
     const std::size_t provisional = literal_end(flat, count_begin, "暂定");
-    count_begin = provisional != std::string::npos ? optional_end(flat, provisional, "为") : optional_end(flat, count_begin, "为");
+    count_begin =
+      provisional != std::string::npos ? optional_end(flat, provisional, "为") : optional_end(flat, count_begin, "为");
     const std::size_t count_end = numerals_end(flat, count_begin, 1, 3);
     const std::size_t end = any_end(flat, count_end, {"年", "个月"});
     if (end != std::string::npos) {
       const int count = numeral_value(std::string_view(flat).substr(count_begin, count_end - count_begin), false);
       if (count > 0) {
-        found.validity = Field{fmt::format("{}{}", count, flat.compare(count_end, 3, "年") == 0 ? "y" : "m"), "有效期条款", 0.85};
+        found.validity =
+          Field{fmt::format("{}{}", count, flat.compare(count_end, 3, "年") == 0 ? "y" : "m"), "有效期条款", 0.85};
       }
       at = end;
       continue;
@@ -1088,7 +1132,8 @@ std::optional<util::Date> parse_chinese_date(std::string_view text)
   return dates.empty() ? std::nullopt : std::optional(dates.front());
 }
 
-Metadata extract_metadata(std::string_view text, std::string_view file_name, const std::vector<std::string>& trial_markers)
+Metadata extract_metadata(std::string_view text, std::string_view file_name,
+                          const std::vector<std::string>& trial_markers)
 {
   const std::vector<Line> lines = lines_of(text);
   Metadata meta;

@@ -154,7 +154,8 @@ std::vector<std::string> lines_of(std::vector<Piece> pieces)
     while (end < pieces.size() && pieces[end].y - pieces[begin].y <= tolerance) {
       ++end;
     }
-    std::stable_sort(pieces.begin() + static_cast<std::ptrdiff_t>(begin), pieces.begin() + static_cast<std::ptrdiff_t>(end),
+    std::stable_sort(pieces.begin() + static_cast<std::ptrdiff_t>(begin),
+                     pieces.begin() + static_cast<std::ptrdiff_t>(end),
                      [](const Piece& a, const Piece& b) { return a.x < b.x; });
     std::string line;
     for (std::size_t i = begin; i < end; ++i) {

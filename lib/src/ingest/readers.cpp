@@ -29,8 +29,9 @@ namespace {
 bool is_block(std::string_view name)
 {
   static constexpr std::array<std::string_view, 28> k_blocks{
-    "p",  "div", "br", "h1", "h2",  "h3",      "h4",     "h5",      "h6",     "li",   "ul",      "ol",    "tr", "table",
-    "td", "th",  "dd", "dt", "pre", "section", "article", "header", "footer", "main", "address", "title", "hr", "blockquote"};
+    "p",       "div",    "br",     "h1",    "h2",      "h3",    "h4", "h5",        "h6",  "li",
+    "ul",      "ol",     "tr",     "table", "td",      "th",    "dd", "dt",        "pre", "section",
+    "article", "header", "footer", "main",  "address", "title", "hr", "blockquote"};
   return std::find(k_blocks.begin(), k_blocks.end(), name) != k_blocks.end();
 }
 
@@ -148,7 +149,8 @@ void html_characters(void* context, const xmlChar* text, int length)
 bool declares_charset(std::string_view html)
 {
   std::string head(html.substr(0, 4096));
-  std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(head.begin(), head.end(), head.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return head.find("charset") != std::string::npos || head.find("encoding=") != std::string::npos;
 }
 
@@ -208,7 +210,8 @@ std::string html_to_text(std::string_view html)
     throw DataError("HTML 文件过大");
   }
   // As htmlReadMemory sets it up (htmlCreateMemoryParserCtxt would read UTF-8 as Latin-1).
-  const std::unique_ptr<xmlParserCtxt, FreeParser> ctxt(xmlCreateMemoryParserCtxt(html.data(), static_cast<int>(html.size())));
+  const std::unique_ptr<xmlParserCtxt, FreeParser> ctxt(
+    xmlCreateMemoryParserCtxt(html.data(), static_cast<int>(html.size())));
   if (!ctxt || !ctxt->sax) {
     throw DataError("无法解析的 HTML");
   }

@@ -19,7 +19,13 @@ struct Conversion
   std::string hint;  // a DataError's hint
 };
 
-enum class ConversionStatus { ok = 0, data_error = 1, out_of_memory = 2, failed = 3 };
+enum class ConversionStatus
+{
+  ok = 0,
+  data_error = 1,
+  out_of_memory = 2,
+  failed = 3
+};
 
 // The module's entry point, looked up by this name.
 constexpr const char* k_readers_entry = "normdoc_readers_convert_v1";

@@ -29,9 +29,10 @@ constexpr std::array<util::Named<Decision>, 4> k_decisions{{
 
 [[noreturn]] void bad_term(std::string_view term, std::string_view why)
 {
-  throw UsageError(fmt::format("清理范围中的“{}”{}", term, why),
-                   "可用：issuer=制定机关、year=年份、business、findings=legality|fair-competition|all、before=日期、expired，"
-                   "用逗号连接");
+  throw UsageError(
+    fmt::format("清理范围中的“{}”{}", term, why),
+    "可用：issuer=制定机关、year=年份、business、findings=legality|fair-competition|all、before=日期、expired，"
+    "用逗号连接");
 }
 
 // Expired on `date` and not yet recorded as 已失效 in the catalogue (acknowledged `expired`).
@@ -205,11 +206,12 @@ Campaign open_campaign(store::Transaction& txn, const std::string& name, const s
   }
   util::JsonWriter payload;
   payload.begin_object()
-    .key("cleanup").value(name)
-    .key("scope").value(scope_text)
-    .key("date").value(date.iso())
-    .key("documents").value(static_cast<std::int64_t>(documents.size()))
-    .key("members").begin_array();
+    .member("cleanup", name)
+    .member("scope", scope_text)
+    .member("date", date.iso())
+    .member("documents", static_cast<std::int64_t>(documents.size()))
+    .key("members")
+    .begin_array();
   // Which documents are in the campaign, so that the replay can compare its items.
   for (const auto& doc : documents) {
     payload.value(doc.id);
@@ -250,7 +252,8 @@ void decide(store::Transaction& txn, const std::string& name, const std::vector<
     }
     const std::string reason(util::trim(input.reason));
     if (reason.empty() && input.decision != Decision::keep) {
-      throw DataError(fmt::format("决定{}须写明理由", decision_label(input.decision)), Location{source, input.line, 0, "reason"});
+      throw DataError(fmt::format("决定{}须写明理由", decision_label(input.decision)),
+                      Location{source, input.line, 0, "reason"});
     }
     update
       .bind_all(decision_key(input.decision), reason.empty() ? std::nullopt : std::optional(reason), stamp.actor,
@@ -259,9 +262,9 @@ void decide(store::Transaction& txn, const std::string& name, const std::vector<
     update.reset();
     util::JsonWriter payload;
     payload.begin_object()
-      .key("cleanup").value(name)
-      .key("decision").value(decision_key(input.decision))
-      .key("reason").value(reason)
+      .member("cleanup", name)
+      .member("decision", decision_key(input.decision))
+      .member("reason", reason)
       .end_object();
     audit::append(txn, stamp, doc.id, "cleanup-decide", payload.str());
   }
@@ -287,8 +290,9 @@ std::vector<DecisionInput> parse_decisions_csv(std::string_view text, const std:
     const std::string decision = columns.get(row, "decision");
     const auto parsed = parse_decision(decision);
     if (!parsed) {
-      throw DataError(fmt::format("未知的决定“{}”，应为 keep、amend、repeal 或 invalidate（继续有效/修改/废止/宣布失效）", decision),
-                      Location{source, row.line, 0, "decision"});
+      throw DataError(
+        fmt::format("未知的决定“{}”，应为 keep、amend、repeal 或 invalidate（继续有效/修改/废止/宣布失效）", decision),
+        Location{source, row.line, 0, "decision"});
     }
     input.decision = *parsed;
     input.reason = columns.get(row, "reason");
@@ -336,10 +340,10 @@ Campaign close_campaign(store::Transaction& txn, const registry::Registry& regis
     .run();
   util::JsonWriter payload;
   payload.begin_object()
-    .key("cleanup").value(name)
-    .key("date").value(date.iso())
-    .key("decided").value(static_cast<std::int64_t>(campaign.decided()))
-    .key("undecided").value(static_cast<std::int64_t>(undecided))
+    .member("cleanup", name)
+    .member("date", date.iso())
+    .member("decided", static_cast<std::int64_t>(campaign.decided()))
+    .member("undecided", static_cast<std::int64_t>(undecided))
     .end_object();
   audit::append(txn, stamp, std::nullopt, "cleanup-close", payload.str());
   return load_campaign(db, name);

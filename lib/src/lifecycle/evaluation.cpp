@@ -29,18 +29,12 @@ constexpr std::string_view k_select =
 
 Evaluation read_evaluation(const store::Statement& stmt)
 {
-  return Evaluation{stmt.integer(0),
-                    stmt.integer(1),
-                    *stmt.optional_date(2),
-                    parse_outcome(stmt.text(3)).value_or(Outcome::keep_in_force),
-                    stmt.optional_text(4),
-                    stmt.optional_text(5),
-                    stmt.optional_text(6),
-                    stmt.optional_date(7),
-                    stmt.optional_date(8),
-                    stmt.optional_text(9),
-                    stmt.optional_text(10),
-                    stmt.optional_integer(11),
+  return Evaluation{stmt.integer(0),        stmt.integer(1),
+                    *stmt.optional_date(2), parse_outcome(stmt.text(3)).value_or(Outcome::keep_in_force),
+                    stmt.optional_text(4),  stmt.optional_text(5),
+                    stmt.optional_text(6),  stmt.optional_date(7),
+                    stmt.optional_date(8),  stmt.optional_text(9),
+                    stmt.optional_text(10), stmt.optional_integer(11),
                     stmt.text(12)};
 }
 
@@ -53,18 +47,18 @@ const util::Members k_evaluate_event{.only = {"id", "outcome", "date", "reason",
 void write_members(util::JsonWriter& json, const Evaluation& evaluation, const util::Members& members)
 {
   util::MemberWriter(json, members)
-    ("id", evaluation.id)
-    ("document", evaluation.document)
-    ("outcome", outcome_key(evaluation.outcome))
-    ("date", evaluation.date.iso())
-    ("reason", evaluation.reason)
-    ("report", evaluation.report)
-    ("report_sha256", evaluation.report_sha256)
-    ("previous_expires", util::to_iso(evaluation.previous_expires))
-    ("new_expires", util::to_iso(evaluation.new_expires))
-    ("previous_reg_no", evaluation.previous_reg_no)
-    ("new_reg_no", evaluation.new_reg_no)
-    ("replacement", evaluation.replacement);
+    .member("id", evaluation.id)
+    .member("document", evaluation.document)
+    .member("outcome", outcome_key(evaluation.outcome))
+    .member("date", evaluation.date.iso())
+    .member("reason", evaluation.reason)
+    .member("report", evaluation.report)
+    .member("report_sha256", evaluation.report_sha256)
+    .member("previous_expires", util::to_iso(evaluation.previous_expires))
+    .member("new_expires", util::to_iso(evaluation.new_expires))
+    .member("previous_reg_no", evaluation.previous_reg_no)
+    .member("new_reg_no", evaluation.new_reg_no)
+    .member("replacement", evaluation.replacement);
 }
 
 std::string_view outcome_key(Outcome outcome)
@@ -168,8 +162,8 @@ Evaluation void_evaluation(store::Transaction& txn, const registry::Document& do
     throw DataError(fmt::format("文件 #{} 没有有效的后评估记录", doc.id), Location{{}, 0, 0, "ref"});
   }
   // The last one recorded: what it changed is what the document shows now.
-  Evaluation last = *std::max_element(live.begin(), live.end(),
-                                            [](const Evaluation& a, const Evaluation& b) { return a.id < b.id; });
+  Evaluation last =
+    *std::max_element(live.begin(), live.end(), [](const Evaluation& a, const Evaluation& b) { return a.id < b.id; });
   const std::string why(util::trim(reason));
   if (why.empty()) {
     throw DataError("须写明作废理由", Location{{}, 0, 0, "reason"});
@@ -177,12 +171,10 @@ Evaluation void_evaluation(store::Transaction& txn, const registry::Document& do
   util::JsonWriter payload;
   payload.begin_object();
   write_members(payload, last, {.only = {"id", "outcome", "date"}, .rename = {{"id", "evaluation"}}});
-  payload.key("voided").value(date.iso())
-    .key("reason").value(why)
-    .key("restored").begin_array();
+  payload.member("voided", date.iso()).member("reason", why).key("restored").begin_array();
   // Each document field put back, as {document, field, from, to}; ids are numbers, as in `amend`.
   const auto restored = [&](std::int64_t document, std::string_view field, const auto& from, const auto& to) {
-    payload.begin_object().key("document").value(document).key("field").value(field).key("from").value(from).key("to").value(to);
+    payload.begin_object().member("document", document).member("field", field).member("from", from).member("to", to);
     payload.end_object();
   };
   const std::optional<std::string> none;
@@ -210,7 +202,8 @@ Evaluation void_evaluation(store::Transaction& txn, const registry::Document& do
       .run();
     break;
   case Outcome::amend:
-    if (doc.recorded_status != registry::Status::amended || !last.replacement || doc.superseded_by != last.replacement) {
+    if (doc.recorded_status != registry::Status::amended || !last.replacement ||
+        doc.superseded_by != last.replacement) {
       changed_since(doc, last);
     }
     restored(doc.id, "status", std::optional<std::string>("amended"), std::optional<std::string>("published"));
@@ -221,7 +214,9 @@ Evaluation void_evaluation(store::Transaction& txn, const registry::Document& do
                " WHERE id = ?")
       .bind_all(stamp.at, doc.id)
       .run();
-    db.prepare("UPDATE document SET amends = NULL, updated_at = ? WHERE id = ?").bind_all(stamp.at, *last.replacement).run();
+    db.prepare("UPDATE document SET amends = NULL, updated_at = ? WHERE id = ?")
+      .bind_all(stamp.at, *last.replacement)
+      .run();
     break;
   }
   db.prepare("UPDATE evaluation SET voided = ?, void_reason = ? WHERE id = ?").bind_all(date.iso(), why, last.id).run();

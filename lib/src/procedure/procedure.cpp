@@ -20,7 +20,8 @@ namespace {
 // (the override and its reason).
 Hint override_hint(std::string_view what)
 {
-  return Hint(fmt::format("{}，用 {} 说明", what, k_remedy_mark), {{Action::same, {}, {{"override_gate", ""}, {"reason", ""}}}});
+  return Hint(fmt::format("{}，用 {} 说明", what, k_remedy_mark),
+              {{Action::same, {}, {{"override_gate", ""}, {"reason", ""}}}});
 }
 
 constexpr std::array<util::Named<StepKind>, 7> k_steps{{
@@ -118,7 +119,8 @@ void validate(const StepInput& input)
     break;
   case StepKind::fair_competition_review:
     if (!input.date || !input.result) {
-      missing("result", fmt::format("公平竞争审查须给出结论日期和结论，可用：{}", choices(StepKind::fair_competition_review)));
+      missing("result",
+              fmt::format("公平竞争审查须给出结论日期和结论，可用：{}", choices(StepKind::fair_competition_review)));
     }
     // 公平竞争审查条例 第十二条: an exception needs a reasonable implementation period or
     // termination condition; the end date is what the reminder needs.
@@ -149,14 +151,14 @@ std::optional<Step> last_conclusion(store::Database& db, std::int64_t document, 
   return last;
 }
 
-void log_override(store::Transaction& txn, const registry::Document& doc, std::string_view gate, const std::string& reason,
-                  const audit::Stamp& stamp)
+void log_override(store::Transaction& txn, const registry::Document& doc, std::string_view gate,
+                  const std::string& reason, const audit::Stamp& stamp)
 {
   if (util::trim(reason).empty()) {
     throw DataError("越过把关须写明理由", Location{{}, 0, 0, "reason"});
   }
   util::JsonWriter payload;
-  payload.begin_object().key("gate").value(gate).key("reason").value(reason).end_object();
+  payload.begin_object().member("gate", gate).member("reason", reason).end_object();
   audit::append(txn, stamp, doc.id, "gate-override", payload.str());
 }
 
@@ -171,16 +173,18 @@ void require_deliberation_gate(store::Transaction& txn, const registry::Document
     return;
   }
   if (!input.override_reason) {
-    throw DataError(fmt::format("文件 #{} 在 {} 之前没有结论为合法或应当予以修改的合法性审核，不得提交集体审议（国办发〔2018〕115号 (七)）",
-                                doc.id, input.date->iso()),
-                    {}, override_hint("先记录合法性审核结论；补登记在使用 normdoc 之前审议的文件时"));
+    throw DataError(
+      fmt::format(
+        "文件 #{} 在 {} 之前没有结论为合法或应当予以修改的合法性审核，不得提交集体审议（国办发〔2018〕115号 (七)）",
+        doc.id, input.date->iso()),
+      {}, override_hint("先记录合法性审核结论；补登记在使用 normdoc 之前审议的文件时"));
   }
   log_override(txn, doc, "deliberation", *input.override_reason, stamp);
 }
 
 // 国办发〔2018〕115号 (五): 合法性审核时间一般不少于5个工作日 — unless urgent.
-void require_review_time(const StepInput& input, const std::optional<util::Date>& received, const config::Config& config,
-                         const calendar::Calendar& calendar)
+void require_review_time(const StepInput& input, const std::optional<util::Date>& received,
+                         const config::Config& config, const calendar::Calendar& calendar)
 {
   if (!received || !input.date || input.urgency) {
     return;
@@ -217,16 +221,16 @@ util::Date shortest_comment_end(const util::Date& from, const util::Duration& re
 
 template<typename Recorded> void write_recorded_fields(util::JsonWriter& json, const Recorded& step)
 {
-  json.key("date").value(util::to_iso(step.date))
-    .key("from").value(util::to_iso(step.from))
-    .key("to").value(util::to_iso(step.to))
-    .key("received").value(util::to_iso(step.received))
-    .key("until").value(util::to_iso(step.until))
-    .key("channel").value(step.channel)
-    .key("meeting").value(step.meeting)
-    .key("result").value(conclusion_key(step.result))
-    .key("note").value(step.note)
-    .key("urgency").value(step.urgency);
+  json.member("date", util::to_iso(step.date))
+    .member("from", util::to_iso(step.from))
+    .member("to", util::to_iso(step.to))
+    .member("received", util::to_iso(step.received))
+    .member("until", util::to_iso(step.until))
+    .member("channel", step.channel)
+    .member("meeting", step.meeting)
+    .member("result", conclusion_key(step.result))
+    .member("note", step.note)
+    .member("urgency", step.urgency);
 }
 
 } // namespace
@@ -308,13 +312,13 @@ bool lets_proceed(Conclusion conclusion)
   return conclusion != Conclusion::unlawful && conclusion != Conclusion::noncompliant;
 }
 
-Step record(store::Transaction& txn, const registry::Document& doc, const StepInput& input, const config::Config& config,
-            const calendar::Calendar& calendar, const audit::Stamp& stamp)
+Step record(store::Transaction& txn, const registry::Document& doc, const StepInput& input,
+            const config::Config& config, const calendar::Calendar& calendar, const audit::Stamp& stamp)
 {
   validate(input);
   if (doc.withdrawn) {
-    throw DataError(fmt::format("文件 #{}《{}》已于 {} 撤回（终止起草），不再记录制定程序", doc.id, doc.title,
-                                doc.withdrawn->iso()));
+    throw DataError(
+      fmt::format("文件 #{}《{}》已于 {} 撤回（终止起草），不再记录制定程序", doc.id, doc.title, doc.withdrawn->iso()));
   }
   // 征求意见、集体审议、签发 come before publication (国办发〔2018〕37号 (三), 统一印发 last): a document
   // published on D cannot have them after D — a new version is a new document. Reviews stay
@@ -324,11 +328,11 @@ Step record(store::Transaction& txn, const registry::Document& doc, const StepIn
                              input.kind == StepKind::deliberation || input.kind == StepKind::signing;
   const auto day = input.date ? input.date : input.from;
   if (drafting_step && doc.published && day && *doc.published < *day) {
-    throw DataError(fmt::format("文件 #{}《{}》已于 {} 发布，{}（{}）不能在发布之后", doc.id, doc.title,
-                                doc.published->iso(), step_label(input.kind), day->iso()),
-                    Location{{}, 0, 0, input.date ? "date" : "from"},
-                    Hint(fmt::format("修改已发布的文件：先用 {} 登记修改稿，对修改稿记录制定程序", k_remedy_mark),
-                         {{Action::add}}));
+    throw DataError(
+      fmt::format("文件 #{}《{}》已于 {} 发布，{}（{}）不能在发布之后", doc.id, doc.title, doc.published->iso(),
+                  step_label(input.kind), day->iso()),
+      Location{{}, 0, 0, input.date ? "date" : "from"},
+      Hint(fmt::format("修改已发布的文件：先用 {} 登记修改稿，对修改稿记录制定程序", k_remedy_mark), {{Action::add}}));
   }
   store::Database& db = txn.database();
   std::optional<std::int64_t> id;
@@ -346,7 +350,9 @@ Step record(store::Transaction& txn, const registry::Document& doc, const StepIn
   if (input.kind == StepKind::deliberation) {
     require_deliberation_gate(txn, doc, input, stamp);
     if (doc.recorded_status == registry::Status::draft || doc.recorded_status == registry::Status::reviewing) {
-      db.prepare("UPDATE document SET status = 'approved', updated_at = ? WHERE id = ?").bind_all(stamp.at, doc.id).run();
+      db.prepare("UPDATE document SET status = 'approved', updated_at = ? WHERE id = ?")
+        .bind_all(stamp.at, doc.id)
+        .run();
     }
   }
   if (id) {
@@ -363,10 +369,10 @@ Step record(store::Transaction& txn, const registry::Document& doc, const StepIn
     id = db.last_insert_rowid();
   }
   util::JsonWriter payload;
-  payload.begin_object().key("step").value(step_key(input.kind));
+  payload.begin_object().member("step", step_key(input.kind));
   write_recorded(payload, input);
   // The row inserted or concluded: a later void-step names it (replay places the void).
-  payload.key("step_id").value(*id).end_object();
+  payload.member("step_id", *id).end_object();
   audit::append(txn, stamp, doc.id, "record", payload.str());
   auto stmt = db.prepare(std::string(k_select) + " AND id = ?");
   stmt.bind(1, *id);
@@ -394,9 +400,11 @@ void require_publication_gate(store::Transaction& txn, const registry::Document&
   if (concluded && lets_proceed(*concluded->result)) {
     return;
   }
-  throw DataError(fmt::format("文件 #{}《{}》涉及市场主体经济活动，没有结论为符合或适用例外的公平竞争审查，不得出台（公平竞争审查条例第十八条）",
-                              doc.id, doc.title),
-                  {}, override_hint("先记录公平竞争审查结论；补登记在使用 normdoc 之前印发的文件时"));
+  throw DataError(
+    fmt::format(
+      "文件 #{}《{}》涉及市场主体经济活动，没有结论为符合或适用例外的公平竞争审查，不得出台（公平竞争审查条例第十八条）",
+      doc.id, doc.title),
+    {}, override_hint("先记录公平竞争审查结论；补登记在使用 normdoc 之前印发的文件时"));
 }
 
 namespace {
@@ -411,10 +419,10 @@ void mark_void(store::Transaction& txn, const Step& step, const util::Date& date
     .run();
   util::JsonWriter payload;
   payload.begin_object()
-    .key("step").value(step.id)
-    .key("kind").value(step_key(step.kind))
-    .key("voided").value(date.iso())
-    .key("reason").value(reason)
+    .member("step", step.id)
+    .member("kind", step_key(step.kind))
+    .member("voided", date.iso())
+    .member("reason", reason)
     .end_object();
   audit::append(txn, stamp, step.document, event, payload.str());
 }
@@ -448,10 +456,10 @@ std::vector<Step> outdate_reviews(store::Transaction& txn, const registry::Docum
     return outdated;
   }
   for (const auto& step : steps_of(txn.database(), doc.id)) {
-    const bool review =
-      step.kind == StepKind::legality_review || step.kind == StepKind::fair_competition_review;
+    const bool review = step.kind == StepKind::legality_review || step.kind == StepKind::fair_competition_review;
     if (review && step.date && step.result) {
-      mark_void(txn, step, date, fmt::format("{} 后正文已修改，结论不再适用", step.date->iso()), "outdate-review", stamp);
+      mark_void(txn, step, date, fmt::format("{} 后正文已修改，结论不再适用", step.date->iso()), "outdate-review",
+                stamp);
       outdated.push_back(step);
     }
   }
@@ -547,8 +555,8 @@ std::vector<Issue> check(const registry::Document& doc, const std::vector<Step>&
                               comment_rule, *comment->to};
       }
     } catch (const DataError& e) {
-      issues.push_back(Issue{"calendar-missing", fmt::format("无法核对征求意见期：{}", e.bare_message()),
-                             comment_rule, *comment->from});
+      issues.push_back(Issue{"calendar-missing", fmt::format("无法核对征求意见期：{}", e.bare_message()), comment_rule,
+                             *comment->from});
     }
   }
   if (short_comment && !long_enough) {
@@ -569,10 +577,10 @@ std::vector<Issue> check(const registry::Document& doc, const std::vector<Step>&
                              fmt::format("{} 集体审议时尚未完成合法性审核", deliberation->date->iso()),
                              "国办发〔2018〕115号 (七)", *deliberation->date});
     } else if (latest->result == Conclusion::unlawful) {
-      issues.push_back(Issue{"deliberation-after-unlawful-review",
-                             fmt::format("{} 合法性审核结论为不合法，仍于 {} 提交集体审议", latest->date->iso(),
-                                         deliberation->date->iso()),
-                             "国办发〔2018〕115号 (七)", *deliberation->date});
+      issues.push_back(Issue{
+        "deliberation-after-unlawful-review",
+        fmt::format("{} 合法性审核结论为不合法，仍于 {} 提交集体审议", latest->date->iso(), deliberation->date->iso()),
+        "国办发〔2018〕115号 (七)", *deliberation->date});
     }
     // 国办发〔2018〕37号 (三): deliberation precedes publication.
     if (doc.published && *doc.published < *deliberation->date) {

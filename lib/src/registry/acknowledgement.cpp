@@ -17,8 +17,8 @@ constexpr std::string_view k_select = "SELECT id, document, subject, date, reaso
 
 Acknowledgement read_acknowledgement(const store::Statement& stmt)
 {
-  return Acknowledgement{stmt.integer(0), stmt.integer(1), stmt.text(2), *stmt.optional_date(3), stmt.text(4),
-                         stmt.text(5)};
+  return Acknowledgement{stmt.integer(0),        stmt.integer(1), stmt.text(2),
+                         *stmt.optional_date(3), stmt.text(4),    stmt.text(5)};
 }
 
 } // namespace

@@ -24,8 +24,8 @@ bool is_close_bracket(char32_t c)
 
 bool is_agency_char(char32_t c)
 {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 'A' && c <= 'Z')
-         || (c >= 'a' && c <= 'z');
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 'A' && c <= 'Z') ||
+         (c >= 'a' && c <= 'z');
 }
 
 bool is_digit(char32_t c)

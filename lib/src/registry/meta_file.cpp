@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "toml_source.hpp"
 
-#include <normdoc/util/file.hpp>
 #include <normdoc/registry/meta_file.hpp>
+#include <normdoc/util/file.hpp>
 
 #include <normdoc/error.hpp>
 #include <normdoc/ingest/extract.hpp>
@@ -21,8 +21,8 @@ namespace normdoc::registry {
 namespace {
 
 const std::vector<std::string> k_meta_keys = {
-  "title",    "issuer", "doc_no",  "drafting_unit", "kind",      "concerns_business", "validity", "expires",
-  "drafted",  "index_no", "subject", "text",        "published", "effective",         "reg_no",   "override_gate",
+  "title",   "issuer",   "doc_no",  "drafting_unit", "kind",      "concerns_business", "validity", "expires",
+  "drafted", "index_no", "subject", "text",          "published", "effective",         "reg_no",   "override_gate",
 };
 
 class MetaReader
@@ -30,10 +30,7 @@ class MetaReader
 public:
   MetaReader(const toml::table& table, std::string source) : m_table(table), m_source(std::move(source)) {}
 
-  Location where(const toml::node& node, std::string_view key) const
-  {
-    return location_of(node, m_source, key);
-  }
+  Location where(const toml::node& node, std::string_view key) const { return location_of(node, m_source, key); }
 
   std::optional<std::string> text(std::string_view key) const
   {
@@ -157,7 +154,8 @@ DocumentMeta parse_meta(std::string_view toml_text, const std::filesystem::path&
   }
   meta.override_gate = reader.text("override_gate");
   if (const auto published = reader.date("published")) {
-    meta.publication = Publication{*published, reader.date("effective"), doc.expires, doc.validity, reader.text("reg_no")};
+    meta.publication =
+      Publication{*published, reader.date("effective"), doc.expires, doc.validity, reader.text("reg_no")};
   } else if (table.contains("effective") || table.contains("reg_no")) {
     const std::string_view key = table.contains("effective") ? "effective" : "reg_no";
     throw DataError("只有已发布的文件（写明 published）才能有此字段", reader.where(*table.get(key), key));

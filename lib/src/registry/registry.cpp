@@ -25,7 +25,6 @@ constexpr std::string_view k_select =
   " d.created_at, d.updated_at, d.withdrawn"
   " FROM document d LEFT JOIN document_text t INDEXED BY document_text_summary ON t.document = d.id";
 
-
 Document read_document(const store::Statement& stmt)
 {
   Document doc;
@@ -166,17 +165,17 @@ Document Registry::add(store::Transaction& txn, const NewDocument& input, const 
   Document doc = reload(db, id);
   util::JsonWriter payload;
   payload.begin_object()
-    .key("title").value(doc.title)
-    .key("issuer").value(doc.issuer)
-    .key("doc_no").value(doc.doc_no)
-    .key("drafting_unit").value(doc.drafting_unit)
-    .key("kind").value(doc.kind)
-    .key("concerns_business").value(doc.concerns_business)
-    .key("trial").value(doc.trial)
-    .key("validity").value(doc.validity)
-    .key("effective").value(util::to_iso(doc.effective))
-    .key("expires").value(util::to_iso(doc.expires))
-    .key("text_sha256").value(doc.text_sha256)
+    .member("title", doc.title)
+    .member("issuer", doc.issuer)
+    .member("doc_no", doc.doc_no)
+    .member("drafting_unit", doc.drafting_unit)
+    .member("kind", doc.kind)
+    .member("concerns_business", doc.concerns_business)
+    .member("trial", doc.trial)
+    .member("validity", doc.validity)
+    .member("effective", util::to_iso(doc.effective))
+    .member("expires", util::to_iso(doc.expires))
+    .member("text_sha256", doc.text_sha256)
     .end_object();
   audit::append(txn, stamp, id, "add", payload.str());
   return doc;
@@ -227,8 +226,9 @@ Document Registry::publish(store::Transaction& txn, const Document& doc, const P
   if (effective < publication.date) {
     throw DataError(fmt::format("施行日期 {} 早于发布日期 {}", effective.iso(), publication.date.iso()),
                     Location{{}, 0, 0, "effective"},
-                    Hint(publication.effective ? fmt::format("核对 {}", k_remedy_mark)
-                                               : fmt::format("施行日期取自正文的施行条款；用 {} 给出实际的施行日期", k_remedy_mark),
+                    Hint(publication.effective
+                           ? fmt::format("核对 {}", k_remedy_mark)
+                           : fmt::format("施行日期取自正文的施行条款；用 {} 给出实际的施行日期", k_remedy_mark),
                          {{Action::same, {}, {{"effective", ""}}}}));
   }
   util::Date expires = effective;
@@ -266,10 +266,10 @@ Document Registry::publish(store::Transaction& txn, const Document& doc, const P
     .run();
   util::JsonWriter payload;
   payload.begin_object()
-    .key("reg_no").value(reg_no)
-    .key("published").value(publication.date.iso())
-    .key("effective").value(effective.iso())
-    .key("expires").value(expires.iso())
+    .member("reg_no", reg_no)
+    .member("published", publication.date.iso())
+    .member("effective", effective.iso())
+    .member("expires", expires.iso())
     .end_object();
   audit::append(txn, stamp, doc.id, "publish", payload.str());
   return reload(db, doc.id);
@@ -290,13 +290,12 @@ void require_endable(const Document& doc, const util::Date& date, std::string_vi
     // 有效期届满自动失效 (regulations.md 7.3): nothing is left to end; the catalogue records it.
     // A decision taken before the expiry (renewal after an evaluation, 7.3: "renewal → the period
     // restarts") may be recorded late, on its own date.
-    throw DataError(fmt::format("{}已于 {} 有效期届满自动失效，不能{}", describe(doc), doc.expires->add_days(1).iso(),
-                                action),
-                    {},
-                    Hint(fmt::format("届满前已作出决定的，用 {} 写明决定日期补记；否则在目录中确认失效：{}，仍需施行的，重新制定发布",
-                                     k_remedy_mark, k_remedy_mark),
-                         {{Action::same, {}, {{"date", ""}}},
-                          {Action::acknowledge, {std::to_string(doc.id), "expired"}, {{"reason", "…"}}}}));
+    throw DataError(
+      fmt::format("{}已于 {} 有效期届满自动失效，不能{}", describe(doc), doc.expires->add_days(1).iso(), action), {},
+      Hint(fmt::format("届满前已作出决定的，用 {} 写明决定日期补记；否则在目录中确认失效：{}，仍需施行的，重新制定发布",
+                       k_remedy_mark, k_remedy_mark),
+           {{Action::same, {}, {{"date", ""}}},
+            {Action::acknowledge, {std::to_string(doc.id), "expired"}, {{"reason", "…"}}}}));
   }
   // A document published but not yet effective (已公布待施行) can be ended as well.
   if ((status != Status::published && status != Status::pending) || doc.recorded_status != Status::published) {
@@ -331,7 +330,7 @@ Document Registry::amend(store::Transaction& txn, const Document& doc, const Doc
     .bind_all(doc.id, stamp.at, replacement.id)
     .run();
   util::JsonWriter payload;
-  payload.begin_object().key("date").value(date.iso()).key("by").value(replacement.id).end_object();
+  payload.begin_object().member("date", date.iso()).member("by", replacement.id).end_object();
   audit::append(txn, stamp, doc.id, "amend", payload.str());
   return reload(db, doc.id);
 }
@@ -351,13 +350,14 @@ Document Registry::end_with_reason(store::Transaction& txn, const Document& doc,
   const bool repeal = status == Status::repealed;
   const std::string why = required_text(reason, "reason");
   require_endable(doc, date, repeal ? "废止" : "宣布失效", repeal ? "废止日期" : "宣布失效日期");
-  db.prepare(repeal ? "UPDATE document SET status = 'repealed', repealed = ?, repeal_reason = ?, updated_at = ? WHERE id = ?"
-                    : "UPDATE document SET status = 'invalidated', invalidated = ?, repeal_reason = ?, updated_at = ?"
-                      " WHERE id = ?")
+  db.prepare(repeal
+               ? "UPDATE document SET status = 'repealed', repealed = ?, repeal_reason = ?, updated_at = ? WHERE id = ?"
+               : "UPDATE document SET status = 'invalidated', invalidated = ?, repeal_reason = ?, updated_at = ?"
+                 " WHERE id = ?")
     .bind_all(date.iso(), why, stamp.at, doc.id)
     .run();
   util::JsonWriter payload;
-  payload.begin_object().key("date").value(date.iso()).key("reason").value(why).end_object();
+  payload.begin_object().member("date", date.iso()).member("reason", why).end_object();
   audit::append(txn, stamp, doc.id, repeal ? "repeal" : "invalidate", payload.str());
   return reload(db, doc.id);
 }
@@ -379,7 +379,7 @@ Document Registry::withdraw(store::Transaction& txn, const Document& doc, const 
     .bind_all(date.iso(), why, stamp.at, doc.id)
     .run();
   util::JsonWriter payload;
-  payload.begin_object().key("date").value(date.iso()).key("reason").value(why).end_object();
+  payload.begin_object().member("date", date.iso()).member("reason", why).end_object();
   audit::append(txn, stamp, doc.id, "withdraw", payload.str());
   return reload(db, doc.id);
 }
@@ -400,9 +400,17 @@ Document Registry::renew(store::Transaction& txn, const Document& doc, const uti
     .run();
   util::JsonWriter payload;
   payload.begin_object()
-    .key("date").value(date.iso())
-    .key("expires").begin_object().key("from").value(util::to_iso(doc.expires)).key("to").value(expires.iso()).end_object()
-    .key("reg_no").begin_object().key("from").value(doc.reg_no).key("to").value(reg_no).end_object()
+    .member("date", date.iso())
+    .key("expires")
+    .begin_object()
+    .member("from", util::to_iso(doc.expires))
+    .member("to", expires.iso())
+    .end_object()
+    .key("reg_no")
+    .begin_object()
+    .member("from", doc.reg_no)
+    .member("to", reg_no)
+    .end_object()
     .end_object();
   audit::append(txn, stamp, doc.id, "renew", payload.str());
   return reload(db, doc.id);
@@ -418,7 +426,7 @@ Document Registry::edit(store::Transaction& txn, const Document& doc, const Chan
   const auto record = [&](std::string_view field, const std::optional<std::string>& before,
                           const std::optional<std::string>& after) {
     if (before != after) {
-      payload.key(field).begin_object().key("from").value(before).key("to").value(after).end_object();
+      payload.key(field).begin_object().member("from", before).member("to", after).end_object();
     }
   };
   if (changes.title) {
@@ -447,8 +455,11 @@ Document Registry::edit(store::Transaction& txn, const Document& doc, const Chan
   optional_field("subject", changes.subject, &Document::subject);
   if (changes.concerns_business && *changes.concerns_business != doc.concerns_business) {
     updated.concerns_business = *changes.concerns_business;
-    payload.key("concerns_business").begin_object().key("from").value(doc.concerns_business).key("to").value(
-      updated.concerns_business).end_object();
+    payload.key("concerns_business")
+      .begin_object()
+      .member("from", doc.concerns_business)
+      .member("to", updated.concerns_business)
+      .end_object();
   }
   if (changes.text) {
     store_text(db, doc.id, *changes.text, m_config.max_text_bytes);
@@ -474,9 +485,9 @@ Document Registry::edit(store::Transaction& txn, const Document& doc, const Chan
   ensure_doc_no_free(db, updated.issuer, updated.doc_no, doc.id);
   db.prepare("UPDATE document SET title = ?, issuer = ?, doc_no = ?, drafting_unit = ?, index_no = ?, subject = ?,"
              " concerns_business = ?, trial = ?, effective = ?, validity = ?, expires = ?, updated_at = ? WHERE id = ?")
-    .bind_all(updated.title, updated.issuer, updated.doc_no, updated.drafting_unit, updated.index_no,
-              updated.subject, updated.concerns_business, updated.trial, util::to_iso(updated.effective),
-              updated.validity, util::to_iso(updated.expires), stamp.at, doc.id)
+    .bind_all(updated.title, updated.issuer, updated.doc_no, updated.drafting_unit, updated.index_no, updated.subject,
+              updated.concerns_business, updated.trial, util::to_iso(updated.effective), updated.validity,
+              util::to_iso(updated.expires), stamp.at, doc.id)
     .run();
   audit::append(txn, stamp, doc.id, "edit", payload.str());
   return reload(db, doc.id);
@@ -511,7 +522,8 @@ Document resolve(store::Database& db, std::string_view raw_ref)
 {
   const std::string ref(util::trim(raw_ref));
   std::int64_t id = 0;
-  const std::string_view digits = !ref.empty() && ref[0] == '#' ? std::string_view(ref).substr(1) : std::string_view(ref);
+  const std::string_view digits =
+    !ref.empty() && ref[0] == '#' ? std::string_view(ref).substr(1) : std::string_view(ref);
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
   if (ec == std::errc{} && end == digits.data() + digits.size()) {
     if (auto doc = find(db, id)) {
@@ -524,8 +536,9 @@ Document resolve(store::Database& db, std::string_view raw_ref)
     return read_document(by_reg_no);
   }
   // A number given up at re-registration still finds its document.
-  auto by_previous_reg_no = db.prepare("SELECT document FROM evaluation WHERE previous_reg_no = ? AND"
-                                       " new_reg_no IS DISTINCT FROM previous_reg_no AND voided IS NULL ORDER BY id DESC LIMIT 1");
+  auto by_previous_reg_no =
+    db.prepare("SELECT document FROM evaluation WHERE previous_reg_no = ? AND"
+               " new_reg_no IS DISTINCT FROM previous_reg_no AND voided IS NULL ORDER BY id DESC LIMIT 1");
   by_previous_reg_no.bind(1, ref);
   if (by_previous_reg_no.step() == store::Step::row) {
     return *find(db, by_previous_reg_no.integer(0));
@@ -560,14 +573,14 @@ Document resolve(store::Database& db, std::string_view raw_ref)
 
 void for_each(store::Database& db, const ListFilter& filter, const std::function<void(const Document&)>& visit)
 {
-  auto stmt = db.prepare(std::string(k_select)
-                         + " WHERE (?1 IS NULL OR d.issuer = ?1)"
-                           " AND (?2 IS NULL OR substr(coalesce(d.published, d.created_at), 1, 4) = ?2)"
-                           // Written for both dialects: a comparison is no number on PostgreSQL.
-                           " AND (?3 IS NULL OR NOT ((d.repealed IS NOT NULL AND d.repealed <= ?3)"
-                           "                         OR (d.amended IS NOT NULL AND d.amended <= ?3)"
-                           "                         OR (d.invalidated IS NOT NULL AND d.invalidated <= ?3)))"
-                           " ORDER BY d.id");
+  auto stmt = db.prepare(std::string(k_select) +
+                         " WHERE (?1 IS NULL OR d.issuer = ?1)"
+                         " AND (?2 IS NULL OR substr(coalesce(d.published, d.created_at), 1, 4) = ?2)"
+                         // Written for both dialects: a comparison is no number on PostgreSQL.
+                         " AND (?3 IS NULL OR NOT ((d.repealed IS NOT NULL AND d.repealed <= ?3)"
+                         "                         OR (d.amended IS NOT NULL AND d.amended <= ?3)"
+                         "                         OR (d.invalidated IS NOT NULL AND d.invalidated <= ?3)))"
+                         " ORDER BY d.id");
   stmt.bind(1, filter.issuer);
   stmt.bind(2, filter.year ? std::optional(fmt::format("{:04}", *filter.year)) : std::nullopt);
   stmt.bind(3, filter.not_ended ? std::optional(filter.as_of.iso()) : std::nullopt);

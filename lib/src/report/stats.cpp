@@ -38,7 +38,8 @@ YearStats year_stats(store::Database& db, int year)
   while (reviews.step() == store::Step::row) {
     stats.review_results[{reviews.text(0), reviews.text(1)}] = static_cast<int>(reviews.integer(2));
   }
-  auto evaluations = db.prepare("SELECT outcome, count(*) FROM evaluation WHERE date BETWEEN ? AND ? AND voided IS NULL GROUP BY 1");
+  auto evaluations =
+    db.prepare("SELECT outcome, count(*) FROM evaluation WHERE date BETWEEN ? AND ? AND voided IS NULL GROUP BY 1");
   evaluations.bind_all(first, last);
   while (evaluations.step() == store::Step::row) {
     stats.evaluations[evaluations.text(0)] = static_cast<int>(evaluations.integer(1));

@@ -45,8 +45,8 @@ bool contains(std::string_view text, std::string_view part)
 
 // Named classes used in a rule list: "{name}" stands for the class's words; "a|b" lists
 // alternatives. Returns the expanded words, in order, without duplicates.
-std::vector<std::string> expand(const std::map<std::string, std::vector<std::string>>& classes, std::string_view written,
-                                const std::function<void(const std::string&)>& unknown)
+std::vector<std::string> expand(const std::map<std::string, std::vector<std::string>>& classes,
+                                std::string_view written, const std::function<void(const std::string&)>& unknown)
 {
   std::vector<std::string> words;
   const auto add = [&](const std::string& word) {
@@ -78,10 +78,7 @@ class Reader
 public:
   explicit Reader(std::string source) : m_source(std::move(source)) {}
 
-  Location at(const toml::node& node, std::string_view field) const
-  {
-    return location_of(node, m_source, field);
-  }
+  Location at(const toml::node& node, std::string_view field) const { return location_of(node, m_source, field); }
 
   void only(const toml::table& table, std::initializer_list<std::string_view> allowed) const
   {
@@ -92,7 +89,8 @@ public:
         throw DataError(fmt::format("未知的字段“{}”", key.str()),
                         Location{m_source, static_cast<int>(key.source().begin.line),
                                  static_cast<int>(key.source().begin.column), std::string(key.str())},
-                        suggestion ? fmt::format("是否想写“{}”？", *suggestion) : "格式见 schemas/checklists/README.md");
+                        suggestion ? fmt::format("是否想写“{}”？", *suggestion)
+                                   : "格式见 schemas/checklists/README.md");
       }
     }
   }
@@ -102,7 +100,8 @@ public:
     const toml::node* node = table.get(field);
     if (!node) {
       if (required) {
-        throw DataError("缺少此字段", Location{m_source, static_cast<int>(table.source().begin.line), 0, std::string(field)});
+        throw DataError("缺少此字段",
+                        Location{m_source, static_cast<int>(table.source().begin.line), 0, std::string(field)});
       }
       return {};
     }
@@ -119,7 +118,8 @@ public:
   {
     std::vector<std::string> out;
     for (const auto& written : texts(table, field)) {
-      for (auto& word : expand(classes, written, [&](const std::string& name) { unknown_class(table, field, name, classes); })) {
+      for (auto& word :
+           expand(classes, written, [&](const std::string& name) { unknown_class(table, field, name, classes); })) {
         if (std::find(out.begin(), out.end(), word) == out.end()) {
           out.push_back(std::move(word));
         }
@@ -150,7 +150,8 @@ public:
     if (value == "clause") {
       return Scope::clause;
     }
-    throw DataError(fmt::format("未知的范围“{}”，应为 clause（分句）或 sentence（句）", value), at(*table.get(field), field));
+    throw DataError(fmt::format("未知的范围“{}”，应为 clause（分句）或 sentence（句）", value),
+                    at(*table.get(field), field));
   }
 
   std::vector<std::string> texts(const toml::table& table, std::string_view field) const
@@ -198,7 +199,8 @@ Severity severity_value(const Reader& reader, const toml::node& node, std::strin
   const auto* value = node.as_string();
   const auto parsed = value ? parse_severity(value->get()) : std::nullopt;
   if (!parsed) {
-    throw DataError(fmt::format("未知的严重程度“{}”，应为 error、warning 或 info", value ? value->get() : ""), reader.at(node, field));
+    throw DataError(fmt::format("未知的严重程度“{}”，应为 error、warning 或 info", value ? value->get() : ""),
+                    reader.at(node, field));
   }
   return *parsed;
 }
@@ -209,11 +211,14 @@ std::vector<Element> parse_sequence(const Reader& reader, const toml::table& tab
   std::vector<Element> sequence;
   const auto written = reader.texts(table, "sequence");
   if (written.size() > k_max_elements) {
-    throw DataError(fmt::format("sequence 最多{}个元素", k_max_elements), reader.at(*table.get("sequence"), "sequence"));
+    throw DataError(fmt::format("sequence 最多{}个元素", k_max_elements),
+                    reader.at(*table.get("sequence"), "sequence"));
   }
   std::vector<std::int64_t> gaps(written.size(), 0);
   if (const toml::node* gap = table.get("gap")) {
-    const auto bad = [&] { return DataError("gap 应为 1 到 200 之间的整数，或每个元素一个这样的整数（第一个写 0）", reader.at(*gap, "gap")); };
+    const auto bad = [&] {
+      return DataError("gap 应为 1 到 200 之间的整数，或每个元素一个这样的整数（第一个写 0）", reader.at(*gap, "gap"));
+    };
     if (const auto* list = gap->as_array()) {
       if (list->size() != written.size()) {
         throw bad();
@@ -236,17 +241,19 @@ std::vector<Element> parse_sequence(const Reader& reader, const toml::table& tab
         element.classes.push_back(part.substr(1, part.size() - 2));
       }
     }
-    element.words = expand(classes, w, [&](const std::string& name) { reader.unknown_class(table, "sequence", name, classes); });
+    element.words =
+      expand(classes, w, [&](const std::string& name) { reader.unknown_class(table, "sequence", name, classes); });
     element.gap = static_cast<int>(gaps[i]);
     sequence.push_back(std::move(element));
   }
   return sequence;
 }
 
-Rule parse_rule(const Reader& reader, const toml::table& table, const std::map<std::string, std::vector<std::string>>& classes)
+Rule parse_rule(const Reader& reader, const toml::table& table,
+                const std::map<std::string, std::vector<std::string>>& classes)
 {
-  reader.only(table, {"id", "severity", "severity_at", "message", "phrases", "regex", "near", "within", "sequence", "gap",
-                      "any_order", "scope", "unless", "unless_scope", "negation"});
+  reader.only(table, {"id", "severity", "severity_at", "message", "phrases", "regex", "near", "within", "sequence",
+                      "gap", "any_order", "scope", "unless", "unless_scope", "negation"});
   Rule rule;
   rule.id = reader.text(table, "id");
   reader.text(table, "severity");
@@ -355,8 +362,8 @@ std::optional<IssuerLevel> parse_issuer_level(std::string_view key)
 IssuerLevel issuer_level_of(std::string_view issuer)
 {
   // The most local unit named decides: 郑州市金水区人民政府 is a county-level body.
-  const bool county = contains(issuer, "县") || contains(issuer, "旗")
-                      || (contains(issuer, "区") && !contains(issuer, "自治区"));
+  const bool county =
+    contains(issuer, "县") || contains(issuer, "旗") || (contains(issuer, "区") && !contains(issuer, "自治区"));
   if (county) {
     return IssuerLevel::county;
   }
@@ -368,9 +375,10 @@ IssuerLevel issuer_level_of(std::string_view issuer)
   if (municipality || contains(issuer, "省") || contains(issuer, "自治区")) {
     return IssuerLevel::province;
   }
-  const bool national = contains(issuer, "国务院") || issuer.starts_with("国家") || issuer.starts_with("中华人民共和国")
-                        || issuer.starts_with("中共中央") || issuer.ends_with("部") || issuer.ends_with("总局")
-                        || issuer.ends_with("委员会") || issuer.ends_with("署");
+  const bool national = contains(issuer, "国务院") || issuer.starts_with("国家") ||
+                        issuer.starts_with("中华人民共和国") || issuer.starts_with("中共中央") ||
+                        issuer.ends_with("部") || issuer.ends_with("总局") || issuer.ends_with("委员会") ||
+                        issuer.ends_with("署");
   return national ? IssuerLevel::national : IssuerLevel::county;
 }
 
@@ -388,7 +396,8 @@ Checklist parse_checklist(std::string_view toml_text, const std::string& source)
 {
   const toml::table table = parse_toml(toml_text, source);
   const Reader reader(source);
-  reader.only(table, {"schema", "id", "version", "title", "source", "conclusions", "exception_item", "classes", "items"});
+  reader.only(table,
+              {"schema", "id", "version", "title", "source", "conclusions", "exception_item", "classes", "items"});
   if (table["schema"].value<std::int64_t>() != k_schema) {
     throw DataError(fmt::format("不支持的清单格式版本，应为 schema = {}", k_schema), Location{source, 1, 0, "schema"});
   }
@@ -436,7 +445,8 @@ Checklist parse_checklist(std::string_view toml_text, const std::string& source)
     const auto& results = checklist.conclusions;
     const bool concludable = std::find(results.begin(), results.end(), "exception") != results.end();
     if (!known || !concludable) {
-      throw DataError(known ? "有例外条目的清单，conclusions 须含 \"exception\"" : fmt::format("没有编号为“{}”的条目", checklist.exception_item),
+      throw DataError(known ? "有例外条目的清单，conclusions 须含 \"exception\""
+                            : fmt::format("没有编号为“{}”的条目", checklist.exception_item),
                       reader.at(*table.get("exception_item"), "exception_item"));
     }
   }
@@ -464,7 +474,8 @@ std::vector<const Checklist*> select_checklists(std::string_view which)
     }
   }
   if (selected.empty()) {
-    throw UsageError(fmt::format("未知的审查清单“{}”", which), "可用：legality（合法性审核）、fair-competition（公平竞争审查）、all");
+    throw UsageError(fmt::format("未知的审查清单“{}”", which),
+                     "可用：legality（合法性审核）、fair-competition（公平竞争审查）、all");
   }
   return selected;
 }

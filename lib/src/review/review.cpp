@@ -93,7 +93,8 @@ Review read_review(const store::Statement& stmt)
   if (ground && until) {
     const auto known = util::parse_named(k_grounds, *ground);
     if (!known) {
-      throw DataError(fmt::format("审查 R{} 的例外情形“{}”无法识别", review.id, *ground), Location{{}, 0, 0, "exception_ground"});
+      throw DataError(fmt::format("审查 R{} 的例外情形“{}”无法识别", review.id, *ground),
+                      Location{{}, 0, 0, "exception_ground"});
     }
     review.exception = Exception{*known, stmt.text(17), *until};
   }
@@ -122,9 +123,10 @@ void load_parts(store::Database& db, Review& review)
     item.answered_at = items.optional_text(8);
     review.items.push_back(std::move(item));
   }
-  auto findings = db.prepare("SELECT number, line, col, rule, item, article, severity, message, excerpt,"
-                             " dismissed_reason, dismissed_by, dismissed_at, matched FROM review_finding WHERE review = ?"
-                             " ORDER BY number");
+  auto findings =
+    db.prepare("SELECT number, line, col, rule, item, article, severity, message, excerpt,"
+               " dismissed_reason, dismissed_by, dismissed_at, matched FROM review_finding WHERE review = ?"
+               " ORDER BY number");
   findings.bind(1, review.id);
   while (findings.step() == store::Step::row) {
     RecordedFinding recorded;
@@ -153,8 +155,9 @@ Review load_open(store::Database& db, std::int64_t id)
 {
   Review review = load(db, id);
   if (review.result) {
-    refuse(fmt::format("审查 R{} 已于 {} 作出结论，不能再修改", id, review.concluded->iso()), "review",
-           Hint(fmt::format("如需重新审查，用 {} 开始新的审查，新审查取代旧审查", k_remedy_mark), {{Action::review_start}}));
+    refuse(
+      fmt::format("审查 R{} 已于 {} 作出结论，不能再修改", id, review.concluded->iso()), "review",
+      Hint(fmt::format("如需重新审查，用 {} 开始新的审查，新审查取代旧审查", k_remedy_mark), {{Action::review_start}}));
   }
   if (review.superseded_by) {
     refuse(fmt::format("审查 R{} 已被审查 R{} 取代", id, *review.superseded_by), "review",
@@ -196,7 +199,8 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
                         : conclusion.until          ? "until"
                                                     : nullptr;
     if (given != nullptr) {
-      refuse(fmt::format("例外情形、替代方案和实施期限只用于适用例外（{}）的结论", procedure::conclusion_key(procedure::Conclusion::exception)),
+      refuse(fmt::format("例外情形、替代方案和实施期限只用于适用例外（{}）的结论",
+                         procedure::conclusion_key(procedure::Conclusion::exception)),
              given);
     }
   }
@@ -207,8 +211,9 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
       const auto known = procedure::parse_conclusion(key);
       options += fmt::format(" {}（{}）", key, known ? procedure::conclusion_label(*known) : key);
     }
-    refuse(fmt::format("结论“{}”不适用于{}，可用：{}", procedure::conclusion_key(result), review.checklist_title, options),
-           "result");
+    refuse(
+      fmt::format("结论“{}”不适用于{}，可用：{}", procedure::conclusion_key(result), review.checklist_title, options),
+      "result");
   }
   std::vector<std::string> unanswered;
   std::vector<std::string> failed;
@@ -225,8 +230,9 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
     }
   }
   if (!unanswered.empty()) {
-    refuse(fmt::format("还有{}项未回答：{}", unanswered.size(), join(unanswered, "、")), "answers",
-           Hint(fmt::format("用 {} 逐项回答", k_remedy_mark), {{Action::review_answer, {fmt::format("R{}", review.id)}}}));
+    refuse(
+      fmt::format("还有{}项未回答：{}", unanswered.size(), join(unanswered, "、")), "answers",
+      Hint(fmt::format("用 {} 逐项回答", k_remedy_mark), {{Action::review_answer, {fmt::format("R{}", review.id)}}}));
   }
   if (conclusion.date < review.received.value_or(conclusion.date)) {
     refuse(fmt::format("结论日期 {} 早于收到日期 {}", conclusion.date.iso(), review.received->iso()), "date");
@@ -243,7 +249,8 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
       }
     }
     if (!open_findings.empty()) {
-      refuse(fmt::format("自动筛查发现{}处严重问题，所涉条目却回答为通过：{}", open_findings.size(), join(open_findings, "、")),
+      refuse(fmt::format("自动筛查发现{}处严重问题，所涉条目却回答为通过：{}", open_findings.size(),
+                         join(open_findings, "、")),
              "findings",
              Hint(fmt::format("核实后用 {} 写明不构成问题的理由", k_remedy_mark),
                   {{Action::review_dismiss, {fmt::format("R{}", review.id), "编号"}, {{"reason", ""}}}}));
@@ -252,7 +259,8 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
   if (procedure::is_favourable(result)) {
     if (!failed.empty()) {
       refuse(fmt::format("条目 {} 回答为不通过，结论不能是{}", join(failed, "、"), procedure::conclusion_label(result)),
-             "result", review.exception_item.empty() ? "" : "有排除、限制竞争效果但符合第十二条的，结论用 exception（适用例外）");
+             "result",
+             review.exception_item.empty() ? "" : "有排除、限制竞争效果但符合第十二条的，结论用 exception（适用例外）");
     }
     return;
   }
@@ -269,8 +277,9 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
   }
   // 公平竞争审查条例 第十二条: a ground, no less-restrictive alternative, a reasonable period —
   // all three — and 第十七条第二款: set out in detail in the conclusion.
-  const auto exception_answer = std::find_if(review.items.begin(), review.items.end(),
-                                             [&](const ItemAnswer& item) { return item.item == review.exception_item; });
+  const auto exception_answer = std::find_if(review.items.begin(), review.items.end(), [&](const ItemAnswer& item) {
+    return item.item == review.exception_item;
+  });
   if (exception_answer == review.items.end() || exception_answer->answer != Answer::pass) {
     refuse(fmt::format("适用例外须把例外条目 {} 回答为通过（符合第十二条）", review.exception_item), "result");
   }
@@ -289,7 +298,8 @@ void require_agreement(const Review& review, const Conclusion& conclusion)
     refuse("适用例外须给出合理的实施期限的截止日（公平竞争审查条例第十二条）", "until");
   }
   if (*conclusion.until <= conclusion.date) {
-    refuse(fmt::format("实施期限截止日 {} 不在结论日期 {} 之后", conclusion.until->iso(), conclusion.date.iso()), "until");
+    refuse(fmt::format("实施期限截止日 {} 不在结论日期 {} 之后", conclusion.until->iso(), conclusion.date.iso()),
+           "until");
   }
 }
 
@@ -341,56 +351,58 @@ std::string_view status_key(const Review& review)
 void write_members(util::JsonWriter& json, const ItemAnswer& item, const util::Members& members)
 {
   util::MemberWriter(json, members)
-    ("id", item.item)
-    ("category", item.category)
-    ("text", item.text)
-    ("article", item.article)
-    ("answer", item.answer ? std::optional<std::string>(answer_key(*item.answer)) : std::nullopt)
-    ("note", item.note)
-    ("evidence", item.evidence)
-    ("answered_by", item.answered_by)
-    ("answered_at", item.answered_at);
+    .member("id", item.item)
+    .member("category", item.category)
+    .member("text", item.text)
+    .member("article", item.article)
+    .member("answer", item.answer ? std::optional<std::string>(answer_key(*item.answer)) : std::nullopt)
+    .member("note", item.note)
+    .member("evidence", item.evidence)
+    .member("answered_by", item.answered_by)
+    .member("answered_at", item.answered_at);
 }
 
 void write_members(util::JsonWriter& json, const Review& review, const registry::Document& doc)
 {
-  json.key("id").value(review.id)
-    .key("status").value(status_key(review))
-    .key("document").begin_object()
-      .key("id").value(doc.id)
-      .key("title").value(doc.title)
-      .key("doc_no").value(doc.doc_no)
-      .key("issuer").value(doc.issuer)
-      .key("drafting_unit").value(doc.drafting_unit)
+  json.member("id", review.id)
+    .member("status", status_key(review))
+    .key("document")
+    .begin_object()
+    .member("id", doc.id)
+    .member("title", doc.title)
+    .member("doc_no", doc.doc_no)
+    .member("issuer", doc.issuer)
+    .member("drafting_unit", doc.drafting_unit)
     .end_object()
-    .key("checklist").begin_object()
-      .key("id").value(review.checklist)
-      .key("title").value(review.checklist_title)
-      .key("version").value(review.checklist_version)
-      .key("sha256").value(review.checklist_sha256)
+    .key("checklist")
+    .begin_object()
+    .member("id", review.checklist)
+    .member("title", review.checklist_title)
+    .member("version", review.checklist_version)
+    .member("sha256", review.checklist_sha256)
     .end_object()
-    .key("text_sha256").value(review.text_sha256)
-    .key("reviewer").value(review.reviewer)
-    .key("received").value(util::to_iso(review.received))
-    .key("started_at").value(review.started_at)
-    .key("concluded").value(util::to_iso(review.concluded))
-    .key("result").value(procedure::conclusion_key(review.result))
-    .key("result_label").value(review.result ? std::optional<std::string>(procedure::conclusion_label(*review.result))
-                                             : std::nullopt)
-    .key("opinion").value(review.opinion)
-    .key("urgency").value(review.urgency)
+    .member("text_sha256", review.text_sha256)
+    .member("reviewer", review.reviewer)
+    .member("received", util::to_iso(review.received))
+    .member("started_at", review.started_at)
+    .member("concluded", util::to_iso(review.concluded))
+    .member("result", procedure::conclusion_key(review.result))
+    .member("result_label",
+            review.result ? std::optional<std::string>(procedure::conclusion_label(*review.result)) : std::nullopt)
+    .member("opinion", review.opinion)
+    .member("urgency", review.urgency)
     .key("exception");
   if (review.exception) {
     json.begin_object()
-      .key("ground").value(ground_key(review.exception->ground))
-      .key("ground_label").value(ground_label(review.exception->ground))
-      .key("alternatives").value(review.exception->alternatives)
-      .key("until").value(review.exception->until.iso())
+      .member("ground", ground_key(review.exception->ground))
+      .member("ground_label", ground_label(review.exception->ground))
+      .member("alternatives", review.exception->alternatives)
+      .member("until", review.exception->until.iso())
       .end_object();
   } else {
     json.null();
   }
-  json.key("superseded_by").value(review.superseded_by).key("items").begin_array();
+  json.member("superseded_by", review.superseded_by).key("items").begin_array();
   for (const auto& item : review.items) {
     json.begin_object();
     write_members(json, item);
@@ -398,14 +410,14 @@ void write_members(util::JsonWriter& json, const Review& review, const registry:
   }
   json.end_array().key("findings").begin_array();
   for (const auto& recorded : review.findings) {
-    json.begin_object().key("number").value(recorded.number);
+    json.begin_object().member("number", recorded.number);
     write_members(json, recorded.finding);
     json.key("dismissed");
     if (recorded.dismissed_reason) {
       json.begin_object()
-        .key("reason").value(*recorded.dismissed_reason)
-        .key("by").value(recorded.dismissed_by)
-        .key("at").value(recorded.dismissed_at)
+        .member("reason", *recorded.dismissed_reason)
+        .member("by", recorded.dismissed_by)
+        .member("at", recorded.dismissed_at)
         .end_object();
     } else {
       json.null();
@@ -420,8 +432,9 @@ Review start(store::Transaction& txn, const registry::Document& doc, const Check
              const audit::Stamp& stamp)
 {
   store::Database& db = txn.database();
-  db.prepare("INSERT INTO review (document, checklist, checklist_title, checklist_version, checklist_sha256, conclusions,"
-             " exception_item, text_sha256, reviewer, received, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+  db.prepare(
+      "INSERT INTO review (document, checklist, checklist_title, checklist_version, checklist_sha256, conclusions,"
+      " exception_item, text_sha256, reviewer, received, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
     .bind_all(doc.id, checklist.id, checklist.title, checklist.version, checklist.sha256,
               join(checklist.conclusions, " "),
               checklist.exception_item.empty() ? std::nullopt : std::optional(checklist.exception_item),
@@ -439,8 +452,9 @@ Review start(store::Transaction& txn, const registry::Document& doc, const Check
     item_insert.bind_all(id, ++position, item.id, item.category, item.text, item.article).run();
     item_insert.reset();
   }
-  auto finding_insert = db.prepare("INSERT INTO review_finding (review, number, line, col, rule, item, article, severity,"
-                                   " message, excerpt, matched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto finding_insert =
+    db.prepare("INSERT INTO review_finding (review, number, line, col, rule, item, article, severity,"
+               " message, excerpt, matched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   int number = 0;
   for (const auto& f : screen_text(db, doc, checklist, config)) {
     finding_insert
@@ -451,7 +465,9 @@ Review start(store::Transaction& txn, const registry::Document& doc, const Check
   }
 
   if (doc.recorded_status == registry::Status::draft) {
-    db.prepare("UPDATE document SET status = 'reviewing', updated_at = ? WHERE id = ?").bind_all(stamp.at, doc.id).run();
+    db.prepare("UPDATE document SET status = 'reviewing', updated_at = ? WHERE id = ?")
+      .bind_all(stamp.at, doc.id)
+      .run();
   }
   // The legality review deadline (15 working days, 115号 (五)) runs from receipt; an open step
   // left by a superseded review keeps the first receipt.
@@ -469,19 +485,20 @@ Review start(store::Transaction& txn, const registry::Document& doc, const Check
 
   util::JsonWriter payload;
   payload.begin_object()
-    .key("review").value(id)
-    .key("checklist").value(checklist.id)
-    .key("version").value(checklist.version)
-    .key("sha256").value(checklist.sha256)
-    .key("received").value(received.iso())
-    .key("findings").value(number)
-    .key("items").value(position) // so that the replay can count them
+    .member("review", id)
+    .member("checklist", checklist.id)
+    .member("version", checklist.version)
+    .member("sha256", checklist.sha256)
+    .member("received", received.iso())
+    .member("findings", number)
+    .member("items", position) // so that the replay can count them
     .end_object();
   audit::append(txn, stamp, doc.id, "review-start", payload.str());
   return load(db, id);
 }
 
-void answer(store::Transaction& txn, std::int64_t id, const std::vector<AnswerInput>& answers, const audit::Stamp& stamp)
+void answer(store::Transaction& txn, std::int64_t id, const std::vector<AnswerInput>& answers,
+            const audit::Stamp& stamp)
 {
   store::Database& db = txn.database();
   const Review review = load_open(db, id);
@@ -492,7 +509,7 @@ void answer(store::Transaction& txn, std::int64_t id, const std::vector<AnswerIn
   auto update = db.prepare("UPDATE review_item SET answer = ?, note = ?, evidence = ?, answered_by = ?, answered_at = ?"
                            " WHERE review = ? AND item = ?");
   util::JsonWriter payload;
-  payload.begin_object().key("review").value(id).key("answers").begin_array();
+  payload.begin_object().member("review", id).key("answers").begin_array();
   for (const auto& input : answers) {
     if (std::find(ids.begin(), ids.end(), input.item) == ids.end()) {
       const auto suggestion = util::closest_match(input.item, ids);
@@ -500,12 +517,14 @@ void answer(store::Transaction& txn, std::int64_t id, const std::vector<AnswerIn
              suggestion ? fmt::format("是否想写 {}？", *suggestion) : fmt::format("条目：{}", join(ids, " ")));
     }
     update
-      .bind_all(std::string(answer_key(input.answer)), input.note, input.evidence, stamp.actor, stamp.at, id, input.item)
+      .bind_all(std::string(answer_key(input.answer)), input.note, input.evidence, stamp.actor, stamp.at, id,
+                input.item)
       .run();
     update.reset();
     payload.begin_object();
-    write_members(payload, ItemAnswer{.item = input.item, .answer = input.answer, .note = input.note, .evidence = input.evidence},
-                  {.only = {"id", "answer", "note", "evidence"}, .rename = {{"id", "item"}}});
+    write_members(
+      payload, ItemAnswer{.item = input.item, .answer = input.answer, .note = input.note, .evidence = input.evidence},
+      {.only = {"id", "answer", "note", "evidence"}, .rename = {{"id", "item"}}});
     payload.end_object();
   }
   payload.end_array().end_object();
@@ -530,9 +549,10 @@ std::vector<AnswerInput> parse_answers(std::string_view toml_text, const std::st
     if (const auto* fields = node.as_table()) {
       for (const auto& [name, value] : *fields) {
         if (name != "answer" && name != "note" && name != "evidence") {
-          throw DataError(fmt::format("未知的字段“{}”，可用：answer、note、evidence", name.str()), at(value, name.str()),
-                          fmt::format("[{}] 之后的“键 = 值”都属于这个表；把 L1 = \"pass\" 这样的简写放在所有 [条目] 表之前",
-                                      input.item));
+          throw DataError(
+            fmt::format("未知的字段“{}”，可用：answer、note、evidence", name.str()), at(value, name.str()),
+            fmt::format("[{}] 之后的“键 = 值”都属于这个表；把 L1 = \"pass\" 这样的简写放在所有 [条目] 表之前",
+                        input.item));
         }
         if (!value.is_string()) {
           throw DataError("应为字符串", at(value, name.str()));
@@ -570,18 +590,20 @@ void dismiss(store::Transaction& txn, std::int64_t id, int number, const std::st
            Hint(fmt::format("用 {} 查看编号", k_remedy_mark), {{Action::review_show, {fmt::format("R{}", id)}}}));
   }
   if (found->dismissed_reason) {
-    refuse(fmt::format("第{}号发现已于 {} 被排除：{}", number, found->dismissed_at.value_or(""), *found->dismissed_reason),
-           "finding");
+    refuse(
+      fmt::format("第{}号发现已于 {} 被排除：{}", number, found->dismissed_at.value_or(""), *found->dismissed_reason),
+      "finding");
   }
-  db.prepare("UPDATE review_finding SET dismissed_reason = ?, dismissed_by = ?, dismissed_at = ? WHERE review = ? AND number = ?")
+  db.prepare(
+      "UPDATE review_finding SET dismissed_reason = ?, dismissed_by = ?, dismissed_at = ? WHERE review = ? AND number = ?")
     .bind_all(reason, stamp.actor, stamp.at, id, number)
     .run();
   util::JsonWriter payload;
   payload.begin_object()
-    .key("review").value(id)
-    .key("finding").value(number)
-    .key("rule").value(found->finding.rule)
-    .key("reason").value(reason)
+    .member("review", id)
+    .member("finding", number)
+    .member("rule", found->finding.rule)
+    .member("reason", reason)
     .end_object();
   log_event(txn, stamp, review, "review-dismiss", payload);
 }
@@ -605,8 +627,9 @@ Concluded conclude(store::Transaction& txn, std::int64_t id, const Conclusion& c
   }
   db.prepare("UPDATE review SET concluded = ?, result = ?, opinion = ?, urgency = ?, exception_ground = ?,"
              " alternatives = ?, until = ? WHERE id = ?")
-    .bind_all(conclusion.date, procedure::conclusion_key(conclusion.result), conclusion.opinion, conclusion.urgency, ground,
-              exception ? conclusion.alternatives : std::nullopt, exception ? conclusion.until : std::nullopt, id)
+    .bind_all(conclusion.date, procedure::conclusion_key(conclusion.result), conclusion.opinion, conclusion.urgency,
+              ground, exception ? conclusion.alternatives : std::nullopt, exception ? conclusion.until : std::nullopt,
+              id)
     .run();
   if (const auto kind = step_of(review.checklist)) {
     procedure::StepInput input{*kind};
@@ -621,10 +644,10 @@ Concluded conclude(store::Transaction& txn, std::int64_t id, const Conclusion& c
   }
   util::JsonWriter payload;
   payload.begin_object()
-    .key("review").value(id)
-    .key("result").value(procedure::conclusion_key(conclusion.result))
-    .key("date").value(conclusion.date.iso())
-    .key("opinion").value(conclusion.opinion)
+    .member("review", id)
+    .member("result", procedure::conclusion_key(conclusion.result))
+    .member("date", conclusion.date.iso())
+    .member("opinion", conclusion.opinion)
     .end_object();
   log_event(txn, stamp, review, "review-conclude", payload);
   // What the UPDATE stored, without reading the review back.

@@ -25,18 +25,18 @@ namespace normdoc::review {
 void write_members(util::JsonWriter& json, const Finding& finding, const util::Members& members)
 {
   util::MemberWriter out(json, members);
-  out("file", finding.file)
-    ("line", finding.line)
-    ("column", finding.column)
-    ("rule", finding.rule)
-    ("checklist", finding.checklist)
-    ("item", finding.item)
-    ("article", finding.article)
-    ("severity", severity_key(finding.severity))
-    ("message", finding.message)
-    ("excerpt", finding.excerpt);
+  out.member("file", finding.file)
+    .member("line", finding.line)
+    .member("column", finding.column)
+    .member("rule", finding.rule)
+    .member("checklist", finding.checklist)
+    .member("item", finding.item)
+    .member("article", finding.article)
+    .member("severity", severity_key(finding.severity))
+    .member("message", finding.message)
+    .member("excerpt", finding.excerpt);
   if (!finding.matched.empty()) {
-    out("matched", finding.matched);
+    out.member("matched", finding.matched);
   }
 }
 
@@ -105,7 +105,6 @@ std::string excerpt(std::string_view line, const std::vector<int>& chars, std::s
   std::string text(util::trim(line.substr(from, to - from)));
   return (first > 0 ? "…" : "") + text + (last < chars.back() ? "…" : "");
 }
-
 
 } // namespace
 
@@ -200,7 +199,8 @@ private:
   mutable bool m_indexed = false;
 };
 
-Screener::Screener(const std::vector<const Checklist*>& checklists, ScreenOptions options) : m_options(std::move(options))
+Screener::Screener(const std::vector<const Checklist*>& checklists, ScreenOptions options)
+    : m_options(std::move(options))
 {
   for (auto& name : m_options.local_names) {
     name = util::normalize_width(util::trim(name));
@@ -304,7 +304,9 @@ void Screener::build()
   }
   std::vector<std::int32_t> next(m_alphabet, -1);
   next.reserve(most_states * m_alphabet);
-  const auto at = [&](std::size_t state, std::size_t column) -> std::int32_t& { return next[state * m_alphabet + column]; };
+  const auto at = [&](std::size_t state, std::size_t column) -> std::int32_t& {
+    return next[state * m_alphabet + column];
+  };
   m_output.assign(1, {});
   for (std::uint32_t p = 0; p < m_patterns.size(); ++p) {
     if (!fits_a_line(m_patterns[p])) {
@@ -368,8 +370,8 @@ bool Screener::suppressed(const Line& line, const RuleRef& ref, const std::vecto
   const Rule& rule = *ref.rule;
   const auto rule_index = static_cast<std::uint32_t>(&ref - m_rules.data());
   for (const Hit& hit : hits) {
-    if (rule.negation && (m_prohibits[hit.pattern] & ref.checklist_bit) != 0 && hit.end <= begin
-        && !line.crosses(Scope::sentence, hit.end, begin)) {
+    if (rule.negation && (m_prohibits[hit.pattern] & ref.checklist_bit) != 0 && hit.end <= begin &&
+        !line.crosses(Scope::sentence, hit.end, begin)) {
       return true;
     }
     if (rule.unless.empty()) {
@@ -404,8 +406,8 @@ void Screener::emit(const Line& line, const RuleRef& ref, std::size_t begin, std
   const Rule& rule = *ref.rule;
   const std::vector<int>& chars = line.char_index();
   out.push_back(Finding{file, number, chars[begin] + 1, rule.id, ref.checklist->id, ref.item->id, ref.item->article,
-                        rule.severity_for(m_options.issuer_level), rule.message, excerpt(line.text(), chars, begin, end),
-                        std::move(matched)});
+                        rule.severity_for(m_options.issuer_level), rule.message,
+                        excerpt(line.text(), chars, begin, end), std::move(matched)});
 }
 
 void Screener::add_hits(std::uint32_t state, std::size_t end, std::vector<Hit>& hits) const
@@ -416,7 +418,8 @@ void Screener::add_hits(std::uint32_t state, std::size_t end, std::vector<Hit>& 
 }
 
 // One stream, from `state`: each step waits for the look-up before it.
-void Screener::walk(std::string_view text, std::size_t from, std::size_t to, std::size_t state, std::vector<Output>& out) const
+void Screener::walk(std::string_view text, std::size_t from, std::size_t to, std::size_t state,
+                    std::vector<Output>& out) const
 {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = from; i < to; ++i) {
@@ -459,7 +462,8 @@ void Screener::walk_interleaved(std::string_view text, std::vector<Output>& out)
       found[k].push_back(Output{static_cast<std::uint32_t>(state[k]), cuts[k] + i + 1});
     }
   };
-  const auto round = [&]<std::size_t... K>(std::size_t i, std::index_sequence<K...>) {
+  const auto round = [&]<std::size_t... K>(std::size_t i, std::index_sequence<K...>)
+  {
     (step(std::integral_constant<std::size_t, K>{}, i), ...);
   };
   for (std::size_t i = 0; i < common; ++i) {
@@ -533,8 +537,7 @@ void Screener::decide(std::string_view text, const std::vector<Hit>& hits, int l
   thread_local Scratch scratch;
   const Line line(text, scratch);
   for (auto group = tagged.begin(); group != tagged.end();) {
-    const auto group_end =
-      std::find_if(group, tagged.end(), [&](const Tagged& t) { return t.rule != group->rule; });
+    const auto group_end = std::find_if(group, tagged.end(), [&](const Tagged& t) { return t.rule != group->rule; });
     const RuleRef& ref = m_rules[group->rule];
     const Rule& rule = *ref.rule;
     if (!rule.sequence.empty()) {
@@ -559,9 +562,11 @@ void Screener::match_phrase(const Line& line, const RuleRef& ref, const std::vec
     if (!rule.near.empty()) {
       const bool near = std::any_of(hits.begin(), hits.end(), [&](const Hit& other) {
         const auto& uses = m_uses[other.pattern];
-        const bool is_near =
-          std::any_of(uses.begin(), uses.end(), [&](const Use& u) { return u.rule == rule_index && u.role == Role::near; });
-        const int gap = other.begin >= end ? line.chars(end, other.begin) : other.end <= begin ? line.chars(other.end, begin) : 0;
+        const bool is_near = std::any_of(uses.begin(), uses.end(),
+                                         [&](const Use& u) { return u.rule == rule_index && u.role == Role::near; });
+        const int gap = other.begin >= end   ? line.chars(end, other.begin)
+                        : other.end <= begin ? line.chars(other.end, begin)
+                                             : 0;
         return is_near && gap <= rule.within;
       });
       if (!near) {
@@ -580,7 +585,8 @@ void Screener::match_regex(const Line& line, const RuleRef& ref, const std::vect
                            const std::string& file, std::vector<Finding>& out) const
 {
   const auto rule_index = static_cast<std::uint32_t>(&ref - m_rules.data());
-  const auto r = static_cast<std::size_t>(std::find(m_regex_rules.begin(), m_regex_rules.end(), rule_index) - m_regex_rules.begin());
+  const auto r =
+    static_cast<std::size_t>(std::find(m_regex_rules.begin(), m_regex_rules.end(), rule_index) - m_regex_rules.begin());
   // Regexes see the folded line (full-width forms as ASCII); folding keeps one character per
   // character, so the match is mapped back to the line by character position.
   const std::string folded = util::normalize_width(line.text());
@@ -594,7 +600,8 @@ void Screener::match_regex(const Line& line, const RuleRef& ref, const std::vect
   const int last_char = folded_chars[folded_begin + static_cast<std::size_t>(match.length(0))];
   const std::vector<int>& line_chars = line.char_index();
   const auto byte_of = [&](int character) {
-    return static_cast<std::size_t>(std::lower_bound(line_chars.begin(), line_chars.end() - 1, character) - line_chars.begin());
+    return static_cast<std::size_t>(std::lower_bound(line_chars.begin(), line_chars.end() - 1, character) -
+                                    line_chars.begin());
   };
   const std::size_t begin = byte_of(first_char);
   const std::size_t end = last_char >= line_chars.back() ? line.text().size() : byte_of(last_char);
@@ -630,8 +637,8 @@ void Screener::match_sequence(const Line& line, const RuleRef& ref, const std::v
     const Tagged& left = next.begin < previous.begin ? next : previous;
     const Tagged& right = next.begin < previous.begin ? previous : next;
     const int between = right.begin > left.end ? line.chars(left.end, right.begin) : 0;
-    return !line.crosses(rule.scope, std::min(previous.begin, next.begin), std::max(previous.end, next.end))
-           && (gap == 0 || between <= gap);
+    return !line.crosses(rule.scope, std::min(previous.begin, next.begin), std::max(previous.end, next.end)) &&
+           (gap == 0 || between <= gap);
   };
   for (auto start = by_element[0].first; start != by_element[0].second; ++start) {
     chosen[0] = &*start;
@@ -640,7 +647,8 @@ void Screener::match_sequence(const Line& line, const RuleRef& ref, const std::v
       const Tagged& previous = *chosen[e - 1];
       const auto& [from, to] = by_element[e];
       const auto found = std::find_if(from, to, [&](const Tagged& t) {
-        const bool placed = rule.any_order ? (t.end <= previous.begin || t.begin >= previous.end) : t.begin >= previous.end;
+        const bool placed =
+          rule.any_order ? (t.end <= previous.begin || t.begin >= previous.end) : t.begin >= previous.end;
         return placed && fits(previous, t, rule.sequence[e].gap);
       });
       complete = found != to;
@@ -676,11 +684,12 @@ constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 // place say the same thing: the more severe is enough.
 void order_line_findings(std::vector<Finding>& findings)
 {
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) { return a.column < b.column; });
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.column < b.column; });
   for (auto it = findings.begin(); it != findings.end();) {
     const auto twin = std::find_if(findings.begin(), findings.end(), [&](const Finding& other) {
-      return &other != &*it && other.item == it->item && other.column == it->column
-             && (other.severity > it->severity || (other.severity == it->severity && &other < &*it));
+      return &other != &*it && other.item == it->item && other.column == it->column &&
+             (other.severity > it->severity || (other.severity == it->severity && &other < &*it));
     });
     it = twin != findings.end() ? findings.erase(it) : it + 1;
   }

@@ -220,8 +220,9 @@ void describe(store::Database& db, const std::string& query, const registry::Doc
   candidate.title = mark_all(doc.title, query);
   auto stored = db.prepare("SELECT 1 FROM document_text WHERE document = ?");
   stored.bind(1, candidate.id);
-  candidate.snippet =
-    stored.step() == store::Step::row ? passage(db.open_value("document_text", "text", "document", candidate.id), query) : "";
+  candidate.snippet = stored.step() == store::Step::row
+                        ? passage(db.open_value("document_text", "text", "document", candidate.id), query)
+                        : "";
 }
 
 } // namespace
@@ -281,7 +282,8 @@ std::size_t index_mismatches(store::Database& db)
       ++mismatches;
     }
   }
-  const auto extra = db.single_integer("SELECT count(*) FROM document_fts_docsize WHERE id NOT IN (SELECT id FROM document)");
+  const auto extra =
+    db.single_integer("SELECT count(*) FROM document_fts_docsize WHERE id NOT IN (SELECT id FROM document)");
   return mismatches + static_cast<std::size_t>(extra);
 }
 
@@ -293,7 +295,7 @@ std::size_t rebuild_index(store::Transaction& txn)
 }
 
 BulkLoad::BulkLoad(store::Transaction& txn, std::size_t documents)
-  : m_txn(txn), m_deferred(documents > k_bulk_threshold)
+    : m_txn(txn), m_deferred(documents > k_bulk_threshold)
 {
   if (m_deferred) {
     // The index is built at the end over everything loaded: the large cache keeps its pages.

@@ -196,7 +196,7 @@ void Statement::Release::operator()(sqlite3_stmt* stmt) const
 }
 
 Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, std::shared_ptr<StatementCache> cache)
-  : m_db(db), m_stmt(stmt, Release{std::move(cache)})
+    : m_db(db), m_stmt(stmt, Release{std::move(cache)})
 {
 }
 
@@ -222,8 +222,7 @@ Statement& Statement::bind(int index, std::string_view text)
     m_pg->bind(index, std::string(text));
     return *this;
   }
-  check(m_db,
-        sqlite3_bind_text64(m_stmt.get(), index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+  check(m_db, sqlite3_bind_text64(m_stmt.get(), index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
         sqlite3_sql(m_stmt.get()));
   return *this;
 }
@@ -390,7 +389,8 @@ void Database::backup_to(const std::string& target)
   }
   // No rollback journal beside the copy: a failed copy is deleted whole, and a journal file
   // would be left behind.
-  if (const int off = sqlite3_exec(copy.get(), "PRAGMA journal_mode = OFF", nullptr, nullptr, nullptr); off != SQLITE_OK) {
+  if (const int off = sqlite3_exec(copy.get(), "PRAGMA journal_mode = OFF", nullptr, nullptr, nullptr);
+      off != SQLITE_OK) {
     fail(off);
   }
   sqlite3_backup* backup = sqlite3_backup_init(copy.get(), "main", m_db.get(), "main");
@@ -426,7 +426,7 @@ std::optional<util::Date> Statement::optional_date(int column) const
 ValueReader::ValueReader(sqlite3* db, sqlite3_blob* blob) : m_db(db), m_blob(blob) {}
 
 ValueReader::ValueReader(PgConnection* pg, std::string select_size, std::string select_slice, std::int64_t key)
-  : m_pg(pg), m_select_size(std::move(select_size)), m_select_slice(std::move(select_slice)), m_key(key)
+    : m_pg(pg), m_select_size(std::move(select_size)), m_select_slice(std::move(select_slice)), m_key(key)
 {
 }
 
@@ -477,10 +477,10 @@ ValueReader Database::open_value(const char* table, const char* column, const ch
 {
   if (m_pg) {
     // Names are the caller's constants, never input.
-    ValueReader reader(m_pg.get(), fmt::format("SELECT octet_length({}) FROM {} WHERE {} = ?", column, table, key),
-                       fmt::format("SELECT substring(convert_to({}, 'UTF8') FROM ?2 FOR ?3) FROM {} WHERE {} = ?1",
-                                   column, table, key),
-                       id);
+    ValueReader reader(
+      m_pg.get(), fmt::format("SELECT octet_length({}) FROM {} WHERE {} = ?", column, table, key),
+      fmt::format("SELECT substring(convert_to({}, 'UTF8') FROM ?2 FOR ?3) FROM {} WHERE {} = ?1", column, table, key),
+      id);
     static_cast<void>(reader.size()); // the row must exist, as on SQLite
     return reader;
   }
@@ -499,12 +499,12 @@ void Database::Close::operator()(sqlite3* db) const
 }
 
 Database::Database(sqlite3* db, std::string path)
-  : m_db(db), m_path(std::move(path)), m_statements(std::make_shared<StatementCache>())
+    : m_db(db), m_path(std::move(path)), m_statements(std::make_shared<StatementCache>())
 {
 }
 
 Database::Database(std::unique_ptr<PgConnection, PgClose> pg, std::string target)
-  : m_path(std::move(target)), m_pg(std::move(pg))
+    : m_path(std::move(target)), m_pg(std::move(pg))
 {
 }
 
@@ -529,9 +529,10 @@ Database Database::open(const std::string& path, OpenMode mode, std::chrono::mil
   std::error_code ec;
   const bool exists = fs::exists(path, ec);
   if (!exists && mode != OpenMode::create) {
-    throw DatabaseError(DatabaseError::Kind::missing, fmt::format("数据库不存在：{}", path), 0, 0,
-                        Hint(fmt::format("先运行 {} 创建数据库，或用 {} 指定已有的数据库", k_remedy_mark, k_remedy_mark),
-                             {{Action::init}, {Action::same, {}, {{"db", ""}}}}));
+    throw DatabaseError(
+      DatabaseError::Kind::missing, fmt::format("数据库不存在：{}", path), 0, 0,
+      Hint(fmt::format("先运行 {} 创建数据库，或用 {} 指定已有的数据库", k_remedy_mark, k_remedy_mark),
+           {{Action::init}, {Action::same, {}, {{"db", ""}}}}));
   }
   if (!exists) {
     const fs::path parent = fs::path(path).parent_path();
@@ -642,9 +643,10 @@ void Database::migrate()
   const int latest = latest_schema_version();
   int current = schema_version();
   if (current > latest) {
-    throw DatabaseError(DatabaseError::Kind::too_new,
-                        fmt::format("数据库由更新版本的 normdoc 创建（结构版本 {} > {}），未做任何改动", current, latest),
-                        0, 0, "升级 normdoc 后再使用此数据库");
+    throw DatabaseError(
+      DatabaseError::Kind::too_new,
+      fmt::format("数据库由更新版本的 normdoc 创建（结构版本 {} > {}），未做任何改动", current, latest), 0, 0,
+      "升级 normdoc 后再使用此数据库");
   }
   const auto id = single_integer("PRAGMA application_id");
   if (current == 0) {
@@ -660,11 +662,10 @@ void Database::migrate()
     return;
   }
   if (read_only()) {
-    throw DatabaseError(DatabaseError::Kind::read_only,
-                        fmt::format("{}: 数据库结构版本 {} 需要升级到 {}，但数据库只读，未做任何改动", m_path, current,
-                                    latest),
-                        0, 0,
-                        Hint(fmt::format("用有写权限的账户运行一次 normdoc（例如 {}）完成升级", k_remedy_mark), {{Action::doctor}}));
+    throw DatabaseError(
+      DatabaseError::Kind::read_only,
+      fmt::format("{}: 数据库结构版本 {} 需要升级到 {}，但数据库只读，未做任何改动", m_path, current, latest), 0, 0,
+      Hint(fmt::format("用有写权限的账户运行一次 normdoc（例如 {}）完成升级", k_remedy_mark), {{Action::doctor}}));
   }
   // WAL lets readers go on while one writer works; it is a property of the file, so it is set
   // once, when the file is created, and never rewritten by a later open.
@@ -691,14 +692,14 @@ void Database::migrate_postgresql(OpenMode mode)
   const int latest = migrations.empty() ? 0 : migrations.back().version;
   const auto tracked = [this] {
     return single_integer("SELECT count(*) FROM pg_catalog.pg_tables"
-                          " WHERE schemaname = current_schema() AND tablename = 'normdoc_schema'")
-           > 0;
+                          " WHERE schemaname = current_schema() AND tablename = 'normdoc_schema'") > 0;
   };
   const int current = tracked() ? schema_version() : 0;
   if (current > latest) {
-    throw DatabaseError(DatabaseError::Kind::too_new,
-                        fmt::format("数据库由更新版本的 normdoc 创建（结构版本 {} > {}），未做任何改动", current, latest),
-                        0, 0, "升级 normdoc 后再使用此数据库");
+    throw DatabaseError(
+      DatabaseError::Kind::too_new,
+      fmt::format("数据库由更新版本的 normdoc 创建（结构版本 {} > {}），未做任何改动", current, latest), 0, 0,
+      "升级 normdoc 后再使用此数据库");
   }
   if (current == latest && latest > 0) {
     return;
@@ -721,11 +722,10 @@ void Database::migrate_postgresql(OpenMode mode)
     // Chinese search (pg_trgm) needs a locale that counts CJK characters as letters: under
     // `C` or `POSIX`, or another encoding than UTF-8, every Chinese character is dropped.
     if (single_integer("SELECT count(*) FROM pg_catalog.pg_database WHERE datname = current_database()"
-                       " AND pg_encoding_to_char(encoding) = 'UTF8' AND datctype NOT IN ('C', 'POSIX')")
-        == 0) {
-      throw UsageError(fmt::format("数据库 {} 的编码或区域设置不支持中文检索（须为 UTF8 编码，LC_CTYPE 不能是 C 或 POSIX）",
-                                   m_path),
-                       "重建数据库：createdb -E UTF8 --locale=C.UTF-8 -T template0 数据库名");
+                       " AND pg_encoding_to_char(encoding) = 'UTF8' AND datctype NOT IN ('C', 'POSIX')") == 0) {
+      throw UsageError(
+        fmt::format("数据库 {} 的编码或区域设置不支持中文检索（须为 UTF8 编码，LC_CTYPE 不能是 C 或 POSIX）", m_path),
+        "重建数据库：createdb -E UTF8 --locale=C.UTF-8 -T template0 数据库名");
     }
   }
   for (const Migration& migration : migrations) {

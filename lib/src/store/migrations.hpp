@@ -10,7 +10,7 @@ namespace normdoc::store {
 
 struct Migration
 {
-  int version;           // NNN from the file name
+  int version; // NNN from the file name
   std::string_view name;
   std::string_view sql;
 };

@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -179,9 +178,18 @@ bool is_connection_string(std::string_view target)
   if (end >= target.size() || target[end] != '=') {
     return false;
   }
-  static constexpr std::array<std::string_view, 12> k_keywords = {
-    "host", "hostaddr", "port", "dbname", "user", "service", "sslmode", "options", "application_name",
-    "connect_timeout", "passfile", "target_session_attrs"};
+  static constexpr std::array<std::string_view, 12> k_keywords = {"host",
+                                                                  "hostaddr",
+                                                                  "port",
+                                                                  "dbname",
+                                                                  "user",
+                                                                  "service",
+                                                                  "sslmode",
+                                                                  "options",
+                                                                  "application_name",
+                                                                  "connect_timeout",
+                                                                  "passfile",
+                                                                  "target_session_attrs"};
   return std::find(k_keywords.begin(), k_keywords.end(), keyword) != k_keywords.end();
 }
 
@@ -278,8 +286,8 @@ void PgConnection::fail(const pg_result* result, std::string_view context) const
   const std::string code = state ? state : "";
   const std::string detail = first_line(result ? pq().PQresultErrorMessage(result) : pq().PQerrorMessage(m_conn));
   using Kind = DatabaseError::Kind;
-  if (pq().PQstatus(m_conn) == CONNECTION_BAD || code.starts_with("08") || code == "57P01" || code == "57P02"
-      || code == "57P03") {
+  if (pq().PQstatus(m_conn) == CONNECTION_BAD || code.starts_with("08") || code == "57P01" || code == "57P02" ||
+      code == "57P03") {
     throw DatabaseError(Kind::busy, fmt::format("与数据库服务器的连接中断（{}），本次操作未生效", detail), 0, 0,
                         "服务器恢复后重试");
   }
@@ -335,7 +343,7 @@ const PgConnection::Prepared& PgConnection::prepare(std::string_view sql)
       exec("SAVEPOINT normdoc_prepare");
     }
     const Result result(pq().PQprepare(m_conn, prepared.name.c_str(), translated.text.c_str(), translated.parameters,
-                                  types.empty() ? nullptr : types.data()));
+                                       types.empty() ? nullptr : types.data()));
     const bool prepared_ok = result && pq().PQresultStatus(result.get()) == PGRES_COMMAND_OK;
     if (in_transaction) {
       exec(prepared_ok ? "RELEASE SAVEPOINT normdoc_prepare"
@@ -361,8 +369,7 @@ const PgConnection::Prepared& PgConnection::prepare(std::string_view sql)
 }
 
 PgStatement::PgStatement(PgConnection& connection, const PgConnection::Prepared& prepared)
-  : m_connection(connection), m_prepared(prepared),
-    m_parameters(static_cast<std::size_t>(prepared.parameters))
+    : m_connection(connection), m_prepared(prepared), m_parameters(static_cast<std::size_t>(prepared.parameters))
 {
 }
 
@@ -399,7 +406,7 @@ Step PgStatement::step()
       values.push_back(parameter ? parameter->c_str() : nullptr);
     }
     m_result = pq().PQexecPrepared(m_connection.raw(), m_prepared.name.c_str(), m_prepared.parameters, values.data(),
-                              nullptr, nullptr, 0);
+                                   nullptr, nullptr, 0);
     const ExecStatusType status = m_result ? pq().PQresultStatus(m_result) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       const Result failed(std::exchange(m_result, nullptr));
@@ -453,7 +460,8 @@ std::string_view PgStatement::text_view(int column) const
   if (is_null(column)) {
     return {};
   }
-  return {pq().PQgetvalue(m_result, m_row, column), static_cast<std::size_t>(pq().PQgetlength(m_result, m_row, column))};
+  return {pq().PQgetvalue(m_result, m_row, column),
+          static_cast<std::size_t>(pq().PQgetlength(m_result, m_row, column))};
 }
 
 std::int64_t PgStatement::integer(int column) const

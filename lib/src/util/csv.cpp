@@ -106,7 +106,8 @@ CsvColumns::CsvColumns(const CsvRow& header, const std::vector<std::string>& req
           labels.push_back(alias->label);
         }
       }
-      const std::string chinese = labels.size() == required.size() ? fmt::format("，或 {}", fmt::join(labels, ",")) : "";
+      const std::string chinese =
+        labels.size() == required.size() ? fmt::format("，或 {}", fmt::join(labels, ",")) : "";
       throw DataError(fmt::format("缺少“{}”列（第一行应为列名：{}{}）", name, fmt::join(required, ","), chinese),
                       Location{source, header.line, 0, name});
     }

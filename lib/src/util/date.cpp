@@ -43,8 +43,7 @@ bool consume(std::string_view text, std::size_t& pos, std::string_view token)
 
 Date Date::from_ymd(int year, unsigned month, unsigned day)
 {
-  const std::chrono::year_month_day ymd{
-    std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
   if (year < 1900 || year > 2199) {
     throw DataError(fmt::format("年份 {} 超出可接受的范围（1900–2199）", year));
   }
@@ -58,8 +57,8 @@ Date Date::parse(std::string_view raw)
 {
   // Dates read back from the database are plain ASCII and skip the folding of full-width forms
   // and spaces, which was most of the time `list` spent on 10,000 documents.
-  const bool plain = std::all_of(raw.begin(), raw.end(),
-                                 [](char c) { return c > ' ' && static_cast<unsigned char>(c) < 0x80; });
+  const bool plain =
+    std::all_of(raw.begin(), raw.end(), [](char c) { return c > ' ' && static_cast<unsigned char>(c) < 0x80; });
   const std::string text = plain ? std::string(raw) : remove_spaces(normalize_width(raw));
   std::size_t pos = 0;
   const int year = read_number(text, pos, 4);
@@ -72,7 +71,8 @@ Date Date::parse(std::string_view raw)
   }
   const std::size_t month_start = pos;
   const int month = read_number(text, pos, 2);
-  const bool month_ok = month >= 0 && (chinese ? consume(text, pos, "月") : pos - month_start == 2 && consume(text, pos, "-"));
+  const bool month_ok =
+    month >= 0 && (chinese ? consume(text, pos, "月") : pos - month_start == 2 && consume(text, pos, "-"));
   const std::size_t day_start = pos;
   const int day = month_ok ? read_number(text, pos, 2) : -1;
   const bool day_ok = day >= 0 && (chinese ? consume(text, pos, "日") : pos - day_start == 2);

@@ -19,10 +19,18 @@ Duration Duration::parse(std::string_view raw)
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), count);
   const std::string_view suffix(end, static_cast<std::size_t>(text.data() + text.size() - end));
   static constexpr std::array<std::pair<std::string_view, Unit>, 12> k_units{{
-    {"wd", Unit::working_days}, {"个工作日", Unit::working_days}, {"工作日", Unit::working_days},
-    {"d", Unit::days}, {"日", Unit::days}, {"天", Unit::days},
-    {"m", Unit::months}, {"个月", Unit::months}, {"月", Unit::months},
-    {"y", Unit::years}, {"年", Unit::years}, {"a", Unit::years},
+    {"wd", Unit::working_days},
+    {"个工作日", Unit::working_days},
+    {"工作日", Unit::working_days},
+    {"d", Unit::days},
+    {"日", Unit::days},
+    {"天", Unit::days},
+    {"m", Unit::months},
+    {"个月", Unit::months},
+    {"月", Unit::months},
+    {"y", Unit::years},
+    {"年", Unit::years},
+    {"a", Unit::years},
   }};
   if (ec == std::errc{} && count > 0 && count <= 100000) {
     for (const auto& [name, unit] : k_units) {
@@ -52,10 +60,7 @@ Date Duration::after(const Date& from) const
 
 std::string Duration::to_string() const
 {
-  const char* suffix = unit == Unit::days     ? "d"
-                       : unit == Unit::months ? "m"
-                       : unit == Unit::years  ? "y"
-                                              : "wd";
+  const char* suffix = unit == Unit::days ? "d" : unit == Unit::months ? "m" : unit == Unit::years ? "y" : "wd";
   return fmt::format("{}{}", count, suffix);
 }
 

@@ -82,7 +82,9 @@ extern "C" void remove_partial_and_die(int signal)
 
 void require_regular_file(const std::filesystem::path& path, std::string_view what)
 {
-  struct stat info{};
+  struct stat info
+  {
+  };
   if (::stat(path.c_str(), &info) != 0) {
     throw DataError("无法读取" + std::string(what), at(path));
   }
@@ -96,7 +98,9 @@ std::string read_file(const std::filesystem::path& path, std::string_view what, 
   // Opened without blocking (a FIFO would wait for a writer) and checked on the descriptor,
   // so the file checked is the file read.
   const Descriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
-  struct stat info{};
+  struct stat info
+  {
+  };
   if (file.fd < 0 || ::fstat(file.fd, &info) != 0) {
     throw DataError("无法读取" + std::string(what), at(path));
   }
@@ -189,7 +193,8 @@ PartialFile::PartialFile(std::filesystem::path target) : m_target(std::move(targ
   }
   m_fd = ::mkostemps(name.data(), static_cast<int>(std::strlen(".partial")), O_CLOEXEC);
   if (m_fd < 0) {
-    throw DataError(fmt::format("无法写入（{}）", std::strerror(errno)), at(m_target), "检查目录是否存在、是否有写权限");
+    throw DataError(fmt::format("无法写入（{}）", std::strerror(errno)), at(m_target),
+                    "检查目录是否存在、是否有写权限");
   }
   m_path = name;
   // mkstemp makes it private; the finished file gets the mode any new file of the user gets.

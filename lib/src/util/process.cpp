@@ -57,8 +57,8 @@ private:
 
 } // namespace
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::string& what,
-                          std::chrono::seconds timeout, std::size_t max_output)
+ProcessResult run_process(const std::vector<std::string>& argv, const std::string& what, std::chrono::seconds timeout,
+                          std::size_t max_output)
 {
   Pipe out;
   Pipe err;
@@ -90,7 +90,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   int open = 2;
   std::array<char, 65536> buffer{};
   while (open > 0 && failure.empty()) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       failure = fmt::format("{}超过{}秒仍未完成，已停止", what, timeout.count());
       break;

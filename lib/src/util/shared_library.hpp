@@ -15,16 +15,15 @@ namespace normdoc::util {
 // load it (and all it pulls in) at start. Left loaded for the process: the functions bound from
 // it are used until it ends. Failures go to `raise(message, hint)`, which throws the caller's
 // kind of error (a database error for libpq, a plain one for libcrypto).
-template<typename Raise>
-class SharedLibrary
+template<typename Raise> class SharedLibrary
 {
 public:
   // `label` names the library for the officer before its file name (may be empty);
   // `install_hint` says what to install when it is missing, `version_hint` when a function is.
   SharedLibrary(std::string file, std::string_view label, const char* install_hint, const char* version_hint,
                 Raise raise)
-    : m_file(std::move(file)), m_version_hint(version_hint), m_raise(std::move(raise)),
-      m_handle(::dlopen(m_file.c_str(), RTLD_NOW | RTLD_LOCAL))
+      : m_file(std::move(file)), m_version_hint(version_hint), m_raise(std::move(raise)),
+        m_handle(::dlopen(m_file.c_str(), RTLD_NOW | RTLD_LOCAL))
   {
     if (!m_handle) {
       const char* why = ::dlerror();

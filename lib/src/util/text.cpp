@@ -55,17 +55,16 @@ std::optional<char32_t> next_code_point(std::string_view text, std::size_t& pos)
 
 bool is_space(char32_t c)
 {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x3000
-         || c == 0x00A0;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x3000 || c == 0x00A0;
 }
 
 bool is_wide(char32_t c)
 {
-  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF)
-         || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF)
-         || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F)
-         || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F)
-         || (c >= 0x20000 && c <= 0x3FFFD);
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF) ||
+         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+         (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+         (c >= 0x20000 && c <= 0x3FFFD);
 }
 
 bool is_combining(char32_t c)
@@ -201,7 +200,8 @@ std::string normalize_width(std::string_view text)
       const auto second = static_cast<unsigned char>(text[i + 1]);
       const auto third = static_cast<unsigned char>(text[i + 2]);
       const char32_t code_point = 0xF000 | ((second & 0x3F) << 6) | (third & 0x3F);
-      if ((second == 0xBC || second == 0xBD) && (third & 0xC0) == 0x80 && code_point >= 0xFF01 && code_point <= 0xFF5E) {
+      if ((second == 0xBC || second == 0xBD) && (third & 0xC0) == 0x80 && code_point >= 0xFF01 &&
+          code_point <= 0xFF5E) {
         out[length++] = static_cast<char>(code_point - 0xFEE0);
         i += 2;
         continue;

@@ -19,12 +19,12 @@ namespace normdoc::audit {
 
 struct Checkpoint
 {
-  std::int64_t events = 0;  // the chain's length when it was made
-  std::string hash;         // the hash of event `events` (the head then)
-  std::string at;           // UTC, ISO 8601
+  std::int64_t events = 0; // the chain's length when it was made
+  std::string hash;        // the hash of event `events` (the head then)
+  std::string at;          // UTC, ISO 8601
   std::string office;
-  std::string public_key;   // hex of the raw Ed25519 key that signed it
-  std::string signature;    // hex of the Ed25519 signature over message()
+  std::string public_key; // hex of the raw Ed25519 key that signed it
+  std::string signature;  // hex of the Ed25519 signature over message()
   std::string message() const;
 };
 

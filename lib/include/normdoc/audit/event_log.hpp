@@ -34,8 +34,7 @@ struct Event
 };
 
 // The hash the chain starts from.
-inline constexpr std::string_view k_genesis_hash =
-  "0000000000000000000000000000000000000000000000000000000000000000";
+inline constexpr std::string_view k_genesis_hash = "0000000000000000000000000000000000000000000000000000000000000000";
 
 // SHA-256 over `prev_hash` and a canonical serialisation of every other field:
 // the JSON array [id, at, actor, document|null, kind, payload], payload embedded verbatim.
@@ -43,8 +42,8 @@ std::string compute_hash(const Event& event);
 
 // Appends one event inside `txn` (the same transaction as the change it records) and returns
 // it with its id and hash.
-Event append(store::Transaction& txn, const Stamp& stamp, std::optional<std::int64_t> document,
-             std::string_view kind, std::string payload);
+Event append(store::Transaction& txn, const Stamp& stamp, std::optional<std::int64_t> document, std::string_view kind,
+             std::string payload);
 
 // Events in id order; only those of `document` when given.
 std::vector<Event> list(store::Database& db, std::optional<std::int64_t> document = std::nullopt);
@@ -52,9 +51,9 @@ std::vector<Event> list(store::Database& db, std::optional<std::int64_t> documen
 struct Verification
 {
   std::int64_t events = 0;
-  std::string head_hash;                     // hash of the last event (genesis when empty)
-  std::optional<std::int64_t> first_bad;     // id of the first event that does not match
-  std::string problem;                       // why, in Chinese; empty when the chain is intact
+  std::string head_hash;                 // hash of the last event (genesis when empty)
+  std::optional<std::int64_t> first_bad; // id of the first event that does not match
+  std::string problem;                   // why, in Chinese; empty when the chain is intact
   bool ok() const { return problem.empty(); }
 };
 

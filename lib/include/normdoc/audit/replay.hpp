@@ -16,10 +16,10 @@ namespace normdoc::audit {
 
 struct ReplayResult
 {
-  std::int64_t documents = 0;                // rows compared
-  std::optional<std::int64_t> document;      // the first document that disagrees
-  std::optional<std::int64_t> event;         // the event that cannot be replayed
-  std::string problem;                       // in Chinese; empty when the rows match the log
+  std::int64_t documents = 0;           // rows compared
+  std::optional<std::int64_t> document; // the first document that disagrees
+  std::optional<std::int64_t> event;    // the event that cannot be replayed
+  std::string problem;                  // in Chinese; empty when the rows match the log
   bool ok() const { return problem.empty(); }
 };
 
@@ -38,7 +38,8 @@ std::string received_parts(store::Database& db, std::int64_t document);
 // The payload of an `acknowledge` event: registry::record_acknowledgement writes it, and the
 // replay rebuilds it from each acknowledgement row and compares the text (a registry may hold
 // hundreds of thousands; the payloads are parsed only where the texts differ).
-std::string acknowledge_payload(std::int64_t id, std::string_view subject, std::string_view date, std::string_view reason);
+std::string acknowledge_payload(std::int64_t id, std::string_view subject, std::string_view date,
+                                std::string_view reason);
 
 // For a registry whose log began before events carried everything the replay needs: records
 // one `baseline` event with every document as it is now, which the replay starts from.

@@ -26,7 +26,11 @@ struct Law
   bool repealed = false;
 };
 
-enum class ChangeKind { revised, repealed };
+enum class ChangeKind
+{
+  revised,
+  repealed
+};
 std::string_view change_key(ChangeKind kind);
 std::string_view change_label(ChangeKind kind);
 std::optional<ChangeKind> parse_change(std::string_view text); // its key or label
@@ -72,7 +76,7 @@ struct LawEntry
 
 struct LawFilter
 {
-  bool cited_only = false;  // cited by at least one document
+  bool cited_only = false;   // cited by at least one document
   bool changed_only = false; // revised or repealed since it was registered
 };
 

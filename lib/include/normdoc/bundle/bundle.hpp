@@ -37,14 +37,19 @@ struct Sender
 std::size_t write(store::Database& db, const std::vector<std::int64_t>& documents, std::ostream& out,
                   const Sender& sender);
 
-enum class OnConflict { refuse, skip, replace };
+enum class OnConflict
+{
+  refuse,
+  skip,
+  replace
+};
 
 struct Conflict
 {
-  int line = 0;          // in the bundle
+  int line = 0; // in the bundle
   std::string title;
   std::int64_t existing = 0;
-  std::string reason;    // Chinese: 登记编号相同 / 文号相同 / 正文相同
+  std::string reason;                 // Chinese: 登记编号相同 / 文号相同 / 正文相同
   std::vector<std::string> changes{}; // what replacing it would change, "标题：旧 → 新"
 };
 
@@ -61,7 +66,7 @@ struct ReadOptions
 {
   OnConflict on_conflict = OnConflict::refuse;
   std::uint64_t max_text_bytes = std::uint64_t{100} << 20U; // config limits.text_mb
-  std::optional<std::string> sender_key{}; // the sender's public key (hex) as the receiver knows it
+  std::optional<std::string> sender_key{};                  // the sender's public key (hex) as the receiver knows it
 };
 
 // Reads a bundle into the registry in `txn`. Every line is parsed and every value checked

@@ -17,13 +17,13 @@ namespace normdoc::config {
 // with an empty file.
 struct Config
 {
-  std::optional<std::string> db;            // database path
-  std::optional<std::string> user;          // default actor written into the log
-  std::optional<std::string> time_zone;     // for times shown to people (TZ wins); Asia/Shanghai
+  std::optional<std::string> db;        // database path
+  std::optional<std::string> user;      // default actor written into the log
+  std::optional<std::string> time_zone; // for times shown to people (TZ wins); Asia/Shanghai
   std::chrono::milliseconds busy_timeout{5000};
 
-  std::string office_name;                  // default 制定机关 for `add`
-  std::string office_code = "ND";           // {code} in the registration-number pattern
+  std::string office_name;        // default 制定机关 for `add`
+  std::string office_code = "ND"; // {code} in the registration-number pattern
   std::string reg_pattern = "{code}-{year}-{seq:03}";
 
   // Validity defaults are office settings, not national law: no national rule fixes them
@@ -61,8 +61,8 @@ struct Config
   // Congress standing committee; empty means "at least one filing".
   std::vector<std::string> filing_bodies;
   // The filing package (regulations.md 6.1–6.3).
-  std::vector<std::string> filing_materials{"备案报告", "正式文本", "起草说明", "制定依据", "合法性审核意见",
-                                            "公平竞争审查结论"};
+  std::vector<std::string> filing_materials{"备案报告", "正式文本",       "起草说明",
+                                            "制定依据", "合法性审核意见", "公平竞争审查结论"};
 
   // A post-evaluation that continues a document restarts its validity; some localities also
   // re-register it under a new number (regulations.md 7.3, 山东).
@@ -87,7 +87,7 @@ struct Config
   // `due` reminds when no checkpoint was made for this long (a default: no rule fixes it).
   util::Duration checkpoint_every{30, util::Duration::Unit::days};
 
-  std::string source;                       // file it was read from; empty for defaults
+  std::string source; // file it was read from; empty for defaults
 };
 
 // Parses TOML `text`; `source` names it in errors. Unknown keys and wrong types throw

@@ -20,9 +20,19 @@ namespace normdoc::deadline {
 // What a reminder is about, in report order. A new kind is one entry here and in due.cpp's
 // k_kinds (its key and Chinese label, which `due --kind`, JSON, CSV and iCalendar use), and the
 // code that adds its reminders.
-enum class DueKind {
-  filing, filing_supplement, filing_review, correction, legality_review, comment, exception, evaluation, expired,
-  procedure, basis
+enum class DueKind
+{
+  filing,
+  filing_supplement,
+  filing_review,
+  correction,
+  legality_review,
+  comment,
+  exception,
+  evaluation,
+  expired,
+  procedure,
+  basis
 };
 
 // The kinds `due` knows, with their keys and Chinese labels.
@@ -36,12 +46,12 @@ struct DueItem
   DueKind kind = DueKind::filing;
   std::int64_t document = 0;
   std::string title;
-  std::string what;       // Chinese: what has to be done
+  std::string what; // Chinese: what has to be done
   util::Date due;
-  int days_left = 0;      // negative when overdue
+  int days_left = 0; // negative when overdue
   bool overdue = false;
-  std::string article;    // the rule behind the deadline
-  std::string action;     // the command that clears it, with the day asked about as its date
+  std::string article; // the rule behind the deadline
+  std::string action;  // the command that clears it, with the day asked about as its date
 };
 
 // What an acknowledgement acknowledged, in Chinese: 有效期届满（已失效）, 使用 normdoc 前已报送备案,
@@ -52,7 +62,7 @@ struct DueQuery
 {
   util::Date as_of;
   util::Duration within{30, util::Duration::Unit::days};
-  std::set<DueKind> kinds{};                 // empty: all
+  std::set<DueKind> kinds{}; // empty: all
   std::optional<std::string> issuer{};
   // Check every document's records instead of reading the stored reminders (what a database
   // opened read-only gets); the two agree, which the tests hold them to.
@@ -94,8 +104,8 @@ registry::Acknowledgement acknowledge(store::Transaction& txn, const registry::D
 // is none.
 std::vector<registry::Acknowledgement> acknowledge_year(store::Transaction& txn, int year, const std::string& subject,
                                                         const util::Date& date, const std::string& reason,
-                                                        const config::Config& config, const calendar::Calendar& calendar,
-                                                        const audit::Stamp& stamp);
+                                                        const config::Config& config,
+                                                        const calendar::Calendar& calendar, const audit::Stamp& stamp);
 
 // `report filing`: the filing figures of `year` (filing::compliance) and the number of its
 // normative documents with a procedure defect (procedure::check) neither cured nor

@@ -21,8 +21,8 @@ namespace normdoc::doctor {
 
 struct Check
 {
-  std::string key;    // stable English: integrity, foreign-keys, schema, audit, search-index
-  std::string label;  // Chinese
+  std::string key;   // stable English: integrity, foreign-keys, schema, audit, search-index
+  std::string label; // Chinese
   bool ok = false;
   std::string detail; // what was found, in Chinese
 };

@@ -17,7 +17,15 @@ namespace normdoc::filing {
 
 // What the supervising body decided (法规规章备案审查条例 第九条: 备案登记 / 暂缓办理 / 不予备案登记)
 // or concluded after review (通过 / 责令改正 / 撤销 / 纠正).
-enum class Result { registered, deferred, refused, passed, correct, revoke };
+enum class Result
+{
+  registered,
+  deferred,
+  refused,
+  passed,
+  correct,
+  revoke
+};
 
 std::string_view result_key(Result result);
 std::string_view result_label(Result result);
@@ -44,8 +52,8 @@ struct Filing
   util::Date filed;
   std::vector<std::string> materials;
   std::vector<std::string> missing;
-  std::vector<Outcome> outcomes{}; // in the order recorded
-  std::optional<util::Date> voided{};       // recorded by mistake: void from this day (void_filing)
+  std::vector<Outcome> outcomes{};    // in the order recorded
+  std::optional<util::Date> voided{}; // recorded by mistake: void from this day (void_filing)
   std::optional<std::string> void_reason{};
 
   // The last registration decision or review result, if any.
@@ -85,8 +93,8 @@ std::vector<std::string> split_items(std::string_view text);
 // Records the body's decision or review result. `until` is the supplement deadline for a
 // deferral or the correction deadline for an order; when absent the configured period applies.
 Filing record_result(store::Transaction& txn, const registry::Document& doc, const std::string& body, Result result,
-                     const util::Date& date, const std::optional<util::Date>& until, const std::optional<std::string>& note,
-                     const audit::Stamp& stamp);
+                     const util::Date& date, const std::optional<util::Date>& until,
+                     const std::optional<std::string>& note, const audit::Stamp& stamp);
 
 // Records that an ordered correction was made (有错必纠). Throws DataError when no correction is open.
 Filing record_correction(store::Transaction& txn, const registry::Document& doc, const std::string& body,
@@ -122,7 +130,8 @@ struct Compliance
   int filed_on_time = 0;    // ... each within the filing deadline
   int open_corrections = 0; // correction orders not yet carried out
   int gate_overrides = 0;   // review gates passed with --override-gate for these documents
-  int procedure_defects = 0; // documents with a procedure defect neither cured nor acknowledged (deadline::filing_report)
+  int procedure_defects =
+    0; // documents with a procedure defect neither cured nor acknowledged (deadline::filing_report)
   std::vector<std::string> calendar_gaps{}; // why some deadlines could not be adjusted for holidays
 
   double filing_rate() const { return published == 0 ? 0.0 : static_cast<double>(filed) / published; }

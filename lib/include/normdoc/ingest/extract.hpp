@@ -11,7 +11,15 @@ namespace normdoc::ingest {
 
 // What a file is read as. pdf needs the normdoc-read helper (poppler, tesseract for scanned
 // pages); doc (.doc, .wps, .wpt, .dot) is converted by LibreOffice when it is installed.
-enum class Format { text, html, docx, ofd, pdf, doc };
+enum class Format
+{
+  text,
+  html,
+  docx,
+  ofd,
+  pdf,
+  doc
+};
 
 // The stable key of a format in JSON and CSV: text, html, docx, ofd, pdf, doc.
 std::string_view format_key(Format format);
@@ -31,7 +39,7 @@ void require_text_within_limit(std::uint64_t bytes, std::uint64_t max_bytes, con
 // The plain text of a document file and what it was read as.
 struct Extracted
 {
-  std::string text;     // UTF-8, paragraphs on their own lines
+  std::string text; // UTF-8, paragraphs on their own lines
   Format format = Format::text;
   std::string encoding; // "utf-8", "gb18030" (text files), "html", "docx", "ofd", "pdf", "ocr", "libreoffice"
   int pages = 0;        // PDF and OFD

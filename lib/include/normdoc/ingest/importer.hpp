@@ -34,17 +34,23 @@ std::map<std::string, Override> parse_overrides(std::string_view text, const std
 struct ImportSettings
 {
   bool dry_run = false;
-  bool as_published = false;            // register as published on the extracted date
-  bool as_filed = false;                // and filed before the registry (acknowledged on publication)
-  bool ocr = true;                      // read scanned PDF pages by OCR (import --no-ocr refuses them)
+  bool as_published = false; // register as published on the extracted date
+  bool as_filed = false;     // and filed before the registry (acknowledged on publication)
+  bool ocr = true;           // read scanned PDF pages by OCR (import --no-ocr refuses them)
   // Issued before the registry: the publication gate is passed with this reason, logged, and
   // the skipped-step defects are acknowledged with it (as `add --published --override-gate`).
   std::optional<std::string> override_reason{};
-  std::optional<std::string> issuer{};  // when the text names none
+  std::optional<std::string> issuer{}; // when the text names none
   std::map<std::string, Override> overrides{};
 };
 
-enum class Status { added, would_add, duplicate, error };
+enum class Status
+{
+  added,
+  would_add,
+  duplicate,
+  error
+};
 std::string_view status_key(Status status);
 std::string_view status_label(Status status);
 
@@ -56,8 +62,8 @@ struct FileResult
   // many files a batch holds.
   std::optional<Format> format{};
   std::string encoding{};
-  int pages = 0;                     // PDF and OFD
-  int ocr_pages = 0;                 // read by OCR: the text is to be checked against the scan
+  int pages = 0;     // PDF and OFD
+  int ocr_pages = 0; // read by OCR: the text is to be checked against the scan
   std::optional<int> ocr_confidence{};
   Metadata metadata{};
   std::optional<std::int64_t> document{}; // added, or the one it duplicates

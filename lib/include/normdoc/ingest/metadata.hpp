@@ -18,7 +18,7 @@ namespace normdoc::ingest {
 struct Field
 {
   std::string value;
-  std::string source;      // Chinese: 标题行, 印发通知, 落款, 文件名 …
+  std::string source; // Chinese: 标题行, 印发通知, 落款, 文件名 …
   double confidence = 0.0;
 };
 
@@ -38,8 +38,8 @@ struct Metadata
   std::optional<Field> doc_no;         // canonical form
   std::optional<Field> issuer;         // the issuers joined with 、
   std::vector<std::string> issuers;    // one entry per body (joint issuance)
-  std::optional<Field> date;    // 成文日期, ISO
-  bool trial = false;           // 暂行/试行 in the title
+  std::optional<Field> date;           // 成文日期, ISO
+  bool trial = false;                  // 暂行/试行 in the title
   Validity validity;
   std::vector<basis::Citation> citations;
 };

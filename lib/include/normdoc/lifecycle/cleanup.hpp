@@ -14,7 +14,13 @@ namespace normdoc::lifecycle {
 
 // A cleanup decision per document; the results are published as four lists
 // (继续有效 / 修改 / 废止 / 宣布失效, regulations.md 7.2–7.3).
-enum class Decision { keep, amend, repeal, invalidate };
+enum class Decision
+{
+  keep,
+  amend,
+  repeal,
+  invalidate
+};
 
 std::string_view decision_key(Decision decision);
 std::string_view decision_label(Decision decision);
@@ -68,10 +74,10 @@ Campaign open_campaign(store::Transaction& txn, const std::string& name, const s
 
 struct DecisionInput
 {
-  std::string ref;      // document REF
+  std::string ref; // document REF
   Decision decision = Decision::keep;
   std::string reason;
-  int line = 0;         // of the CSV row, for errors
+  int line = 0; // of the CSV row, for errors
 };
 
 // Records decisions (all or none); a later decision on the same document replaces the earlier

@@ -17,7 +17,12 @@ namespace normdoc::lifecycle {
 
 // What a post-evaluation (后评估) decides before validity ends (regulations.md 7.3):
 // 确认继续实施 (a new validity period), 修改 (a new version replaces it) or 废止.
-enum class Outcome { keep_in_force, amend, repeal };
+enum class Outcome
+{
+  keep_in_force,
+  amend,
+  repeal
+};
 
 std::string_view outcome_key(Outcome outcome);   // continue | amend | repeal
 std::string_view outcome_label(Outcome outcome); // 继续有效 | 修改 | 废止

@@ -18,7 +18,16 @@ namespace normdoc::procedure {
 
 // The drafting steps of 国办发〔2018〕37号 (三): 评估论证、公开征求意见、合法性审核、集体审议决定、
 // 向社会公开发布, plus the fair-competition review (公平竞争审查条例 第二条) and signing.
-enum class StepKind { assessment, comment, legality_review, fair_competition_review, deliberation, signing, publication };
+enum class StepKind
+{
+  assessment,
+  comment,
+  legality_review,
+  fair_competition_review,
+  deliberation,
+  signing,
+  publication
+};
 
 std::string_view step_key(StepKind kind);
 std::string_view step_label(StepKind kind);
@@ -26,7 +35,15 @@ std::optional<StepKind> parse_step(std::string_view key);
 util::NamedTable<StepKind> step_kinds();
 
 // Review conclusions: 合法 / 不合法 / 应当予以修改 (115号 (六)); 符合 / 不符合 / 适用例外 (条例 第十二条).
-enum class Conclusion { lawful, unlawful, revise, compliant, noncompliant, exception };
+enum class Conclusion
+{
+  lawful,
+  unlawful,
+  revise,
+  compliant,
+  noncompliant,
+  exception
+};
 
 util::NamedTable<Conclusion> conclusions();
 std::string_view conclusion_key(Conclusion conclusion);
@@ -94,8 +111,8 @@ void write_recorded(util::JsonWriter& json, const Step& step);
 // (国办发〔2018〕115号 (七)); a legality review concluded less than the configured minimum
 // (5 working days) after it was received needs an urgency reason (115号 (五)). A deliberation
 // also marks a draft as approved (已审议).
-Step record(store::Transaction& txn, const registry::Document& doc, const StepInput& input, const config::Config& config,
-            const calendar::Calendar& calendar, const audit::Stamp& stamp);
+Step record(store::Transaction& txn, const registry::Document& doc, const StepInput& input,
+            const config::Config& config, const calendar::Calendar& calendar, const audit::Stamp& stamp);
 
 // The publication gate: a document that concerns business activity is published only after a
 // fair-competition review concluded 符合 or 适用例外 (公平竞争审查条例 第十八条). Throws DataError
@@ -135,7 +152,7 @@ struct Issue
   std::string code;    // stable English key, e.g. `comment-too-short`
   std::string message; // Chinese
   std::string article;
-  util::Date date;     // the day the defect arose
+  util::Date date; // the day the defect arose
 };
 
 // Checks the recorded steps of `doc` against the drafting rules: comment period too short,

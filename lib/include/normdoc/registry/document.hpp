@@ -15,8 +15,19 @@ namespace normdoc::registry {
 
 // `scheduled` (已登记待公布: numbered, publication date ahead), `pending` (已公布待施行: published,
 // 施行日期 ahead), `expired` and `withdrawn` are derived from the dates and never stored.
-enum class Status {
-  draft, reviewing, approved, scheduled, pending, published, amended, repealed, expired, invalidated, withdrawn
+enum class Status
+{
+  draft,
+  reviewing,
+  approved,
+  scheduled,
+  pending,
+  published,
+  amended,
+  repealed,
+  expired,
+  invalidated,
+  withdrawn
 };
 
 // Stable English key (`published`), for JSON, CSV and flags.
@@ -44,12 +55,12 @@ struct Document
   std::optional<util::Date> drafted;
   std::optional<util::Date> published;
   std::optional<util::Date> effective;
-  std::optional<util::Date> expires;      // last day in force
+  std::optional<util::Date> expires; // last day in force
   std::optional<util::Date> repealed;
   std::optional<std::string> repeal_reason;
   std::optional<util::Date> amended;
   std::optional<util::Date> invalidated;
-  std::optional<util::Date> withdrawn;    // drafting ended without publication (撤回/终止起草)
+  std::optional<util::Date> withdrawn; // drafting ended without publication (撤回/终止起草)
   std::optional<std::int64_t> amends;
   std::optional<std::int64_t> superseded_by;
   std::optional<std::string> index_no;

@@ -25,14 +25,14 @@ struct NewDocument
 {
   std::string title;
   std::string issuer;
-  std::optional<std::string> doc_no;          // any accepted spelling; stored canonical
+  std::optional<std::string> doc_no; // any accepted spelling; stored canonical
   std::optional<std::string> drafting_unit;
   std::string kind = "normative";
   bool concerns_business = false;
   std::optional<util::Duration> validity;
   std::optional<util::Date> expires;
   std::optional<util::Date> drafted;
-  std::optional<util::Date> effective;          // 施行日期 the draft states; publish's default
+  std::optional<util::Date> effective; // 施行日期 the draft states; publish's default
   std::optional<std::string> index_no;
   std::optional<std::string> subject;
   std::optional<DocumentText> text;
@@ -41,10 +41,10 @@ struct NewDocument
 struct Publication
 {
   util::Date date;
-  std::optional<util::Date> effective{};        // default: the publication date
-  std::optional<util::Date> expires{};          // overrides the validity period
+  std::optional<util::Date> effective{}; // default: the publication date
+  std::optional<util::Date> expires{};   // overrides the validity period
   std::optional<util::Duration> validity{};
-  std::optional<std::string> reg_no{};          // a number issued before normdoc was used
+  std::optional<std::string> reg_no{}; // a number issued before normdoc was used
 };
 
 // Fields `edit` may change; unset fields stay as they are.
@@ -67,12 +67,12 @@ struct Changes
 struct ListFilter
 {
   util::Date as_of;
-  std::optional<Status> status{};               // as derived on `as_of`
+  std::optional<Status> status{}; // as derived on `as_of`
   std::optional<std::string> issuer{};
-  std::optional<int> year{};                    // publication year; drafts: year registered
+  std::optional<int> year{}; // publication year; drafts: year registered
   bool in_force = false;
   std::optional<util::Duration> expiring_within{};
-  bool not_ended = false;                       // drop documents repealed, amended or invalidated by `as_of`
+  bool not_ended = false; // drop documents repealed, amended or invalidated by `as_of`
 
   // Whether `doc` passes every condition (list() also narrows by issuer and year in SQL).
   bool accepts(const Document& doc) const;
@@ -102,8 +102,7 @@ public:
   Document amend(store::Transaction& txn, const Document& doc, const Document& replacement, const util::Date& date,
                  const audit::Stamp& stamp) const;
 
-  Document edit(store::Transaction& txn, const Document& doc, const Changes& changes,
-                const audit::Stamp& stamp) const;
+  Document edit(store::Transaction& txn, const Document& doc, const Changes& changes, const audit::Stamp& stamp) const;
 
   // Ends the drafting of a document never published (撤回/终止起草) on `date`: it stays in the
   // registry as 已撤回 and nothing is due about it. Throws DataError for a published or already

@@ -15,10 +15,10 @@ namespace normdoc::report {
 struct YearStats
 {
   int year = 0;
-  std::map<std::string, std::array<int, 12>> issued_by_issuer{}; // published in the year, by month
+  std::map<std::string, std::array<int, 12>> issued_by_issuer{};       // published in the year, by month
   std::map<std::pair<std::string, std::string>, int> review_results{}; // (checklist, result) → concluded reviews
-  std::map<std::string, int> evaluations{};                          // outcome → count
-  std::map<std::string, int> cleanup_decisions{};                    // decision → count, campaigns closed in the year
+  std::map<std::string, int> evaluations{};                            // outcome → count
+  std::map<std::string, int> cleanup_decisions{}; // decision → count, campaigns closed in the year
   int cleanups_closed = 0;
 
   int issued_total() const;

@@ -9,7 +9,12 @@
 
 namespace normdoc::review {
 
-enum class Severity { info, warning, error };
+enum class Severity
+{
+  info,
+  warning,
+  error
+};
 
 std::string_view severity_key(Severity severity);
 std::string_view severity_label(Severity severity);
@@ -18,7 +23,13 @@ std::optional<Severity> parse_severity(std::string_view key);
 // The level of the body that issues a document. A State Council department may grant what a
 // county bureau may not (公平竞争审查条例 第十条: "没有法律、行政法规依据或者未经国务院批准");
 // when the issuer is unknown the strictest level, a county-level body, applies.
-enum class IssuerLevel { county, city, province, national };
+enum class IssuerLevel
+{
+  county,
+  city,
+  province,
+  national
+};
 
 std::string_view issuer_level_key(IssuerLevel level);
 std::string_view issuer_level_label(IssuerLevel level);
@@ -29,7 +40,11 @@ IssuerLevel issuer_level_of(std::string_view issuer);
 
 // Where the parts of a match must lie: one clause (between ，；。：！？) or one sentence
 // (between 。；！？).
-enum class Scope { clause, sentence };
+enum class Scope
+{
+  clause,
+  sentence
+};
 
 // One element of an ordered co-occurrence: any of `words` (named classes expanded, and
 // literals). `classes` names the classes it refers to; `gap` is the most characters allowed

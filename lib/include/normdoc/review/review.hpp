@@ -19,14 +19,25 @@
 
 namespace normdoc::review {
 
-enum class Answer { pass, fail, na };
+enum class Answer
+{
+  pass,
+  fail,
+  na
+};
 
 std::string_view answer_key(Answer answer);
 std::string_view answer_label(Answer answer);
 std::optional<Answer> parse_answer(std::string_view key);
 
 // The four grounds of 公平竞争审查条例 第十二条 (一)–(四).
-enum class Ground { security, innovation, public_interest, law };
+enum class Ground
+{
+  security,
+  innovation,
+  public_interest,
+  law
+};
 
 util::NamedTable<Ground> grounds();
 std::string_view ground_key(Ground ground);

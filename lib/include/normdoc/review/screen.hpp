@@ -24,7 +24,7 @@ struct Finding
 {
   std::string file;
   int line = 0;
-  int column = 0;          // in characters, from 1
+  int column = 0; // in characters, from 1
   std::string rule;
   std::string checklist;
   std::string item;
@@ -52,9 +52,9 @@ struct ScreenOptions
 struct ScreenedLines
 {
   std::vector<Finding> findings;
-  bool gb18030 = false;      // a line needed decoding from GB18030
-  int bad_line = 0;          // the line that is neither UTF-8 nor GB18030 (screening stopped there)
-  std::exception_ptr error;  // anything else that stopped screening (findings before it are kept)
+  bool gb18030 = false;     // a line needed decoding from GB18030
+  int bad_line = 0;         // the line that is neither UTF-8 nor GB18030 (screening stopped there)
+  std::exception_ptr error; // anything else that stopped screening (findings before it are kept)
 };
 
 // All rules of the given checklists compiled into one automaton: every literal word of every
@@ -86,7 +86,14 @@ private:
     const Rule* rule;
     std::uint8_t checklist_bit; // in m_prohibits
   };
-  enum class Role : std::uint8_t { primary, near, unless, anchor, element };
+  enum class Role : std::uint8_t
+  {
+    primary,
+    near,
+    unless,
+    anchor,
+    element
+  };
   struct Use
   {
     std::uint32_t rule;
@@ -113,7 +120,7 @@ private:
     std::uint32_t state;
     std::size_t end; // byte offset after the last byte
   };
-  class Line;    // a line with its clause and sentence boundaries
+  class Line;     // a line with its clause and sentence boundaries
   struct Scratch; // a line's boundaries and character index, reused from line to line
 
   std::uint32_t pattern(const std::string& text);
@@ -124,35 +131,40 @@ private:
   void add_hits(std::uint32_t state, std::size_t end, std::vector<Hit>& hits) const;
   void decide(std::string_view text, const std::vector<Hit>& hits, int line_number, const std::string& file,
               std::vector<Finding>& out) const;
-  bool suppressed(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, std::size_t begin, std::size_t end) const;
+  bool suppressed(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, std::size_t begin,
+                  std::size_t end) const;
   using Iterator = std::vector<Tagged>::const_iterator;
   void match_phrase(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, Iterator first, Iterator last,
                     int number, const std::string& file, std::vector<Finding>& out) const;
   void match_regex(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, int number,
                    const std::string& file, std::vector<Finding>& out) const;
-  void match_sequence(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, Iterator first,
-                      Iterator last, int number, const std::string& file, std::vector<Finding>& out) const;
+  void match_sequence(const Line& line, const RuleRef& ref, const std::vector<Hit>& hits, Iterator first, Iterator last,
+                      int number, const std::string& file, std::vector<Finding>& out) const;
   void emit(const Line& line, const RuleRef& ref, std::size_t begin, std::size_t end, std::string matched, int number,
             const std::string& file, std::vector<Finding>& out) const;
 
   ScreenOptions m_options;
   std::vector<RuleRef> m_rules;
-  std::vector<std::uint8_t> m_complete;               // per rule: the element mask of a full sequence
+  std::vector<std::uint8_t> m_complete; // per rule: the element mask of a full sequence
   std::vector<std::string> m_patterns;
-  std::map<std::string, std::uint32_t> m_known;       // pattern text → index
-  std::vector<std::vector<Use>> m_uses;               // per pattern
-  std::vector<std::uint8_t> m_prohibits;              // per pattern: checklists whose prohibition word it is
-  std::vector<std::uint8_t> m_negated;                // per pattern: checklists whose negated restating word it is
-  std::array<std::uint16_t, 256> m_byte_class{};     // byte → column of m_next
-  std::size_t m_alphabet = 1;                         // columns
-  std::vector<std::uint16_t> m_next;                  // state × column → state, failure links folded in;
-                                                      // the top bit marks states that end a pattern
-  std::vector<std::vector<std::uint32_t>> m_output;   // patterns ending at each state
+  std::map<std::string, std::uint32_t> m_known;     // pattern text → index
+  std::vector<std::vector<Use>> m_uses;             // per pattern
+  std::vector<std::uint8_t> m_prohibits;            // per pattern: checklists whose prohibition word it is
+  std::vector<std::uint8_t> m_negated;              // per pattern: checklists whose negated restating word it is
+  std::array<std::uint16_t, 256> m_byte_class{};    // byte → column of m_next
+  std::size_t m_alphabet = 1;                       // columns
+  std::vector<std::uint16_t> m_next;                // state × column → state, failure links folded in;
+                                                    // the top bit marks states that end a pattern
+  std::vector<std::vector<std::uint32_t>> m_output; // patterns ending at each state
   std::vector<std::uint32_t> m_regex_rules;
-  std::vector<std::regex> m_regexes;                  // parallel to m_regex_rules
+  std::vector<std::regex> m_regexes; // parallel to m_regex_rules
 };
 
-enum class Encoding { utf8, gb18030 };
+enum class Encoding
+{
+  utf8,
+  gb18030
+};
 std::string_view encoding_key(Encoding encoding);
 
 // How screen_stream reads: blocks of whole lines; a large block is cut at line breaks into one

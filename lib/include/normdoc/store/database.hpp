@@ -17,12 +17,20 @@ struct sqlite3_stmt;
 
 namespace normdoc::store {
 
-enum class Step { row, done };
+enum class Step
+{
+  row,
+  done
+};
 
 // The engine behind a Database: the embedded SQLite file (the default), or a PostgreSQL server
 // named by a connection URI (`postgresql://…`, `postgres://…`) or a libpq keyword string
 // (`host=… dbname=…`, `service=…`).
-enum class Dialect { sqlite, postgresql };
+enum class Dialect
+{
+  sqlite,
+  postgresql
+};
 
 // Which engine `target` (--db, NORMDOC_DB, config `db`) names. Anything that is not a server
 // connection string is a SQLite file path.
@@ -38,7 +46,6 @@ class PgStatement;
 class Statement
 {
 public:
-
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
   Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
@@ -129,7 +136,12 @@ public:
   // `read`: for commands that only read. Opened for writing when the file and its directory
   // are writable (so a migration or a cache refresh can run); otherwise read-only, and when
   // the directory cannot hold SQLite's -wal/-shm files and none exist, as an immutable file.
-  enum class OpenMode { existing, create, read };
+  enum class OpenMode
+  {
+    existing,
+    create,
+    read
+  };
 
   // Throws DatabaseError: `missing` when the file does not exist and `mode` is `existing`,
   // `too_new` when its schema is newer than this binary's (the file is left untouched),
@@ -247,14 +259,12 @@ private:
 
 // --- Inline implementations ---
 
-template<typename T>
-Statement& Statement::bind(int index, const std::optional<T>& value)
+template<typename T> Statement& Statement::bind(int index, const std::optional<T>& value)
 {
   return value ? bind(index, *value) : bind(index, std::nullopt);
 }
 
-template<typename... Args>
-Statement& Statement::bind_all(const Args&... values)
+template<typename... Args> Statement& Statement::bind_all(const Args&... values)
 {
   int index = 0;
   (bind(++index, values), ...);

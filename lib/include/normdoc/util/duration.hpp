@@ -12,7 +12,13 @@ namespace normdoc::util {
 // `5年`, `15个工作日`). Working days need the calendar (calendar::Calendar::period_end).
 struct Duration
 {
-  enum class Unit { days, months, years, working_days };
+  enum class Unit
+  {
+    days,
+    months,
+    years,
+    working_days
+  };
   int count = 0;
   Unit unit = Unit::days;
 

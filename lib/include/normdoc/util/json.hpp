@@ -36,6 +36,11 @@ public:
   JsonWriter& value(int number) { return value(static_cast<std::int64_t>(number)); }
   JsonWriter& value(bool flag);
   JsonWriter& null();
+  // `"name": content`, the pair most writers are made of.
+  template<typename Value> JsonWriter& member(std::string_view name, const Value& content)
+  {
+    return key(name).value(content);
+  }
   // Null when empty.
   JsonWriter& value(const std::optional<std::string>& text);
   JsonWriter& value(const std::optional<std::int64_t>& number);
@@ -74,7 +79,7 @@ struct Members
   std::optional<std::string_view> key_of(std::string_view member) const;
 };
 
-// Writes members through a Members selection: `out("date", value)` writes `"date": value`
+// Writes members through a Members selection: `out.member("date", value)` writes `"date": value`
 // unless the selection leaves `date` out; `out.key("items")` writes the key alone and says
 // whether to write the value (an object or array the caller builds).
 class MemberWriter
@@ -82,10 +87,10 @@ class MemberWriter
 public:
   MemberWriter(JsonWriter& json, const Members& members) : m_json(json), m_members(members) {}
 
-  template<typename Value> MemberWriter& operator()(std::string_view member, const Value& value)
+  template<typename Value> MemberWriter& member(std::string_view name, const Value& content)
   {
-    if (key(member)) {
-      m_json.value(value);
+    if (key(name)) {
+      m_json.value(content);
     }
     return *this;
   }

@@ -51,7 +51,8 @@ template<typename E> std::optional<E> parse_named(NamedTable<E> table, std::stri
   return std::nullopt;
 }
 
-template<typename E, std::size_t N> std::optional<E> parse_named(const std::array<Named<E>, N>& table, std::string_view text)
+template<typename E, std::size_t N>
+std::optional<E> parse_named(const std::array<Named<E>, N>& table, std::string_view text)
 {
   return parse_named(NamedTable<E>(table), text);
 }
