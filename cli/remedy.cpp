@@ -2,52 +2,45 @@
 #include "remedy.hpp"
 
 #include <algorithm>
-#include <array>
+#include <string_view>
 
 namespace normdoc::cli {
 
 namespace {
 
-// The command each action is; Action::same has none (the options follow the refused command).
-constexpr std::array<std::pair<Action, std::string_view>, 16> k_commands{{
-  {Action::same, ""},
-  {Action::add, "normdoc add"},
-  {Action::acknowledge, "normdoc acknowledge"},
-  {Action::backup, "normdoc backup"},
-  {Action::cleanup_open, "normdoc cleanup open"},
-  {Action::cleanup_status, "normdoc cleanup status"},
-  {Action::doctor, "normdoc doctor"},
-  {Action::file, "normdoc file"},
-  {Action::init, "normdoc init"},
-  {Action::list, "normdoc list"},
-  {Action::review_answer, "normdoc review answer"},
-  {Action::review_dismiss, "normdoc review dismiss"},
-  {Action::review_list, "normdoc review list"},
-  {Action::review_show, "normdoc review show"},
-  {Action::review_start, "normdoc review start"},
-  {Action::show, "normdoc show"},
-}};
+// Quotes a word for the shell when it needs it, so that the printed command runs as shown; a
+// placeholder is shown quoted, as what replaces it is usually words with spaces.
+std::string shell_word(std::string_view text)
+{
+  if (text != k_placeholder && !text.empty() && text.find_first_of(" \t'\"$`\\;&|()<>*?") == std::string_view::npos) {
+    return std::string(text);
+  }
+  std::string quoted = "'";
+  for (const char c : text) {
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return quoted + "'";
+}
 
 } // namespace
 
 std::string command_line(const Remedy& remedy)
 {
-  const auto command =
-    std::find_if(k_commands.begin(), k_commands.end(), [&](const auto& entry) { return entry.first == remedy.action; });
-  std::string line(command == k_commands.end() ? std::string_view() : command->second);
-  const auto add = [&](std::string_view word) {
+  const std::string_view command = action_command(remedy.action);
+  std::string line = command.empty() ? std::string() : "normdoc " + std::string(command);
+  const auto add = [&](const std::string& word) {
     line += line.empty() ? "" : " ";
     line += word;
   };
   for (const auto& argument : remedy.arguments) {
-    add(argument);
+    add(shell_word(argument));
   }
   for (const auto& [field, value] : remedy.fields) {
     std::string option = "--" + field;
     std::replace(option.begin(), option.end(), '_', '-');
     add(option);
     if (!value.empty()) {
-      add(value);
+      add(shell_word(value));
     }
   }
   return line;

@@ -2,6 +2,7 @@
 #include "output/due_view.hpp"
 #include "output/detail.hpp"
 #include "output/escape.hpp"
+#include "remedy.hpp"
 
 #include <normdoc/util/sha256.hpp>
 #include <normdoc/util/text.hpp>
@@ -11,6 +12,12 @@
 namespace normdoc::cli {
 
 namespace {
+
+// The command that clears the item, or the words saying it ends by itself.
+std::string say_action(const deadline::DueItem& item)
+{
+  return item.action.step ? command_line(*item.action.step) : fmt::format("（{}）", item.action.by_itself);
+}
 
 std::string days_phrase(const deadline::DueItem& item)
 {
@@ -56,7 +63,7 @@ std::string render_ics(const std::vector<deadline::DueItem>& items, std::string_
     out += ics_line(fmt::format("DUE;VALUE=DATE:{:04}{:02}{:02}", item.due.year(), item.due.month(), item.due.day()));
     out += ics_line(
       "SUMMARY:" + ics_text(fmt::format("[{}] #{}《{}》", deadline::kind_label(item.kind), item.document, item.title)));
-    out += ics_line("DESCRIPTION:" + ics_text(fmt::format("{}（{}）→ {}", item.what, item.article, item.action)));
+    out += ics_line("DESCRIPTION:" + ics_text(fmt::format("{}（{}）→ {}", item.what, item.article, say_action(item))));
     out += ics_line(fmt::format("CATEGORIES:{}", deadline::kind_key(item.kind)));
     if (item.overdue) {
       out += ics_line("PRIORITY:1");
@@ -86,7 +93,7 @@ std::string render_due(const std::vector<deadline::DueItem>& items, const Render
         .member("days_left", item.days_left)
         .member("overdue", item.overdue)
         .member("article", item.article)
-        .member("action", item.action)
+        .member("action", say_action(item))
         .end_object();
     }
     json.end_array();
@@ -97,7 +104,7 @@ std::string render_due(const std::vector<deadline::DueItem>& items, const Render
     for (const auto& item : items) {
       rows.push_back({std::string(deadline::kind_key(item.kind)), std::to_string(item.document), item.title, item.what,
                       item.due.iso(), std::to_string(item.days_left), csv_flag(item.overdue, options), item.article,
-                      item.action});
+                      say_action(item)});
     }
     return csv_of({{"kind", "类别"},
                    {"document", "文件编号"},
@@ -118,11 +125,11 @@ std::string render_due(const std::vector<deadline::DueItem>& items, const Render
   // One line per item, so that `grep` and `wc -l` work on it; it ends with the way out.
   std::string out;
   for (const auto& item : items) {
-    out +=
-      terminal_text(fmt::format("{}  {}  [{}] #{}《{}》{}  → {}", item.due.iso(), days_phrase(item),
-                                deadline::kind_label(item.kind), item.document, item.title, item.what, item.action),
-                    Newlines::escape) +
-      "\n";
+    out += terminal_text(fmt::format("{}  {}  [{}] #{}《{}》{}  → {}", item.due.iso(), days_phrase(item),
+                                     deadline::kind_label(item.kind), item.document, item.title, item.what,
+                                     say_action(item)),
+                         Newlines::escape) +
+           "\n";
   }
   return out;
 }

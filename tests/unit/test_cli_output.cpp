@@ -8,12 +8,25 @@
 #include "output/printed.hpp"
 #include "output/table.hpp"
 #include "output/terminal.hpp"
+#include "remedy.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace normdoc;
 
 TEST_SUITE_BEGIN("cli");
+
+TEST_CASE("cli::command_line says a remedy as a command that runs as shown")
+{
+  CHECK(cli::command_line(Remedy{Action::filing_result, {"7"}, {{"to", "市人民政府"}, {"result", "passed"}}}) ==
+        "normdoc filing result 7 --to 市人民政府 --result passed");
+  // A body's name with a space or a quote is quoted; a placeholder is shown quoted.
+  CHECK(cli::command_line(Remedy{Action::file, {"7"}, {{"to", "O'Neil 局"}, {"reason", k_placeholder}}}) ==
+        "normdoc file 7 --to 'O'\\''Neil 局' --reason '…'");
+  // Action::same: the options alone, underscores as dashes, a field without a value as a flag.
+  CHECK(cli::command_line(Remedy{Action::same, {}, {{"override_gate", ""}, {"reason", "补正"}}}) ==
+        "--override-gate --reason 补正");
+}
 
 TEST_CASE("cli::Table aligns by display width")
 {
@@ -144,7 +157,7 @@ TEST_CASE("cli::render_due as iCalendar: CR escaped, lines folded at 75 octets b
                                9,
                                false,
                                "第九条",
-                               "normdoc file 7"};
+                               {Remedy{Action::file, {"7"}}}};
   const util::Date today = util::Date::parse("2026-12-01");
   const std::string ics =
     cli::render_due({item}, cli::RenderOptions{cli::Format::ics, today, false}, "20261201T000000Z");

@@ -209,8 +209,12 @@ TEST_CASE("deadline::due_items: procedure defects are listed from the day they a
   REQUIRE(items.size() == 3);
   CHECK(items[0].due == day("2026-11-02"));
   CHECK(items[0].what.find("合法性审核") != std::string::npos);
-  CHECK(items[0].action ==
-        fmt::format("normdoc acknowledge {} published-without-legality-review --date 2026-11-25 --reason '…'", doc.id));
+  REQUIRE(items[0].action.step);
+  CHECK(items[0].action.step->action == Action::acknowledge);
+  CHECK(items[0].action.step->arguments ==
+        std::vector<std::string>{std::to_string(doc.id), "published-without-legality-review"});
+  CHECK(items[0].action.step->fields ==
+        std::vector<std::pair<std::string, std::string>>{{"date", "2026-11-25"}, {"reason", k_placeholder}});
   CHECK(items[2].article.find("公平竞争审查条例") != std::string::npos);
   CHECK(items[2].overdue);
   CHECK(due(f, "2026-11-01", {"procedure"}).empty());

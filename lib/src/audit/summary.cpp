@@ -188,7 +188,7 @@ std::string value_label(std::string_view kind, const std::string& key, const std
     return value == "none"          ? "未能核对（旧版数据包）"
            : value == "hashes"      ? "只核对了哈希（数据包未签名）"
            : value == "bundle-key"  ? "用数据包自带的公钥核对"
-           : value == "trusted-key" ? "用 --sender-key 给出的公钥核对"
+           : value == "trusted-key" ? "用发送方交来的公钥核对"
                                     : value;
   }
   // A hash is checked by machines; its first digits are enough for a person to match it.

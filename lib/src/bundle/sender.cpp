@@ -29,7 +29,7 @@ std::string checking_key(const std::string& source, int line, const std::string&
                          const std::optional<std::string>& trusted)
 {
   if (trusted && carried != *trusted) {
-    refuse(source, line, field, "不是 --sender-key 给出的发送方公钥（数据包被重新签名或来自别的机关）");
+    refuse(source, line, field, "不是发送方交来的公钥（数据包被重新签名或来自别的机关）");
   }
   return trusted ? *trusted : carried;
 }
@@ -122,7 +122,7 @@ SenderCheck SenderChain::finish(const std::string& source, int header_line, cons
       refuse(source, first.line, event_field(first.index, "hash"), "数据包头部缺少 sent（事件的哈希无从对照）");
     }
     if (trusted_key) {
-      refuse(source, header_line, "seal", "数据包没有发送方的签名和日志哈希，无法用 --sender-key 核对");
+      refuse(source, header_line, "seal", "数据包没有发送方的签名和日志哈希，无法用发送方交来的公钥核对");
     }
     notices.emplace_back("数据包不含发送方日志的哈希（较早版本导出的数据包），发送方的操作历史未能核对");
     return SenderCheck::none;
@@ -173,7 +173,7 @@ SenderCheck SenderChain::finish(const std::string& source, int header_line, cons
     }
     check = trusted_key ? SenderCheck::trusted_key : SenderCheck::bundle_key;
   } else if (trusted_key) {
-    refuse(source, header_line, "seal", "数据包没有发送方的签名，无法用 --sender-key 核对");
+    refuse(source, header_line, "seal", "数据包没有发送方的签名，无法用发送方交来的公钥核对");
   }
   if (header.contains("checkpoint")) {
     const Json& value = header.at("checkpoint");
@@ -206,7 +206,7 @@ SenderCheck SenderChain::finish(const std::string& source, int header_line, cons
       "数据包没有发送方的签名（导出时没有审计私钥）：发送方的事件只核对了哈希和链接，不能排除重算哈希的伪造");
   } else if (check == SenderCheck::bundle_key) {
     notices.emplace_back("发送方的签名只用数据包自带的公钥核对（能发现改动，不能排除重新签名的伪造）；"
-                         "用 --sender-key 指定发送方交来的公钥");
+                         "导入时指定发送方交来的公钥才能排除");
   }
   return check;
 }

@@ -73,13 +73,14 @@ void point_to_open_reviews(store::Database& db, std::vector<DueItem>& items, con
       continue;
     }
     const std::int64_t review = open.integer(0);
+    const std::string named = fmt::format("R{}", review);
     if (open.integer(1) > 0) {
-      item.action = fmt::format("normdoc review answer R{}", review);
+      item.action.step = Remedy{Action::review_answer, {named}};
     } else if (open.integer(2) > 0) {
-      item.action =
-        fmt::format("normdoc review conclude R{} --result revise --opinion '…' --date {}", review, as_of.iso());
+      item.action.step = Remedy{
+        Action::review_conclude, {named}, {{"result", "revise"}, {"opinion", k_placeholder}, {"date", as_of.iso()}}};
     } else {
-      item.action = fmt::format("normdoc review conclude R{} --result lawful --date {}", review, as_of.iso());
+      item.action.step = Remedy{Action::review_conclude, {named}, {{"result", "lawful"}, {"date", as_of.iso()}}};
     }
   }
 }
@@ -123,12 +124,11 @@ std::vector<DueItem> due_items(store::Database& db, const config::Config& config
       continue;
     }
     const std::string when = flag.change.date ? flag.change.date->iso() + " " : std::string();
-    items.push_back(
-      item_of(DueKind::basis, flag.document.id, flag.document.title,
-              fmt::format("所依据的《{}》已于 {}{}，应及时评估，决定修改、废止或继续有效", flag.cited_as, when,
-                          basis::change_label(flag.change.kind)),
-              config.basis_review_within.after(flag.change.recorded_on), "河南省优化营商环境条例 第五十一条",
-              fmt::format("normdoc evaluate {} --outcome continue --date {}", flag.document.id, k_as_of), query.as_of));
+    items.push_back(item_of(DueKind::basis, flag.document.id, flag.document.title,
+                            fmt::format("所依据的《{}》已于 {}{}，应及时评估，决定修改、废止或继续有效", flag.cited_as,
+                                        when, basis::change_label(flag.change.kind)),
+                            config.basis_review_within.after(flag.change.recorded_on),
+                            "河南省优化营商环境条例 第五十一条", {evaluate_step(flag.document.id)}, query.as_of));
   }
   point_to_open_reviews(db, items, query.as_of);
   // Evaluation reminders have their own lead time (config.evaluation_lead, in `applies`).

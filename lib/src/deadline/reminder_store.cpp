@@ -37,6 +37,21 @@ void for_every_document(store::Database& db, const config::Config& config, const
   for_each_document(db, registry::ListFilter{epoch()}, config, calendar, visit);
 }
 
+// A reminder's clearance as the cache stores it: the step as encode_remedy writes it (a JSON
+// object), or the words of a reminder that ends by itself.
+std::string stored_clearance(const Clearance& clearance)
+{
+  return clearance.step ? encode_remedy(*clearance.step) : clearance.by_itself;
+}
+
+Clearance read_clearance(const std::string& stored)
+{
+  if (stored.starts_with('{')) {
+    return Clearance{decode_remedy(stored)};
+  }
+  return Clearance{std::nullopt, stored};
+}
+
 constexpr int k_always_before = -10'000'000;
 constexpr int k_always_after = 10'000'000;
 
@@ -128,7 +143,7 @@ void for_each_window(const registry::Document& doc, const std::vector<Reminder>&
 // calendar, and the version of the rules below (raise it when a reminder's rule or text changes).
 std::string basis_digest(const config::Config& config, const calendar::Calendar& calendar)
 {
-  constexpr int k_rules_version = 4;
+  constexpr int k_rules_version = 5;
   std::string basis = fmt::format("rules {}\n", k_rules_version);
   for (const util::Duration* period :
        {&config.filing_deadline, &config.filing_review_period, &config.filing_supplement_period,
@@ -158,7 +173,7 @@ public:
     for_each_window(doc, reminders, m_config, [&](const Reminder& reminder, const Window& window) {
       m_item
         .bind_all(doc.id, doc.title, doc.issuer, kind_key(reminder.kind), reminder.what, reminder.due, reminder.article,
-                  reminder.action)
+                  stored_clearance(reminder.action))
         .run();
       m_item.reset();
       m_window.bind_all(m_db.last_insert_rowid(), window.first_day, window.last_day).run();
@@ -287,7 +302,7 @@ std::vector<DueItem> stored_items(store::Database& db, const DueQuery& query)
   std::vector<DueItem> items;
   while (stmt.step() == store::Step::row) {
     items.push_back(item_of(stored_kind(stmt.text(0)), stmt.integer(1), stmt.text(2), stmt.text(3),
-                            *stmt.optional_date(4), stmt.text(5), stmt.text(6), query.as_of));
+                            *stmt.optional_date(4), stmt.text(5), read_clearance(stmt.text(6)), query.as_of));
   }
   return items;
 }
@@ -303,8 +318,8 @@ ReminderCheck examine_reminders(store::Database& db, const config::Config& confi
   for_every_document(db, config, calendar, [&](const registry::Document& doc, const auto& reminders) {
     for_each_window(doc, reminders, config, [&](const Reminder& reminder, const Window& window) {
       computed[doc.id].insert(reminder_line(doc.title, doc.issuer, kind_key(reminder.kind), reminder.what,
-                                            reminder.due.iso(), reminder.article, reminder.action, window.first_day,
-                                            window.last_day));
+                                            reminder.due.iso(), reminder.article, stored_clearance(reminder.action),
+                                            window.first_day, window.last_day));
     });
   });
   std::map<std::int64_t, std::multiset<std::string>> stored;

@@ -30,17 +30,11 @@ private:
   std::vector<Reminder> m_list;
 };
 
-// Quotes a value for the shell when it needs it, so the printed command runs as shown.
-std::string shell_word(std::string_view text)
+// The step that clears a reminder: `action` on the document, the day asked about as its date.
+Remedy clearing_step(Action action, std::vector<std::string> arguments,
+                     std::vector<std::pair<std::string, std::string>> fields)
 {
-  if (!text.empty() && text.find_first_of(" \t'\"$`\\;&|()<>*?") == std::string_view::npos) {
-    return std::string(text);
-  }
-  std::string quoted = "'";
-  for (const char c : text) {
-    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  }
-  return quoted + "'";
+  return Remedy{action, std::move(arguments), std::move(fields)};
 }
 
 void filing_reminders(Reminders& out, const registry::Document& doc, const std::vector<filing::Filing>& filings,
@@ -71,19 +65,22 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
   if (config.filing_bodies.empty()) {
     Reminder& reminder = out.add(DueKind::filing, fmt::format("发布后{}内报送备案", config.filing_deadline.chinese()),
                                  filing_due, k_every_document, When::current);
-    reminder.action = fmt::format("normdoc file {} --to 备案机关 --date {}", doc.id, k_as_of);
+    reminder.action.step =
+      clearing_step(Action::file, {std::to_string(doc.id)}, {{"to", "备案机关"}, {"date", k_as_of}});
     reminder.until = until(filed_with(""));
   } else {
     for (const auto& body : config.filing_bodies) {
       Reminder& reminder =
         out.add(DueKind::filing, fmt::format("向{}报送备案", body), filing_due, k_every_document, When::current);
-      reminder.action = fmt::format("normdoc file {} --to {} --date {}", doc.id, shell_word(body), k_as_of);
+      reminder.action.step = clearing_step(Action::file, {std::to_string(doc.id)}, {{"to", body}, {"date", k_as_of}});
       reminder.until = until(filed_with(body));
     }
   }
   for (const auto& filing : filings) {
-    const std::string result_command =
-      fmt::format("normdoc filing result {} --to {} --date {} --result", doc.id, shell_word(filing.body), k_as_of);
+    const auto filing_result = [&](std::string result) {
+      return clearing_step(Action::filing_result, {std::to_string(doc.id)},
+                           {{"to", filing.body}, {"date", k_as_of}, {"result", std::move(result)}});
+    };
     const auto last = filing.last_result();
     if (last && last->result == filing::Result::deferred) {
       const Deadline supplement =
@@ -92,7 +89,7 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
         out.add(DueKind::filing_supplement, fmt::format("按{}要求补充备案材料", filing.body), supplement,
                 // 法规规章备案审查条例 governs 法规 and 规章 only: no cited rule.
                 "补充材料期限为本单位设置的默认值", When::current);
-      reminder.action = result_command + " registered";
+      reminder.action.step = filing_result("registered");
       reminder.from = last->date;
     }
     const bool reviewed = std::any_of(filing.outcomes.begin(), filing.outcomes.end(), [](const filing::Outcome& o) {
@@ -104,7 +101,7 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
                                    "有备必审（向人大常委会备案的，河南省实施《监督法》办法 第五十四条；"
                                    "向政府备案的期限为本单位设置的默认值）",
                                    When::current);
-      reminder.action = result_command + " passed";
+      reminder.action.step = filing_result("passed");
       reminder.from = filing.filed;
     }
     if (const auto order = filing.open_correction()) {
@@ -118,8 +115,8 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
                 // period (河南 226号) is unread, so the period is the office's setting, said so.
                 "有错必纠；纠正期限为本单位设置的默认值（向人大常委会备案的，河南省实施《监督法》办法 第五十六条）",
                 When::current);
-      reminder.action = fmt::format("normdoc filing corrected {} --to {} --date {} --note '…'", doc.id,
-                                    shell_word(filing.body), k_as_of);
+      reminder.action.step = clearing_step(Action::filing_corrected, {std::to_string(doc.id)},
+                                           {{"to", filing.body}, {"date", k_as_of}, {"note", k_placeholder}});
       reminder.from = order->date;
     }
   }
@@ -135,13 +132,14 @@ void step_reminders(Reminders& out, std::int64_t document, const std::vector<pro
         DueKind::legality_review,
         fmt::format("合法性审核（{} 收到）最长{}内完成", step.received->iso(), config.legality_review_limit.chinese()),
         calendar.deadline(*step.received, config.legality_review_limit), "国办发〔2018〕115号 (五)");
-      reminder.action = fmt::format("normdoc record {} legality-review --date {} --result lawful", document, k_as_of);
+      reminder.action.step = clearing_step(Action::record, {std::to_string(document), "legality-review"},
+                                           {{"date", k_as_of}, {"result", "lawful"}});
     }
     if (step.kind == procedure::StepKind::comment) {
       Reminder& reminder =
         out.add(DueKind::comment, fmt::format("公开征求意见截止（{} 起）", step.from->iso()), Deadline{*step.to, {}},
                 "优化营商环境条例 第六十二条；市县法治政府建设示范指标体系 第24项", When::comment_open);
-      reminder.action = "（征求意见期届满后自动消除）";
+      reminder.action.by_itself = "征求意见期届满后自动消除";
     }
     if (step.kind == procedure::StepKind::fair_competition_review && step.date) {
       last_fair_review = &step;
@@ -151,8 +149,8 @@ void step_reminders(Reminders& out, std::int64_t document, const std::vector<pro
   if (last_fair_review && last_fair_review->result == procedure::Conclusion::exception && last_fair_review->until) {
     Reminder& reminder = out.add(DueKind::exception, "适用例外的政策措施实施期限届满，应评估是否继续实施",
                                  Deadline{*last_fair_review->until, {}}, "公平竞争审查条例 第十二条");
-    reminder.action =
-      fmt::format("normdoc record {} fair-competition-review --date {} --result compliant", document, k_as_of);
+    reminder.action.step = clearing_step(Action::record, {std::to_string(document), "fair-competition-review"},
+                                         {{"date", k_as_of}, {"result", "compliant"}});
   }
 }
 
@@ -208,18 +206,20 @@ std::vector<Reminder> reminders_of(const registry::Document& doc, const std::vec
     Reminder& evaluation =
       out.add(DueKind::evaluation, "有效期届满前开展后评估，决定继续有效、修改或废止", Deadline{*doc.expires, {}},
               "有效期届满前评估（各地规范性文件管理规定）", When::evaluation);
-    evaluation.action = fmt::format("normdoc evaluate {} --outcome continue --date {}", doc.id, k_as_of);
+    evaluation.action.step = evaluate_step(doc.id);
     // 有效期届满自动失效 (regulations.md 7.3): what is left is to record it in the catalogue.
     Reminder& expired =
       out.add(DueKind::expired, "有效期已届满自动失效，应在目录中确认失效", Deadline{doc.expires->add_days(1), {}},
               "有效期制度（各地规范性文件管理规定）", When::expired);
-    expired.action = fmt::format("normdoc acknowledge {} expired --date {} --reason '…'", doc.id, k_as_of);
+    expired.action.step = clearing_step(Action::acknowledge, {std::to_string(doc.id), "expired"},
+                                        {{"date", k_as_of}, {"reason", k_placeholder}});
     expired.until = acknowledged(acks, registry::k_ack_expired);
   }
   for (const auto& issue : procedure::check(doc, steps, config, calendar)) {
     Reminder& reminder =
       out.add(DueKind::procedure, issue.message, Deadline{issue.date, {}}, issue.article, When::not_expired);
-    reminder.action = fmt::format("normdoc acknowledge {} {} --date {} --reason '…'", doc.id, issue.code, k_as_of);
+    reminder.action.step = clearing_step(Action::acknowledge, {std::to_string(doc.id), issue.code},
+                                         {{"date", k_as_of}, {"reason", k_placeholder}});
     reminder.from = issue.date;
     reminder.until = acknowledged(acks, issue.code);
   }
@@ -246,15 +246,23 @@ void for_each_document(store::Database& db, const registry::ListFilter& filter, 
   });
 }
 
+Remedy evaluate_step(std::int64_t document)
+{
+  return clearing_step(Action::evaluate, {std::to_string(document)}, {{"outcome", "continue"}, {"date", k_as_of}});
+}
+
 DueItem item_of(DueKind kind, std::int64_t document, const std::string& title, const std::string& what,
-                const util::Date& due, const std::string& article, const std::string& action, const util::Date& as_of)
+                const util::Date& due, const std::string& article, Clearance action, const util::Date& as_of)
 {
   const int days_left = as_of.days_until(due);
-  std::string command = action;
-  if (const auto at = command.find(k_as_of); at != std::string::npos) {
-    command.replace(at, k_as_of.size(), as_of.iso());
+  if (action.step) {
+    for (auto& [field, value] : action.step->fields) {
+      if (value == k_as_of) {
+        value = as_of.iso();
+      }
+    }
   }
-  return DueItem{kind, document, title, what, due, days_left, days_left < 0, article, command};
+  return DueItem{kind, document, title, what, due, days_left, days_left < 0, article, std::move(action)};
 }
 
 } // namespace normdoc::deadline

@@ -35,7 +35,7 @@ enum class When
 };
 
 // Something due about one document, whatever the day: `applies` says on which days it is.
-// `action` is the command that clears it ({as_of} stands for the day asked about); `from` and
+// `action` is what clears it (k_as_of stands for the day asked about); `from` and
 // `until` bound it by the records it follows and the one that ends it (a filing recorded
 // ahead of its date, an acknowledgement), so a plan counts only from its date on.
 struct Reminder
@@ -45,13 +45,16 @@ struct Reminder
   util::Date due;
   std::string article;
   When when = When::always;
-  std::string action{};
+  Clearance action{};
   std::optional<util::Date> from{};
   std::optional<util::Date> until{};
 };
 
-// The placeholder for the day asked about in a reminder's command.
-inline constexpr std::string_view k_as_of = "{as_of}";
+// The placeholder for the day asked about in a reminder's step.
+inline constexpr char k_as_of[] = "{as_of}";
+
+// The step that clears an evaluation reminder: 后评估 concluded (`evaluate`).
+Remedy evaluate_step(std::int64_t document);
 
 // Whether `reminder` of `doc` is due on `as_of`.
 bool applies(const Reminder& reminder, const registry::Document& doc, const util::Date& as_of,
@@ -73,8 +76,8 @@ void for_each_document(store::Database& db, const registry::ListFilter& filter, 
                        const calendar::Calendar& calendar,
                        const std::function<void(const registry::Document&, const std::vector<Reminder>&)>& visit);
 
-// The item `due` lists for a reminder on `as_of` ({as_of} in the command replaced by the day).
+// The item `due` lists for a reminder on `as_of` (k_as_of in its step replaced by the day).
 DueItem item_of(DueKind kind, std::int64_t document, const std::string& title, const std::string& what,
-                const util::Date& due, const std::string& article, const std::string& action, const util::Date& as_of);
+                const util::Date& due, const std::string& article, Clearance action, const util::Date& as_of);
 
 } // namespace normdoc::deadline

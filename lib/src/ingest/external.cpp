@@ -133,8 +133,9 @@ Extracted read_pdf(const fs::path& path, const ExtractOptions& options)
   extracted.pages = summary_field(run.err, "pages");
   extracted.ocr_pages = std::max(0, summary_field(run.err, "ocr_pages"));
   if (const int scanned = summary_field(run.err, "scanned"); scanned > 0) {
-    throw DataError(fmt::format("有{}页是扫描图像（没有文字层），未做文字识别（--no-ocr）", scanned), {},
-                    "去掉 --no-ocr 以文字识别（OCR）读取，识别结果须人工核对");
+    throw DataError(fmt::format("有{}页是扫描图像（没有文字层），按要求未做文字识别", scanned), {},
+                    Hint(fmt::format("去掉 {} 以文字识别（OCR）读取，识别结果须人工核对", k_remedy_mark),
+                         {{Action::same, {}, {{"no_ocr", ""}}}}));
   }
   if (extracted.ocr_pages > 0) {
     extracted.ocr_confidence = summary_field(run.err, "confidence");

@@ -191,7 +191,8 @@ registry::DocumentMeta plan(const std::filesystem::path& path, const Extracted& 
   }
   if (doc.issuer.empty()) {
     throw DataError("无法确定制定机关", Location{path.string(), 0, 0, "issuer"},
-                    "用 --issuer 给出，或在覆盖文件中给出 issuer");
+                    Hint(fmt::format("用 {} 给出，或在覆盖文件中给出 issuer", k_remedy_mark),
+                         {{Action::same, {}, {{"issuer", ""}}}}));
   }
   if (settings.as_published) {
     const auto published = date("published", meta.date);

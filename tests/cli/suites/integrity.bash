@@ -290,7 +290,7 @@ refused_bundle d.jsonl "d.jsonl:1: seal.signature: 签名无效"
 # … and the seal removed: only a key the receiver already trusts shows it.
 jq -c 'del(.seal)' <(head -1 d.jsonl) >e.jsonl
 tail -n +2 d.jsonl >>e.jsonl
-refused_bundle e.jsonl "e.jsonl:1: seal: 数据包没有发送方的签名，无法用 --sender-key 核对" --sender-key "$keydir/normdoc-audit.key.pub"
+refused_bundle e.jsonl "e.jsonl:1: seal: 数据包没有发送方的签名，无法用发送方交来的公钥核对" --sender-key "$keydir/normdoc-audit.key.pub"
 # Events reordered within a document, lines swapped, the head changed.
 { echo "$header"; echo "$line2"; jq -c '.events |= [.[1], .[0], .[2]]' <<<"$line3"; } >f.jsonl
 refused_bundle f.jsonl "f.jsonl:3: events[1].id: 事件顺序被改动"
@@ -306,7 +306,7 @@ mkdir forger
 XDG_CONFIG_HOME=$dir/forger NORMDOC_DB=$dir/forger.db nd_ok init --no-config
 XDG_CONFIG_HOME=$dir/forger NORMDOC_DB=$dir/forger.db nd_ok add --title 管理办法 --issuer 甲局 --text text.txt --published 2024-01-01
 XDG_CONFIG_HOME=$dir/forger NORMDOC_DB=$dir/forger.db nd_ok export --all -o forged.jsonl
-refused_bundle forged.jsonl "forged.jsonl:1: seal.public_key: 不是 --sender-key 给出的发送方公钥" --sender-key "$keydir/normdoc-audit.key.pub"
+refused_bundle forged.jsonl "forged.jsonl:1: seal.public_key: 不是发送方交来的公钥" --sender-key "$keydir/normdoc-audit.key.pub"
 # The sender's log cut back below its checkpoint (events 4 and 5 deleted, the head rewritten).
 cp registry.db cut.db
 sqlite3 cut.db "DROP TRIGGER event_no_delete; DELETE FROM event WHERE id > 3;

@@ -6,6 +6,7 @@
 #include <normdoc/filing/filing.hpp>
 #include <normdoc/registry/acknowledgement.hpp>
 #include <normdoc/registry/document.hpp>
+#include <normdoc/remedy.hpp>
 #include <normdoc/store/database.hpp>
 #include <normdoc/util/named.hpp>
 
@@ -40,6 +41,14 @@ util::NamedTable<DueKind> due_kinds();
 std::string_view kind_key(DueKind kind);
 std::string_view kind_label(DueKind kind);
 
+// What clears a reminder: the step an officer takes (the CLI says it as a command line), or,
+// for a reminder that ends by itself, the words saying when.
+struct Clearance
+{
+  std::optional<Remedy> step{};
+  std::string by_itself{};
+};
+
 // One thing to do by a date, or already late.
 struct DueItem
 {
@@ -51,7 +60,7 @@ struct DueItem
   int days_left = 0; // negative when overdue
   bool overdue = false;
   std::string article; // the rule behind the deadline
-  std::string action;  // the command that clears it, with the day asked about as its date
+  Clearance action;    // the day asked about as its date
 };
 
 // What an acknowledgement acknowledged, in Chinese: 有效期届满（已失效）, 使用 normdoc 前已报送备案,
