@@ -16,6 +16,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -142,7 +143,11 @@ std::string explain_rule(const std::string& id)
       for (const auto& name : e.classes) {
         classes += fmt::format("{{{}}} ", name);
       }
-      out += fmt::format("  {}. {}{}{}\n", i + 1, classes, join_words(e.words),
+      // {place} stands for the gazetteer's names, not for its one internal word.
+      std::vector<std::string> words;
+      std::copy_if(e.words.begin(), e.words.end(), std::back_inserter(words),
+                   [](const std::string& w) { return w != review::k_place_word; });
+      out += fmt::format("  {}. {}{}{}\n", i + 1, classes, join_words(words),
                          e.gap > 0 && i > 0 ? fmt::format("（距前一项不超过{}字）", e.gap) : "");
     }
   } else {

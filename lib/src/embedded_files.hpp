@@ -21,5 +21,7 @@ const std::vector<EmbeddedFile>& postgresql_migration_files();
 const std::vector<EmbeddedFile>& calendar_files();
 // schemas/checklists/*.toml, sorted by name.
 const std::vector<EmbeddedFile>& checklist_files();
+// schemas/gazetteer/*.txt (administrative division names), sorted by name.
+const std::vector<EmbeddedFile>& gazetteer_files();
 
 } // namespace normdoc

@@ -228,6 +228,23 @@ const std::vector<Case> k_cases = {
   {"F8-3-by-company",
    "使用政府投融资平台贷款等融资资金的项目，由政府投融资公司设立或指定相应机构，参照我县财政性资金拨付规定拨付资金。",
    "盐的批发业务由各级盐业公司统一经营。"},
+  // Session 9 (hits: training clauses O409, O415, O414, O427, O411, O405; near-misses: Henan regulations)
+  {"F8-3-area-operator", "甲方授权委托乙方作为商丘市区域内医学检验病理服务提供商",
+   "本条例所称市区饮用水水源是指为本市市区公共供水提供原水的地表水和地下水水源。"},
+  {"F8-3-within-list", "明确区属学校在入围供应商范围内选择供货企业",
+   "向社会公布依法备案的排放检验机构、维修单位名录，机动车和非道路移动机械所有人或者使用人有权自主选择。"},
+  {"F8-3-deliver-to-company", "要求全市正常经营的多家餐厨垃圾收运企业将餐厨垃圾交至某公司",
+   "应当交给当地烟草专卖行政主管部门指定的烟草公司按照国家规定予以收购。"},
+  {"F8-2-only-admitted", "只允许入围的2家互联网租赁助力车运营企业在防城港城区范围内运营", "市场只准使用一个名称。"},
+  {"F8-2-no-third-party", "甲方在协议有效期内不得与任何第三方开展本合同项下相同或类似的商业合作",
+   "二次供水设施及泵房应当独立设置，实行封闭式管理，不得与消防、非生活用水等设施混用。"},
+  {"F9-3-leading-firm", "在工程项目承发包中，骨干企业免予招标资格预审，投标保证金减半收取",
+   "国家和省、市级农业产业化龙头企业，农民专业合作经济组织可以申报产业化经营项目。"},
+  {"F9-3-place-record-score",
+   "2022年以来每年出具台州市房屋安全鉴定报告范本格式的安全鉴定报告3份，一年得0.5分，最高加2分。",
+   "对在继续教育工作中做出显著成绩的单位和个人，县级以上人民政府或人事行政部门应当给予表彰或奖励。"},
+  {"F9-3-local-qualified", "标项1：浙江省内具有施工图审查服务能力和履行合同能力的非营利化机构。",
+   "注重发展本省具有比较优势的劳动密集型行业和中小企业，扩大就业，增加就业岗位。"},
   {"F8-3-fixed-point-named",
    "2021年健康体检由青海省人民医院、青海大学附属医院、青海省中医院、海东市第一人民医院作为定点体检医院。",
    "医疗废物实行定点集中处置原则。"},
@@ -595,6 +612,41 @@ TEST_CASE("review screening finds the misses: hedges, statistical classes, own p
     CHECK(hits(findings, miss.second));
     CHECK(flagged(findings));
   }
+}
+
+// The gazetteer ({place}): a division's name is read like 本地 in the rules that say so; a name in
+// a lawful sentence, or a name that is part of a longer word, is not.
+TEST_CASE("review screening reads administrative division names through the gazetteer")
+{
+  CHECK(review::place_name_before("南平市建阳区", std::string("南平市建阳区").size()) == std::string("南平市").size());
+  CHECK(review::place_name_before("在内蒙古自治区", std::string("在内蒙古自治区").size()) == std::string("在").size());
+  CHECK(review::place_name_before("本市", std::string("本市").size()) == std::string_view::npos);
+  const std::vector<std::pair<const char*, const char*>> places = {
+    // session 9 training clauses (tests/cases O355, O409, O402) and the forms of the issue
+    {"1.供应商整体实力（0-14分）：⑴ 拥有浙江省技术经纪人10人以上得3分", "F9-3-local-score"},
+    {"甲方授权委托乙方作为商丘市区域内医学检验病理服务提供商", "F8-3-area-operator"},
+    {"明确要求投标人应为南陵县企业", "F8-4-local-only"},
+    {"对台州市企业给予一次性奖励。", "F10-2-local-operator"},
+  };
+  for (const auto& place : places) {
+    const std::string text = place.first;
+    CAPTURE(text);
+    const auto findings = screen(text);
+    CAPTURE(describe(findings));
+    CHECK(hits(findings, place.second));
+  }
+  for (const char* lawful :
+       {"对在嵩山历史建筑群保护、管理工作中作出突出成绩的单位和个人，由郑州市人民政府或登封市人民政府给予表彰、奖励。",
+        "跨省辖市以及外省单位和个人在河南省境内进行猎捕活动的，报省野生动物行政主管部门批准。",
+        "本条例适用于本省行政区域内的各类企业。"}) {
+    const std::string text = lawful;
+    CAPTURE(text);
+    CHECK_FALSE(flagged(screen(text)));
+  }
+  // The class is built in: a file may not define it.
+  const std::string file = "schema = 1\nid = \"x\"\nversion = \"1\"\ntitle = \"t\"\nsource = \"s\"\n"
+                           "conclusions = [\"a\"]\n[classes]\nplace = [\"某地\"]\n";
+  CHECK_THROWS_AS(review::parse_checklist(file, "p.toml"), DataError);
 }
 
 TEST_CASE("review screening finds the session-4 misses: relatives, married women, an operator named by its trade")

@@ -13,9 +13,12 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <array>
 #include <functional>
 #include <regex>
 #include <set>
+#include <unordered_set>
 
 namespace normdoc::review {
 
@@ -310,6 +313,7 @@ Rule parse_rule(const Reader& reader, const toml::table& table,
 std::map<std::string, std::vector<std::string>> parse_classes(const Reader& reader, const toml::table& table)
 {
   std::map<std::string, std::vector<std::string>> classes;
+  classes[std::string(k_place_class)] = {std::string(k_place_word)};
   const toml::node* node = table.get("classes");
   if (!node) {
     return classes;
@@ -319,6 +323,10 @@ std::map<std::string, std::vector<std::string>> parse_classes(const Reader& read
     throw DataError("应写作 [classes] 表：词类名 = [\"词\", …]", reader.at(*node, "classes"));
   }
   for (const auto& [name, words] : *list) {
+    if (name.str() == k_place_class) {
+      throw DataError("{place} 是内置词类（行政区划名称，schemas/gazetteer/），不能在文件中定义",
+                      reader.at(words, name.str()));
+    }
     classes[std::string(name.str())] = reader.texts(*list, name.str());
     if (classes[std::string(name.str())].empty()) {
       throw DataError("词类不能为空", reader.at(words, name.str()));
@@ -451,6 +459,72 @@ Checklist parse_checklist(std::string_view toml_text, const std::string& source)
     }
   }
   return checklist;
+}
+
+namespace {
+
+// Every name of schemas/gazetteer/*.txt (one a line, # comments), as views of the embedded text.
+const std::unordered_set<std::string_view>& place_names()
+{
+  static const std::unordered_set<std::string_view> k_names = [] {
+    std::unordered_set<std::string_view> names;
+    for (const EmbeddedFile& file : gazetteer_files()) {
+      std::string_view text = file.text;
+      while (!text.empty()) {
+        const std::size_t end = std::min(text.find('\n'), text.size());
+        const std::string_view name = util::trim(text.substr(0, end));
+        if (!name.empty() && name.front() != '#') {
+          names.insert(name);
+        }
+        text.remove_prefix(std::min(end + 1, text.size()));
+      }
+    }
+    return names;
+  }();
+  return k_names;
+}
+
+// Whether the three bytes at `p` are 省 市 县 区 州 旗 盟, the last character of every name.
+bool is_place_suffix(const char* p)
+{
+  const auto code = (static_cast<std::uint32_t>(static_cast<unsigned char>(p[0])) << 16) |
+                    (static_cast<std::uint32_t>(static_cast<unsigned char>(p[1])) << 8) |
+                    static_cast<unsigned char>(p[2]);
+  switch (code) {
+  case 0xE79C81: // 省
+  case 0xE5B882: // 市
+  case 0xE58EBF: // 县
+  case 0xE58CBA: // 区
+  case 0xE5B79E: // 州
+  case 0xE69797: // 旗
+  case 0xE79B9F: // 盟
+    return true;
+  default:
+    return false;
+  }
+}
+
+constexpr int k_longest_place = 12; // characters (克孜勒苏柯尔克孜自治州 has 11)
+
+} // namespace
+
+std::size_t place_name_before(std::string_view text, std::size_t end)
+{
+  if (end < 6 || end > text.size() || !is_place_suffix(text.data() + end - 3)) {
+    return std::string_view::npos;
+  }
+  const auto& names = place_names();
+  std::size_t found = std::string_view::npos;
+  std::size_t begin = end - 3;
+  for (int chars = 2; chars <= k_longest_place && begin > 0; ++chars) {
+    do {
+      --begin; // to the previous character's first byte
+    } while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80);
+    if (names.contains(text.substr(begin, end - begin))) {
+      found = begin; // the longest name ending here: 内蒙古自治区, not a shorter tail
+    }
+  }
+  return found;
 }
 
 const std::vector<Checklist>& builtin_checklists()

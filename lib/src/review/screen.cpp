@@ -236,6 +236,12 @@ Screener::Screener(const std::vector<const Checklist*>& checklists, ScreenOption
           if (std::find(element.classes.begin(), element.classes.end(), "local") != element.classes.end()) {
             use(m_options.local_names, rule_index, Role::element, static_cast<std::uint16_t>(e));
           }
+          if (std::find(element.classes.begin(), element.classes.end(), k_place_class) != element.classes.end()) {
+            if (m_place_rules.empty() || m_place_rules.back().first != rule_index) {
+              m_place_rules.emplace_back(rule_index, 0);
+            }
+            m_place_rules.back().second |= static_cast<std::uint8_t>(1U << e);
+          }
         }
         if (!rule.regex.empty()) {
           // std::regex works on bytes: rules use literal CJK sequences, not character classes.
@@ -244,6 +250,9 @@ Screener::Screener(const std::vector<const Checklist*>& checklists, ScreenOption
         }
       }
     }
+  }
+  if (!m_place_rules.empty()) {
+    m_place_pattern = pattern(std::string(k_place_word));
   }
   build();
 }
@@ -490,14 +499,15 @@ void Screener::screen_line(std::string_view text, int line_number, const std::st
   decide(text, hits, line_number, file, out);
 }
 
-void Screener::decide(std::string_view text, const std::vector<Hit>& hits, int line_number, const std::string& file,
-                      std::vector<Finding>& out) const
+void Screener::decide(std::string_view text, const std::vector<Hit>& line_hits, int line_number,
+                      const std::string& file, std::vector<Finding>& out) const
 {
   thread_local std::vector<Tagged> tagged;
   tagged.clear();
-  if (hits.empty()) {
+  if (line_hits.empty()) {
     return; // every rule needs a word on the line, a regex rule its anchor
   }
+  const std::vector<Hit>* all_hits = &line_hits;
   // Which elements of each sequence rule the line holds: common words (在、企业、奖励) hit on
   // most lines, and a rule missing an element is dropped before any sorting.
   thread_local std::vector<std::uint8_t> present;
@@ -509,7 +519,7 @@ void Screener::decide(std::string_view text, const std::vector<Hit>& hits, int l
   }
   touched.clear();
   present.resize(m_rules.size());
-  for (const Hit& hit : hits) {
+  for (const Hit& hit : line_hits) {
     for (const Use& u : m_uses[hit.pattern]) {
       if (u.role == Role::element) {
         if (present[u.rule] == 0) {
@@ -519,6 +529,41 @@ void Screener::decide(std::string_view text, const std::vector<Hit>& hits, int l
       }
     }
   }
+  // Place names, only where a {place} rule lacks nothing else: the look-up is a few hash probes
+  // at each 省市县区州旗盟 of the line.
+  const bool wants_places = std::any_of(m_place_rules.begin(), m_place_rules.end(), [&](const auto& place_rule) {
+    return (present[place_rule.first] | place_rule.second) == m_complete[place_rule.first];
+  });
+  if (wants_places) {
+    thread_local std::vector<Hit> extended;
+    extended = line_hits;
+    // Names end in a three-byte character: only the ends of those are tried.
+    for (std::size_t i = 0; i + 3 <= text.size();) {
+      const auto lead = static_cast<unsigned char>(text[i]);
+      if ((lead & 0xF0) != 0xE0) {
+        ++i;
+        continue;
+      }
+      const std::size_t end = i + 3;
+      i = end;
+      const std::size_t begin = place_name_before(text, end);
+      // A name followed by 域 or 场 is part of a word: 港口区域, 城市场.
+      const std::string_view after = text.substr(end, 3);
+      if (begin != std::string_view::npos && after != "\u57DF" && after != "\u573A") {
+        extended.push_back(Hit{m_place_pattern, begin, end});
+      }
+    }
+    if (extended.size() > line_hits.size()) {
+      for (const auto& [rule, mask] : m_place_rules) {
+        if (present[rule] == 0) {
+          touched.push_back(rule);
+        }
+        present[rule] |= mask;
+      }
+      all_hits = &extended;
+    }
+  }
+  const std::vector<Hit>& hits = *all_hits;
   // Every hit as each rule uses it, grouped by rule (then element, then place).
   for (const Hit& hit : hits) {
     for (const Use& u : m_uses[hit.pattern]) {

@@ -97,7 +97,7 @@ expect_stdout_contains '依据：公平竞争审查条例 第十条第（一）�
 expect_stdout_contains '条文：起草单位起草的政策措施，没有法律、行政法规依据或者未经国务院批准'
 expect_stdout_contains '不计（同一分句内有）：{restating}'
 nd check --explain F10-2-local-condition
-expect_stdout_contains '  1. {local} 本地、本市'
+expect_stdout_contains '  1. {local} {place} 本地、本市'
 expect_stdout_contains '（距前一项不超过12字）'
 expect_stdout_contains '不计：同一句中前面有禁止性用语（不得、禁止'
 nd check --explain F10-4-deposit

@@ -52,6 +52,15 @@ enum class Scope
 // The most elements a sequence may have (the screener keeps them in fixed arrays).
 constexpr std::size_t k_max_elements = 8;
 
+// The built-in word class {place}: the names of China's administrative divisions (province,
+// prefecture, county level; schemas/gazetteer/). Too many for the automaton, so the class holds
+// this one word, which no line can contain (it has a line break); the screener looks the names up
+// on a line only where a rule using {place} has all its other elements.
+constexpr std::string_view k_place_class = "place";
+constexpr std::string_view k_place_word = "\n{place}";
+// Whether `text` at byte `end` is preceded by a gazetteer name; its first byte, or npos.
+std::size_t place_name_before(std::string_view text, std::size_t end);
+
 struct Element
 {
   std::vector<std::string> classes;

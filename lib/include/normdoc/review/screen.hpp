@@ -158,6 +158,10 @@ private:
   std::vector<std::vector<std::uint32_t>> m_output; // patterns ending at each state
   std::vector<std::uint32_t> m_regex_rules;
   std::vector<std::regex> m_regexes; // parallel to m_regex_rules
+  // The {place} class: its one pattern (never in the automaton) and the rules using it, each with
+  // the element mask of its {place} elements; names are looked up only for those rules.
+  std::uint32_t m_place_pattern = 0;
+  std::vector<std::pair<std::uint32_t, std::uint8_t>> m_place_rules;
 };
 
 enum class Encoding
