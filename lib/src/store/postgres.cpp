@@ -274,6 +274,45 @@ constexpr std::chrono::milliseconds k_reconnect_pause{200};
 
 } // namespace
 
+namespace {
+
+// libpq's reason for a failed connection, for the officer: the usual ones said in Chinese,
+// others (authentication, a database that does not exist: the server's words, which name what
+// is wrong) without libpq's "connection to server at …failed:" and "FATAL:" around them.
+constexpr std::string_view k_server_restarting = "服务器正在启动、关闭或重启";
+
+std::string connect_failure(const char* message)
+{
+  std::string line = message ? message : "";
+  line = line.substr(0, line.find('\n'));
+  if (const std::size_t failed = line.find(" failed: ");
+      line.starts_with("connection to server") && failed != std::string::npos) {
+    line.erase(0, failed + std::string_view(" failed: ").size());
+  }
+  for (const std::string_view prefix : {"FATAL:  ", "致命错误:  "}) {
+    if (line.starts_with(prefix)) {
+      line.erase(0, prefix.size());
+    }
+  }
+  while (!line.empty() && line.back() == ' ') {
+    line.pop_back();
+  }
+  if (line.find("starting up") != std::string::npos || line.find("shutting down") != std::string::npos ||
+      line.find("server closed the connection") != std::string::npos ||
+      line.find("in recovery mode") != std::string::npos) {
+    return std::string(k_server_restarting);
+  }
+  if (line.find("Connection refused") != std::string::npos) {
+    return "服务器未在运行，或不接受连接";
+  }
+  if (line.find("timeout expired") != std::string::npos || line.find("timed out") != std::string::npos) {
+    return "连接超时";
+  }
+  return line;
+}
+
+} // namespace
+
 void note_server_lost()
 {
   server_lost_at() = std::chrono::steady_clock::now();
@@ -295,9 +334,14 @@ void PgConnection::connect()
     if (pq().PQstatus(m_conn) == CONNECTION_OK) {
       break;
     }
-    const std::string detail = first_line(pq().PQerrorMessage(m_conn));
+    const std::string detail = connect_failure(pq().PQerrorMessage(m_conn));
     pq().PQfinish(m_conn);
     m_conn = nullptr;
+    // A server starting up or shutting down (a restart) refuses sessions for a moment: nothing
+    // has begun, so waiting for it is safe, as after a loss.
+    if (detail == k_server_restarting && !server_lost_at()) {
+      note_server_lost();
+    }
     const auto lost = server_lost_at();
     if (lost && std::chrono::steady_clock::now() < *lost + k_reconnect_wait) {
       std::this_thread::sleep_for(k_reconnect_pause);
