@@ -20,6 +20,8 @@
 #include <iostream>
 #include <memory>
 #include <regex>
+#include <streambuf>
+#include <string_view>
 
 namespace normdoc::cli {
 
@@ -216,9 +218,49 @@ int finish_output(ExitCode exit_code)
   return code(exit_code);
 }
 
-} // namespace
+// Counts what the command writes to standard output: a command that lost its database server
+// is run again only when it has printed nothing yet (a listing streamed in part would come
+// out twice).
+class CountingBuffer : public std::streambuf
+{
+public:
+  explicit CountingBuffer(std::streambuf* out) : m_out(out) {}
+  std::size_t written() const { return m_written; }
 
-int run(int argc, char** argv)
+protected:
+  int_type overflow(int_type c) override
+  {
+    if (traits_type::eq_int_type(c, traits_type::eof())) {
+      return traits_type::not_eof(c);
+    }
+    ++m_written;
+    return m_out->sputc(traits_type::to_char_type(c));
+  }
+  std::streamsize xsputn(const char* data, std::streamsize count) override
+  {
+    m_written += static_cast<std::size_t>(count);
+    return m_out->sputn(data, count);
+  }
+  int sync() override { return m_out->pubsync(); }
+
+private:
+  std::streambuf* m_out;
+  std::size_t m_written = 0;
+};
+
+// The commands that may be run again after the server was lost before their write committed:
+// their only effects are the database (rolled back by the server) and standard output (checked
+// to be empty). Not `init`, which writes a configuration file first.
+constexpr std::array<std::string_view, 8> k_rerun_safe = {"add",  "edit", "publish", "show",
+                                                          "list", "log",  "due",     "audit"};
+// How many times a command is run again after losing its server.
+constexpr int k_reruns = 3;
+
+// Returned by run_once instead of an exit code: the command lost its server before anything
+// took effect, and may run again.
+constexpr int k_run_again = -1;
+
+int run_once(int argc, char** argv, bool may_run_again)
 {
   Context ctx;
   CLI::App app("normdoc：行政规范性文件登记、审核、备案与清理工具", "normdoc");
@@ -267,6 +309,10 @@ int run(int argc, char** argv)
   } catch (const DataError& e) {
     return report(DataError(say_field_as_option(e, app), {}, e.full_hint()), ExitCode::data);
   } catch (const DatabaseError& e) {
+    if (may_run_again && e.kind() == DatabaseError::Kind::disconnected &&
+        std::find(k_rerun_safe.begin(), k_rerun_safe.end(), ctx.options.command) != k_rerun_safe.end()) {
+      return k_run_again;
+    }
     return report(e, ExitCode::database);
   } catch (const OutputError& e) {
     return report(e, ExitCode::internal);
@@ -283,6 +329,35 @@ int run(int argc, char** argv)
                   ExitCode::internal);
   }
   return finish_output(ctx.exit_code);
+}
+
+} // namespace
+
+int run(int argc, char** argv)
+{
+  std::streambuf* const original = std::cout.rdbuf();
+  CountingBuffer counted(original);
+  std::cout.rdbuf(&counted);
+  // Standard output gets its own buffer back before `counted` goes (static destructors flush it).
+  struct Restore
+  {
+    std::streambuf* original;
+    explicit Restore(std::streambuf* buffer) : original(buffer) {}
+    Restore(const Restore&) = delete;
+    Restore& operator=(const Restore&) = delete;
+    ~Restore() { std::cout.rdbuf(original); }
+  } restore{original};
+  for (int attempt = 1;; ++attempt) {
+    const int status = run_once(argc, argv, attempt <= k_reruns && counted.written() == 0);
+    if (status != k_run_again) {
+      return status;
+    }
+    // The server rolled the write back when it ended the session: the same command, on a
+    // new connection (made when the server is back, store::note_server_lost), does it once.
+    std::cerr << k_hint_prefix
+              << fmt::format("与数据库服务器的连接中断，本次操作未生效；重新连接后再执行一次（第{}次）", attempt)
+              << '\n';
+  }
 }
 
 } // namespace normdoc::cli

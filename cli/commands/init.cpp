@@ -4,6 +4,7 @@
 #include <normdoc/audit/checkpoint.hpp>
 #include <normdoc/config/config.hpp>
 #include <normdoc/error.hpp>
+#include <normdoc/store/roles.hpp>
 #include <normdoc/util/text.hpp>
 
 #include <CLI/CLI.hpp>
@@ -35,6 +36,21 @@ void run_init(const InitOptions& options, Context& ctx)
     // The database itself is made on the server (createdb); init makes the registry in it.
     store::Database db = ctx.create_database();
     print(fmt::format("数据库：{}（结构版本 {}）\n", path, db.schema_version()));
+    // The four group roles the database enforces (man normdoc-postgresql, ROLES), made or
+    // brought up to date here when the connected role may create roles; otherwise the user is
+    // told who must run the script, and the registry works without them meanwhile.
+    const store::RolesOutcome roles = store::ensure_roles(db);
+    if (roles.applied) {
+      print("数据库角色：normdoc_reader、normdoc_drafter、normdoc_reviewer、normdoc_admin 已创建或更新\n");
+    } else {
+      std::cerr << fmt::format("normdoc: 警告：数据库角色 {} 无权创建角色（须为超级用户或有 CREATEROLE），"
+                               "未创建 normdoc_reader 等四个角色\n",
+                               roles.role)
+                << fmt::format(
+                     "normdoc: 提示：请由超级用户运行 psql --dbname='{}' --file=schemas/sql/postgresql/roles.sql"
+                     "（源码目录中的文件），或给该角色 CREATEROLE 后再运行 normdoc init\n",
+                     path);
+    }
   } else {
     const bool existed = fs::exists(path);
     store::Database db = ctx.create_database();

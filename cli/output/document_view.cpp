@@ -14,6 +14,7 @@
 
 #include <ctime>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -358,13 +359,21 @@ std::string render_events(const std::vector<audit::Event>& events, const RenderO
         .key("payload")
         .raw(event.payload)
         .member("prev_hash", event.prev_hash)
-        .member("hash", event.hash)
-        .end_object();
+        .member("hash", event.hash);
+      // Only events written on a PostgreSQL server have one (schema 19); a SQLite log prints
+      // as it did.
+      if (event.db_role) {
+        json.member("db_role", *event.db_role);
+      }
+      json.end_object();
     }
     json.end_array();
     return json.str() + "\n";
   }
   case Format::csv: {
+    // The database role's column comes when some event has one (a registry on a server).
+    const bool roles =
+      std::any_of(events.begin(), events.end(), [](const audit::Event& event) { return event.db_role.has_value(); });
     std::vector<std::vector<std::string>> rows;
     for (std::size_t i = 0; i < events.size(); ++i) {
       const auto& event = events[i];
@@ -372,16 +381,17 @@ std::string render_events(const std::vector<audit::Event>& events, const RenderO
                       event.document ? std::to_string(*event.document) : "",
                       options.english_header ? event.kind : event_label(event.kind, words[i]), event.payload,
                       event.prev_hash, event.hash});
+      if (roles) {
+        rows.back().push_back(event.db_role.value_or(""));
+      }
     }
-    return csv_of({{"id", "序号"},
-                   {"at", "时间"},
-                   {"actor", "经办人"},
-                   {"document", "文件"},
-                   {"kind", "事件"},
-                   {"payload", "内容"},
-                   {"prev_hash", "前一事件哈希"},
-                   {"hash", "哈希"}},
-                  rows, options);
+    std::vector<CsvColumn> columns = {
+      {"id", "序号"},   {"at", "时间"},      {"actor", "经办人"},           {"document", "文件"},
+      {"kind", "事件"}, {"payload", "内容"}, {"prev_hash", "前一事件哈希"}, {"hash", "哈希"}};
+    if (roles) {
+      columns.push_back({"db_role", "数据库角色"});
+    }
+    return csv_of(columns, rows, options);
   }
   default:
     break;
@@ -391,7 +401,9 @@ std::string render_events(const std::vector<audit::Event>& events, const RenderO
   table.shorten_first(5);
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto& event = events[i];
-    table.add_row({std::to_string(event.id), local_time(event.at), event.actor,
+    // On a server the officer's name comes with the database role that wrote the event.
+    const std::string actor = event.db_role ? fmt::format("{}（{}）", event.actor, *event.db_role) : event.actor;
+    table.add_row({std::to_string(event.id), local_time(event.at), actor,
                    event.document ? fmt::format("#{}", *event.document) : "-", event_label(event.kind, words[i]),
                    audit::summarize(event.kind, event.payload, words[i])});
   }

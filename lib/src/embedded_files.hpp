@@ -17,6 +17,8 @@ struct EmbeddedFile
 const std::vector<EmbeddedFile>& migration_files();
 // schemas/sql/postgresql/NNN_*.sql (the same steps for PostgreSQL), sorted by name.
 const std::vector<EmbeddedFile>& postgresql_migration_files();
+// schemas/sql/postgresql/roles.sql: the group roles and their grants (store::ensure_roles).
+const std::vector<EmbeddedFile>& postgresql_role_files();
 // schemas/calendar/*.toml, sorted by name.
 const std::vector<EmbeddedFile>& calendar_files();
 // schemas/checklists/*.toml, sorted by name.

@@ -65,6 +65,14 @@ SELECT test.fails($q$DELETE FROM event$q$, '23000', 'event log is append-only');
 SELECT test.fails($q$TRUNCATE event$q$, '23000', 'event log is append-only');
 SELECT test.check((SELECT count(*) FROM event WHERE actor = '张三') = 1, 'the event is still there');
 
+-- Each event names the database role that wrote it, as the server knows it (schema 19): one
+-- left out is filled in, another role's name is refused.
+SELECT test.check((SELECT db_role FROM event WHERE actor = '张三') = current_user::text,
+                  'an event without db_role gets the inserting role');
+SELECT test.fails($q$INSERT INTO event (at, actor, document, kind, payload, prev_hash, hash, db_role)
+  VALUES ('2026-01-05T08:00:00Z', '张三', 1, 'add', '{}', 'aaaa', 'bbbb', 'someone_else')$q$,
+  '23000', 'event db_role must be the role writing it');
+
 INSERT INTO received_event (document, office, at, actor, kind, payload) VALUES (1, '某县司法局', 't', 'a', 'add', '{}');
 SELECT test.fails($q$UPDATE received_event SET actor = 'b'$q$, '23000', 'received events are kept as they came');
 SELECT test.fails($q$DELETE FROM received_event$q$, '23000', 'received events are kept as they came');

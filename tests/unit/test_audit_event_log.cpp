@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <normdoc/audit/event_log.hpp>
+#include <normdoc/util/sha256.hpp>
 
 #include <doctest/doctest.h>
 
@@ -35,6 +36,38 @@ TEST_CASE("audit::append chains each event to the previous one")
   CHECK(result.ok());
   CHECK(result.events == 3);
   CHECK(result.head_hash == events[2].hash);
+}
+
+TEST_CASE("audit::compute_hash covers the database role only when there is one")
+{
+  audit::Event event{
+    1,           "2026-01-01T00:00:00Z", "张三", 4, "add", "{\"title\":\"x\"}", std::string(audit::k_genesis_hash), {},
+    std::nullopt};
+  // The serialisation every SQLite event and every event before schema 19 was hashed with:
+  // prev_hash, a newline, [id, at, actor, document, kind, payload].
+  const std::string before = audit::compute_hash(event);
+  CHECK(before == util::sha256_hex(std::string(audit::k_genesis_hash) +
+                                   "\n[1,\"2026-01-01T00:00:00Z\",\"张三\",4,\"add\",{\"title\":\"x\"}]"));
+  event.db_role = "zhangsan";
+  CHECK(audit::compute_hash(event) ==
+        util::sha256_hex(std::string(audit::k_genesis_hash) +
+                         "\n[1,\"2026-01-01T00:00:00Z\",\"张三\",4,\"add\",{\"title\":\"x\"},\"zhangsan\"]"));
+  event.db_role = "lisi";
+  CHECK(audit::compute_hash(event) != before);
+}
+
+TEST_CASE("audit: SQLite events have no database role, and a role written in breaks the chain")
+{
+  auto db = store::Database::open_in_memory();
+  append_three(db);
+  for (const auto& event : audit::list(db)) {
+    CHECK_FALSE(event.db_role.has_value());
+  }
+  db.exec("DROP TRIGGER event_no_update");
+  db.exec("UPDATE event SET db_role = 'someone' WHERE id = 2");
+  const auto result = audit::verify(db);
+  CHECK_FALSE(result.ok());
+  CHECK(result.first_bad == 2);
 }
 
 TEST_CASE("audit::verify names the first event that does not match")

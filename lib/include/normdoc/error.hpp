@@ -77,6 +77,9 @@ public:
   enum class Kind
   {
     busy,
+    // The connection to the database server was lost (server restarted or shut down) before
+    // the write committed: the server rolled it back, so running the command again is safe.
+    disconnected,
     corrupt,
     too_new,
     missing,

@@ -10,12 +10,13 @@ namespace normdoc::audit {
 
 namespace {
 
-constexpr std::string_view k_select = "SELECT id, at, actor, document, kind, payload, prev_hash, hash FROM event";
+constexpr std::string_view k_select =
+  "SELECT id, at, actor, document, kind, payload, prev_hash, hash, db_role FROM event";
 
 Event read_event(const store::Statement& stmt)
 {
-  return Event{stmt.integer(0), stmt.text(1), stmt.text(2), stmt.optional_integer(3),
-               stmt.text(4),    stmt.text(5), stmt.text(6), stmt.text(7)};
+  return Event{stmt.integer(0), stmt.text(1), stmt.text(2), stmt.optional_integer(3), stmt.text(4),
+               stmt.text(5),    stmt.text(6), stmt.text(7), stmt.optional_text(8)};
 }
 
 } // namespace
@@ -39,6 +40,10 @@ std::string compute_hash(const Event& event)
   util::append_json_quoted(input, event.kind);
   input += ',';
   input += event.payload;
+  if (event.db_role) {
+    input += ',';
+    util::append_json_quoted(input, *event.db_role);
+  }
   input += ']';
   return util::sha256_hex(input);
 }
@@ -62,10 +67,18 @@ Event append(store::Transaction& txn, const Stamp& stamp, std::optional<std::int
   event.document = document;
   event.kind = std::string(kind);
   event.payload = std::move(payload);
+  if (db.dialect() == store::Dialect::postgresql) {
+    // The server checks it is the role inserting the event (schema 19's trigger).
+    auto role = db.prepare("SELECT current_user::text");
+    if (role.step() == store::Step::row) {
+      event.db_role = role.text(0);
+    }
+  }
   event.hash = compute_hash(event);
-  db.prepare("INSERT INTO event (id, at, actor, document, kind, payload, prev_hash, hash)"
-             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-    .bind_all(event.id, event.at, event.actor, event.document, event.kind, event.payload, event.prev_hash, event.hash)
+  db.prepare("INSERT INTO event (id, at, actor, document, kind, payload, prev_hash, hash, db_role)"
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    .bind_all(event.id, event.at, event.actor, event.document, event.kind, event.payload, event.prev_hash, event.hash,
+              event.db_role)
     .run();
   db.prepare("INSERT INTO chain_head (singleton, event, hash) VALUES (1, ?, ?)"
              " ON CONFLICT (singleton) DO UPDATE SET event = excluded.event, hash = excluded.hash")

@@ -525,9 +525,9 @@ std::size_t write(store::Database& db, const std::vector<std::int64_t>& document
     // registry's own events (the header's office).
     json.key("events");
     write_rows(json, db,
-               "SELECT NULL AS id, at, actor, kind, payload, office, NULL AS prev_hash, NULL AS hash FROM"
-               " (SELECT * FROM received_event WHERE document = ?1 ORDER BY id)"
-               " UNION ALL SELECT id, at, actor, kind, payload, NULL, prev_hash, hash FROM"
+               "SELECT NULL AS id, at, actor, kind, payload, office, NULL AS prev_hash, NULL AS hash, NULL AS db_role"
+               " FROM (SELECT * FROM received_event WHERE document = ?1 ORDER BY id)"
+               " UNION ALL SELECT id, at, actor, kind, payload, NULL, prev_hash, hash, db_role FROM"
                " (SELECT * FROM event WHERE document = ?1 ORDER BY id)",
                id, {}, {}, true);
     json.end_object();

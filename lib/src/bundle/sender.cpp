@@ -85,10 +85,19 @@ void SenderChain::add(const std::string& source, int line, std::int64_t document
         refuse(source, line, event_field(i, name), "缺少此字段");
       }
     }
-    audit::Event recomputed{event.at("id").get<std::int64_t>(),       event.at("at").get<std::string>(),
-                            event.at("actor").get<std::string>(),     document,
-                            event.at("kind").get<std::string>(),      event.at("payload").get<std::string>(),
-                            event.at("prev_hash").get<std::string>(), {}};
+    audit::Event recomputed{event.at("id").get<std::int64_t>(),
+                            event.at("at").get<std::string>(),
+                            event.at("actor").get<std::string>(),
+                            document,
+                            event.at("kind").get<std::string>(),
+                            event.at("payload").get<std::string>(),
+                            event.at("prev_hash").get<std::string>(),
+                            {},
+                            std::nullopt};
+    // A sender on PostgreSQL records the role that wrote each event, and hashes it.
+    if (event.contains("db_role")) {
+      recomputed.db_role = event.at("db_role").get<std::string>();
+    }
     const std::string hash = event.at("hash").get<std::string>();
     if (audit::compute_hash(recomputed) != hash) {
       refuse(source, line, event_field(i, "hash"), "与事件内容不符（发送方的事件被改动）");

@@ -387,7 +387,7 @@ void check_event(const std::string& where, const Json& event)
     const std::string field = fmt::format("{}.{}", where, name);
     if (name == "at") {
       check_value(field, value, Rule{Kind::instant});
-    } else if (name == "actor" || name == "kind" || name == "office") {
+    } else if (name == "actor" || name == "kind" || name == "office" || name == "db_role") {
       check_value(field, value, Rule{Kind::required_text});
     } else if (name == "id") {
       check_value(field, value, Rule{Kind::id});

@@ -752,7 +752,10 @@ namespace {
 
 // pg_advisory_xact_lock keys (two 32-bit halves: 'NDOC' and what is locked). Held until the
 // transaction ends, released by COMMIT and ROLLBACK alike, so no crash leaves one behind.
-constexpr std::string_view k_lock_writers = "SELECT pg_advisory_xact_lock(1313099587, 1)";
+// The writers' lock comes with the transaction's id: what commit() asks the server about when
+// the connection is lost during COMMIT.
+constexpr std::string_view k_lock_writers =
+  "SELECT pg_current_xact_id()::text FROM (SELECT pg_advisory_xact_lock(1313099587, 1)) AS writers_lock";
 constexpr std::string_view k_lock_event_chain = "SELECT pg_advisory_xact_lock(1313099587, 2)";
 
 } // namespace
@@ -769,9 +772,16 @@ Transaction::Transaction(Database& db) : m_db(db)
   if (m_db.dialect() == Dialect::postgresql) {
     m_db.exec("BEGIN ISOLATION LEVEL READ COMMITTED");
     try {
-      m_db.prepare(k_lock_writers).run();
+      Statement locked = m_db.prepare(k_lock_writers);
+      if (locked.step() == Step::row) {
+        m_transaction_id = locked.text(0);
+      }
     } catch (...) {
-      m_db.exec("ROLLBACK");
+      try {
+        m_db.exec("ROLLBACK");
+      } catch (const DatabaseError&) {
+        // The connection is gone: the server has rolled the transaction back itself.
+      }
       throw;
     }
     return;
@@ -792,7 +802,24 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-  m_db.prepare("COMMIT").run();
+  try {
+    m_db.prepare("COMMIT").run();
+  } catch (const DatabaseError& e) {
+    if (e.kind() != DatabaseError::Kind::disconnected || !m_db.m_pg) {
+      throw;
+    }
+    m_open = false;
+    const std::optional<bool> committed = m_db.m_pg->committed(m_transaction_id);
+    if (committed == true) {
+      return;
+    }
+    if (committed == false) {
+      throw;
+    }
+    throw DatabaseError(DatabaseError::Kind::other,
+                        "提交时与数据库服务器的连接中断，服务器未能及时恢复，无法确认本次操作是否已生效", 0, 0,
+                        "服务器恢复后用 normdoc log 查看最近的记录，确认是否已生效，再决定是否重做");
+  }
   m_open = false;
 }
 

@@ -11,7 +11,10 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <thread>
 #include <utility>
 
 namespace normdoc::store {
@@ -47,6 +50,7 @@ struct Pq
   decltype(&::PQfname) PQfname;
   decltype(&::PQgetvalue) PQgetvalue;
   decltype(&::PQgetlength) PQgetlength;
+  decltype(&::PQsetNoticeReceiver) PQsetNoticeReceiver;
 };
 
 Pq load()
@@ -79,6 +83,7 @@ Pq load()
   lib.bind(functions.PQfname, "PQfname");
   lib.bind(functions.PQgetvalue, "PQgetvalue");
   lib.bind(functions.PQgetlength, "PQgetlength");
+  lib.bind(functions.PQsetNoticeReceiver, "PQsetNoticeReceiver");
   return functions;
 }
 
@@ -253,24 +258,162 @@ using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
 } // namespace
 
+namespace {
+
+// When this process last lost its server (steady clock), or never: after a loss, connecting
+// waits for the server to come back (a restart takes seconds) instead of failing at once.
+std::optional<std::chrono::steady_clock::time_point>& server_lost_at()
+{
+  static std::optional<std::chrono::steady_clock::time_point> k_lost_at;
+  return k_lost_at;
+}
+
+// How long after a loss connections keep trying, and how often.
+constexpr std::chrono::seconds k_reconnect_wait{30};
+constexpr std::chrono::milliseconds k_reconnect_pause{200};
+
+} // namespace
+
+namespace {
+
+// libpq's reason for a failed connection, for the officer: the usual ones said in Chinese,
+// others (authentication, a database that does not exist: the server's words, which name what
+// is wrong) without libpq's "connection to server at …failed:" and "FATAL:" around them.
+constexpr std::string_view k_server_restarting = "服务器正在启动、关闭或重启";
+
+std::string connect_failure(const char* message)
+{
+  std::string line = message ? message : "";
+  line = line.substr(0, line.find('\n'));
+  if (const std::size_t failed = line.find(" failed: ");
+      line.starts_with("connection to server") && failed != std::string::npos) {
+    line.erase(0, failed + std::string_view(" failed: ").size());
+  }
+  for (const std::string_view prefix : {"FATAL:  ", "致命错误:  "}) {
+    if (line.starts_with(prefix)) {
+      line.erase(0, prefix.size());
+    }
+  }
+  while (!line.empty() && line.back() == ' ') {
+    line.pop_back();
+  }
+  if (line.find("starting up") != std::string::npos || line.find("shutting down") != std::string::npos ||
+      line.find("server closed the connection") != std::string::npos ||
+      line.find("in recovery mode") != std::string::npos) {
+    return std::string(k_server_restarting);
+  }
+  if (line.find("Connection refused") != std::string::npos) {
+    return "服务器未在运行，或不接受连接";
+  }
+  if (line.find("timeout expired") != std::string::npos || line.find("timed out") != std::string::npos) {
+    return "连接超时";
+  }
+  return line;
+}
+
+} // namespace
+
+void note_server_lost()
+{
+  server_lost_at() = std::chrono::steady_clock::now();
+}
+
 PgConnection::PgConnection(const std::string& target) : m_target(target)
 {
   check_connection_string(target);
-  m_conn = pq().PQconnectdb(target.c_str());
-  if (!m_conn) {
-    throw std::bad_alloc();
-  }
-  if (pq().PQstatus(m_conn) != CONNECTION_OK) {
-    const std::string detail = first_line(pq().PQerrorMessage(m_conn));
+  connect();
+}
+
+void PgConnection::connect()
+{
+  for (;;) {
+    m_conn = pq().PQconnectdb(m_target.c_str());
+    if (!m_conn) {
+      throw std::bad_alloc();
+    }
+    if (pq().PQstatus(m_conn) == CONNECTION_OK) {
+      break;
+    }
+    const std::string detail = connect_failure(pq().PQerrorMessage(m_conn));
     pq().PQfinish(m_conn);
     m_conn = nullptr;
+    // A server starting up or shutting down (a restart) refuses sessions for a moment: nothing
+    // has begun, so waiting for it is safe, as after a loss.
+    if (detail == k_server_restarting && !server_lost_at()) {
+      note_server_lost();
+    }
+    const auto lost = server_lost_at();
+    if (lost && std::chrono::steady_clock::now() < *lost + k_reconnect_wait) {
+      std::this_thread::sleep_for(k_reconnect_pause);
+      continue;
+    }
     throw DatabaseError(DatabaseError::Kind::other, fmt::format("无法连接数据库服务器（{}）", detail), 0, 0,
                         "检查服务器是否在运行、连接串中的主机、端口、数据库名和用户，以及 ~/.pgpass");
   }
+  // libpq prints the server's notices on stderr by default, in the server's words: among them
+  // the FATAL a server sends an idle session it is about to end ("terminating connection due
+  // to administrator command"). They come here instead (see receive_notice).
+  pq().PQsetNoticeReceiver(m_conn, &PgConnection::receive_notice, this);
   // Server messages stay in the server's words; the context around them is ours, in Chinese.
   // Dates and times go in and out as text in ISO form, whatever the server's settings.
   exec("SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC';"
        " SET client_min_messages = warning");
+}
+
+void PgConnection::receive_notice(void* self, const pg_result* notice)
+{
+  const char* severity = pq().PQresultErrorField(notice, PG_DIAG_SEVERITY_NONLOCALIZED);
+  const std::string level = severity ? severity : "";
+  const std::string text = first_line(pq().PQresultErrorMessage(notice));
+  if (level == "FATAL" || level == "PANIC") {
+    // The server is ending this session; the next statement fails, and fail() says so in
+    // normdoc's words.
+    static_cast<PgConnection*>(self)->m_ending = true;
+    return;
+  }
+  if (level == "WARNING") {
+    std::fputs(fmt::format("normdoc: 警告：数据库服务器：{}\n", text).c_str(), stderr);
+  }
+}
+
+bool PgConnection::lost() const
+{
+  return m_conn == nullptr || pq().PQstatus(m_conn) == CONNECTION_BAD;
+}
+
+void PgConnection::reconnect()
+{
+  note_server_lost();
+  if (m_conn) {
+    pq().PQfinish(m_conn);
+    m_conn = nullptr;
+  }
+  // Prepared statements belong to the session that is gone.
+  m_prepared.clear();
+  m_ending = false;
+  connect();
+}
+
+std::optional<bool> PgConnection::committed(const std::string& transaction_id)
+{
+  try {
+    reconnect();
+    PgStatement stmt(*this, prepare("SELECT pg_xact_status(?::xid8)"));
+    stmt.bind(1, transaction_id);
+    if (stmt.step() != Step::row || stmt.is_null(0)) {
+      return std::nullopt;
+    }
+    const std::string_view status = stmt.text_view(0);
+    if (status == "committed") {
+      return true;
+    }
+    if (status == "aborted") {
+      return false;
+    }
+    return std::nullopt;
+  } catch (const DatabaseError&) {
+    return std::nullopt;
+  }
 }
 
 PgConnection::~PgConnection()
@@ -286,9 +429,11 @@ void PgConnection::fail(const pg_result* result, std::string_view context) const
   const std::string code = state ? state : "";
   const std::string detail = first_line(result ? pq().PQresultErrorMessage(result) : pq().PQerrorMessage(m_conn));
   using Kind = DatabaseError::Kind;
-  if (pq().PQstatus(m_conn) == CONNECTION_BAD || code.starts_with("08") || code == "57P01" || code == "57P02" ||
-      code == "57P03") {
-    throw DatabaseError(Kind::busy, fmt::format("与数据库服务器的连接中断（{}），本次操作未生效", detail), 0, 0,
+  if (lost() || m_ending || code.starts_with("08") || code == "57P01" || code == "57P02" || code == "57P03") {
+    // libpq's own words here ("server closed the connection unexpectedly", "terminating
+    // connection due to administrator command") say nothing an officer can act on.
+    note_server_lost();
+    throw DatabaseError(Kind::disconnected, "与数据库服务器的连接中断（服务器关闭或重启），本次操作未生效", 0, 0,
                         "服务器恢复后重试");
   }
   if (code == "40001" || code == "40P01" || code == "55P03" || code == "57014") {

@@ -41,6 +41,10 @@ bool is_connection_string(std::string_view target);
 // check_target, which calls it for connection strings only).
 void check_connection_string(const std::string& target);
 
+// Marks the server as lost for this process: connections made from now on wait for it to come
+// back (up to 30 s) instead of failing at once.
+void note_server_lost();
+
 class PgConnection
 {
 public:
@@ -66,10 +70,22 @@ public:
   [[noreturn]] void fail(const pg_result* result, std::string_view context) const;
   pg_conn* raw() const { return m_conn; }
   const std::string& target() const { return m_target; }
+  // Whether the server has ended this session (restart, shutdown, network).
+  bool lost() const;
+  // After a connection lost while COMMIT was on its way: connects again (waiting for the
+  // server) and asks what became of the transaction `transaction_id` (pg_current_xact_id):
+  // true committed, false rolled back, nothing when it cannot be known.
+  std::optional<bool> committed(const std::string& transaction_id);
 
 private:
+  void connect();
+  void reconnect();
+  static void receive_notice(void* self, const pg_result* notice);
+
   pg_conn* m_conn = nullptr;
   std::string m_target;
+  // Set by a FATAL notice: the server is ending the session.
+  bool m_ending = false;
   struct Hash
   {
     using is_transparent = void;

@@ -31,17 +31,22 @@ struct Event
   std::string payload; // JSON object
   std::string prev_hash;
   std::string hash;
+  // The database role that wrote the event, as the server authenticated it (PostgreSQL's
+  // current_user, schema 19); none on SQLite and in events written before schema 19.
+  std::optional<std::string> db_role;
 };
 
 // The hash the chain starts from.
 inline constexpr std::string_view k_genesis_hash = "0000000000000000000000000000000000000000000000000000000000000000";
 
 // SHA-256 over `prev_hash` and a canonical serialisation of every other field:
-// the JSON array [id, at, actor, document|null, kind, payload], payload embedded verbatim.
+// the JSON array [id, at, actor, document|null, kind, payload], payload embedded verbatim,
+// and db_role as a seventh element when the event has one: events without one (every SQLite
+// event, and those written before schema 19) hash as they did before.
 std::string compute_hash(const Event& event);
 
 // Appends one event inside `txn` (the same transaction as the change it records) and returns
-// it with its id and hash.
+// it with its id and hash; on PostgreSQL with the role the connection writes as (current_user).
 Event append(store::Transaction& txn, const Stamp& stamp, std::optional<std::int64_t> document, std::string_view kind,
              std::string payload);
 

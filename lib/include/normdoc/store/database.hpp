@@ -197,6 +197,7 @@ public:
   void backup_to(const std::string& target);
 
 private:
+  friend class Transaction;
   struct Close
   {
     void operator()(sqlite3* db) const;
@@ -232,12 +233,19 @@ public:
   Transaction& operator=(const Transaction&) = delete;
   ~Transaction();
 
+  // On PostgreSQL, a connection lost while COMMIT was on its way is settled before this
+  // returns: once the server is back, it is asked whether the transaction committed (then
+  // commit() returns as usual) or was rolled back (DatabaseError, Kind::disconnected: running
+  // the command again is safe). Only when the server does not come back is the outcome
+  // unknown, and the error says so.
   void commit();
   Database& database() { return m_db; }
 
 private:
   Database& m_db;
   bool m_open = true;
+  // PostgreSQL's id of this transaction (pg_current_xact_id), for commit().
+  std::string m_transaction_id;
 };
 
 // A savepoint inside a transaction: one part of a batch that can fail on its own. Rolls back
