@@ -13,6 +13,7 @@
 #include <deque>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <regex>
@@ -307,7 +308,7 @@ void Screener::build()
   const auto at = [&](std::size_t state, std::size_t column) -> std::int32_t& {
     return next[state * m_alphabet + column];
   };
-  m_output.assign(1, {});
+  std::vector<std::vector<std::uint32_t>> output(1); // patterns ending at each state
   for (std::uint32_t p = 0; p < m_patterns.size(); ++p) {
     if (!fits_a_line(m_patterns[p])) {
       continue;
@@ -316,15 +317,15 @@ void Screener::build()
     for (const char ch : m_patterns[p]) {
       const std::size_t column = m_byte_class[static_cast<unsigned char>(ch)];
       if (at(state, column) < 0) {
-        at(state, column) = static_cast<std::int32_t>(m_output.size());
+        at(state, column) = static_cast<std::int32_t>(output.size());
         next.resize(next.size() + m_alphabet, -1);
-        m_output.emplace_back();
+        output.emplace_back();
       }
       state = static_cast<std::size_t>(at(state, column));
     }
-    m_output[state].push_back(p);
+    output[state].push_back(p);
   }
-  const std::size_t states = m_output.size();
+  const std::size_t states = output.size();
   if (states > k_has_output) {
     throw DataError(fmt::format("审查清单的词语太多（自动机{}个状态，上限 {}）", states, k_has_output), Location{});
   }
@@ -342,8 +343,8 @@ void Screener::build()
   while (!queue.empty()) {
     const std::size_t s = queue.front();
     queue.pop_front();
-    const auto& inherited = m_output[fail[s]];
-    m_output[s].insert(m_output[s].end(), inherited.begin(), inherited.end());
+    const auto& inherited = output[fail[s]];
+    output[s].insert(output[s].end(), inherited.begin(), inherited.end());
     for (std::size_t column = 0; column < m_alphabet; ++column) {
       const std::int32_t target = at(s, column);
       if (target < 0) {
@@ -358,8 +359,37 @@ void Screener::build()
   m_next.resize(next.size());
   for (std::size_t i = 0; i < next.size(); ++i) {
     const auto target = static_cast<std::uint16_t>(next[i]);
-    m_next[i] = m_output[target].empty() ? target : static_cast<std::uint16_t>(target | k_has_output);
+    m_next[i] = output[target].empty() ? target : static_cast<std::uint16_t>(target | k_has_output);
   }
+  m_output_first.clear();
+  m_output.clear();
+  for (const auto& patterns : output) {
+    m_output_first.push_back(static_cast<std::uint32_t>(m_output.size()));
+    m_output.insert(m_output.end(), patterns.begin(), patterns.end());
+  }
+  m_output_first.push_back(static_cast<std::uint32_t>(m_output.size()));
+  m_length.clear();
+  for (const auto& text : m_patterns) {
+    m_length.push_back(static_cast<std::uint32_t>(text.size()));
+  }
+  m_element_first.clear();
+  m_element_uses.clear();
+  m_tag_first.clear();
+  m_tag_uses.clear();
+  for (const auto& uses : m_uses) {
+    m_element_first.push_back(static_cast<std::uint32_t>(m_element_uses.size()));
+    m_tag_first.push_back(static_cast<std::uint32_t>(m_tag_uses.size()));
+    for (const Use& u : uses) {
+      if (u.role == Role::element) {
+        m_element_uses.push_back(ElementUse{u.rule, 1U << u.element});
+      }
+      if (u.role == Role::primary || u.role == Role::anchor || u.role == Role::element) {
+        m_tag_uses.push_back(u);
+      }
+    }
+  }
+  m_element_first.push_back(static_cast<std::uint32_t>(m_element_uses.size()));
+  m_tag_first.push_back(static_cast<std::uint32_t>(m_tag_uses.size()));
 }
 
 // Whether an `unless` word of the rule stands in the same clause or sentence as the match
@@ -410,39 +440,86 @@ void Screener::emit(const Line& line, const RuleRef& ref, std::size_t begin, std
                         excerpt(line.text(), chars, begin, end), std::move(matched)});
 }
 
+// Grows by doubling and is never cleared to zero: the interleaved walk writes an output at
+// every byte and moves on only where one ends a pattern, so it needs room for a whole round
+// of bytes checked once, not a capacity check (and its branch) per byte.
+class Screener::Outputs
+{
+public:
+  void clear() { m_size = 0; }
+  // Room for `extra` more outputs after the last; returns where the next one goes.
+  Output* room(std::size_t extra)
+  {
+    if (m_size + extra > m_capacity) {
+      const std::size_t capacity = std::max(m_size + extra, 2 * m_capacity);
+      auto data = std::make_unique_for_overwrite<Output[]>(capacity);
+      std::copy(m_data.get(), m_data.get() + m_size, data.get());
+      m_data = std::move(data);
+      m_capacity = capacity;
+    }
+    return m_data.get() + m_size;
+  }
+  // The outputs written into room() end before `end`.
+  void end_at(const Output* end) { m_size = static_cast<std::size_t>(end - m_data.get()); }
+  void push_back(Output output) { *room(1) = output, ++m_size; }
+  const Output* begin() const { return m_data.get(); }
+  const Output* end() const { return m_data.get() + m_size; }
+
+private:
+  std::unique_ptr<Output[]> m_data;
+  std::size_t m_size = 0;
+  std::size_t m_capacity = 0;
+};
+
+struct Screener::Walk
+{
+  static constexpr std::size_t streams = 8;
+  std::vector<std::size_t> cuts;      // stretch k is [cuts[k], cuts[k + 1]), whole lines
+  std::array<Outputs, streams> found; // each stretch's outputs, in text order
+};
+
+namespace {
+
+constexpr std::uint64_t k_state_bits = 0xFFFF; // of an Output
+
+} // namespace
+
 void Screener::add_hits(std::uint32_t state, std::size_t end, std::vector<Hit>& hits) const
 {
-  for (const std::uint32_t p : m_output[state]) {
-    hits.push_back(Hit{p, end - m_patterns[p].size(), end});
+  for (std::uint32_t o = m_output_first[state]; o < m_output_first[state + 1]; ++o) {
+    const std::uint32_t p = m_output[o];
+    hits.push_back(Hit{p, end - m_length[p], end});
   }
 }
 
 // One stream, from `state`: each step waits for the look-up before it.
-void Screener::walk(std::string_view text, std::size_t from, std::size_t to, std::size_t state,
-                    std::vector<Output>& out) const
+void Screener::walk(std::string_view text, std::size_t from, std::size_t to, std::size_t state, Outputs& out) const
 {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = from; i < to; ++i) {
     const std::uint16_t target = m_next[state * m_alphabet + m_byte_class[bytes[i]]];
     state = target & static_cast<std::uint16_t>(~k_has_output);
     if ((target & k_has_output) != 0) {
-      out.push_back(Output{static_cast<std::uint32_t>(state), i + 1});
+      out.push_back(static_cast<Output>(i + 1) << 16 | state);
     }
   }
 }
 
 // The text cut at line starts (where every walk is at the root) into stretches walked side by
 // side, one byte of each per round: the look-ups of different stretches do not depend on each
-// other, so the processor overlaps their latencies. The outputs come back in text order.
-void Screener::walk_interleaved(std::string_view text, std::vector<Output>& out) const
+// other, so the processor overlaps their latencies. Each step writes its output and moves the
+// stretch's write position only when the state ends a pattern (no branch to mispredict: most
+// bytes of Chinese text end some word, most do not).
+void Screener::walk_interleaved(std::string_view text, Walk& out) const
 {
-  constexpr std::size_t k_streams = 8;
-  const std::vector<std::size_t> cuts = util::line_aligned_cuts(text, k_streams);
-  thread_local std::array<std::vector<Output>, k_streams> found;
+  constexpr std::size_t k_streams = Walk::streams;
+  constexpr std::size_t k_round = 1024; // bytes per stretch between checks of the room
+  out.cuts = util::line_aligned_cuts(text, k_streams);
+  const std::vector<std::size_t>& cuts = out.cuts;
   std::size_t common = text.size();
   for (std::size_t k = 0; k < k_streams; ++k) {
     common = std::min(common, cuts[k + 1] - cuts[k]);
-    found[k].clear();
+    out.found[k].clear();
   }
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::uint16_t* next = m_next.data();
@@ -453,25 +530,34 @@ void Screener::walk_interleaved(std::string_view text, std::vector<Output>& out)
     at[k] = bytes + cuts[k];
   }
   std::array<std::size_t, k_streams> state{};
+  std::array<Output*, k_streams> write{};
   // One step of stream K; the fold below writes the round out with constant indices, so that
   // the states stay in registers.
   const auto step = [&](auto k, std::size_t i) {
     const std::uint16_t target = next[state[k] * alphabet + column[at[k][i]]];
     state[k] = target & static_cast<std::uint16_t>(~k_has_output);
-    if ((target & k_has_output) != 0) [[unlikely]] {
-      found[k].push_back(Output{static_cast<std::uint32_t>(state[k]), cuts[k] + i + 1});
-    }
+    *write[k] = static_cast<Output>(i + 1) << 16 | state[k];
+    write[k] += target >> 15;
   };
   const auto round = [&]<std::size_t... K>(std::size_t i, std::index_sequence<K...>)
   {
     (step(std::integral_constant<std::size_t, K>{}, i), ...);
   };
-  for (std::size_t i = 0; i < common; ++i) {
-    round(i, std::make_index_sequence<k_streams>{});
+  for (std::size_t i = 0; i < common;) {
+    const std::size_t stop = std::min(common, i + k_round);
+    for (std::size_t k = 0; k < k_streams; ++k) {
+      write[k] = out.found[k].room(stop - i);
+    }
+    for (; i < stop; ++i) {
+      round(i, std::make_index_sequence<k_streams>{});
+    }
+    for (std::size_t k = 0; k < k_streams; ++k) {
+      out.found[k].end_at(write[k]);
+    }
   }
   for (std::size_t k = 0; k < k_streams; ++k) {
-    walk(text, cuts[k] + common, cuts[k + 1], state[k], found[k]); // the rest of the stretch
-    out.insert(out.end(), found[k].begin(), found[k].end());
+    const std::string_view stretch = text.substr(cuts[k], cuts[k + 1] - cuts[k]);
+    walk(stretch, common, stretch.size(), state[k], out.found[k]); // the rest of the stretch
   }
 }
 
@@ -479,13 +565,13 @@ void Screener::screen_line(std::string_view text, int line_number, const std::st
                            std::vector<Finding>& out) const
 {
   // Reused from line to line: most lines have a hit, and a fresh vector each time is a malloc.
-  thread_local std::vector<Output> outputs;
+  thread_local Outputs outputs;
   thread_local std::vector<Hit> hits;
   outputs.clear();
   hits.clear();
   walk(text, 0, text.size(), 0, outputs);
-  for (const Output& o : outputs) {
-    add_hits(o.state, o.end, hits);
+  for (const Output o : outputs) {
+    add_hits(static_cast<std::uint32_t>(o & k_state_bits), static_cast<std::size_t>(o >> 16), hits);
   }
   decide(text, hits, line_number, file, out);
 }
@@ -510,18 +596,19 @@ void Screener::decide(std::string_view text, const std::vector<Hit>& hits, int l
   touched.clear();
   present.resize(m_rules.size());
   for (const Hit& hit : hits) {
-    for (const Use& u : m_uses[hit.pattern]) {
-      if (u.role == Role::element) {
-        if (present[u.rule] == 0) {
-          touched.push_back(u.rule);
-        }
-        present[u.rule] |= static_cast<std::uint8_t>(1U << u.element);
+    const ElementUse* const last = m_element_uses.data() + m_element_first[hit.pattern + 1];
+    for (const ElementUse* u = m_element_uses.data() + m_element_first[hit.pattern]; u != last; ++u) {
+      if (present[u->rule] == 0) {
+        touched.push_back(u->rule);
       }
+      present[u->rule] |= static_cast<std::uint8_t>(u->mask);
     }
   }
   // Every hit as each rule uses it, grouped by rule (then element, then place).
   for (const Hit& hit : hits) {
-    for (const Use& u : m_uses[hit.pattern]) {
+    const Use* const last = m_tag_uses.data() + m_tag_first[hit.pattern + 1];
+    for (const Use* use = m_tag_uses.data() + m_tag_first[hit.pattern]; use != last; ++use) {
+      const Use& u = *use;
       const bool complete = u.role == Role::element && present[u.rule] == m_complete[u.rule];
       if (u.role == Role::primary || u.role == Role::anchor || complete) {
         tagged.push_back(Tagged{u.rule, u.role, u.element, hit.begin, hit.end, hit.pattern});
@@ -699,16 +786,22 @@ void order_line_findings(std::vector<Finding>& findings)
 
 void Screener::screen_lines(std::string_view text, int first_line, const std::string& file, ScreenedLines& out) const
 {
-  thread_local std::vector<Output> outputs;
+  thread_local Walk walked;
   thread_local std::vector<Hit> hits;
   thread_local std::vector<Finding> line_findings;
   int number = first_line;
   try {
-    outputs.clear();
-    walk_interleaved(text, outputs);
+    walk_interleaved(text, walked);
     // Lines before the first bad byte are UTF-8 (a line break is never inside a character).
     const std::size_t valid_until = util::find_invalid_utf8(text).value_or(text.size());
-    auto output = outputs.cbegin();
+    // The stretches' outputs one after the other, in text order: no line crosses a cut.
+    std::size_t stretch = 0;
+    const Output* output = walked.found[0].begin();
+    const auto next_stretch = [&] {
+      while (output == walked.found[stretch].end() && stretch + 1 < Walk::streams) {
+        output = walked.found[++stretch].begin();
+      }
+    };
     for (std::size_t start = 0; start < text.size(); ++number) {
       const std::size_t line_break = text.find('\n', start);
       const std::size_t line_end = line_break == std::string_view::npos ? text.size() : line_break;
@@ -725,11 +818,17 @@ void Screener::screen_lines(std::string_view text, int first_line, const std::st
       // The walk's hits on this line: no word holds a line break, so none crosses one; a hit
       // on a BOM or CR left out of the line is dropped.
       hits.clear();
-      for (; output != outputs.cend() && output->end <= line_end; ++output) {
-        for (const std::uint32_t p : m_output[output->state]) {
-          const std::size_t hit_begin = output->end - m_patterns[p].size();
-          if (hit_begin >= begin && output->end <= end) {
-            hits.push_back(Hit{p, hit_begin - begin, output->end - begin});
+      for (next_stretch(); output != walked.found[stretch].end(); ++output, next_stretch()) {
+        const std::size_t output_end = walked.cuts[stretch] + static_cast<std::size_t>(*output >> 16);
+        if (output_end > line_end) {
+          break;
+        }
+        const auto state = static_cast<std::size_t>(*output & k_state_bits);
+        for (std::uint32_t o = m_output_first[state]; o < m_output_first[state + 1]; ++o) {
+          const std::uint32_t p = m_output[o];
+          const std::size_t hit_begin = output_end - m_length[p];
+          if (hit_begin >= begin && output_end <= end) {
+            hits.push_back(Hit{p, hit_begin - begin, output_end - begin});
           }
         }
       }
