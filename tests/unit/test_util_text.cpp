@@ -7,6 +7,11 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
 using namespace normdoc;
 
 TEST_SUITE_BEGIN("util");
@@ -53,6 +58,85 @@ TEST_CASE("util::find_invalid_utf8 on long text: the first bad byte wherever it 
       }
       CHECK(util::find_invalid_utf8(bad) == lead);
     }
+  }
+}
+
+namespace {
+
+// RFC 3629 table 3-7 written out byte by byte, slowly and plainly: what the fast paths of
+// find_invalid_utf8 must agree with.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text)
+{
+  const auto at = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(text[i])); };
+  for (std::size_t pos = 0; pos < text.size();) {
+    const unsigned lead = at(pos);
+    std::size_t length = 1;
+    unsigned low = 0x80;
+    unsigned high = 0xBF;
+    if (lead <= 0x7F) {
+      length = 1;
+    } else if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      low = lead == 0xE0 ? 0xA0 : 0x80;
+      high = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      low = lead == 0xF0 ? 0x90 : 0x80;
+      high = lead == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      return pos;
+    }
+    if (pos + length > text.size()) {
+      return pos;
+    }
+    for (std::size_t i = 1; i < length; ++i) {
+      const unsigned byte = at(pos + i);
+      if (byte < (i == 1 ? low : 0x80) || byte > (i == 1 ? high : 0xBF)) {
+        return pos;
+      }
+    }
+    pos += length;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+TEST_CASE("util::find_invalid_utf8 agrees with the table on random mixes of characters and stray bytes")
+{
+  // Pieces that meet the fast paths' edges: ASCII runs, CJK (E4–E9), the leads whose second
+  // byte is limited (E0, ED, F0, F4), full-width forms (EF BC), stray continuation bytes, GBK.
+  const std::vector<std::string> pieces{"a",
+                                        "abcdefgh",
+                                        "规",
+                                        "。",
+                                        "，",
+                                        "\xE0\xA0\x80",
+                                        "\xE0\x9F\xBF",
+                                        "\xED\x9F\xBF",
+                                        "\xED\xA0\x80",
+                                        "\xF0\x90\x80\x80",
+                                        "\xF4\x90\x80\x80",
+                                        "\x80",
+                                        "\xBF",
+                                        "\xC4\xE3",
+                                        "é",
+                                        "\xEF\xBF\xBF",
+                                        "\xE4\xBD"};
+  std::uint32_t seed = 18;
+  const auto random = [&] { return seed = seed * 1664525U + 1013904223U; };
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string text;
+    const auto count = random() >> 27;
+    for (std::uint32_t i = 0; i < count; ++i) {
+      // Valid pieces more often than not, so that long valid runs come before a bad byte.
+      const auto pick = random() >> 8;
+      text += pieces[pick % 4 == 0 ? pick / 4 % pieces.size() : pick / 4 % 5];
+    }
+    INFO(text.size());
+    CHECK(util::find_invalid_utf8(text) == first_invalid_utf8(text));
   }
 }
 
