@@ -374,22 +374,22 @@ void Screener::build()
   }
   m_element_first.clear();
   m_element_uses.clear();
-  m_tag_first.clear();
-  m_tag_uses.clear();
+  m_primary_first.clear();
+  m_primary_uses.clear();
   for (const auto& uses : m_uses) {
     m_element_first.push_back(static_cast<std::uint32_t>(m_element_uses.size()));
-    m_tag_first.push_back(static_cast<std::uint32_t>(m_tag_uses.size()));
+    m_primary_first.push_back(static_cast<std::uint32_t>(m_primary_uses.size()));
     for (const Use& u : uses) {
       if (u.role == Role::element) {
-        m_element_uses.push_back(ElementUse{u.rule, 1U << u.element});
+        m_element_uses.push_back(ElementUse{u.rule, u.element, static_cast<std::uint16_t>(1U << u.element)});
       }
-      if (u.role == Role::primary || u.role == Role::anchor || u.role == Role::element) {
-        m_tag_uses.push_back(u);
+      if (u.role == Role::primary || u.role == Role::anchor) {
+        m_primary_uses.push_back(u);
       }
     }
   }
   m_element_first.push_back(static_cast<std::uint32_t>(m_element_uses.size()));
-  m_tag_first.push_back(static_cast<std::uint32_t>(m_tag_uses.size()));
+  m_primary_first.push_back(static_cast<std::uint32_t>(m_primary_uses.size()));
 }
 
 // Whether an `unless` word of the rule stands in the same clause or sentence as the match
@@ -585,33 +585,55 @@ void Screener::decide(std::string_view text, const std::vector<Hit>& hits, int l
     return; // every rule needs a word on the line, a regex rule its anchor
   }
   // Which elements of each sequence rule the line holds: common words (在、企业、奖励) hit on
-  // most lines, and a rule missing an element is dropped before any sorting.
+  // most lines, and a rule missing an element is dropped before any sorting. A word that comes
+  // back on the line adds nothing: each pattern is counted once (stamped with the line).
   thread_local std::vector<std::uint8_t> present;
   thread_local std::vector<std::uint32_t> touched;
+  thread_local std::vector<std::uint32_t> stamps; // per pattern: the last line it was counted on
+  thread_local std::uint32_t stamp = 0;
   // Cleared before resizing: the last line may have been screened by another screener with more
   // rules (fair competition, then legality), whose indices lie past this one's size.
   for (const std::uint32_t r : touched) {
     present[r] = 0;
   }
   touched.clear();
-  present.resize(m_rules.size());
+  present.resize(std::max(present.size(), m_rules.size()));
+  stamps.resize(std::max(stamps.size(), m_patterns.size()));
+  if (++stamp == 0) { // wrapped: no stamp may look current
+    std::fill(stamps.begin(), stamps.end(), 0);
+    stamp = 1;
+  }
+  std::uint8_t* const marks = present.data();
+  const ElementUse* const element_uses = m_element_uses.data();
+  bool complete = false;
   for (const Hit& hit : hits) {
-    const ElementUse* const last = m_element_uses.data() + m_element_first[hit.pattern + 1];
-    for (const ElementUse* u = m_element_uses.data() + m_element_first[hit.pattern]; u != last; ++u) {
-      if (present[u->rule] == 0) {
+    if (std::exchange(stamps[hit.pattern], stamp) == stamp) {
+      continue;
+    }
+    const ElementUse* const last = element_uses + m_element_first[hit.pattern + 1];
+    for (const ElementUse* u = element_uses + m_element_first[hit.pattern]; u != last; ++u) {
+      const std::uint8_t was = marks[u->rule];
+      if (was == 0) {
         touched.push_back(u->rule);
       }
-      present[u->rule] |= static_cast<std::uint8_t>(u->mask);
+      marks[u->rule] = static_cast<std::uint8_t>(was | u->mask);
+      complete = complete || marks[u->rule] == m_complete[u->rule];
     }
   }
-  // Every hit as each rule uses it, grouped by rule (then element, then place).
+  // Every hit as each rule uses it, grouped by rule (then element, then place): primaries and
+  // anchors always, elements of complete sequences (none, on most lines).
   for (const Hit& hit : hits) {
-    const Use* const last = m_tag_uses.data() + m_tag_first[hit.pattern + 1];
-    for (const Use* use = m_tag_uses.data() + m_tag_first[hit.pattern]; use != last; ++use) {
-      const Use& u = *use;
-      const bool complete = u.role == Role::element && present[u.rule] == m_complete[u.rule];
-      if (u.role == Role::primary || u.role == Role::anchor || complete) {
-        tagged.push_back(Tagged{u.rule, u.role, u.element, hit.begin, hit.end, hit.pattern});
+    const Use* const last = m_primary_uses.data() + m_primary_first[hit.pattern + 1];
+    for (const Use* u = m_primary_uses.data() + m_primary_first[hit.pattern]; u != last; ++u) {
+      tagged.push_back(Tagged{u->rule, u->role, u->element, hit.begin, hit.end, hit.pattern});
+    }
+    if (!complete) {
+      continue;
+    }
+    const ElementUse* const end = element_uses + m_element_first[hit.pattern + 1];
+    for (const ElementUse* u = element_uses + m_element_first[hit.pattern]; u != end; ++u) {
+      if (marks[u->rule] == m_complete[u->rule]) {
+        tagged.push_back(Tagged{u->rule, Role::element, u->element, hit.begin, hit.end, hit.pattern});
       }
     }
   }
@@ -651,10 +673,13 @@ void Screener::match_phrase(const Line& line, const RuleRef& ref, const std::vec
         const auto& uses = m_uses[other.pattern];
         const bool is_near = std::any_of(uses.begin(), uses.end(),
                                          [&](const Use& u) { return u.rule == rule_index && u.role == Role::near; });
+        if (!is_near) {
+          return false; // before counting the characters between: most hits are not near words
+        }
         const int gap = other.begin >= end   ? line.chars(end, other.begin)
                         : other.end <= begin ? line.chars(other.end, begin)
                                              : 0;
-        return is_near && gap <= rule.within;
+        return gap <= rule.within;
       });
       if (!near) {
         continue;

@@ -125,7 +125,8 @@ private:
   struct ElementUse
   {
     std::uint32_t rule;
-    std::uint32_t mask; // 1 << the element's sequence position
+    std::uint16_t element; // sequence position
+    std::uint16_t mask;    // 1 << element
   };
 
   std::uint32_t pattern(const std::string& text);
@@ -164,12 +165,12 @@ private:
   std::vector<std::uint32_t> m_output_first;     // per state and one more: where its patterns start
   std::vector<std::uint32_t> m_output;           // the patterns ending at each state, state after state
   // Per pattern (first index, and one more) what decide() reads for every hit, in one array each
-  // instead of a vector per pattern: the sequence elements it stands for, and the uses that tag
-  // it (primary, anchor, element).
+  // instead of a vector per pattern: the sequence elements it stands for, and its primary and
+  // anchor uses.
   std::vector<std::uint32_t> m_element_first;
   std::vector<ElementUse> m_element_uses;
-  std::vector<std::uint32_t> m_tag_first;
-  std::vector<Use> m_tag_uses;
+  std::vector<std::uint32_t> m_primary_first;
+  std::vector<Use> m_primary_uses;
   std::vector<std::uint32_t> m_regex_rules;
   std::vector<std::regex> m_regexes; // parallel to m_regex_rules
 };
