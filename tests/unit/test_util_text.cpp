@@ -6,6 +6,7 @@
 #include <normdoc/util/text.hpp>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <cstdint>
 #include <optional>
@@ -220,6 +221,42 @@ TEST_CASE("util::sha256_hex")
 {
   CHECK(util::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(util::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("util::json_quote escapes wherever the byte falls among runs of text")
+{
+  // The quoting skips eight bytes at a time: every escaped byte at every offset of a long run.
+  const auto plain = [](std::string_view text) {
+    std::string out = "\"";
+    for (const char ch : text) {
+      const auto byte = static_cast<unsigned char>(ch);
+      if (ch == '"' || ch == '\\') {
+        out += '\\';
+        out += ch;
+      } else if (ch == '\n') {
+        out += "\\n";
+      } else if (ch == '\r') {
+        out += "\\r";
+      } else if (ch == '\t') {
+        out += "\\t";
+      } else if (byte < 0x20) {
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(byte));
+      } else {
+        out += ch;
+      }
+    }
+    return out + "\"";
+  };
+  const std::string run = "第三条 规范性文件~\x7F ok " + std::string("审查意见书");
+  CHECK(util::json_quote(run) == plain(run));
+  for (const char special : {'"', '\\', '\n', '\r', '\t', '\x01', '\x1F', '\0'}) {
+    for (std::size_t at = 0; at < run.size(); ++at) {
+      std::string text = run;
+      text[at] = special;
+      text.insert(text.begin() + static_cast<std::ptrdiff_t>(at / 2), special); // two of them, sometimes side by side
+      CHECK(util::json_quote(text) == plain(text));
+    }
+  }
 }
 
 TEST_CASE("util::JsonWriter")
