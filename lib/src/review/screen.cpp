@@ -881,6 +881,24 @@ namespace {
 
 constexpr std::size_t k_first_read = std::size_t{64} << 10;
 
+// Counted on this thread before the workers start on a block: memchr from break to break (lines
+// are tens of bytes and more) instead of a test per byte.
+int line_breaks(std::string_view text)
+{
+  int count = 0;
+  const char* at = text.data();
+  const char* const end = text.data() + text.size();
+  while (at != end) {
+    const void* found = std::memchr(at, '\n', static_cast<std::size_t>(end - at));
+    if (found == nullptr) {
+      break;
+    }
+    at = static_cast<const char*>(found) + 1;
+    ++count;
+  }
+  return count;
+}
+
 // Worker threads kept for a whole stream: each screens its part of every large block, so that
 // its thread-local buffers are reused from block to block instead of being allocated (and
 // faulted in) again by a new thread each time.
@@ -1025,7 +1043,7 @@ Encoding screen_stream(std::istream& in, const std::string& name, const Screener
     for (std::size_t p = 0; p < count; ++p) {
       parts.push_back(block.substr(cuts[p], cuts[p + 1] - cuts[p]));
       firsts.push_back(number);
-      number += static_cast<int>(std::count(parts.back().begin(), parts.back().end(), '\n'));
+      number += line_breaks(parts.back());
     }
     if (block.back() != '\n') {
       ++number; // the stream's last line, without a line break
