@@ -811,9 +811,17 @@ void order_line_findings(std::vector<Finding>& findings)
 
 void Screener::screen_lines(std::string_view text, int first_line, const std::string& file, ScreenedLines& out) const
 {
-  thread_local Walk walked;
-  thread_local std::vector<Hit> hits;
-  thread_local std::vector<Finding> line_findings;
+  // The thread's buffers and the tables, each looked up once here and not at every output of
+  // the loop below (the hit vector it grows could alias a table's pointer).
+  thread_local Walk walked_buffers;
+  thread_local std::vector<Hit> hit_buffer;
+  thread_local std::vector<Finding> finding_buffer;
+  Walk& walked = walked_buffers;
+  std::vector<Hit>& hits = hit_buffer;
+  std::vector<Finding>& line_findings = finding_buffer;
+  const std::uint32_t* const output_first = m_output_first.data();
+  const std::uint32_t* const output_patterns = m_output.data();
+  const std::uint32_t* const lengths = m_length.data();
   int number = first_line;
   try {
     walk_interleaved(text, walked);
@@ -822,9 +830,14 @@ void Screener::screen_lines(std::string_view text, int first_line, const std::st
     // The stretches' outputs one after the other, in text order: no line crosses a cut.
     std::size_t stretch = 0;
     const Output* output = walked.found[0].begin();
+    const Output* stretch_end = walked.found[0].end();
+    std::size_t base = 0; // where the stretch starts
     const auto next_stretch = [&] {
-      while (output == walked.found[stretch].end() && stretch + 1 < Walk::streams) {
-        output = walked.found[++stretch].begin();
+      while (output == stretch_end && stretch + 1 < Walk::streams) {
+        ++stretch;
+        output = walked.found[stretch].begin();
+        stretch_end = walked.found[stretch].end();
+        base = walked.cuts[stretch];
       }
     };
     for (std::size_t start = 0; start < text.size(); ++number) {
@@ -843,15 +856,15 @@ void Screener::screen_lines(std::string_view text, int first_line, const std::st
       // The walk's hits on this line: no word holds a line break, so none crosses one; a hit
       // on a BOM or CR left out of the line is dropped.
       hits.clear();
-      for (next_stretch(); output != walked.found[stretch].end(); ++output, next_stretch()) {
-        const std::size_t output_end = walked.cuts[stretch] + static_cast<std::size_t>(*output >> 16);
+      for (next_stretch(); output != stretch_end; ++output, next_stretch()) {
+        const std::size_t output_end = base + static_cast<std::size_t>(*output >> 16);
         if (output_end > line_end) {
           break;
         }
         const auto state = static_cast<std::size_t>(*output & k_state_bits);
-        for (std::uint32_t o = m_output_first[state]; o < m_output_first[state + 1]; ++o) {
-          const std::uint32_t p = m_output[o];
-          const std::size_t hit_begin = output_end - m_length[p];
+        for (std::uint32_t o = output_first[state]; o < output_first[state + 1]; ++o) {
+          const std::uint32_t p = output_patterns[o];
+          const std::size_t hit_begin = output_end - lengths[p];
           if (hit_begin >= begin && output_end <= end) {
             hits.push_back(Hit{p, hit_begin - begin, output_end - begin});
           }
