@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -64,41 +65,42 @@ TEST_CASE("util::find_invalid_utf8 on long text: the first bad byte wherever it 
 
 namespace {
 
-// RFC 3629 table 3-7 written out byte by byte, slowly and plainly: what the fast paths of
-// find_invalid_utf8 must agree with.
+// RFC 3629 / Unicode table 3-7 (well-formed UTF-8 byte sequences) as data, row by row: what the
+// fast paths of find_invalid_utf8 must agree with. A character is well formed when some row's
+// ranges hold its bytes.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text)
 {
-  const auto at = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(text[i])); };
-  for (std::size_t pos = 0; pos < text.size();) {
-    const unsigned lead = at(pos);
-    std::size_t length = 1;
-    unsigned low = 0x80;
-    unsigned high = 0xBF;
-    if (lead <= 0x7F) {
-      length = 1;
-    } else if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      low = lead == 0xE0 ? 0xA0 : 0x80;
-      high = lead == 0xED ? 0x9F : 0xBF;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      low = lead == 0xF0 ? 0x90 : 0x80;
-      high = lead == 0xF4 ? 0x8F : 0xBF;
-    } else {
+  struct Range
+  {
+    unsigned low;
+    unsigned high;
+  };
+  static const std::vector<std::vector<Range>> rows{
+    {{0x00, 0x7F}},
+    {{0xC2, 0xDF}, {0x80, 0xBF}},
+    {{0xE0, 0xE0}, {0xA0, 0xBF}, {0x80, 0xBF}},
+    {{0xE1, 0xEC}, {0x80, 0xBF}, {0x80, 0xBF}},
+    {{0xED, 0xED}, {0x80, 0x9F}, {0x80, 0xBF}},
+    {{0xEE, 0xEF}, {0x80, 0xBF}, {0x80, 0xBF}},
+    {{0xF0, 0xF0}, {0x90, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}},
+    {{0xF1, 0xF3}, {0x80, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}},
+    {{0xF4, 0xF4}, {0x80, 0x8F}, {0x80, 0xBF}, {0x80, 0xBF}},
+  };
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto holds = [&](const std::vector<Range>& row) {
+      return pos + row.size() <= text.size() &&
+             std::equal(row.begin(), row.end(), text.begin() + static_cast<std::ptrdiff_t>(pos),
+                        [](const Range& range, char ch) {
+                          const auto byte = static_cast<unsigned>(static_cast<unsigned char>(ch));
+                          return range.low <= byte && byte <= range.high;
+                        });
+    };
+    const auto row = std::find_if(rows.begin(), rows.end(), holds);
+    if (row == rows.end()) {
       return pos;
     }
-    if (pos + length > text.size()) {
-      return pos;
-    }
-    for (std::size_t i = 1; i < length; ++i) {
-      const unsigned byte = at(pos + i);
-      if (byte < (i == 1 ? low : 0x80) || byte > (i == 1 ? high : 0xBF)) {
-        return pos;
-      }
-    }
-    pos += length;
+    pos += row->size();
   }
   return std::nullopt;
 }
