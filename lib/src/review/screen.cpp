@@ -603,23 +603,27 @@ void Screener::decide(std::string_view text, const std::vector<Hit>& hits, int l
     std::fill(stamps.begin(), stamps.end(), 0);
     stamp = 1;
   }
+  // Through locals: touched.push_back could alias the members' data pointers.
   std::uint8_t* const marks = present.data();
+  const std::uint8_t* const full = m_complete.data();
   const ElementUse* const element_uses = m_element_uses.data();
-  bool complete = false;
+  const std::uint32_t* const element_first = m_element_first.data();
+  std::uint32_t* const stamped = stamps.data();
   for (const Hit& hit : hits) {
-    if (std::exchange(stamps[hit.pattern], stamp) == stamp) {
+    if (std::exchange(stamped[hit.pattern], stamp) == stamp) {
       continue;
     }
-    const ElementUse* const last = element_uses + m_element_first[hit.pattern + 1];
-    for (const ElementUse* u = element_uses + m_element_first[hit.pattern]; u != last; ++u) {
+    const ElementUse* const last = element_uses + element_first[hit.pattern + 1];
+    for (const ElementUse* u = element_uses + element_first[hit.pattern]; u != last; ++u) {
       const std::uint8_t was = marks[u->rule];
       if (was == 0) {
         touched.push_back(u->rule);
       }
       marks[u->rule] = static_cast<std::uint8_t>(was | u->mask);
-      complete = complete || marks[u->rule] == m_complete[u->rule];
     }
   }
+  const bool complete =
+    std::any_of(touched.begin(), touched.end(), [&](std::uint32_t rule) { return marks[rule] == full[rule]; });
   // Every hit as each rule uses it, grouped by rule (then element, then place): primaries and
   // anchors always, elements of complete sequences (none, on most lines).
   for (const Hit& hit : hits) {
@@ -630,9 +634,9 @@ void Screener::decide(std::string_view text, const std::vector<Hit>& hits, int l
     if (!complete) {
       continue;
     }
-    const ElementUse* const end = element_uses + m_element_first[hit.pattern + 1];
-    for (const ElementUse* u = element_uses + m_element_first[hit.pattern]; u != end; ++u) {
-      if (marks[u->rule] == m_complete[u->rule]) {
+    const ElementUse* const end = element_uses + element_first[hit.pattern + 1];
+    for (const ElementUse* u = element_uses + element_first[hit.pattern]; u != end; ++u) {
+      if (marks[u->rule] == full[u->rule]) {
         tagged.push_back(Tagged{u->rule, Role::element, u->element, hit.begin, hit.end, hit.pattern});
       }
     }
