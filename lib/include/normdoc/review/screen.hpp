@@ -60,6 +60,10 @@ struct ScreenedLines
 // All rules of the given checklists compiled into one automaton: every literal word of every
 // rule (phrases, sequence elements, near, unless, prohibition words) is found in a single pass
 // over each line (Aho–Corasick over UTF-8 bytes); rules are then decided from those hits alone.
+// Hand-written rather than Hyperscan (Debian's libhyperscan 5.4): on the 68.5 MB benchmark input
+// Hyperscan's literal matcher took 212–248 ms to report every match of the 392 benchmark words
+// (plus 6–31 ms to compile), the interleaved walk about 120 ms for every pattern of every rule
+// (a quarter of check's CPU time, by perf), and it needs no library and no callback per match.
 class Screener
 {
 public:
