@@ -461,7 +461,11 @@ public:
   }
   // The outputs written into room() end before `end`.
   void end_at(const Output* end) { m_size = static_cast<std::size_t>(end - m_data.get()); }
-  void push_back(Output output) { *room(1) = output, ++m_size; }
+  void push_back(Output output)
+  {
+    *room(1) = output;
+    ++m_size;
+  }
   const Output* begin() const { return m_data.get(); }
   const Output* end() const { return m_data.get() + m_size; }
 
@@ -500,7 +504,7 @@ void Screener::walk(std::string_view text, std::size_t from, std::size_t to, std
     const std::uint16_t target = m_next[state * m_alphabet + m_byte_class[bytes[i]]];
     state = target & static_cast<std::uint16_t>(~k_has_output);
     if ((target & k_has_output) != 0) {
-      out.push_back(static_cast<Output>(i + 1) << 16 | state);
+      out.push_back((static_cast<Output>(i + 1) << 16) | state);
     }
   }
 }
@@ -536,7 +540,7 @@ void Screener::walk_interleaved(std::string_view text, Walk& out) const
   const auto step = [&](auto k, std::size_t i) {
     const std::uint16_t target = next[state[k] * alphabet + column[at[k][i]]];
     state[k] = target & static_cast<std::uint16_t>(~k_has_output);
-    *write[k] = static_cast<Output>(i + 1) << 16 | state[k];
+    *write[k] = (static_cast<Output>(i + 1) << 16) | state[k];
     write[k] += target >> 15;
   };
   const auto round = [&]<std::size_t... K>(std::size_t i, std::index_sequence<K...>)
