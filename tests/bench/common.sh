@@ -15,7 +15,8 @@ if [ ! -x "$normdoc" ]; then
   echo "  cmake -S . -B build -G Ninja && cmake --build build" >&2
   exit 2
 fi
-build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$(dirname "$normdoc")/../CMakeCache.txt" 2>/dev/null)
+# A binary copied out of its build directory (to compare two builds) has no CMakeCache beside it.
+build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$(dirname "$normdoc")/../CMakeCache.txt" 2>/dev/null || true)
 if [ -n "$build_type" ] && [ "$build_type" != Release ]; then
   echo "warning: $normdoc is a $build_type build; the figures are meant for a Release build" >&2
 fi

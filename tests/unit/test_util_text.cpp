@@ -6,6 +6,13 @@
 #include <normdoc/util/text.hpp>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 using namespace normdoc;
 
@@ -53,6 +60,86 @@ TEST_CASE("util::find_invalid_utf8 on long text: the first bad byte wherever it 
       }
       CHECK(util::find_invalid_utf8(bad) == lead);
     }
+  }
+}
+
+namespace {
+
+// RFC 3629 / Unicode table 3-7 (well-formed UTF-8 byte sequences) as data, row by row: what the
+// fast paths of find_invalid_utf8 must agree with. A character is well formed when some row's
+// ranges hold its bytes.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text)
+{
+  struct Range
+  {
+    unsigned low;
+    unsigned high;
+  };
+  static const std::vector<std::vector<Range>> rows{
+    {{0x00, 0x7F}},
+    {{0xC2, 0xDF}, {0x80, 0xBF}},
+    {{0xE0, 0xE0}, {0xA0, 0xBF}, {0x80, 0xBF}},
+    {{0xE1, 0xEC}, {0x80, 0xBF}, {0x80, 0xBF}},
+    {{0xED, 0xED}, {0x80, 0x9F}, {0x80, 0xBF}},
+    {{0xEE, 0xEF}, {0x80, 0xBF}, {0x80, 0xBF}},
+    {{0xF0, 0xF0}, {0x90, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}},
+    {{0xF1, 0xF3}, {0x80, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}},
+    {{0xF4, 0xF4}, {0x80, 0x8F}, {0x80, 0xBF}, {0x80, 0xBF}},
+  };
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto holds = [&](const std::vector<Range>& row) {
+      return pos + row.size() <= text.size() &&
+             std::equal(row.begin(), row.end(), text.begin() + static_cast<std::ptrdiff_t>(pos),
+                        [](const Range& range, char ch) {
+                          const auto byte = static_cast<unsigned>(static_cast<unsigned char>(ch));
+                          return range.low <= byte && byte <= range.high;
+                        });
+    };
+    const auto row = std::find_if(rows.begin(), rows.end(), holds);
+    if (row == rows.end()) {
+      return pos;
+    }
+    pos += row->size();
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+TEST_CASE("util::find_invalid_utf8 agrees with the table on random mixes of characters and stray bytes")
+{
+  // Pieces that meet the fast paths' edges: ASCII runs, CJK (E4–E9), the leads whose second
+  // byte is limited (E0, ED, F0, F4), full-width forms (EF BC), stray continuation bytes, GBK.
+  const std::vector<std::string> pieces{"a",
+                                        "abcdefgh",
+                                        "规",
+                                        "。",
+                                        "，",
+                                        "\xE0\xA0\x80",
+                                        "\xE0\x9F\xBF",
+                                        "\xED\x9F\xBF",
+                                        "\xED\xA0\x80",
+                                        "\xF0\x90\x80\x80",
+                                        "\xF4\x90\x80\x80",
+                                        "\x80",
+                                        "\xBF",
+                                        "\xC4\xE3",
+                                        "é",
+                                        "\xEF\xBF\xBF",
+                                        "\xE4\xBD"};
+  std::uint32_t seed = 18;
+  const auto random = [&] { return seed = seed * 1664525U + 1013904223U; };
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string text;
+    const auto count = random() >> 27;
+    for (std::uint32_t i = 0; i < count; ++i) {
+      // Valid pieces more often than not, so that long valid runs come before a bad byte.
+      const auto pick = random() >> 8;
+      text += pieces[pick % 4 == 0 ? pick / 4 % pieces.size() : pick / 4 % 5];
+    }
+    INFO(text.size());
+    CHECK(util::find_invalid_utf8(text) == first_invalid_utf8(text));
   }
 }
 
@@ -136,6 +223,42 @@ TEST_CASE("util::sha256_hex")
 {
   CHECK(util::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(util::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("util::json_quote escapes wherever the byte falls among runs of text")
+{
+  // The quoting skips eight bytes at a time: every escaped byte at every offset of a long run.
+  const auto plain = [](std::string_view text) {
+    std::string out = "\"";
+    for (const char ch : text) {
+      const auto byte = static_cast<unsigned char>(ch);
+      if (ch == '"' || ch == '\\') {
+        out += '\\';
+        out += ch;
+      } else if (ch == '\n') {
+        out += "\\n";
+      } else if (ch == '\r') {
+        out += "\\r";
+      } else if (ch == '\t') {
+        out += "\\t";
+      } else if (byte < 0x20) {
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(byte));
+      } else {
+        out += ch;
+      }
+    }
+    return out + "\"";
+  };
+  const std::string run = "第三条 规范性文件~\x7F ok " + std::string("审查意见书");
+  CHECK(util::json_quote(run) == plain(run));
+  for (const char special : {'"', '\\', '\n', '\r', '\t', '\x01', '\x1F', '\0'}) {
+    for (std::size_t at = 0; at < run.size(); ++at) {
+      std::string text = run;
+      text[at] = special;
+      text.insert(text.begin() + static_cast<std::ptrdiff_t>(at / 2), special); // two of them, sometimes side by side
+      CHECK(util::json_quote(text) == plain(text));
+    }
+  }
 }
 
 TEST_CASE("util::JsonWriter")
