@@ -22,7 +22,7 @@ Check integrity(store::Database& db)
   if (db.dialect() == store::Dialect::postgresql) {
     // The server checks its pages itself (checksums, WAL); SQLite's file check has no
     // counterpart a client can run without amcheck and superuser rights.
-    return Check{"integrity", "文件完整性", true, "PostgreSQL 数据库，存储完整性由服务器保证"};
+    return Check{"integrity", "文件完整性", true, "服务器上的数据库，存储完整性由数据库服务器保证"};
   }
   auto stmt = db.prepare("PRAGMA integrity_check(20)");
   std::vector<std::string> problems;
@@ -95,7 +95,7 @@ Check search_index(store::Database& db)
   }
   return Check{"search-index", "全文检索索引", problem.empty(),
                !problem.empty() ? problem
-               : postgresql     ? "与登记一致（pg_trgm 索引建在列上，由服务器维护）"
+               : postgresql     ? "与登记一致（索引由数据库服务器随登记维护）"
                : self_check     ? "与登记一致"
                                 : "与登记一致（只读打开，未做 FTS5 自检）"};
 }
