@@ -12,7 +12,7 @@ TEST "audit verify passes on an intact log and prints the head hash"
 make_history
 nd_ok audit verify
 expect_stdout_contains '4条事件'
-head=$(sqlite3 "$NORMDOC_DB" 'SELECT hash FROM event ORDER BY id DESC LIMIT 1')
+head=$(db_sql 'SELECT hash FROM event ORDER BY id DESC LIMIT 1')
 expect_stdout_contains "$head"
 
 TEST "every change names its actor: --as, then config user, then USER"

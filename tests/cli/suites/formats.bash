@@ -77,7 +77,7 @@ expect_one_line_error
 expect_stderr_contains "假的.pdf: 不是有效的 PDF 文件"
 nd add --title x --issuer y --text 假的.pdf
 expect_exit 3
-[ "$(sqlite3 "$NORMDOC_DB" 'SELECT count(*) FROM document')" = 1 ] || fail "a document was added from a false PDF"
+[ "$(db_sql 'SELECT count(*) FROM document')" = 1 ] || fail "a document was added from a false PDF"
 
 TEST "a .doc without LibreOffice: a clear per-file error naming the package, the rest imported"
 mkdir 旧文件
