@@ -10,7 +10,7 @@ tour_lines() {
 }
 
 TEST "every command of the README tour, in order, succeeds on a fresh registry"
-rm -f "$NORMDOC_DB" # the tour creates its own with init
+db_fresh # the tour creates its own with init
 ln -s "$examples" examples
 normdoc() { "$NORMDOC" "$@"; }
 ran=0
