@@ -162,19 +162,8 @@ void Context::check_backend(const std::string& target) const
   }
   // A password in the string is refused first, whatever the command.
   store::check_target(target);
-  // Commands checked against a PostgreSQL registry (issue 20); the rest still run SQL written
-  // for SQLite alone.
-  // `backup` is let through to say why it cannot (pg_dump is the tool).
-  static constexpr std::array<std::string_view, 9> k_ported = {"init",    "add", "show", "list",  "edit",
-                                                               "publish", "log", "due",  "backup"};
-  if (std::find(k_ported.begin(), k_ported.end(), options.command) != k_ported.end() ||
-      (options.command == "audit" && options.command_detail == "verify")) {
-    return;
-  }
-  const std::string name =
-    options.command_detail.empty() ? options.command : fmt::format("{} {}", options.command, options.command_detail);
-  throw UsageError(fmt::format("normdoc {} 暂不支持 PostgreSQL 数据库", name),
-                   "此命令目前只能用于 SQLite 数据库文件（--db 文件路径）");
+  // Every command runs on a server (issue 20); the few that cannot (backup, which is
+  // pg_dump's job there) say so themselves.
 }
 
 store::Database Context::open_as(store::Database::OpenMode mode)

@@ -111,7 +111,7 @@ std::optional<util::Date> last_reconsidered(store::Database& db, std::int64_t do
                          " UNION ALL SELECT concluded FROM review WHERE document = ?1 AND checklist = 'legality'"
                          " AND concluded IS NOT NULL"
                          " UNION ALL SELECT substr(decided_at, 1, 10) FROM cleanup_item WHERE document = ?1"
-                         " AND decision IS NOT NULL)");
+                         " AND decision IS NOT NULL) AS dates");
   stmt.bind(1, document);
   stmt.step();
   return stmt.optional_date(0);

@@ -76,7 +76,10 @@ const std::vector<std::string>& columns_of(store::Database& db, const std::strin
   static std::map<std::string, std::vector<std::string>> cache;
   auto& columns = cache[table];
   if (columns.empty()) {
-    auto info = db.prepare("SELECT name FROM pragma_table_info(?)");
+    auto info =
+      db.prepare(db.pick("SELECT name FROM pragma_table_info(?)",
+                         "SELECT column_name FROM information_schema.columns"
+                         " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position"));
     info.bind(1, table);
     while (info.step() == store::Step::row) {
       columns.push_back(info.text(0));
@@ -135,12 +138,21 @@ std::int64_t insert_row(store::Database& db, const std::string& table, const Jso
     columns += (i == 0 ? "" : ", ") + names[i];
     marks += i == 0 ? "?" : ", ?";
   }
-  auto stmt = db.prepare(fmt::format("INSERT INTO {} ({}) VALUES ({})", table, columns, marks));
+  // PostgreSQL's lastval() knows only ids its sequences gave, not the ones a bundle brings:
+  // the row says its id itself (tables without one give 0; no caller reads it).
+  const bool returning =
+    db.dialect() == store::Dialect::postgresql && std::find(known.begin(), known.end(), "id") != known.end();
+  auto stmt = db.prepare(
+    fmt::format("INSERT INTO {} ({}) VALUES ({}){}", table, columns, marks, returning ? " RETURNING id" : ""));
   for (std::size_t i = 0; i < values.size(); ++i) {
     bind_json(stmt, static_cast<int>(i + 1), *values[i]);
   }
+  if (returning) {
+    stmt.step();
+    return stmt.integer(0);
+  }
   stmt.run();
-  return db.last_insert_rowid();
+  return db.dialect() == store::Dialect::postgresql ? 0 : db.last_insert_rowid();
 }
 
 std::optional<std::int64_t> existing_by(store::Database& db, std::string_view sql, const std::vector<Json>& keys)
@@ -526,9 +538,9 @@ std::size_t write(store::Database& db, const std::vector<std::int64_t>& document
     json.key("events");
     write_rows(json, db,
                "SELECT NULL AS id, at, actor, kind, payload, office, NULL AS prev_hash, NULL AS hash, NULL AS db_role"
-               " FROM (SELECT * FROM received_event WHERE document = ?1 ORDER BY id)"
+               " FROM (SELECT * FROM received_event WHERE document = ?1 ORDER BY id) AS received"
                " UNION ALL SELECT id, at, actor, kind, payload, NULL, prev_hash, hash, db_role FROM"
-               " (SELECT * FROM event WHERE document = ?1 ORDER BY id)",
+               " (SELECT * FROM event WHERE document = ?1 ORDER BY id) AS own",
                id, {}, {}, true);
     json.end_object();
     out << json.str() << '\n';
@@ -589,7 +601,8 @@ ReadResult read(store::Transaction& txn, std::istream& in, const std::string& so
   // whole bundle is in, at commit.
   in.clear();
   in.seekg(start);
-  db.exec("PRAGMA defer_foreign_keys = ON");
+  // PostgreSQL defers only the constraints declared DEFERRABLE; the rest are checked row by row.
+  db.exec(db.pick("PRAGMA defer_foreign_keys = ON", "SET CONSTRAINTS ALL DEFERRED"));
   search::BulkLoad bulk(txn, lines.size());
   std::size_t index = 0;
   std::map<std::int64_t, std::string> before; // replaced documents as they were

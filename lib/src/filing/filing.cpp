@@ -337,7 +337,7 @@ std::vector<Filing> load_filings(store::Database& db, std::optional<std::int64_t
   // even when a document is given (EXPLAIN QUERY PLAN: SCAN filing).
   const std::string select = fmt::format("SELECT id, document, body, filed, materials, missing, voided, void_reason"
                                          " FROM filing WHERE {}",
-                                         void_too ? "1" : "voided IS NULL");
+                                         void_too ? "TRUE" : "voided IS NULL");
   auto stmt = document ? db.prepare(select + " AND document = ? ORDER BY id") : db.prepare(select + " ORDER BY id");
   if (document) {
     stmt.bind(1, *document);

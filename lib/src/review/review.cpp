@@ -676,7 +676,11 @@ Review load(store::Database& db, std::int64_t id)
 
 std::vector<Review> list(store::Database& db, std::optional<std::int64_t> document)
 {
-  auto stmt = db.prepare(std::string(k_select_review) + " WHERE ?1 IS NULL OR document = ?1 ORDER BY id");
+  // PostgreSQL would take a parameter first seen in `IS NULL` for text, and refuse to compare it
+  // with the bigint column.
+  auto stmt = db.prepare(std::string(k_select_review) +
+                         std::string(db.pick(" WHERE ?1 IS NULL OR document = ?1 ORDER BY id",
+                                             " WHERE ?1::bigint IS NULL OR document = ?1 ORDER BY id")));
   stmt.bind(1, document);
   std::vector<Review> reviews;
   while (stmt.step() == store::Step::row) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 
 namespace normdoc::search {
@@ -154,7 +155,7 @@ std::string fts_phrase(const std::string& query)
 std::vector<Candidate> indexed(store::Database& db, const std::string& query)
 {
   auto stmt = db.prepare("SELECT rowid, bm25(document_fts, 10.0, 1.0) AS score FROM document_fts"
-                         " WHERE document_fts MATCH ? ORDER BY score");
+                         " WHERE document_fts MATCH ? ORDER BY score, rowid");
   stmt.bind(1, fts_phrase(query));
   std::vector<Candidate> found;
   while (stmt.step() == store::Step::row) {
@@ -212,6 +213,120 @@ std::vector<Candidate> short_query(store::Database& db, const std::string& query
   return found;
 }
 
+// Occurrences of `needle` in `text`, overlapping ones too (as FTS5 counts a phrase's
+// instances), ASCII case folded; with `room`, only those followed by at least `room` more
+// characters of `text` (whose trigram the index holds).
+std::int64_t occurrences(std::string_view text, std::string_view needle, std::size_t room = 0)
+{
+  std::int64_t count = 0;
+  for (std::size_t found = find_folded(text, needle); found != std::string_view::npos;
+       found = find_folded(text, needle, step_chars(text, found, 1))) {
+    if (room > 0 && code_points(text.substr(found)) < code_points(needle) + room) {
+      break;
+    }
+    ++count;
+  }
+  return count;
+}
+
+// `text` as a LIKE pattern matching it anywhere (PostgreSQL's default escape, the backslash).
+std::string like_anywhere(std::string_view text)
+{
+  std::string pattern = "%";
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') {
+      pattern += '\\';
+    }
+    pattern += c;
+  }
+  return pattern + "%";
+}
+
+// PostgreSQL: pg_trgm finds the documents (its GIN indexes answer ILIKE of three characters
+// or more; shorter queries scan), and the ranking is computed here by the very rules SQLite's
+// FTS5 applies (indexed, short_query), so that both backends print the same order and
+// scores: FTS5's trigram index holds each title and each text followed by two line breaks
+// (schema 17), one token per character that has two more after it.
+std::vector<Candidate> ranked_here(store::Database& db, const std::string& query)
+{
+  const bool short_query = code_points(query) < 3;
+  const auto tokens = [](std::int64_t characters) { return std::max<std::int64_t>(0, characters - 2); };
+  auto stmt = db.prepare("SELECT d.id, d.title, t.text FROM document d LEFT JOIN document_text t ON t.document = d.id"
+                         " WHERE d.id IN (SELECT id FROM document WHERE title ILIKE ?1"
+                         " UNION SELECT document FROM document_text WHERE text ILIKE ?1) ORDER BY d.id");
+  stmt.bind(1, like_anywhere(query));
+  struct Row
+  {
+    std::int64_t id;
+    std::int64_t title_hits;
+    std::int64_t text_hits;
+    std::int64_t size;
+    bool title_end;
+  };
+  std::vector<Row> rows;
+  while (stmt.step() == store::Step::row) {
+    const std::string_view title = stmt.text_view(1);
+    const std::size_t title_chars = code_points(title);
+    Row row{stmt.integer(0), occurrences(title, query, short_query ? 3 - code_points(query) : 0), 0,
+            tokens(static_cast<std::int64_t>(title_chars)), false};
+    if (short_query) {
+      // What SQLite looks up in its title-ending indexes (short_query), compared as it is: case and all.
+      const std::size_t last_two = step_chars(title, title.size(), -2);
+      row.title_end = code_points(query) == 1 ? title.substr(step_chars(title, title.size(), -1)) == query ||
+                                                  title.substr(last_two).starts_with(query)
+                                              : title.substr(last_two) == query;
+    }
+    if (!stmt.is_null(2)) {
+      const std::string_view text = stmt.text_view(2);
+      row.text_hits = occurrences(text, query);
+      // The text's tokens: its characters and the two line breaks after it, less two.
+      row.size += static_cast<std::int64_t>(code_points(text));
+    }
+    rows.push_back(row);
+  }
+  std::vector<Candidate> found;
+  if (rows.empty()) {
+    return found;
+  }
+  if (short_query) {
+    for (const Row& row : rows) {
+      const double score = 10.0 * static_cast<double>(row.title_hits) + static_cast<double>(row.text_hits);
+      if (score > 0 || row.title_end) {
+        found.push_back(Candidate{row.id, {}, {}, score > 0 ? score : 10.0});
+      }
+    }
+  } else {
+    // FTS5's bm25 (fts5_aux.c): k1 1.2, b 0.75, the phrase's idf over every document, a row's
+    // size its tokens in both columns, its frequency the instances weighted 10 in the title.
+    const std::int64_t documents = db.single_integer("SELECT count(*) FROM document");
+    const std::int64_t all_tokens =
+      db.single_integer("SELECT coalesce(sum(greatest(char_length(title) - 2, 0)), 0)"
+                        " + coalesce((SELECT sum(char_length(text)) FROM document_text), 0) FROM document");
+    const auto hits =
+      std::count_if(rows.begin(), rows.end(), [](const Row& row) { return row.title_hits + row.text_hits > 0; });
+    const double k1 = 1.2;
+    const double b = 0.75;
+    const double average = static_cast<double>(all_tokens) / static_cast<double>(documents);
+    double idf = std::log((static_cast<double>(documents - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
+    if (idf <= 0.0) {
+      idf = 1e-6;
+    }
+    for (const Row& row : rows) {
+      if (row.title_hits + row.text_hits == 0) {
+        continue; // found by a case folding beyond ASCII, which the ranking does not apply
+      }
+      const double frequency = 10.0 * static_cast<double>(row.title_hits) + static_cast<double>(row.text_hits);
+      const auto size = static_cast<double>(row.size);
+      const double score = idf * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * size / average)));
+      found.push_back(Candidate{row.id, {}, {}, score});
+    }
+  }
+  std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    return a.score != b.score ? a.score > b.score : a.id < b.id;
+  });
+  return found;
+}
+
 // The title with the matches marked and a passage of the text around the first one, built
 // from a window of the text, not by FTS5's snippet() or highlight(), which tokenise the whole
 // text (a 4 MB text took 15 s a query).
@@ -235,7 +350,9 @@ std::vector<Hit> find(store::Database& db, std::string_view raw_query, const reg
     throw UsageError("请给出要查找的词语");
   }
   const bool use_index = code_points(query) >= 3;
-  std::vector<Candidate> candidates = use_index ? indexed(db, query) : short_query(db, query);
+  std::vector<Candidate> candidates = db.dialect() == store::Dialect::postgresql ? ranked_here(db, query)
+                                      : use_index                                ? indexed(db, query)
+                                                                                 : short_query(db, query);
   std::vector<Hit> hits;
   for (auto& candidate : candidates) {
     if (hits.size() >= limit) {
@@ -252,6 +369,10 @@ std::vector<Hit> find(store::Database& db, std::string_view raw_query, const reg
 
 std::size_t index_mismatches(store::Database& db)
 {
+  if (db.dialect() == store::Dialect::postgresql) {
+    // pg_trgm indexes the columns themselves (schema 6): the server keeps them in step.
+    return 0;
+  }
   // A string of n characters gives the trigram tokenizer n - 2 tokens (none below three).
   const auto trigrams = [](std::int64_t characters) { return std::max<std::int64_t>(0, characters - 2); };
   std::size_t mismatches = 0;
@@ -290,12 +411,17 @@ std::size_t index_mismatches(store::Database& db)
 std::size_t rebuild_index(store::Transaction& txn)
 {
   store::Database& db = txn.database();
+  if (db.dialect() == store::Dialect::postgresql) {
+    db.exec("REINDEX INDEX document_title_trgm; REINDEX INDEX document_text_trgm");
+    return static_cast<std::size_t>(db.single_integer("SELECT count(*) FROM document"));
+  }
   db.exec("INSERT INTO document_fts (document_fts) VALUES ('rebuild')");
   return static_cast<std::size_t>(db.single_integer("SELECT count(*) FROM document_fts_docsize"));
 }
 
 BulkLoad::BulkLoad(store::Transaction& txn, std::size_t documents)
-    : m_txn(txn), m_deferred(documents > k_bulk_threshold)
+    // pg_trgm's indexes are on the columns themselves: nothing to defer on PostgreSQL.
+    : m_txn(txn), m_deferred(documents > k_bulk_threshold && txn.database().dialect() == store::Dialect::sqlite)
 {
   if (m_deferred) {
     // The index is built at the end over everything loaded: the large cache keeps its pages.

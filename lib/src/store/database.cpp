@@ -524,6 +524,7 @@ Database Database::open(const std::string& path, OpenMode mode, std::chrono::mil
   if (dialect_of(path) == Dialect::postgresql) {
     Database db(std::unique_ptr<PgConnection, PgClose>(new PgConnection(path)), path);
     db.migrate_postgresql(mode);
+    db.m_pg->identities_ready = true;
     return db;
   }
   std::error_code ec;
@@ -760,6 +761,25 @@ constexpr std::string_view k_lock_event_chain = "SELECT pg_advisory_xact_lock(13
 
 } // namespace
 
+void Database::align_identities()
+{
+  if (!m_pg || !m_pg->identities_ready) {
+    return;
+  }
+  // One round trip; max(id) is read from each primary key's index.
+  static constexpr std::array<std::string_view, 12> k_tables = {
+    "document",   "event",   "procedure_step", "filing",   "filing_outcome", "review",
+    "evaluation", "cleanup", "law_change",     "due_item", "received_event", "acknowledgement"};
+  std::string values;
+  for (const std::string_view table : k_tables) {
+    values += fmt::format("{}('{}', (SELECT coalesce(max(id), 0) FROM {}))", values.empty() ? "" : ", ", table, table);
+  }
+  prepare(fmt::format("SELECT count(setval(s, m + 1, false)) FROM (SELECT pg_get_serial_sequence(t, 'id') AS s, m"
+                      " FROM (VALUES {}) v (t, m)) w WHERE has_sequence_privilege(s, 'UPDATE')",
+                      values))
+    .run();
+}
+
 void Database::lock_event_chain()
 {
   if (m_pg) {
@@ -776,6 +796,7 @@ Transaction::Transaction(Database& db) : m_db(db)
       if (locked.step() == Step::row) {
         m_transaction_id = locked.text(0);
       }
+      m_db.align_identities();
     } catch (...) {
       try {
         m_db.exec("ROLLBACK");
@@ -834,6 +855,7 @@ Savepoint::~Savepoint()
     try {
       m_db.prepare("ROLLBACK TO part").run();
       m_db.prepare("RELEASE part").run();
+      m_db.align_identities();
     } catch (...) {
       // Never throw from a destructor; the enclosing transaction still rolls back.
     }

@@ -69,6 +69,8 @@ public:
   // (then the connection's error).
   [[noreturn]] void fail(const pg_result* result, std::string_view context) const;
   pg_conn* raw() const { return m_conn; }
+  // Set once the schema is migrated: every table with an identity column then exists.
+  bool identities_ready = false;
   const std::string& target() const { return m_target; }
   // Whether the server has ended this session (restart, shutdown, network).
   bool lost() const;

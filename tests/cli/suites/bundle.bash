@@ -19,7 +19,7 @@ TEST "export → import into an empty registry → export gives the same documen
 build_registry
 nd_ok export --all --output a.jsonl
 head -1 a.jsonl >header.json
-[ "$(jq -r '"\(.bundle) \(.version) \(.office) \(.head.events)"' header.json)" = "normdoc 1 济源示范区文化广电和旅游局 $(sqlite3 registry.db 'SELECT count(*) FROM event')" ] ||
+[ "$(jq -r '"\(.bundle) \(.version) \(.office) \(.head.events)"' header.json)" = "normdoc 1 济源示范区文化广电和旅游局 $(db_sql 'SELECT count(*) FROM event')" ] ||
   fail "header line: $(cat header.json)"
 line_number=1
 while IFS= read -r line; do
@@ -37,7 +37,7 @@ NORMDOC_DB=$dir/b.db nd_ok export --all
 [ "$(tail -n +2 "$dir/stdout" | jq -r '.events[-1].kind' | sort -u)" = bundle-add ] || fail "no local bundle-add event last"
 [ "$(tail -n +2 "$dir/stdout" | jq -r '.events[:-1][].office' | sort -u)" = 济源示范区文化广电和旅游局 ] ||
   fail "the sender's events lost their office"
-[ "$(sqlite3 b.db 'SELECT count(*) FROM received_event')" = "$(sqlite3 registry.db 'SELECT count(*) FROM event WHERE document IS NOT NULL')" ] ||
+[ "$(sqlite3 b.db 'SELECT count(*) FROM received_event')" = "$(db_sql 'SELECT count(*) FROM event WHERE document IS NOT NULL')" ] ||
   fail "not every sender event was kept"
 NORMDOC_DB=$dir/b.db nd_ok doctor
 NORMDOC_DB=$dir/b.db nd_ok review show R2 --format json

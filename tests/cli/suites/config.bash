@@ -68,8 +68,8 @@ env -u USER -u LOGNAME "$NORMDOC" add --title 办法三 --issuer 某局 >/dev/nu
 printf 'user = "赵六"\n[office]\nname = "某局"\ncode = "MJ"\n' >normdoc.toml
 nd_ok add --title 办法四 --issuer 某局
 NORMDOC_USER=李四 nd_ok add --title 办法五 --issuer 某局
-[ "$(sqlite3 "$NORMDOC_DB" "SELECT group_concat(actor, ',') FROM (SELECT actor FROM event WHERE kind = 'add' ORDER BY id)")" = "李四,王五,$(id -un),赵六,李四" ] ||
-  fail "actors: $(sqlite3 "$NORMDOC_DB" "SELECT group_concat(actor, ',') FROM event WHERE kind = 'add'")"
+[ "$(db_sql "SELECT actor FROM event WHERE kind = 'add' ORDER BY id" | paste -sd,)" = "李四,王五,$(id -un),赵六,李四" ] ||
+  fail "actors: $(db_sql "SELECT actor FROM event WHERE kind = 'add' ORDER BY id" | paste -sd,)"
 mkdir 新机关 && cd 新机关 || exit 1
 XDG_CONFIG_HOME=$PWD/配置 nd_ok init --user 钱七
 grep -qx 'user = "钱七"' 配置/normdoc/config.toml || fail "init --user did not write the user"
@@ -78,7 +78,7 @@ TEST "times are shown in TZ, else the config's time_zone, else Asia/Shanghai; st
 before=$(date +%s)
 env -u TZ "$NORMDOC" add --title 办法一 --issuer 某局 >/dev/null || fail "add failed"
 after=$(date +%s)
-stored=$(sqlite3 "$NORMDOC_DB" "SELECT at FROM event WHERE kind = 'add'")
+stored=$(db_sql "SELECT at FROM event WHERE kind = 'add'")
 case $stored in *Z) ;; *) fail "stored time is not UTC: $stored" ;; esac
 stored_seconds=$(date -d "$stored" +%s)
 [ "$stored_seconds" -ge "$before" ] && [ "$stored_seconds" -le "$after" ] ||

@@ -23,7 +23,11 @@ expect_stderr_contains 'normdoc init'
 
 TEST "a database from a newer normdoc is refused and left untouched"
 nd_ok add --title 办法 --issuer 某局
-sqlite3 "$NORMDOC_DB" 'PRAGMA user_version = 99'
+if on_postgresql; then
+  db_sql 'UPDATE normdoc_schema SET version = 99'
+else
+  sqlite3 "$NORMDOC_DB" 'PRAGMA user_version = 99'
+fi
 before=$(db_digest)
 nd list
 expect_exit 4

@@ -231,7 +231,7 @@ nd_ok file 1 --to 示范区管委会 --date 2026-09-10
 nd due --as-of 2026-10-09 --kind filing --format json
 expect_json 'length' 0
 expect_exit 0
-stale=$(sqlite3 "$NORMDOC_DB" "SELECT count(*) FROM due_stale")
+stale=$(db_sql "SELECT count(*) FROM due_stale")
 [ "$stale" = 0 ] || fail "reminders of $stale documents left stale after due"
 
 TEST "publishing a business document needs a fair-competition review, or a logged override"

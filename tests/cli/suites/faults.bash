@@ -15,7 +15,7 @@ make_files 600
 importer=$!
 # Wait until the first batch has been committed, then kill without warning.
 for _ in $(seq 1 100); do
-  count=$(sqlite3 "$NORMDOC_DB" 'SELECT count(*) FROM document' 2>/dev/null || echo 0)
+  count=$(db_sql 'SELECT count(*) FROM document' 2>/dev/null || echo 0)
   [ "$count" -gt 0 ] && break
   sleep 0.05
 done
@@ -96,7 +96,7 @@ sleep 0.3
 kill -9 "$closer" 2>/dev/null || true
 wait "$closer" 2>/dev/null || true
 nd_ok doctor
-repealed=$(sqlite3 "$NORMDOC_DB" "SELECT count(*) FROM document WHERE status = 'repealed'")
+repealed=$(db_sql "SELECT count(*) FROM document WHERE status = 'repealed'")
 case "$repealed" in
   0) nd_ok cleanup close 清理 --date 2026-02-01 ;;
   3000) echo "  (the close finished before the kill; atomicity still checked)" ;;
@@ -104,7 +104,7 @@ case "$repealed" in
 esac
 nd_ok cleanup status 清理 --format json
 expect_json '.closed_on' 2026-02-01
-[ "$(sqlite3 "$NORMDOC_DB" "SELECT count(*) FROM document WHERE status = 'repealed'")" = 3000 ] ||
+[ "$(db_sql "SELECT count(*) FROM document WHERE status = 'repealed'")" = 3000 ] ||
   fail "not every decision was applied after closing again"
 nd_ok audit verify
 
@@ -127,8 +127,9 @@ for writer in $(seq 1 10); do
 done
 for pid in "${pids[@]}"; do wait "$pid"; done
 cat "$dir"/committed.* | sort >committed.txt
-sqlite3 "$NORMDOC_DB" 'SELECT title FROM document' | sort >stored.txt
-sqlite3 "$NORMDOC_DB" "SELECT json_extract(payload, '$.title') FROM event WHERE kind = 'add'" | sort >logged.txt
+db_sql 'SELECT title FROM document' | sort >stored.txt
+db_sql "$(on_postgresql && echo "SELECT payload::json->>'title'" || echo "SELECT json_extract(payload, '\$.title')") FROM event WHERE kind = 'add'" |
+  sort >logged.txt
 cmp -s committed.txt stored.txt || fail "the documents differ from the writes that reported success"
 cmp -s stored.txt logged.txt || fail "the add events differ from the documents"
 # At least 100 writes a minute.

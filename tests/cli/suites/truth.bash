@@ -280,7 +280,7 @@ NORMDOC_DB=$dir/other.db nd_ok import --bundle withdrawn.jsonl
 NORMDOC_DB=$dir/other.db nd_ok show 1 --format json
 expect_json .status withdrawn
 NORMDOC_DB=$dir/other.db nd_ok audit verify
-sqlite3 "$NORMDOC_DB" "UPDATE document SET withdrawn = NULL WHERE id = 1"
+db_sql "UPDATE document SET withdrawn = NULL WHERE id = 1"
 nd audit verify
 expect_exit 3
 expect_stderr_contains "文件 #1 的 withdrawn 为“（空）”，操作日志记录的是“2026-11-20”"
@@ -299,7 +299,7 @@ nd_ok log 1 --format json
 expect_json '.[-1] | "\(.kind) \(.payload.step) \(.payload.reason)"' "void-step $step 录错了文件"
 nd void step "$step" --date 2026-11-01 --reason 再次
 expect_exit 3
-[ "$(sqlite3 "$NORMDOC_DB" "SELECT voided FROM procedure_step WHERE id = $step")" = 2026-11-01 ] ||
+[ "$(db_sql "SELECT voided FROM procedure_step WHERE id = $step")" = 2026-11-01 ] ||
   fail "the voided step is not kept with its date"
 nd_ok audit verify
 nd_ok export 1 --output voided.jsonl # a bundle keeps the void step as void
@@ -422,7 +422,11 @@ while [ "$day" \< 2028-01-01 ]; do
     [ "$(cat "$dir/status")" = 0 ] || { fail "$day: nothing due but exit $(cat "$dir/status")"; break; }
     # Skip the quiet days: the next day on which a reminder starts to apply (due_window, days
     # since 1970-01-01) or comes within due_within (30 days) of its date.
-    next=$(sqlite3 "$NORMDOC_DB" "WITH w AS (SELECT first_day, last_day, CAST(julianday(due) - 2440587.5 AS INTEGER) - 30 AS near FROM due_window JOIN due_item USING (id)), today(d) AS (SELECT CAST(julianday('$day') - 2440587.5 AS INTEGER)) SELECT date(min(day) * 86400, 'unixepoch') FROM (SELECT first_day AS day FROM w UNION ALL SELECT near FROM w WHERE near BETWEEN first_day AND last_day), today WHERE day > d")
+    if on_postgresql; then
+      next=$(db_sql "WITH w AS (SELECT first_day, last_day, (due::date - date '1970-01-01') - 30 AS near FROM due_window JOIN due_item USING (id)), today(d) AS (SELECT date '$day' - date '1970-01-01') SELECT (date '1970-01-01' + min(day))::text FROM (SELECT first_day AS day FROM w UNION ALL SELECT near FROM w WHERE near BETWEEN first_day AND last_day) AS days, today WHERE day > d")
+    else
+      next=$(sqlite3 "$NORMDOC_DB" "WITH w AS (SELECT first_day, last_day, CAST(julianday(due) - 2440587.5 AS INTEGER) - 30 AS near FROM due_window JOIN due_item USING (id)), today(d) AS (SELECT CAST(julianday('$day') - 2440587.5 AS INTEGER)) SELECT date(min(day) * 86400, 'unixepoch') FROM (SELECT first_day AS day FROM w UNION ALL SELECT near FROM w WHERE near BETWEEN first_day AND last_day), today WHERE day > d")
+    fi
     day=$(date -d "$day + 1 day" +%F)
     [ -n "$next" ] || break
     if [ "$next" \> "$day" ]; then day=$next; fi
@@ -465,7 +469,7 @@ expect_json '[.[] | select(.kind == "acknowledge") | "\(.payload.subject) \(.pay
   "filed-before-registry 2025-03-01"  # 乙 sorts before 甲: document 2 is 甲
 nd due --format json
 expect_json '[.[].kind] | unique | join(",")' procedure
-rm "$NORMDOC_DB" && nd_ok init --no-config
+db_fresh && nd_ok init --no-config
 nd import 历年文件 --as-published --override-gate
 expect_exit 2
 nd_ok import 历年文件 --as-published --as-filed --override-gate --reason 使用前印发

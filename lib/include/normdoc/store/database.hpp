@@ -188,6 +188,12 @@ public:
   // chain must never fork): PostgreSQL's transaction-scoped advisory lock; nothing on SQLite,
   // where a write transaction already excludes every other writer.
   void lock_event_chain();
+  // PostgreSQL: sets each identity column's sequence to one past the largest id stored. A
+  // rolled-back insert uses up a sequence value, where SQLite takes the largest rowid plus
+  // one; without this the ids an officer sees (#4, R1) would differ between the backends
+  // after a failed file of an import batch. Called by Transaction under the writers' lock
+  // and after a savepoint rolls back; roles without UPDATE on the sequences skip it.
+  void align_identities();
 
   // Copies the database, consistent as of one moment, into a new file at `target` while
   // other processes go on writing (SQLite's online backup, under WAL). The copy is written
