@@ -250,9 +250,11 @@ private:
 
 // The commands that may be run again after the server was lost before their write committed:
 // their only effects are the database (rolled back by the server) and standard output (checked
-// to be empty). Not `init`, which writes a configuration file first.
-constexpr std::array<std::string_view, 8> k_rerun_safe = {"add",  "edit", "publish", "show",
-                                                          "list", "log",  "due",     "audit"};
+// to be empty). Not `init`, which writes a configuration file first, nor the commands that can
+// write a file (`--output`: report, review, cleanup, export) or read many (import, check).
+constexpr std::array<std::string_view, 18> k_rerun_safe = {
+  "add",  "edit",   "publish", "show",  "list",   "log",      "due",  "audit",       "search",
+  "file", "filing", "record",  "amend", "repeal", "withdraw", "void", "acknowledge", "evaluate"};
 // How many times a command is run again after losing its server.
 constexpr int k_reruns = 3;
 
