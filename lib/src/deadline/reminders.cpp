@@ -30,13 +30,6 @@ private:
   std::vector<Reminder> m_list;
 };
 
-// The step that clears a reminder: `action` on the document, the day asked about as its date.
-Remedy clearing_step(Action action, std::vector<std::string> arguments,
-                     std::vector<std::pair<std::string, std::string>> fields)
-{
-  return Remedy{action, std::move(arguments), std::move(fields)};
-}
-
 void filing_reminders(Reminders& out, const registry::Document& doc, const std::vector<filing::Filing>& filings,
                       const std::vector<registry::Acknowledgement>& acks, const config::Config& config,
                       const calendar::Calendar& calendar)
@@ -65,21 +58,21 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
   if (config.filing_bodies.empty()) {
     Reminder& reminder = out.add(DueKind::filing, fmt::format("发布后{}内报送备案", config.filing_deadline.chinese()),
                                  filing_due, k_every_document, When::current);
-    reminder.action.step =
-      clearing_step(Action::file, {std::to_string(doc.id)}, {{"to", "备案机关"}, {"date", k_as_of}});
+    reminder.action.step = Remedy{Action::file, {std::to_string(doc.id)}, {{"to", "备案机关"}, {"date", k_as_of}}};
     reminder.until = until(filed_with(""));
   } else {
     for (const auto& body : config.filing_bodies) {
       Reminder& reminder =
         out.add(DueKind::filing, fmt::format("向{}报送备案", body), filing_due, k_every_document, When::current);
-      reminder.action.step = clearing_step(Action::file, {std::to_string(doc.id)}, {{"to", body}, {"date", k_as_of}});
+      reminder.action.step = Remedy{Action::file, {std::to_string(doc.id)}, {{"to", body}, {"date", k_as_of}}};
       reminder.until = until(filed_with(body));
     }
   }
   for (const auto& filing : filings) {
     const auto filing_result = [&](std::string result) {
-      return clearing_step(Action::filing_result, {std::to_string(doc.id)},
-                           {{"to", filing.body}, {"date", k_as_of}, {"result", std::move(result)}});
+      return Remedy{Action::filing_result,
+                    {std::to_string(doc.id)},
+                    {{"to", filing.body}, {"date", k_as_of}, {"result", std::move(result)}}};
     };
     const auto last = filing.last_result();
     if (last && last->result == filing::Result::deferred) {
@@ -115,8 +108,9 @@ void filing_reminders(Reminders& out, const registry::Document& doc, const std::
                 // period (河南 226号) is unread, so the period is the office's setting, said so.
                 "有错必纠；纠正期限为本单位设置的默认值（向人大常委会备案的，河南省实施《监督法》办法 第五十六条）",
                 When::current);
-      reminder.action.step = clearing_step(Action::filing_corrected, {std::to_string(doc.id)},
-                                           {{"to", filing.body}, {"date", k_as_of}, {"note", k_placeholder}});
+      reminder.action.step = Remedy{Action::filing_corrected,
+                                    {std::to_string(doc.id)},
+                                    {{"to", filing.body}, {"date", k_as_of}, {"note", k_placeholder}}};
       reminder.from = order->date;
     }
   }
@@ -132,8 +126,8 @@ void step_reminders(Reminders& out, std::int64_t document, const std::vector<pro
         DueKind::legality_review,
         fmt::format("合法性审核（{} 收到）最长{}内完成", step.received->iso(), config.legality_review_limit.chinese()),
         calendar.deadline(*step.received, config.legality_review_limit), "国办发〔2018〕115号 (五)");
-      reminder.action.step = clearing_step(Action::record, {std::to_string(document), "legality-review"},
-                                           {{"date", k_as_of}, {"result", "lawful"}});
+      reminder.action.step = Remedy{
+        Action::record, {std::to_string(document), "legality-review"}, {{"date", k_as_of}, {"result", "lawful"}}};
     }
     if (step.kind == procedure::StepKind::comment) {
       Reminder& reminder =
@@ -149,8 +143,9 @@ void step_reminders(Reminders& out, std::int64_t document, const std::vector<pro
   if (last_fair_review && last_fair_review->result == procedure::Conclusion::exception && last_fair_review->until) {
     Reminder& reminder = out.add(DueKind::exception, "适用例外的政策措施实施期限届满，应评估是否继续实施",
                                  Deadline{*last_fair_review->until, {}}, "公平竞争审查条例 第十二条");
-    reminder.action.step = clearing_step(Action::record, {std::to_string(document), "fair-competition-review"},
-                                         {{"date", k_as_of}, {"result", "compliant"}});
+    reminder.action.step = Remedy{Action::record,
+                                  {std::to_string(document), "fair-competition-review"},
+                                  {{"date", k_as_of}, {"result", "compliant"}}};
   }
 }
 
@@ -211,15 +206,15 @@ std::vector<Reminder> reminders_of(const registry::Document& doc, const std::vec
     Reminder& expired =
       out.add(DueKind::expired, "有效期已届满自动失效，应在目录中确认失效", Deadline{doc.expires->add_days(1), {}},
               "有效期制度（各地规范性文件管理规定）", When::expired);
-    expired.action.step = clearing_step(Action::acknowledge, {std::to_string(doc.id), "expired"},
-                                        {{"date", k_as_of}, {"reason", k_placeholder}});
+    expired.action.step =
+      Remedy{Action::acknowledge, {std::to_string(doc.id), "expired"}, {{"date", k_as_of}, {"reason", k_placeholder}}};
     expired.until = acknowledged(acks, registry::k_ack_expired);
   }
   for (const auto& issue : procedure::check(doc, steps, config, calendar)) {
     Reminder& reminder =
       out.add(DueKind::procedure, issue.message, Deadline{issue.date, {}}, issue.article, When::not_expired);
-    reminder.action.step = clearing_step(Action::acknowledge, {std::to_string(doc.id), issue.code},
-                                         {{"date", k_as_of}, {"reason", k_placeholder}});
+    reminder.action.step =
+      Remedy{Action::acknowledge, {std::to_string(doc.id), issue.code}, {{"date", k_as_of}, {"reason", k_placeholder}}};
     reminder.from = issue.date;
     reminder.until = acknowledged(acks, issue.code);
   }
@@ -248,7 +243,7 @@ void for_each_document(store::Database& db, const registry::ListFilter& filter, 
 
 Remedy evaluate_step(std::int64_t document)
 {
-  return clearing_step(Action::evaluate, {std::to_string(document)}, {{"outcome", "continue"}, {"date", k_as_of}});
+  return Remedy{Action::evaluate, {std::to_string(document)}, {{"outcome", "continue"}, {"date", k_as_of}}};
 }
 
 DueItem item_of(DueKind kind, std::int64_t document, const std::string& title, const std::string& what,

@@ -766,18 +766,22 @@ void Database::align_identities()
   if (!m_pg || !m_pg->identities_ready) {
     return;
   }
-  // One round trip; max(id) is read from each primary key's index.
-  static constexpr std::array<std::string_view, 12> k_tables = {
-    "document",   "event",   "procedure_step", "filing",   "filing_outcome", "review",
-    "evaluation", "cleanup", "law_change",     "due_item", "received_event", "acknowledgement"};
-  std::string values;
-  for (const std::string_view table : k_tables) {
-    values += fmt::format("{}('{}', (SELECT coalesce(max(id), 0) FROM {}))", values.empty() ? "" : ", ", table, table);
-  }
-  prepare(fmt::format("SELECT count(setval(s, m + 1, false)) FROM (SELECT pg_get_serial_sequence(t, 'id') AS s, m"
-                      " FROM (VALUES {}) v (t, m)) w WHERE has_sequence_privilege(s, 'UPDATE')",
-                      values))
-    .run();
+  // One round trip; max(id) is read from each primary key's index. The text is built once from
+  // the fixed table names (no value of the user's in it) and prepared once per connection.
+  static const std::string k_align = [] {
+    constexpr std::array<std::string_view, 12> k_tables = {
+      "document",   "event",   "procedure_step", "filing",   "filing_outcome", "review",
+      "evaluation", "cleanup", "law_change",     "due_item", "received_event", "acknowledgement"};
+    std::string values;
+    for (const std::string_view table : k_tables) {
+      values +=
+        fmt::format("{}('{}', (SELECT coalesce(max(id), 0) FROM {}))", values.empty() ? "" : ", ", table, table);
+    }
+    return fmt::format("SELECT count(setval(s, m + 1, false)) FROM (SELECT pg_get_serial_sequence(t, 'id') AS s, m"
+                       " FROM (VALUES {}) v (t, m)) w WHERE has_sequence_privilege(s, 'UPDATE')",
+                       values);
+  }();
+  prepare(k_align).run();
 }
 
 void Database::lock_event_chain()
